@@ -1,0 +1,88 @@
+// buildApp(deps): registers plugins in order and holds no domain logic.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
+import pino from 'pino';
+import type { IResolvers } from 'mercurius';
+import { GraphQLScalarType } from 'graphql';
+import type { Config } from './config.js';
+import { loggerOptions } from './http/logger.js';
+import { registerErrorHandling } from './http/problem.js';
+import { createRouteIndex, type RouteIndex } from './http/route-index.js';
+import { registerSecurity } from './http/security.js';
+import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
+import { docsRoutes } from './http/docs.routes.js';
+import { registerAuthentication, type Authenticator } from './http/authenticate.js';
+import { registerGraphql } from './graphql/setup.js';
+
+export interface AppDeps {
+  config: Config;
+  readiness: ReadinessCheck;
+  authenticate: Authenticator;
+  /** REST route plugins for /v1, each one area */
+  restAreas?: Array<(app: FastifyInstance) => Promise<void>>;
+  resolvers?: IResolvers;
+  /** where logs go; tests pass a capture stream */
+  logStream?: DestinationStream;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeIndex: RouteIndex;
+  }
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const logger = pino(loggerOptions(config.logLevel), deps.logStream ?? pino.destination(1));
+  const options: FastifyServerOptions = {
+    loggerInstance: logger,
+    ...(config.tls ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
+    // genReqId reads x-request-id itself so that malformed ids are replaced, not trusted.
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    // Accept a caller's request id only if it looks like one; otherwise mint our own.
+    genReqId: (req) => {
+      const offered = req.headers['x-request-id'];
+      return typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  };
+  const app = Fastify(options) as unknown as FastifyInstance;
+  app.decorate('routeIndex', createRouteIndex(app));
+
+  registerErrorHandling(app, (path) => app.routeIndex.methodsFor(path));
+  await registerSecurity(app, config);
+  registerAuthentication(app, deps.authenticate);
+
+  await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(docsRoutes);
+  await app.register(async (v1) => {
+    for (const area of deps.restAreas ?? []) await v1.register(area);
+  }, { prefix: '/v1' });
+  await registerGraphql(app, {
+    production: config.isProduction,
+    resolvers: mergeResolvers({ Query: { health: () => ({ status: 'ok' }) } }, deps.resolvers ?? {}),
+  });
+  return app;
+}
+
+/** Merges resolver maps type by type, so areas can each add Query and Mutation fields. */
+export function mergeResolvers(...maps: IResolvers[]): IResolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      merged[type] = fields instanceof GraphQLScalarType
+        ? (fields as unknown as Record<string, unknown>)
+        : { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as IResolvers;
+}

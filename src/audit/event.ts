@@ -1,0 +1,77 @@
+// The audit event: who did what to which record, when, from where, why, and with
+// what outcome. It names PHI fields but never holds PHI values, so the trail can
+// outlive crypto-shredding of a tenant's data and be handed to an auditor as is.
+
+export const actorKinds = ['user', 'api_key', 'system', 'anonymous'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+export const authMethods = ['jwt', 'api_key', 'system', 'none'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+
+export const auditOutcomes = ['allowed', 'denied', 'error'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+export interface AuditActor {
+  id: string;
+  kind: ActorKind;
+  authMethod: AuthMethod;
+  sessionId?: string | null;
+  keyId?: string | null;
+}
+
+export interface AuditResource {
+  /** e.g. 'contact', 'ticket' */
+  type: string;
+  id: string;
+}
+
+/**
+ * The event as captured, before the sequencer gives it a place in its tenant's chain.
+ *
+ * Every string is hashed byte for byte, so whatever stores an event must give back
+ * exactly the string that was hashed: lowercase uuids, `occurredAt` in the form it was
+ * hashed in (`Date#toISOString()`, millisecond precision, `Z`). Optional fields may be
+ * absent or null; both hash the same (see event-hash.ts).
+ */
+export interface AuditEventBody {
+  tenantId: string;
+  /**
+   * Position in the tenant's chain, from 1, without gaps. A JS number: exact up to
+   * 2^53 - 1 (Number.MAX_SAFE_INTEGER), i.e. 285 years at a million events a second
+   * per tenant. A Postgres bigint must be range-checked when read back.
+   */
+  seq: number;
+  /** uuid, lowercase */
+  id: string;
+  /** server time, ISO 8601 UTC */
+  occurredAt: string;
+  actor: AuditActor;
+  /** '<area>.<verb>', e.g. 'contact.read' */
+  action: string;
+  resource: AuditResource;
+  /** names of the PHI fields touched, e.g. ['contact.ssn']; never their values */
+  phiFields: string[];
+  /** the patient (contact) the data is about, for "who looked at this patient" */
+  subjectContactId?: string | null;
+  requestId?: string | null;
+  /** keyed hash of the client address; the address itself is an identifier */
+  clientAddrHash?: string | null;
+  userAgentFamily?: string | null;
+  purposeOfUse?: string | null;
+  /** staff-entered reason for emergency access; the product treats it as non-PHI */
+  breakGlassReason?: string | null;
+  outcome: AuditOutcome;
+  /** e.g. the AppError code of a denial or failure */
+  reasonCode?: string | null;
+}
+
+/** A chained event: `hash` covers every other field, `prevHash` is the hash of seq - 1. */
+export interface AuditEvent extends AuditEventBody {
+  /** lowercase hex SHA-256; GENESIS_HASH for seq 1 */
+  prevHash: string;
+  /** lowercase hex SHA-256, see computeEventHash */
+  hash: string;
+}
+
+/** prevHash of the first event of every chain. */
+export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,26 @@
+// GET /v1/me: the caller as the server sees it (no PHI: ids, roles, scopes).
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+
+export async function meRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/me', {
+    schema: {
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            tenantId: { type: 'string' }, id: { type: 'string' }, kind: { type: 'string' },
+            roles: { type: 'array', items: { type: 'string' } },
+            groupIds: { type: 'array', items: { type: 'string' } },
+            scopes: { type: 'array', items: { type: 'string' } },
+            mfa: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  }, async (request) => {
+    const actor = request.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
+    return actor;
+  });
+}

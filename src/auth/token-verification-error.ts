@@ -1,0 +1,52 @@
+// Why a bearer token was refused. The code is what the caller sees (one of the 401
+// codes in errors.ts); the reason is finer-grained and meant for audit events and
+// metrics. Messages are fixed strings per reason: a token's contents (claims, kid,
+// issuer) are never interpolated, because claims can carry names and emails.
+import { AppError, type ErrorCode } from '../errors.js';
+
+const reasons = {
+  missing_token: ['UNAUTHENTICATED', 'A bearer token is required.'],
+  malformed: ['TOKEN_INVALID', 'The bearer token is malformed.'],
+  alg_none: ['TOKEN_INVALID', 'Unsigned tokens are not accepted.'],
+  alg_not_allowed: ['TOKEN_INVALID', 'The token signing algorithm is not accepted.'],
+  alg_key_mismatch: ['TOKEN_INVALID', 'The token signing algorithm does not match its key.'],
+  unsupported_header: ['TOKEN_INVALID', 'The token header uses an unsupported extension.'],
+  missing_kid: ['TOKEN_INVALID', 'The token header does not name a signing key.'],
+  unknown_kid: ['TOKEN_INVALID', 'The token signing key is not published by its issuer.'],
+  bad_signature: ['TOKEN_INVALID', 'The token signature is not valid.'],
+  untrusted_issuer: ['TOKEN_INVALID', 'The token issuer is not trusted.'],
+  issuer_misconfigured: ['TOKEN_INVALID', 'The token issuer is not configured correctly for this service.'],
+  jwks_unavailable: ['TOKEN_INVALID', 'The signing keys of the token issuer could not be retrieved.'],
+  wrong_audience: ['TOKEN_INVALID', 'The token is not intended for this service.'],
+  tenant_mismatch: ['TOKEN_INVALID', 'The token tenant does not trust the token issuer.'],
+  tenant_ambiguous: ['TOKEN_INVALID', 'The token must name its tenant.'],
+  missing_claim: ['TOKEN_INVALID', 'The token lacks a required claim.'],
+  invalid_claim: ['TOKEN_INVALID', 'The token has a claim of the wrong type.'],
+  expired: ['TOKEN_EXPIRED', 'The token has expired.'],
+  session_too_old: ['TOKEN_EXPIRED', 'The session has exceeded its maximum age; sign in again.'],
+  not_yet_valid: ['TOKEN_NOT_YET_VALID', 'The token is not valid yet.'],
+  issued_in_future: ['TOKEN_NOT_YET_VALID', 'The token was issued in the future.'],
+} as const satisfies Record<string, readonly [ErrorCode, string]>;
+
+export type TokenFailureReason = keyof typeof reasons;
+
+export class TokenVerificationError extends AppError {
+  readonly reason: TokenFailureReason;
+
+  // No `cause`: fast-jwt errors carry the decoded header and payload, and error
+  // handlers log causes.
+  constructor(reason: TokenFailureReason) {
+    const [code, message] = reasons[reason];
+    super(code, message);
+    this.name = 'TokenVerificationError';
+    this.reason = reason;
+  }
+}
+
+export function tokenError(reason: TokenFailureReason): TokenVerificationError {
+  return new TokenVerificationError(reason);
+}
+
+export function isTokenVerificationError(e: unknown): e is TokenVerificationError {
+  return e instanceof TokenVerificationError;
+}

@@ -1,0 +1,155 @@
+// The only reader of process.env. A TypeBox schema describes every variable;
+// loadConfig() converts, validates, applies cross-field rules and returns a
+// frozen, typed object. A bad or missing variable stops start-up with a message
+// naming it, so a misconfigured deployment never half-starts.
+import path from 'node:path';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const Bool = (def: 'true' | 'false', description: string) =>
+  Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')], { default: def, description });
+// Numbers stay strings in the schema (the environment is text); checkRange converts them.
+const Int = (min: number, max: number, def: number, description: string) =>
+  Type.String({ pattern: '^[0-9]+$', default: String(def), description, minimumValue: min, maximumValue: max });
+
+/** Every variable phidesk reads, with its default and meaning (README's table is generated from this). */
+export const envSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
+    default: 'development', description: 'development, test or production; production enforces TLS and a real master key',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1, description: 'interface to listen on' }),
+  PORT: Int(0, 65535, 8080, 'port to listen on'),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL URL (table owner); unset = embedded PostgreSQL' })),
+  DATA_DIR: Type.String({ default: './.phidesk', minLength: 1, description: 'embedded PostgreSQL data, development keys and demo credentials' }),
+  EMBEDDED_PG_PORT: Int(1, 65535, 54329, 'port of the embedded PostgreSQL (127.0.0.1 only)'),
+  MIGRATE_ON_START: Bool('true', 'run pending migrations at start-up'),
+  DB_POOL_MAX: Int(1, 500, 10, 'database connections per process'),
+  MASTER_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'master key file (base64, 32 bytes); unset in development = DATA_DIR/dev-master.key, created on first start' })),
+  TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate; with TLS_KEY_FILE, serve HTTPS' })),
+  TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key for TLS_CERT_FILE' })),
+  TRUST_PROXY: Type.String({ default: 'false', description: "'false', 'true', a hop count or a comma list of proxy addresses/CIDRs; anything but false means a TLS-terminating proxy is in front" }),
+  CORS_ORIGINS: Type.String({ default: '', description: 'comma-separated allowlist of browser origins; empty = no cross-origin access' }),
+  BODY_LIMIT_BYTES: Int(1024, 64 * 1024 * 1024, 1048576, 'largest accepted request body in bytes'),
+  RATE_LIMIT_MAX: Int(1, 1_000_000, 600, 'requests per client per window (baseline limit)'),
+  RATE_LIMIT_WINDOW_MS: Int(1000, 3_600_000, 60000, 'rate-limit window in milliseconds'),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino log level' }),
+  SHUTDOWN_TIMEOUT_MS: Int(100, 120_000, 8000, 'how long a graceful shutdown may drain before it forces exit'),
+});
+
+
+type Env = Static<typeof envSchema>;
+
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly migrateOnStart: boolean;
+  readonly dbPoolMax: number;
+  readonly masterKeyFile: string;
+  /** true when the master key is the auto-created development key */
+  readonly usesDevMasterKey: boolean;
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
+  readonly trustProxy: boolean | number | string[];
+  readonly corsOrigins: readonly string[];
+  readonly bodyLimitBytes: number;
+  readonly rateLimit: { readonly max: number; readonly windowMs: number };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function checkRange(name: string, raw: string, schema: TSchema): number {
+  const n = Number(raw);
+  const min = schema['minimumValue'] as number;
+  const max = schema['maximumValue'] as number;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function parseTrustProxy(raw: string): boolean | number | string[] {
+  if (raw === 'false' || raw === '0' || raw === '') return false;
+  if (raw === 'true') return true;
+  if (/^[0-9]+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.every((s) => /^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(s))) {
+    throw new ConfigError('TRUST_PROXY', "must be 'true', 'false', a hop count or a comma list of addresses/CIDRs");
+  }
+  return list;
+}
+
+function parseOrigins(raw: string): string[] {
+  const origins = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new ConfigError('CORS_ORIGINS', `has an entry that is not an origin (scheme://host[:port])`);
+  }
+  return origins;
+}
+
+/** Read, validate and freeze configuration. Pass an explicit env in tests. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.keys(envSchema.properties);
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const v = source[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const withDefaults = Value.Default(envSchema, raw) as Record<string, unknown>;
+  const firstError = Value.Errors(envSchema, withDefaults).First();
+  if (firstError) {
+    const name = firstError.path.replace(/^\//, '') || 'environment';
+    throw new ConfigError(name, `is invalid: ${firstError.message}`);
+  }
+  const env = withDefaults as Env;
+  const num = (k: keyof Env) => checkRange(k, env[k] as string, envSchema.properties[k]);
+  const bool = (v: string) => v === 'true' || v === '1';
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  const isProduction = env.NODE_ENV === 'production';
+  const devKeyFile = path.join(dataDir, 'dev-master.key');
+  const masterKeyFile = env.MASTER_KEY_FILE ? path.resolve(env.MASTER_KEY_FILE) : devKeyFile;
+  const usesDevMasterKey = masterKeyFile === devKeyFile;
+
+  if ((env.TLS_CERT_FILE === undefined) !== (env.TLS_KEY_FILE === undefined)) {
+    throw new ConfigError(env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'must be set together with its pair');
+  }
+  const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined;
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+
+  if (isProduction) {
+    if (usesDevMasterKey) throw new ConfigError('MASTER_KEY_FILE', 'must name a real master key in production (the development key is refused)');
+    if (!tls && trustProxy === false) {
+      throw new ConfigError('TLS_CERT_FILE', 'or TRUST_PROXY must be set in production: plain HTTP is refused unless TLS terminates here or at a trusted proxy');
+    }
+  }
+
+  return Object.freeze({
+    env: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    port: num('PORT'),
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    embeddedPgPort: num('EMBEDDED_PG_PORT'),
+    migrateOnStart: bool(env.MIGRATE_ON_START),
+    dbPoolMax: num('DB_POOL_MAX'),
+    masterKeyFile,
+    usesDevMasterKey,
+    tls: tls ? Object.freeze(tls) : undefined,
+    trustProxy: Array.isArray(trustProxy) ? Object.freeze(trustProxy) as string[] : trustProxy,
+    corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS)),
+    bodyLimitBytes: num('BODY_LIMIT_BYTES'),
+    rateLimit: Object.freeze({ max: num('RATE_LIMIT_MAX'), windowMs: num('RATE_LIMIT_WINDOW_MS') }),
+    logLevel: env.LOG_LEVEL,
+    shutdownTimeoutMs: num('SHUTDOWN_TIMEOUT_MS'),
+  });
+}

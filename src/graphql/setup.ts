@@ -1,0 +1,33 @@
+// Mercurius at /graphql with the SDL from schema/. The context is built from the request
+// after Fastify's auth hook has run, so resolvers get the same Actor as REST handlers.
+import type { FastifyInstance } from 'fastify';
+import mercurius, { type IResolvers } from 'mercurius';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { loadSchemaSdl } from './schema.js';
+import { formatExecutionErrors } from './errors.js';
+
+export interface GraphqlOptions {
+  production: boolean;
+  resolvers: IResolvers;
+}
+
+export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions): Promise<void> {
+  // The endpoint itself is public at the HTTP layer; each resolver asks the service layer,
+  // which demands an actor, so unauthenticated callers only reach `health`.
+  // This encapsulated scope holds only mercurius' own routes, so all of them are marked.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), public: true };
+    });
+    await scope.register(mercurius, {
+      schema: loadSchemaSdl(),
+      resolvers: opts.resolvers,
+      path: '/graphql',
+      graphiql: !opts.production,
+      queryDepth: 8,
+      validationRules: opts.production ? [NoSchemaIntrospectionCustomRule] : [],
+      context: (request) => ({ actor: request.actor, requestId: request.id }),
+      errorFormatter: (execution) => formatExecutionErrors(execution),
+    });
+  });
+}

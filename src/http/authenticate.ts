@@ -1,0 +1,29 @@
+// Deny by default: every route needs an authenticated actor unless it was declared
+// public (route config `public: true`), never by URL prefix. Credentials, when present,
+// are always checked, even on public routes, so a bad token is never silently ignored.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import type { Actor } from '../auth/actor.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without credentials. Keep this list short; a test enumerates it. */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+  }
+}
+
+/** Resolves a request's credentials to an actor; undefined when it carries none. Throws AppError(401) on bad ones. */
+export type Authenticator = (request: FastifyRequest) => Promise<Actor | undefined>;
+
+export function registerAuthentication(app: FastifyInstance, authenticate: Authenticator): void {
+  app.decorateRequest('actor', undefined);
+  app.addHook('onRequest', async (request) => {
+    request.actor = await authenticate(request);
+    if (!request.actor && request.routeOptions.config?.public !== true && request.is404 !== true) {
+      throw new AppError('UNAUTHENTICATED', 'Authentication is required: send a bearer token or an API key.');
+    }
+  });
+}

@@ -1,0 +1,102 @@
+// RFC 9457 problem+json for every error the REST surface returns. One mapping from
+// AppError codes and Fastify's own errors to a stable `code`; 5xx details are hidden.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errorCodes, titleFor, type ErrorCode, type ErrorDetail } from '../errors.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  requestId: string;
+  errors?: ErrorDetail[];
+}
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+  FST_ERR_RATE_LIMITED: 'RATE_LIMITED',
+};
+
+/** Converts anything thrown into an AppError; unknown errors become INTERNAL. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError & { validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }> };
+  if (fe?.validation) {
+    // ajv messages describe the rule ("must be string"), never the offending value.
+    const details = fe.validation.map((v) => ({
+      path: (v.instancePath || '') + (v.params?.['missingProperty'] ? `/${String(v.params['missingProperty'])}` : '')
+        + (v.params?.['additionalProperty'] ? `/${String(v.params['additionalProperty'])}` : ''),
+      message: v.message ?? 'is invalid',
+    }));
+    return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', details);
+  }
+  const mapped = fe?.code ? fastifyCodes[fe.code] : undefined;
+  if (mapped) return new AppError(mapped, safeMessage(mapped));
+  if (fe?.statusCode === 429) return new AppError('RATE_LIMITED', safeMessage('RATE_LIMITED'));
+  if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('BAD_REQUEST', 'The request could not be processed.');
+  }
+  return new AppError('INTERNAL', 'An internal error occurred.', undefined, { cause: err });
+}
+
+function safeMessage(code: ErrorCode): string {
+  switch (code) {
+    case 'PAYLOAD_TOO_LARGE': return 'The request body is larger than this server accepts.';
+    case 'UNSUPPORTED_MEDIA_TYPE': return 'The request content type is not supported; send application/json.';
+    case 'RATE_LIMITED': return 'Too many requests; retry after the time in the Retry-After header.';
+    default: return 'The request body is not valid JSON.';
+  }
+}
+
+export function problemBody(err: AppError, request: FastifyRequest): Problem {
+  const hidden = err.status >= 500 && err.code === 'INTERNAL';
+  return {
+    type: `https://phidesk.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: titleFor(err.status),
+    status: err.status,
+    code: err.code,
+    detail: hidden ? 'An internal error occurred.' : err.message,
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...(err.details && !hidden ? { errors: err.details } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
+  return reply
+    .code(err.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(problemBody(err, reply.request));
+}
+
+export function registerErrorHandling(app: FastifyInstance, routeMethods: (url: string) => string[]): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: appError.cause ?? error, code: appError.code }, 'request failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
+    if (appError.code === 'RATE_LIMITED') {
+      const retry = (error as { headers?: Record<string, string> }).headers?.['retry-after'];
+      if (retry) reply.header('retry-after', retry);
+    }
+    return sendProblem(reply, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = routeMethods(request.url.split('?')[0] ?? '/');
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(reply, new AppError('METHOD_NOT_ALLOWED', `${request.method} is not allowed here.`));
+    }
+    return sendProblem(reply, new AppError('NOT_FOUND', 'No such route.'));
+  });
+}
+
+export { errorCodes };

@@ -1,0 +1,48 @@
+// Transport hardening shared by every route: helmet headers, CORS allowlist, a baseline
+// rate limit, and Cache-Control: no-store unless a route says otherwise (PHI must never
+// sit in a browser or proxy cache).
+import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from '../config.js';
+
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(helmet, {
+    // The docs page and GraphiQL load scripts; the JSON API itself needs no CSP exemptions.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.tls !== undefined || config.trustProxy !== false,
+  });
+  const allowed = new Set(config.corsOrigins);
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
+    credentials: false,
+    methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-request-id', 'x-api-key', 'x-purpose-of-use'],
+    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+  // Registered as a root onRequest hook ahead of authentication, so that credential
+  // guessing is throttled too (a route-level limiter would only run after auth).
+  await app.register(rateLimit, { global: false });
+  app.addHook('onRequest', app.rateLimit({
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    // Health probes from orchestrators must never be throttled into a restart loop.
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+  }));
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    reply.header('x-request-id', reply.request.id);
+    return payload;
+  });
+}

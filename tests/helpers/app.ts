@@ -1,0 +1,50 @@
+// Builds the real app (composeApp) over a fresh cloned database, with logs captured.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.js';
+import { composeApp } from '../../src/compose.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+/** Collects every log line the app writes, to assert that canaries never reach them. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-app-'));
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...env });
+}
+
+export async function startTestApp(opts: { env?: Record<string, string>; database?: TestDatabase; beforeReady?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase());
+  const config = await testConfig(opts.env);
+  const logs = new LogCapture();
+  const app = await composeApp({ config, db: database.db, logStream: logs });
+  opts.beforeReady?.(app);
+  await app.ready();
+  return {
+    app, database, config, logs,
+    close: async () => {
+      await app.close();
+      if (!opts.database) await database.drop();
+    },
+  };
+}

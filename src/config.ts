@@ -34,6 +34,11 @@ export const envSchema = Type.Object({
   RATE_LIMIT_WINDOW_MS: Int(1000, 3_600_000, 60000, 'rate-limit window in milliseconds'),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'pino log level' }),
   SHUTDOWN_TIMEOUT_MS: Int(100, 120_000, 8000, 'how long a graceful shutdown may drain before it forces exit'),
+  JWT_CLOCK_SKEW_SECONDS: Int(0, 300, 30, 'tolerance for exp/nbf/iat of partner JWTs'),
+  SESSION_MAX_AGE_SECONDS: Int(60, 7 * 86400, 43200, 'automatic logoff: a JWT whose iat is older than this is refused even if exp is later'),
+  JWKS_CACHE_SECONDS: Int(10, 86400, 300, 'how long a fetched JWKS is trusted before it is fetched again (unknown kids refetch sooner)'),
+  ALLOW_HTTP_JWKS: Bool('false', 'accept http:// JWKS URIs on loopback hosts (local development and tests only; refused in production)'),
+  BREAK_GLASS_MAX_MINUTES: Int(1, 1440, 60, 'longest emergency-access window an actor may open'),
 });
 
 
@@ -59,6 +64,13 @@ export interface Config {
   readonly rateLimit: { readonly max: number; readonly windowMs: number };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
+  readonly auth: {
+    readonly clockSkewSeconds: number;
+    readonly sessionMaxAgeSeconds: number;
+    readonly jwksCacheSeconds: number;
+    readonly allowHttpJwks: boolean;
+  };
+  readonly breakGlassMaxMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
 
   if (isProduction) {
+    if (bool(env.ALLOW_HTTP_JWKS)) throw new ConfigError('ALLOW_HTTP_JWKS', 'must be false in production');
     if (usesDevMasterKey) throw new ConfigError('MASTER_KEY_FILE', 'must name a real master key in production (the development key is refused)');
     if (!tls && trustProxy === false) {
       throw new ConfigError('TLS_CERT_FILE', 'or TRUST_PROXY must be set in production: plain HTTP is refused unless TLS terminates here or at a trusted proxy');
@@ -151,5 +164,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Object.freeze({ max: num('RATE_LIMIT_MAX'), windowMs: num('RATE_LIMIT_WINDOW_MS') }),
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: num('SHUTDOWN_TIMEOUT_MS'),
+    auth: Object.freeze({
+      clockSkewSeconds: num('JWT_CLOCK_SKEW_SECONDS'),
+      sessionMaxAgeSeconds: num('SESSION_MAX_AGE_SECONDS'),
+      jwksCacheSeconds: num('JWKS_CACHE_SECONDS'),
+      allowHttpJwks: bool(env.ALLOW_HTTP_JWKS),
+    }),
+    breakGlassMaxMinutes: num('BREAK_GLASS_MAX_MINUTES'),
   });
 }

@@ -1,35 +1,19 @@
 // RFC 6962 (Certificate Transparency) Merkle tree hash over a chain's event hashes,
 // in seq order: leaf = SHA-256(0x00 || 32 hash bytes), node = SHA-256(0x01 || left ||
-// right), empty tree = SHA-256(""). A signed checkpoint commits to this root, so a
-// chain recomputed after an edit no longer matches even though every link is sound.
+// right), empty tree = SHA-256(""). A signed checkpoint commits to this root, and
+// unlike the head hash alone it lets a later tool prove one event's inclusion, or
+// one checkpoint's consistency with another, without the whole chain.
 //
 // Computed incrementally: the accumulator keeps only the roots of the perfect subtrees
 // that make up the tree so far (one per set bit of the size, at most 53), so a chain
 // of millions is verified, or a sequencer resumes, without holding its leaves.
 
 import { hash } from 'node:crypto';
+import { hexToWords, leafHashWords, nodeHashWords, wordsToHex } from './merkle-hash.js';
 
-const HASH_BYTES = 32;
+const WORDS = 8;
+const MAX_SUBTREES = 53; // one per bit of a safe-integer size
 const EMPTY_TREE_ROOT = hash('sha256', '', 'hex');
-
-// Reused input buffers: hashing is synchronous, so no two calls can interleave.
-const leafInput = Buffer.alloc(1 + HASH_BYTES);
-leafInput[0] = 0x00;
-const nodeInput = Buffer.alloc(1 + 2 * HASH_BYTES);
-nodeInput[0] = 0x01;
-
-function leafHashOfHex(eventHash: string): Buffer {
-  if (eventHash.length !== 2 * HASH_BYTES || leafInput.write(eventHash, 1, 'hex') !== HASH_BYTES) {
-    throw new TypeError('a Merkle leaf must be a 64-digit hex hash');
-  }
-  return hash('sha256', leafInput, 'buffer');
-}
-
-function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  nodeInput.set(left, 1);
-  nodeInput.set(right, 1 + HASH_BYTES);
-  return hash('sha256', nodeInput, 'buffer');
-}
 
 /** The persistable state of an accumulator: enough to resume without the leaves. */
 export interface MerkleFrontier {
@@ -46,8 +30,10 @@ function popCount(size: number): number {
 
 export class MerkleAccumulator {
   #size = 0;
-  // subtreeRoots[i] covers a perfect subtree; sizes strictly decrease left to right.
-  #subtreeRoots: Buffer[] = [];
+  // Subtree roots, 8 words each, largest (leftmost) first; #count of them in use.
+  #subtrees = new Int32Array(MAX_SUBTREES * WORDS);
+  #count = 0;
+  #carry = new Int32Array(WORDS);
 
   static fromFrontier(frontier: MerkleFrontier): MerkleAccumulator {
     const { size, subtreeRoots } = frontier;
@@ -55,14 +41,13 @@ export class MerkleAccumulator {
       throw new TypeError('Merkle frontier does not match its size');
     }
     const accumulator = new MerkleAccumulator();
-    accumulator.#size = size;
-    accumulator.#subtreeRoots = subtreeRoots.map((root) => {
-      const bytes = Buffer.from(root, 'hex');
-      if (root.length !== 2 * HASH_BYTES || bytes.length !== HASH_BYTES) {
+    subtreeRoots.forEach((root, index) => {
+      if (!hexToWords(root, accumulator.#subtrees, index * WORDS)) {
         throw new TypeError('a Merkle frontier root must be a 64-digit hex hash');
       }
-      return bytes;
     });
+    accumulator.#size = size;
+    accumulator.#count = subtreeRoots.length;
     return accumulator;
   }
 
@@ -73,27 +58,34 @@ export class MerkleAccumulator {
 
   /** Appends the next event hash (64 hex digits) as a leaf. */
   push(eventHash: string): void {
-    let carry = leafHashOfHex(eventHash);
+    const carry = this.#carry;
+    if (!hexToWords(eventHash, carry, 0)) throw new TypeError('a Merkle leaf must be a 64-digit hex hash');
+    leafHashWords(carry, 0, carry, 0);
+    let top = this.#count;
     // Each trailing 1 bit of the old size is a same-sized subtree to merge with.
     for (let n = this.#size; n % 2 === 1; n = (n - 1) / 2) {
-      carry = nodeHash(this.#subtreeRoots.pop() as Buffer, carry);
+      top--;
+      nodeHashWords(this.#subtrees, top * WORDS, carry, 0, carry, 0);
     }
-    this.#subtreeRoots.push(carry);
+    this.#subtrees.set(carry, top * WORDS);
+    this.#count = top + 1;
     this.#size++;
   }
 
   /** RFC 6962 tree hash of the leaves so far, lowercase hex. */
   root(): string {
-    const roots = this.#subtreeRoots;
-    if (roots.length === 0) return EMPTY_TREE_ROOT;
+    if (this.#count === 0) return EMPTY_TREE_ROOT;
+    const subtrees = this.#subtrees;
+    const acc = subtrees.slice((this.#count - 1) * WORDS, this.#count * WORDS);
     // Folding right to left reproduces RFC 6962's split at the largest power of two.
-    let acc = roots[roots.length - 1] as Buffer;
-    for (let i = roots.length - 2; i >= 0; i--) acc = nodeHash(roots[i] as Buffer, acc);
-    return acc.toString('hex');
+    for (let i = this.#count - 2; i >= 0; i--) nodeHashWords(subtrees, i * WORDS, acc, 0, acc, 0);
+    return wordsToHex(acc, 0);
   }
 
   frontier(): MerkleFrontier {
-    return { size: this.#size, subtreeRoots: this.#subtreeRoots.map((root) => root.toString('hex')) };
+    const subtreeRoots: string[] = [];
+    for (let i = 0; i < this.#count; i++) subtreeRoots.push(wordsToHex(this.#subtrees, i * WORDS));
+    return { size: this.#size, subtreeRoots };
   }
 }
 

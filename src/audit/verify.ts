@@ -15,7 +15,7 @@
 import type { KeyObject } from 'node:crypto';
 import { verifyCheckpointSignature, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_HASH, type AuditEvent } from './event.js';
-import { computeEventHash } from './event-hash.js';
+import { eventHashAfterTrustedPrev } from './event-hash.js';
 import { MerkleAccumulator } from './merkle.js';
 import { keyIdOf, publicKeyObject } from './signing-key.js';
 
@@ -119,7 +119,8 @@ class TenantChain {
       this.#stop({ damage: 'broken_link', seq, detail: `prevHash of seq ${seq} is not the hash of seq ${seq - 1}` });
       return;
     }
-    if (computeEventHash(event.prevHash, event) !== event.hash) {
+    // prevHash equals the verified head hash here, so it is well-formed.
+    if (eventHashAfterTrustedPrev(event.prevHash, event) !== event.hash) {
       this.#stop({ damage: 'hash_mismatch', seq, detail: `seq ${seq} does not hash to its stored hash (content altered)` });
       return;
     }

@@ -1,3 +1,5 @@
+import type { BreakGlassGrant } from '../policy/ability.js';
+
 // Who is acting. Every service entry point takes one of these explicitly; nothing in the
 // domain layer reads the framework's request.
 
@@ -28,4 +30,8 @@ export interface Actor {
   readonly requestId?: string | undefined;
   readonly clientAddress?: string | undefined;
   readonly userAgent?: string | undefined;
+  /** tenant rule: PHI fields need an MFA-proven credential */
+  readonly requireMfaForPhi: boolean;
+  /** active break-glass grants of this actor, loaded at authentication */
+  readonly breakGlass: readonly BreakGlassGrant[];
 }

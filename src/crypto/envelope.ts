@@ -17,7 +17,7 @@
 import { asBuffer, encodeLengthPrefixed } from './encoding.js';
 import { SealError, UnsealError } from './errors.js';
 import type { Sealed, SealablePlaintext } from './sealed.js';
-import { fillRandom, getSodium, wipe } from './sodium.js';
+import { fillNonce, getSodium, wipe } from './sodium.js';
 import type { TenantKeyMaterial } from './tenant-key.js';
 
 export const SEAL_FORMAT_VERSION = 1;
@@ -56,15 +56,22 @@ function sealBytes(key: TenantKeyMaterial, context: SealContext, plaintext: Seal
   prefix[0] = SEAL_FORMAT_VERSION;
   prefix[1] = ALGORITHM_XCHACHA20_POLY1305_IETF;
   prefix.writeUInt32BE(key.version, 2);
-  fillRandom(prefix, HEADER_BYTES, NONCE_BYTES);
+  fillNonce(prefix, HEADER_BYTES, NONCE_BYTES);
 
-  const ciphertext = getSodium().crypto_aead_xchacha20poly1305_ietf_encrypt(
-    plaintext,
-    associatedData(context, prefix.subarray(0, HEADER_BYTES)),
-    null,
-    prefix.subarray(HEADER_BYTES),
-    key.columnKey(context.table, context.column),
-  );
+  // Node's native UTF-8 encoder is faster than the TextEncoder libsodium would use
+  const message = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
+  let ciphertext: Uint8Array;
+  try {
+    ciphertext = getSodium().crypto_aead_xchacha20poly1305_ietf_encrypt(
+      message,
+      associatedData(context, prefix.subarray(0, HEADER_BYTES)),
+      null,
+      prefix.subarray(HEADER_BYTES),
+      key.columnKey(context.table, context.column),
+    );
+  } finally {
+    if (message !== plaintext) wipe(message);
+  }
   const sealed = Buffer.allocUnsafe(PREFIX_BYTES + ciphertext.length);
   sealed.set(prefix, 0);
   sealed.set(ciphertext, PREFIX_BYTES);

@@ -25,6 +25,7 @@ export const KEY_BYTES = 32;
 export const COLUMN_KEY_CONTEXT = 'phdcol01';
 export const BLIND_INDEX_KEY_CONTEXT = 'phdbix01';
 
+// table and column names come from code, never from input, so this memo stays small
 const subkeyIds = new Map<string, Map<string, bigint>>();
 
 /** 64-bit crypto_kdf subkey id of a (table, column) pair; pure and memoised. */

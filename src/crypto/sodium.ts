@@ -29,13 +29,30 @@ export function getSodium(): Sodium {
   return sodium;
 }
 
-/**
- * Fills `length` bytes of `target` from `offset` with CSPRNG output.
- * node:crypto rather than sodium.randombytes_buf: the wasm build reaches the OS
- * RNG through a per-call JS shim and costs many times the cipher itself.
- */
+/** Fills `length` bytes of `target` from `offset` with CSPRNG output (node:crypto). */
 export function fillRandom(target: Uint8Array, offset = 0, length = target.length - offset): void {
   randomFillSync(target, offset, length);
+}
+
+// Nonces come from node:crypto, not sodium.randombytes_buf (the wasm build reaches
+// the OS RNG through a per-call JS shim and costs many times the cipher). Even
+// node:crypto costs ~2 µs per call here, as much as sealing a small field, so
+// nonces are cut from a pool refilled in one call: nonces need to be unique and
+// unpredictable in advance to outsiders, not secret, and every pool byte is
+// handed out exactly once.
+const NONCE_POOL_BYTES = 24 * 256;
+const noncePool = new Uint8Array(NONCE_POOL_BYTES);
+let noncePoolOffset = NONCE_POOL_BYTES;
+
+/** Writes a fresh random nonce of `length` (<= 64) bytes into `target` at `offset`. */
+export function fillNonce(target: Uint8Array, offset: number, length: number): void {
+  if (length > 64) throw new RangeError('nonces are at most 64 bytes');
+  if (noncePoolOffset + length > NONCE_POOL_BYTES) {
+    randomFillSync(noncePool);
+    noncePoolOffset = 0;
+  }
+  target.set(noncePool.subarray(noncePoolOffset, noncePoolOffset + length), offset);
+  noncePoolOffset += length;
 }
 
 /** A fresh random byte array (keys, nonces) that shares no memory with a pool. */

@@ -2,18 +2,115 @@
 // (src/crypto/sealed.ts) so plaintext cannot be written to them by mistake.
 import type { ColumnType, Generated } from 'kysely';
 
-type CreatedAt = ColumnType<Date, never, never>;
-type UpdatedAt = ColumnType<Date, never, Date>;
+/** set by the database on insert, never written by the application */
+type Stamp = ColumnType<Date, never, never>;
+/** defaults on insert, may be written on update */
+type MutableStamp = ColumnType<Date, Date | undefined, Date>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export type TenantStatus = 'active' | 'suspended' | 'shredded';
 
 export interface TenantsTable {
   id: Generated<string>;
   slug: string;
   name: string;
-  status: ColumnType<'active' | 'suspended' | 'shredded', 'active' | 'suspended' | 'shredded' | undefined>;
-  created_at: Generated<CreatedAt>;
-  updated_at: Generated<UpdatedAt>;
+  status: ColumnType<TenantStatus, TenantStatus | undefined, TenantStatus>;
+  require_mfa_for_phi: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Stamp>;
+  updated_at: Generated<MutableStamp>;
+}
+
+export interface TenantIssuersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  issuer: string;
+  jwks_uri: string;
+  audience: string;
+  roles_claim: ColumnType<string, string | undefined, string>;
+  groups_claim: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Stamp>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  issuer: string | null;
+  subject: string | null;
+  email: string | null;
+  display_name: string;
+  roles: TextArray;
+  contact_id: string | null;
+  status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
+  sessions_revoked_after: Date | null;
+  last_seen_at: Date | null;
+  created_at: Generated<Stamp>;
+  updated_at: Generated<MutableStamp>;
+}
+
+export interface GroupsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  description: string | null;
+  created_at: Generated<Stamp>;
+  updated_at: Generated<MutableStamp>;
+}
+
+export interface GroupMembersTable {
+  tenant_id: string;
+  group_id: string;
+  user_id: string;
+  created_at: Generated<Stamp>;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: Buffer;
+  roles: TextArray;
+  scopes: TextArray;
+  allowed_cidrs: string[] | null;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Stamp>;
+}
+
+export interface BreakGlassGrantsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  actor_id: string;
+  actor_kind: string;
+  resource_type: string;
+  resource_id: string;
+  reason: string;
+  opened_at: Generated<Stamp>;
+  expires_at: Date;
+  closed_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_outcome: 'justified' | 'unjustified' | null;
+  review_note: string | null;
+}
+
+export interface DomainEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Generated<Stamp>;
 }
 
 export interface Database {
   tenants: TenantsTable;
+  tenant_issuers: TenantIssuersTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  api_keys: ApiKeysTable;
+  break_glass_grants: BreakGlassGrantsTable;
+  domain_events: DomainEventsTable;
 }

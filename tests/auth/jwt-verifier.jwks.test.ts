@@ -4,14 +4,13 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJwtVerifier, type JwtVerifierOptions, type TrustedIssuer } from '../../src/auth/jwt-verifier.js';
 import { TokenVerificationError, type TokenFailureReason } from '../../src/auth/token-verification-error.js';
 import { generateSigningKey, startFakeIdp, type FakeIdp } from '../helpers/idp.js';
 
 const tenant = { tenantId: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b55', tenantSlug: 'acme', audience: 'phidesk-acme' };
 const claims = { sub: 'user-1', aud: tenant.audience };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A JWKS endpoint whose behaviour a test can switch: relay a fake IdP, fail, stall, or serve any document. */
 interface JwksEndpoint {
@@ -21,8 +20,15 @@ interface JwksEndpoint {
   close(): Promise<void>;
 }
 
+/** Moves only Date.now(): sockets, timers and fetch timeouts stay real. */
+function advanceClock(ms: number): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + ms);
+}
+
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
@@ -95,18 +101,18 @@ describe('JWKS cache', () => {
 
   it('picks up a rotated key on its unknown kid, once the refetch cooldown has passed', async () => {
     const partner = await idp();
-    const verifier = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: partner.jwksUri }], { jwksRefetchCooldownMs: 300 });
+    const verifier = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: partner.jwksUri }]);
     const oldToken = partner.sign(claims);
     await verifier.verify(oldToken);
     expect(partner.fetchCount).toBe(1);
 
     partner.rotate();
     const newToken = partner.sign(claims, { alg: 'EdDSA' });
-    // Within the cooldown an unknown kid is refused without asking the IdP again.
+    // Within the (default, 30 s) cooldown an unknown kid is refused without asking the IdP again.
     expect(await reasonFor(verifier.verify(newToken))).toBe('unknown_kid');
     expect(partner.fetchCount).toBe(1);
 
-    await sleep(350);
+    advanceClock(31_000);
     await expect(verifier.verify(newToken)).resolves.toMatchObject({ tenantId: tenant.tenantId });
     expect(partner.fetchCount).toBe(2);
     for (let i = 0; i < 5; i++) await verifier.verify(partner.sign(claims, { alg: 'ES256' }));
@@ -128,11 +134,14 @@ describe('JWKS cache', () => {
     await expect(verifier.verify(partner.sign(claims))).resolves.toBeDefined();
   });
 
-  it('refetches once the cached set is older than its max age', async () => {
+  it('refetches once the cached set is older than its max age (default 5 minutes)', async () => {
     const partner = await idp();
-    const verifier = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: partner.jwksUri }], { jwksCacheMaxAgeMs: 200 });
+    const verifier = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: partner.jwksUri }]);
     await verifier.verify(partner.sign(claims));
-    await sleep(250);
+    advanceClock(4 * 60_000);
+    await verifier.verify(partner.sign(claims));
+    expect(partner.fetchCount).toBe(1);
+    advanceClock(2 * 60_000);
     await verifier.verify(partner.sign(claims));
     expect(partner.fetchCount).toBe(2);
   });
@@ -145,19 +154,22 @@ describe('JWKS outages', () => {
     endpoint.serve(relay(partner));
     const failures: string[] = [];
     const verifier = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: endpoint.uri }], {
-      jwksCacheMaxAgeMs: 400,
-      jwksRefetchCooldownMs: 0,
+      jwksCacheMaxAgeMs: 60_000,
       onJwksFetchFailure: (uri) => failures.push(uri),
     });
     await verifier.verify(partner.sign(claims));
     endpoint.serve(failing);
 
-    await sleep(500);
+    advanceClock(70_000);
     await expect(verifier.verify(partner.sign(claims))).resolves.toBeDefined();
     expect(failures).toEqual([endpoint.uri]);
+    // a failed refresh is not retried before the cooldown, however many requests arrive
+    for (let i = 0; i < 5; i++) await verifier.verify(partner.sign(claims));
+    expect(endpoint.requests).toBe(2);
 
-    await sleep(400);
+    advanceClock(60_000);
     expect(await reasonFor(verifier.verify(partner.sign(claims)))).toBe('jwks_unavailable');
+    expect(endpoint.requests).toBe(3);
   });
 
   it('gives up on a stalled JWKS endpoint after the fetch timeout and does not hammer it', async () => {

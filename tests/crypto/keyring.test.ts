@@ -223,17 +223,29 @@ describe('crypto-shredding', () => {
 });
 
 describe('errors', () => {
-  it('are AppErrors whose message is the same whatever the reason', async () => {
+  it('are AppErrors with one message whatever the reason, so they are no oracle', async () => {
     await fx.keyring.ensureTenantKey(tenant);
-    const messages = new Set<string>();
-    for (const version of [0, 5]) {
-      try {
-        await fx.keyring.keyForVersion(tenant, version);
-      } catch (e) {
-        expect(e).toBeInstanceOf(AppError);
-        messages.add((e as Error).message);
-      }
+    await fx.keyring.rotateTenantKey(tenant);
+    await fx.keyring.retireVersion(tenant, 1);
+    const key = await fx.keyring.activeKey(tenant);
+    const sealed = sealValue(key, at(tenant), 'secret');
+    const failures: Array<() => Promise<unknown>> = [
+      () => fx.keyring.keyForVersion(tenant, 5), // unknown_key_version
+      () => fx.keyring.keyForVersion(tenant, 1), // retired_key_version
+      async () => openValue(key, at(tenant, 'row-2'), sealed), // tampered
+      async () => openValue(key, at(tenant), Buffer.alloc(3) as typeof sealed), // malformed
+    ];
+    const seen = new Map<string, string>();
+    for (const fail of failures) {
+      const error = await fail().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      const { reason, message } = error as { reason: string; message: string };
+      seen.set(reason, message);
     }
-    expect(messages.size).toBe(1);
+    expect([...seen.keys()].sort()).toEqual(['malformed', 'retired_key_version', 'tampered', 'unknown_key_version']);
+    expect(new Set(seen.values()).size).toBe(1);
   });
 });

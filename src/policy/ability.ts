@@ -1,0 +1,124 @@
+// Every ability in phidesk is defined here, role by role. Deny by default: an actor can
+// do only what a rule below grants. Conditions use record fields (camelCase) so that
+// src/policy/sql.ts can turn them into SQL for list queries.
+import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
+import type { Actor, Role } from '../auth/actor.js';
+
+export const subjects = ['Tenant', 'User', 'Group', 'ApiKey', 'BreakGlass', 'AuditEvent', 'Contact', 'Ticket', 'Comment'] as const;
+export type SubjectType = (typeof subjects)[number];
+
+/** `read_phi` gates PHI fields (minimum necessary): without it they are masked. */
+export const actions = ['read', 'read_phi', 'create', 'update', 'delete', 'revoke', 'open', 'review', 'verify', 'redact'] as const;
+export type Action = (typeof actions)[number];
+
+export type AppAbility = MongoAbility<[Action | 'manage', SubjectType | 'all'], MongoQuery<Record<string, any>>>;
+
+/** An active break-glass grant: emergency read access to one named record. */
+export interface BreakGlassGrant {
+  resourceType: 'Contact' | 'Ticket';
+  resourceId: string;
+  expiresAt: Date;
+}
+
+
+// CASL's builder types conditions against subject classes; ours are plain type names
+// with record-shaped conditions, so rules are declared through this narrower signature.
+type Can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>) => unknown;
+
+const staffReadable: SubjectType[] = ['Contact', 'Ticket', 'Comment'];
+
+function roleRules(role: Role, actor: Actor, can: Can): void {
+  switch (role) {
+    case 'tenant_admin':
+      can(['read', 'update'], 'Tenant');
+      can(['read', 'create', 'update', 'revoke'], 'User');
+      can(['read', 'create', 'update', 'delete'], 'Group');
+      can(['read', 'create', 'revoke'], 'ApiKey');
+      can('read', staffReadable); // administers the desk; PHI is not needed for that
+      can('open', 'BreakGlass');
+      can('read', 'BreakGlass', { actorId: actor.id });
+      return;
+    case 'privacy_officer':
+      can('read', 'Tenant');
+      can('read', ['User', 'Group']);
+      can(['read', 'verify'], 'AuditEvent');
+      can(['read', 'review'], 'BreakGlass');
+      can(['read', 'read_phi'], staffReadable);
+      can('redact', 'Comment');
+      return;
+    case 'supervisor':
+      can('read', 'Tenant');
+      can('read', ['User', 'Group']);
+      can(['read', 'read_phi', 'create', 'update'], ['Contact', 'Ticket', 'Comment']);
+      can('delete', 'Ticket');
+      can('redact', 'Comment');
+      can('open', 'BreakGlass');
+      can('read', 'BreakGlass', { actorId: actor.id });
+      return;
+    case 'agent':
+      can('read', 'Tenant');
+      can('read', ['User', 'Group']);
+      can(['read', 'read_phi', 'create', 'update'], 'Contact');
+      can('create', 'Ticket');
+      // Agents see what is assigned to them or to their groups.
+      can(['read', 'read_phi', 'update'], 'Ticket', { assigneeId: actor.id });
+      can(['read', 'read_phi', 'update'], 'Ticket', { groupId: { $in: [...actor.groupIds] } });
+      can(['read', 'read_phi', 'create', 'update'], 'Comment', { ticketAssigneeId: actor.id });
+      can(['read', 'read_phi', 'create', 'update'], 'Comment', { ticketGroupId: { $in: [...actor.groupIds] } });
+      can('open', 'BreakGlass');
+      can('read', 'BreakGlass', { actorId: actor.id });
+      return;
+    case 'auditor':
+      // Audit metadata only: no PHI anywhere.
+      can(['read', 'verify'], 'AuditEvent');
+      can('read', 'BreakGlass');
+      return;
+    case 'requester':
+      // A patient or contact: their own record, their own tickets, public comments only.
+      if (!actor.contactId) return;
+      can(['read', 'read_phi'], 'Contact', { id: actor.contactId });
+      can(['read', 'read_phi'], 'Ticket', { requesterId: actor.contactId });
+      can('create', 'Ticket', { requesterId: actor.contactId });
+      can(['read', 'read_phi'], 'Comment', { ticketRequesterId: actor.contactId, public: true });
+      can('create', 'Comment', { ticketRequesterId: actor.contactId, public: true });
+      return;
+    case 'integration':
+      scopeRules(actor.scopes, can);
+      return;
+  }
+}
+
+/** API-key scopes: an integration can do exactly what its scopes name, nothing else. */
+export const scopeCatalogue: Record<string, (can: Can) => void> = {
+  'tickets:create': (can) => can('create', 'Ticket'),
+  'tickets:read': (can) => can('read', 'Ticket'),
+  'tickets:write': (can) => can(['create', 'update'], 'Ticket'),
+  'comments:read': (can) => can('read', 'Comment'),
+  'comments:write': (can) => can('create', 'Comment'),
+  'contacts:read': (can) => can('read', 'Contact'),
+  'contacts:write': (can) => can(['create', 'update'], 'Contact'),
+  'phi:read': (can) => can('read_phi', ['Contact', 'Ticket', 'Comment']),
+  'audit:read': (can) => can(['read', 'verify'], 'AuditEvent'),
+  'users:read': (can) => can('read', ['User', 'Group']),
+  'users:write': (can) => can(['create', 'update', 'revoke'], 'User'),
+  'groups:write': (can) => can(['create', 'update', 'delete'], 'Group'),
+  'api-keys:manage': (can) => can(['read', 'create', 'revoke'], 'ApiKey'),
+  'tenant:manage': (can) => can(['read', 'update'], 'Tenant'),
+};
+
+function scopeRules(scopes: readonly string[], can: Can): void {
+  for (const scope of scopes) scopeCatalogue[scope]?.(can);
+}
+
+export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const can = builder.can as unknown as Can;
+  for (const role of actor.roles) roleRules(role, actor, can);
+
+  // Break-glass: time-boxed read of one named record, whatever the role says.
+  for (const grant of actor.breakGlass) {
+    if (grant.expiresAt > now) can(['read', 'read_phi'], grant.resourceType, { id: grant.resourceId });
+  }
+  if (actor.requireMfaForPhi && !actor.mfa) builder.cannot('read_phi', 'all');
+  return builder.build();
+}

@@ -98,6 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_at', 'timestamptz')
     .addColumn('review_outcome', 'text', (c) => c.check(sql`review_outcome in ('justified', 'unjustified')`))
     .addColumn('review_note', 'text')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('break_glass_active').on('break_glass_grants').columns(['tenant_id', 'actor_id', 'expires_at']).execute();
 

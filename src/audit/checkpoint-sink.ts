@@ -31,9 +31,10 @@ export class CheckpointConflictError extends Error {
 const TREE_SIZE_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits
 const SUFFIX = '.checkpoint.json';
 
-// Tenant ids become file names: anything but [A-Za-z0-9-] is escaped as _XX per
-// UTF-8 byte, so names are safe on any filesystem and no encoded id contains '.',
-// which keeps each tenant's files contiguous when names are sorted.
+// File names are <tenant>+<tree size, 16 digits>.checkpoint.json. In the tenant id
+// anything but [A-Za-z0-9-] is escaped as _XX per UTF-8 byte, so names are safe on
+// any filesystem; '+' sorts below every character an encoded id can hold, so sorted
+// names group by tenant in id order, then by tree size.
 function encodeTenantId(tenantId: string): string {
   let out = '';
   for (const byte of Buffer.from(tenantId, 'utf8')) {
@@ -44,7 +45,7 @@ function encodeTenantId(tenantId: string): string {
 }
 
 export function checkpointFileName(checkpoint: Pick<SignedCheckpoint, 'tenantId' | 'treeSize'>): string {
-  return `${encodeTenantId(checkpoint.tenantId)}.${String(checkpoint.treeSize).padStart(TREE_SIZE_DIGITS, '0')}${SUFFIX}`;
+  return `${encodeTenantId(checkpoint.tenantId)}+${String(checkpoint.treeSize).padStart(TREE_SIZE_DIGITS, '0')}${SUFFIX}`;
 }
 
 // Re-issuing the same tree state (a retry, a later issuedAt) is not a conflict.
@@ -95,7 +96,7 @@ export class DirectoryCheckpointSink implements CheckpointSink {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const prefix = tenantId === undefined ? '' : encodeTenantId(tenantId) + '.';
+    const prefix = tenantId === undefined ? '' : encodeTenantId(tenantId) + '+';
     const selected = names.filter((name) => name.endsWith(SUFFIX) && name.startsWith(prefix)).sort();
     const checkpoints: SignedCheckpoint[] = [];
     for (const name of selected) checkpoints.push(await this.#read(join(this.dir, name)));

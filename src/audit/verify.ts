@@ -271,4 +271,4 @@ export async function verifyChain(
   return verifier.finish();
 }
 
-export { parseNdjson } from './ndjson.js';
+export { parseNdjson, parseNdjsonBatches } from './ndjson.js';

@@ -1,9 +1,10 @@
 // GET /v1/me: the caller as the server sees it (no PHI: ids, roles, scopes).
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { errorResponses } from '../http/schemas.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   app.get('/me', {
+    config: { policy: 'authenticated' },
     schema: {
       response: {
         200: {
@@ -16,11 +17,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
             mfa: { type: 'boolean' },
           },
         },
+        ...errorResponses,
       },
     },
-  }, async (request) => {
-    const actor = request.actor;
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
-    return actor;
-  });
+  }, async (request) => request.actor!);
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { CheckpointFormatError, type SignedCheckpoint } from '../audit/checkpoint.js';
 import { DirectoryCheckpointSink } from '../audit/checkpoint-sink.js';
 import { AuditEventFormatError } from '../audit/event-validation.js';
-import { parseNdjson } from '../audit/ndjson.js';
+import { parseNdjsonBatches } from '../audit/ndjson.js';
 import { AuditKeyError, keyIdOf, publicKeyFromBase64, publicKeyFromJwk } from '../audit/signing-key.js';
 import { AuditChainVerifier } from '../audit/verify.js';
 import { formatHumanReport, reportWarnings } from './audit-verify-report.js';
@@ -162,7 +162,9 @@ export async function runAuditVerify(argv: string[], io: CliIo): Promise<number>
 
   const verifier = new AuditChainVerifier({ publicKey: publicKeys, checkpoints });
   try {
-    for await (const event of parseNdjson(createReadStream(args.file, { highWaterMark: 1 << 20 }))) verifier.add(event);
+    for await (const batch of parseNdjsonBatches(createReadStream(args.file, { highWaterMark: 1 << 20 }))) {
+      for (const event of batch) verifier.add(event);
+    }
   } catch (error) {
     if (error instanceof AuditEventFormatError) return fail(EXIT_DAMAGE, 'malformed_export', `export is damaged: ${error.message}`);
     return fail(EXIT_USAGE, 'io', `cannot read ${args.file}: ${(error as Error).message}`);

@@ -13,8 +13,8 @@ export type SealablePlaintext = string | Buffer;
  * Envelope ciphertext of a `T`. Only sealValue() produces one; a column typed
  * `Sealed<string>` rejects strings, Buffers and `Sealed<Buffer>` alike.
  */
-export type Sealed<T extends SealablePlaintext = SealablePlaintext> = Buffer & { readonly x?: T } & {
-  readonly [sealedPlaintext]?: unknown;
+export type Sealed<T extends SealablePlaintext = SealablePlaintext> = Buffer & {
+  readonly [sealedPlaintext]: T;
 };
 
 /** Keyed, truncated hash of a normalised value, for equality search on PHI. */

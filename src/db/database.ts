@@ -3,7 +3,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** set by the database on insert, never written by the application */
-type Stamp = ColumnType<Date, never, never>;
+type Stamp = ColumnType<Date, undefined, never>;
 /** defaults on insert, may be written on update */
 type MutableStamp = ColumnType<Date, Date | undefined, Date>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
@@ -16,8 +16,8 @@ export interface TenantsTable {
   name: string;
   status: ColumnType<TenantStatus, TenantStatus | undefined, TenantStatus>;
   require_mfa_for_phi: ColumnType<boolean, boolean | undefined, boolean>;
-  created_at: Generated<Stamp>;
-  updated_at: Generated<MutableStamp>;
+  created_at: Stamp;
+  updated_at: MutableStamp;
 }
 
 export interface TenantIssuersTable {
@@ -28,7 +28,7 @@ export interface TenantIssuersTable {
   audience: string;
   roles_claim: ColumnType<string, string | undefined, string>;
   groups_claim: ColumnType<string, string | undefined, string>;
-  created_at: Generated<Stamp>;
+  created_at: Stamp;
 }
 
 export interface UsersTable {
@@ -43,8 +43,8 @@ export interface UsersTable {
   status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
   sessions_revoked_after: Date | null;
   last_seen_at: Date | null;
-  created_at: Generated<Stamp>;
-  updated_at: Generated<MutableStamp>;
+  created_at: Stamp;
+  updated_at: MutableStamp;
 }
 
 export interface GroupsTable {
@@ -52,15 +52,15 @@ export interface GroupsTable {
   tenant_id: string;
   name: string;
   description: string | null;
-  created_at: Generated<Stamp>;
-  updated_at: Generated<MutableStamp>;
+  created_at: Stamp;
+  updated_at: MutableStamp;
 }
 
 export interface GroupMembersTable {
   tenant_id: string;
   group_id: string;
   user_id: string;
-  created_at: Generated<Stamp>;
+  created_at: Stamp;
 }
 
 export interface ApiKeysTable {
@@ -76,7 +76,7 @@ export interface ApiKeysTable {
   last_used_at: Date | null;
   revoked_at: Date | null;
   created_by: string | null;
-  created_at: Generated<Stamp>;
+  created_at: Stamp;
 }
 
 export interface BreakGlassGrantsTable {
@@ -87,13 +87,14 @@ export interface BreakGlassGrantsTable {
   resource_type: string;
   resource_id: string;
   reason: string;
-  opened_at: Generated<Stamp>;
+  opened_at: Stamp;
   expires_at: Date;
   closed_at: Date | null;
   reviewed_by: string | null;
   reviewed_at: Date | null;
   review_outcome: 'justified' | 'unjustified' | null;
   review_note: string | null;
+  created_at: Stamp;
 }
 
 export interface DomainEventsTable {
@@ -101,7 +102,7 @@ export interface DomainEventsTable {
   tenant_id: string;
   type: string;
   payload: ColumnType<Record<string, unknown>, string, never>;
-  created_at: Generated<Stamp>;
+  created_at: Stamp;
 }
 
 export interface Database {

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Tx } from '../db/tenant-tx.js';
+
+export const apiKeyColumns = ['id', 'tenant_id', 'name', 'prefix', 'roles', 'scopes', 'allowed_cidrs', 'expires_at', 'last_used_at', 'revoked_at', 'created_by', 'created_at'] as const;
+
+export interface NewApiKeyRow {
+  tenant_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: Buffer;
+  roles: string[];
+  scopes: string[];
+  allowed_cidrs: string[] | null;
+  expires_at: Date | null;
+  created_by: string | null;
+}
+
+export async function insertApiKey(db: Kysely<Database> | Tx, row: NewApiKeyRow) {
+  return db.insertInto('api_keys').values(row).returning(apiKeyColumns).executeTakeFirstOrThrow();
+}
+
+export function selectApiKeys(tx: Tx) {
+  return tx.selectFrom('api_keys').select(apiKeyColumns);
+}
+
+export async function getApiKey(tx: Tx, id: string) {
+  return tx.selectFrom('api_keys').select(apiKeyColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function revokeApiKey(tx: Tx, id: string, at: Date) {
+  return tx.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null)
+    .returning(apiKeyColumns).executeTakeFirst();
+}
+
+/** Owner connection: the key names its tenant only through this row. */
+export async function findApiKeyForAuth(db: Kysely<Database>, prefix: string) {
+  return db.selectFrom('api_keys')
+    .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
+    .select(['api_keys.id', 'api_keys.tenant_id', 'api_keys.secret_hash', 'api_keys.roles', 'api_keys.scopes', 'api_keys.allowed_cidrs',
+      'api_keys.expires_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'tenants.status as tenant_status', 'tenants.require_mfa_for_phi'])
+    .where('api_keys.prefix', '=', prefix)
+    .executeTakeFirst();
+}
+
+/** Records use at most once a minute per key, so hot keys do not write on every request. */
+export async function touchApiKey(db: Kysely<Database>, id: string, at: Date) {
+  await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(at.getTime() - 60_000))]))
+    .execute();
+}

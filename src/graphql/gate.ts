@@ -1,0 +1,35 @@
+// GraphQL twin of src/http/gate.ts: every Query, Mutation and Subscription field must
+// have a declared policy (or be declared public); undeclared fields stop start-up.
+import type { IResolvers } from 'mercurius';
+import { AppError } from '../errors.js';
+import { defineAbilityFor } from '../policy/ability.js';
+import type { RoutePolicy } from '../http/gate.js';
+import type { Actor } from '../auth/actor.js';
+
+export type FieldPolicies = Record<string, RoutePolicy | 'public'>;
+
+const rootTypes = ['Query', 'Mutation', 'Subscription'];
+
+export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, schemaFields: string[]): IResolvers {
+  const missing = schemaFields.filter((f) => !(f in policies));
+  if (missing.length > 0) throw new Error(`GraphQL fields without a declared policy: ${missing.join(', ')}`);
+  const gated: Record<string, Record<string, unknown>> = {};
+  for (const [type, fields] of Object.entries(resolvers)) {
+    if (!rootTypes.includes(type)) { gated[type] = fields as Record<string, unknown>; continue; }
+    gated[type] = {};
+    for (const [name, resolver] of Object.entries(fields as Record<string, unknown>)) {
+      const policy = policies[`${type}.${name}`];
+      if (!policy) throw new Error(`GraphQL field ${type}.${name} has a resolver but no declared policy`);
+      if (policy === 'public' || typeof resolver !== 'function') { gated[type][name] = resolver; continue; }
+      const fn = resolver as (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => unknown;
+      gated[type][name] = (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => {
+        if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
+        if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {
+          throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+        }
+        return fn(root, args, ctx, info);
+      };
+    }
+  }
+  return gated as IResolvers;
+}

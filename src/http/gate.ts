@@ -1,0 +1,45 @@
+// "Every resolver is gated": each REST route declares either `public: true` or the
+// policy it needs (`policy: { action, subject }`); a route with neither stops start-up.
+// The declared policy is checked before the handler runs (coarse: can this actor ever
+// do this?); the service then checks the specific record. GraphQL fields do the same
+// through gateResolvers (src/graphql/gate.ts).
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { AppError } from '../errors.js';
+import { defineAbilityFor, type Action, type SubjectType } from '../policy/ability.js';
+
+export interface RoutePolicy {
+  action: Action;
+  subject: SubjectType;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** the ability the route needs, or 'authenticated' for routes about the caller itself */
+    policy?: RoutePolicy | 'authenticated';
+  }
+}
+
+export function enforceRouteDeclarations(app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    // Plugins that mark their routes public do so in their own scope, after this hook ran:
+    // the check is deferred to onReady, when every hook has seen the route.
+    pending.push(route);
+  });
+  const pending: RouteOptions[] = [];
+  app.addHook('onReady', async () => {
+    const ungated = pending.filter((r) => r.config?.public !== true && !r.config?.policy && r.method !== 'OPTIONS' && r.method !== 'HEAD');
+    if (ungated.length > 0) {
+      throw new Error(`routes without a declared policy: ${ungated.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return;
+    const actor = request.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
+    if (policy === 'authenticated') return;
+    if (!defineAbilityFor(actor).can(policy.action, policy.subject)) {
+      throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+    }
+  });
+}

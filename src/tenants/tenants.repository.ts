@@ -1,0 +1,47 @@
+// Tenants and the identity providers they trust. Issuer lookups run before a tenant is
+// known (authentication), so they take the owner connection; everything else runs in
+// a tenant transaction.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Tx } from '../db/tenant-tx.js';
+
+export const tenantColumns = ['id', 'slug', 'name', 'status', 'require_mfa_for_phi', 'created_at', 'updated_at'] as const;
+const issuerColumns = ['id', 'tenant_id', 'issuer', 'jwks_uri', 'audience', 'roles_claim', 'groups_claim', 'created_at'] as const;
+
+export async function insertTenant(db: Kysely<Database>, input: { slug: string; name: string }) {
+  return db.insertInto('tenants').values(input).returning(tenantColumns).executeTakeFirstOrThrow();
+}
+
+export async function findTenantBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('tenants').select(tenantColumns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function getTenant(tx: Tx, id: string) {
+  return tx.selectFrom('tenants').select(tenantColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateTenant(tx: Tx, id: string, patch: { name?: string | undefined; require_mfa_for_phi?: boolean | undefined }) {
+  return tx.updateTable('tenants').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returning(tenantColumns).executeTakeFirst();
+}
+
+export async function insertIssuer(db: Kysely<Database> | Tx, input: { tenant_id: string; issuer: string; jwks_uri: string; audience: string; roles_claim?: string | undefined; groups_claim?: string | undefined }) {
+  return db.insertInto('tenant_issuers').values(input).returning(issuerColumns).executeTakeFirstOrThrow();
+}
+
+export async function listIssuers(tx: Tx, tenantId: string) {
+  return tx.selectFrom('tenant_issuers').select(issuerColumns).where('tenant_id', '=', tenantId).orderBy('created_at').execute();
+}
+
+export async function deleteIssuer(tx: Tx, tenantId: string, id: string) {
+  return tx.deleteFrom('tenant_issuers').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Active tenants trusting `issuer` (owner connection: runs before the tenant is known). */
+export async function findTrustedIssuers(db: Kysely<Database>, issuer: string) {
+  return db.selectFrom('tenant_issuers')
+    .innerJoin('tenants', 'tenants.id', 'tenant_issuers.tenant_id')
+    .select(['tenant_issuers.tenant_id', 'tenants.slug', 'tenant_issuers.issuer', 'tenant_issuers.jwks_uri', 'tenant_issuers.audience', 'tenant_issuers.roles_claim', 'tenant_issuers.groups_claim'])
+    .where('tenant_issuers.issuer', '=', issuer)
+    .where('tenants.status', '=', 'active')
+    .execute();
+}

@@ -1,0 +1,168 @@
+// Users: one record per person (unique user identification, 164.312(a)(2)(i)),
+// provisioned on first sight from a partner's token or created by a tenant admin.
+import type { Actor, Role } from '../auth/actor.js';
+import { roles as knownRoles } from '../auth/actor.js';
+import type { VerifiedToken } from '../auth/jwt-verifier.js';
+import { inTenantTx } from '../db/tenant-tx.js';
+import { AppError, notFound } from '../errors.js';
+import type { BreakGlassGrant } from '../policy/ability.js';
+import { policyWhere } from '../policy/sql.js';
+import { paginate, type Page, type PageRequest } from '../services/pagination.js';
+import { inTenant, type ServiceDeps } from '../services/scope.js';
+import * as repo from './users.repository.js';
+
+export interface UserView {
+  id: string;
+  email: string | null;
+  displayName: string;
+  roles: string[];
+  contactId: string | null;
+  status: 'active' | 'disabled';
+  issuer: string | null;
+  subject: string | null;
+  sessionsRevokedAfter: Date | null;
+  lastSeenAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.getUser>>>;
+
+function present(row: UserRow): UserView {
+  return {
+    id: row.id, email: row.email, displayName: row.display_name, roles: row.roles, contactId: row.contact_id, status: row.status,
+    issuer: row.issuer, subject: row.subject, sessionsRevokedAfter: row.sessions_revoked_after, lastSeenAt: row.last_seen_at,
+    createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+function checkRoles(input: string[] | undefined): Role[] | undefined {
+  if (input === undefined) return undefined;
+  const bad = input.find((r) => !knownRoles.includes(r as Role));
+  if (bad !== undefined) throw new AppError('VALIDATION_FAILED', 'Unknown role.', [{ path: '/roles', message: `known roles: ${knownRoles.join(', ')}` }]);
+  return [...new Set(input)] as Role[];
+}
+
+const userWhereColumns = { id: 'users.id' };
+
+export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<UserView>> {
+  return inTenant(deps, actor, async (s) => {
+    const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
+    if (!where) throw new AppError('FORBIDDEN', 'You are not allowed to list users.');
+    const result = await paginate(repo.selectUsers(s.tx).where(where), 'users', page);
+    return { items: result.items.map(present), nextCursor: result.nextCursor };
+  });
+}
+
+export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
+  return inTenant(deps, actor, async (s) => {
+    const row = await repo.getUser(s.tx, id);
+    if (!row || !s.ability.can('read', 'User')) throw notFound('user');
+    return present(row);
+  });
+}
+
+export interface CreateUserInput {
+  displayName: string;
+  email?: string | undefined;
+  roles?: string[] | undefined;
+  issuer?: string | undefined;
+  subject?: string | undefined;
+  contactId?: string | undefined;
+}
+
+export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateUserInput): Promise<UserView> {
+  return inTenant(deps, actor, async (s) => {
+    s.assertCan('create', 'User');
+    if ((input.issuer === undefined) !== (input.subject === undefined)) {
+      throw new AppError('VALIDATION_FAILED', 'issuer and subject go together.', [{ path: '/subject', message: 'set both issuer and subject, or neither' }]);
+    }
+    if (input.issuer && input.subject && (await repo.findUserByIdentity(s.tx, input.issuer, input.subject))) {
+      throw new AppError('CONFLICT', 'A user with this issuer and subject already exists.');
+    }
+    const row = await repo.insertUser(s.tx, {
+      tenant_id: actor.tenantId, issuer: input.issuer ?? null, subject: input.subject ?? null, email: input.email ?? null,
+      display_name: input.displayName, roles: checkRoles(input.roles) ?? [], contact_id: input.contactId ?? null,
+    });
+    s.record({ action: 'user.create', resourceType: 'User', resourceId: row.id, outcome: 'allowed' });
+    return present(row);
+  });
+}
+
+export interface UpdateUserInput {
+  displayName?: string | undefined;
+  email?: string | null | undefined;
+  roles?: string[] | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  contactId?: string | null | undefined;
+}
+
+export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
+  return inTenant(deps, actor, async (s) => {
+    const existing = await repo.getUser(s.tx, id);
+    if (!existing || !s.ability.can('read', 'User')) throw notFound('user');
+    s.assertCan('update', 'User', { id });
+    const row = await repo.updateUser(s.tx, id, {
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.roles !== undefined ? { roles: checkRoles(input.roles)! } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.contactId !== undefined ? { contact_id: input.contactId } : {}),
+      // Disabling someone also ends every session they hold (164.308(a)(3) termination).
+      ...(input.status === 'disabled' ? { sessions_revoked_after: new Date() } : {}),
+    });
+    s.record({ action: 'user.update', resourceType: 'User', resourceId: id, outcome: 'allowed' });
+    return present(row!);
+  });
+}
+
+/** Every token issued before now dies on its next use (automatic logoff, termination). */
+export async function revokeUserSessions(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
+  return inTenant(deps, actor, async (s) => {
+    const existing = await repo.getUser(s.tx, id);
+    if (!existing || !s.ability.can('read', 'User')) throw notFound('user');
+    s.assertCan('revoke', 'User', { id });
+    const row = await repo.updateUser(s.tx, id, { sessions_revoked_after: new Date() });
+    s.record({ action: 'user.sessions_revoke', resourceType: 'User', resourceId: id, outcome: 'allowed' });
+    return present(row!);
+  });
+}
+
+const mfaMethods = new Set(['mfa', 'otp', 'hwk', 'sms', 'tel', 'fpt', 'face', 'iris', 'retina', 'vbm']);
+
+/**
+ * Authentication step for a verified partner token: finds or provisions the user, applies
+ * revocation and status, and assembles the actor with its groups and break-glass grants.
+ */
+export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): Promise<Actor> {
+  return inTenantTx(deps.db, token.tenantId, async (tx) => {
+    let user = await repo.findUserByIdentity(tx, token.issuer, token.subject);
+    if (!user) {
+      const displayName = token.name ?? token.email ?? `${token.subject.slice(0, 60)}`;
+      user = await repo.insertUser(tx, {
+        tenant_id: token.tenantId, issuer: token.issuer, subject: token.subject, email: token.email ?? null, display_name: displayName.slice(0, 200), roles: [], contact_id: null,
+      });
+    }
+    if (user.status !== 'active') throw new AppError('TOKEN_REVOKED', 'This account is disabled.');
+    // iat has whole-second precision: a token issued in the same second as the revocation dies too.
+    if (user.sessions_revoked_after && token.issuedAt.getTime() < user.sessions_revoked_after.getTime() + 1000) {
+      throw new AppError('TOKEN_REVOKED', 'This session was revoked; sign in again.');
+    }
+    const now = new Date();
+    const [memberOf, claimedGroups, grants, requireMfaForPhi] = await Promise.all([
+      repo.groupIdsOfUser(tx, user.id),
+      repo.groupIdsByName(tx, token.groups),
+      repo.activeBreakGlass(tx, user.id, now),
+      repo.tenantRequiresMfa(tx, token.tenantId),
+    ]);
+    if (!user.last_seen_at || now.getTime() - user.last_seen_at.getTime() > 60_000) await repo.updateUser(tx, user.id, { last_seen_at: now });
+    const roles = [...new Set([...user.roles, ...token.roles].filter((r): r is Role => knownRoles.includes(r as Role)))];
+    return {
+      tenantId: token.tenantId, id: user.id, kind: 'user', authMethod: 'jwt', sessionId: token.sessionId,
+      roles, groupIds: [...new Set([...memberOf, ...claimedGroups])], scopes: [], contactId: user.contact_id ?? undefined,
+      mfa: token.amr.some((m) => mfaMethods.has(m)) || new Set(token.amr).size >= 2,
+      requireMfaForPhi,
+      breakGlass: grants.map((g): BreakGlassGrant => ({ resourceType: g.resource_type as BreakGlassGrant['resourceType'], resourceId: g.resource_id, expiresAt: g.expires_at })),
+    };
+  });
+}

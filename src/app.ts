@@ -15,6 +15,10 @@ import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
 import { docsRoutes } from './http/docs.routes.js';
 import { registerAuthentication, type Authenticator } from './http/authenticate.js';
 import { registerGraphql } from './graphql/setup.js';
+import { enforceRouteDeclarations } from './http/gate.js';
+import { problemSchema } from './http/schemas.js';
+import type { FieldPolicies } from './graphql/gate.js';
+import { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
 
 export interface AppDeps {
   config: Config;
@@ -23,6 +27,8 @@ export interface AppDeps {
   /** REST route plugins for /v1, each one area */
   restAreas?: Array<(app: FastifyInstance) => Promise<void>>;
   resolvers?: IResolvers;
+  /** the declared policy of every GraphQL root field (see src/graphql/gate.ts) */
+  fieldPolicies?: FieldPolicies;
   /** where logs go; tests pass a capture stream */
   logStream?: DestinationStream;
 }
@@ -53,7 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // Query strings arrive as text, so scalar coercion stays on (Fastify's default); bodies are JSON and typed already.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   };
   const app = Fastify(options) as unknown as FastifyInstance;
   app.decorate('routeIndex', createRouteIndex(app));
@@ -61,6 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app, (path) => app.routeIndex.methodsFor(path));
   await registerSecurity(app, config);
   registerAuthentication(app, deps.authenticate);
+  enforceRouteDeclarations(app);
+  app.addSchema(problemSchema);
 
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(docsRoutes);
@@ -69,7 +78,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }, { prefix: '/v1' });
   await registerGraphql(app, {
     production: config.isProduction,
-    resolvers: mergeResolvers({ Query: { health: () => ({ status: 'ok' }) } }, deps.resolvers ?? {}),
+    resolvers: mergeResolvers({
+      DateTime: DateTimeScalar,
+      JSON: JSONScalar,
+      Query: { health: () => ({ status: 'ok' }) },
+      Mutation: { noop: () => null },
+    } as IResolvers, deps.resolvers ?? {}),
+    policies: { 'Query.health': 'public', 'Mutation.noop': 'public', ...(deps.fieldPolicies ?? {}) },
   });
   return app;
 }

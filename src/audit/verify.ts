@@ -124,7 +124,8 @@ class TenantChain {
       this.#stop({ damage: 'hash_mismatch', seq, detail: `seq ${seq} does not hash to its stored hash (content altered)` });
       return;
     }
-    this.#merkle.push(event.hash);
+    // Past the last checkpoint no root will be compared, so the tree is not grown.
+    if (this.#nextCheckpoint < this.#checkpoints.length) this.#merkle.push(event.hash);
     report.checked++;
     report.headSeq = seq;
     report.headHash = event.hash;
@@ -150,12 +151,21 @@ class TenantChain {
     const report = this.report;
     while (this.#nextCheckpoint < this.#checkpoints.length) {
       const checkpoint = this.#checkpoints[this.#nextCheckpoint] as SignedCheckpoint;
-      if (checkpoint.treeSize !== this.#merkle.size) return;
+      if (checkpoint.treeSize !== report.headSeq) return;
       this.#nextCheckpoint++;
       if (checkpoint.headHash === report.headHash && checkpoint.headSeq === report.headSeq && checkpoint.merkleRoot === this.#merkle.root()) {
         report.checkpointsVerified++;
         report.checkpointedSize = checkpoint.treeSize;
         continue;
+      }
+      if (checkpoint.treeSize === report.checkpointedSize) {
+        // The chain matched one signed checkpoint of this size already: the signer forked.
+        this.#stop({
+          damage: 'checkpoint_mismatch',
+          checkpointTreeSize: checkpoint.treeSize,
+          detail: `two signed checkpoints at tree size ${checkpoint.treeSize} disagree; the chain matches one of them`,
+        });
+        return;
       }
       this.#stop({
         damage: 'checkpoint_mismatch',

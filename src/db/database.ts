@@ -105,6 +105,39 @@ export interface DomainEventsTable {
   created_at: Stamp;
 }
 
+export interface AuditInboxTable {
+  id: string;
+  tenant_id: string;
+  occurred_at: Date;
+  /** the event body without seq/prevHash/hash (AuditEventBody minus seq) */
+  body: ColumnType<Record<string, unknown>, string, never>;
+  inserted_at: ColumnType<Date, undefined, never>;
+}
+
+export interface AuditEventsTable {
+  tenant_id: string;
+  seq: ColumnType<number, number, never>;
+  id: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  subject_contact_id: string | null;
+  outcome: string;
+  body: string;
+  prev_hash: string;
+  hash: string;
+  chained_at: ColumnType<Date, undefined, never>;
+}
+
+export interface AuditChainHeadsTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_issuers: TenantIssuersTable;
@@ -114,4 +147,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   break_glass_grants: BreakGlassGrantsTable;
   domain_events: DomainEventsTable;
+  audit_inbox: AuditInboxTable;
+  audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
 }

@@ -5,8 +5,16 @@ import { AppError } from '../errors.js';
 import { defineAbilityFor } from '../policy/ability.js';
 import type { RoutePolicy } from '../http/gate.js';
 import type { Actor } from '../auth/actor.js';
+import { buildSchema } from 'graphql';
 
-export type FieldPolicies = Record<string, RoutePolicy | 'public'>;
+/** Every Query/Mutation/Subscription field of the SDL, as 'Type.field'. */
+export function rootFieldsOf(sdl: string): string[] {
+  const schema = buildSchema(sdl);
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+    .flatMap((t) => (t ? Object.keys(t.getFields()).map((f) => `${t.name}.${f}`) : []));
+}
+
+export type FieldPolicies = Record<string, RoutePolicy | 'public' | 'authenticated'>;
 
 const rootTypes = ['Query', 'Mutation', 'Subscription'];
 
@@ -24,6 +32,7 @@ export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, sc
       const fn = resolver as (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => unknown;
       gated[type][name] = (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => {
         if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
+        if (policy === 'authenticated') return fn(root, args, ctx, info);
         if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {
           throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
         }

@@ -5,23 +5,26 @@ import mercurius, { type IResolvers } from 'mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { loadSchemaSdl } from './schema.js';
 import { formatExecutionErrors } from './errors.js';
+import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
 
 export interface GraphqlOptions {
   production: boolean;
   resolvers: IResolvers;
+  policies: FieldPolicies;
 }
 
 export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions): Promise<void> {
   // The endpoint itself is public at the HTTP layer; each resolver asks the service layer,
   // which demands an actor, so unauthenticated callers only reach `health`.
+  const sdl = loadSchemaSdl();
   // This encapsulated scope holds only mercurius' own routes, so all of them are marked.
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), public: true };
     });
     await scope.register(mercurius, {
-      schema: loadSchemaSdl(),
-      resolvers: opts.resolvers,
+      schema: sdl,
+      resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl)),
       path: '/graphql',
       graphiql: !opts.production,
       queryDepth: 8,

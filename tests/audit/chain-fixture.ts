@@ -53,10 +53,9 @@ export function eventBody(tenantIndex: number, seq: number): AuditEventBody {
     userAgentFamily: variant === 3 ? 'python-requests' : 'Chrome',
     outcome: seq % 17 === 0 ? 'denied' : 'allowed',
   };
-  if (variant === 1) {
-    body.purposeOfUse = 'TREAT';
-    body.breakGlassReason = 'Patient in ED, record needed — "urgent"';
-  }
+  if (variant === 1) body.purposeOfUse = 'TREAT';
+  // Break-glass is rare in practice; its free text is where non-ASCII shows up.
+  if (seq % 64 === 1) body.breakGlassReason = 'Patient in ED, record needed — "urgent"';
   if (variant === 2) body.reasonCode = null;
   if (seq % 17 === 0) body.reasonCode = 'FORBIDDEN';
   return body;

@@ -30,6 +30,14 @@ describe('parseNdjson', () => {
     expect(await collect(parseNdjson(chunked(Buffer.from(messy), 100)))).toEqual(events);
   });
 
+  it('counts lines across blank lines, CRLF and non-ASCII lines when naming a bad one', async () => {
+    const lines = events.slice(0, 6).map((event) => JSON.stringify(event));
+    const messy = [lines[0], '', lines[1], lines[3], '  ', lines[4], '{"bad":', lines[5]].join('\r\n');
+    for (const size of [5, 97, 1 << 16]) {
+      await expect(collect(parseNdjson(chunked(Buffer.from(messy), size)))).rejects.toThrow('line 7: not valid JSON');
+    }
+  });
+
   it('reads string chunks', async () => {
     async function* strings(): AsyncGenerator<string> {
       yield text.slice(0, 500);

@@ -163,6 +163,14 @@ describe('verifyChain: tampering', () => {
     expect(tenant.findings[0]?.detail).toContain('does not verify');
   });
 
+  it('finds two validly signed checkpoints that disagree about one tree size', async () => {
+    const forked = signCheckpoint({ ...checkpoints[1]!, merkleRoot: checkpoints[0]!.merkleRoot }, testKey);
+    const tenant = only(await verify(chain, [...checkpoints, forked]));
+    expect(tenant.damage).toBe('checkpoint_mismatch');
+    expect(tenant.findings[0]).toMatchObject({ checkpointTreeSize: 100 });
+    expect(tenant.findings[0]?.detail).toContain('disagree');
+  });
+
   it('verifies interleaved tenants independently', async () => {
     const other = buildChain(2, 200);
     const interleaved: AuditEvent[] = [];

@@ -13,6 +13,7 @@ beforeAll(async () => {
     // Test-only routes exercise the error mapping; they go through the same hooks as real ones.
     beforeReady: (app) => {
       app.post('/v1/_test/echo', {
+        config: { policy: 'authenticated' },
         schema: { body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', maxLength: 5 } } } },
       }, async (req) => req.body);
       app.get('/v1/_test/boom', { config: { public: true } }, async () => { throw new Error('secret internal detail'); });

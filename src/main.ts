@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './http/logger.js';
 import { composeApp } from './compose.js';
 import { prepareMasterKey } from './crypto/master-key-setup.js';
+import { ensureDemoTenant } from './tenants/demo.js';
 
 let config: Config;
 try {
@@ -53,6 +54,12 @@ async function start(): Promise<void> {
   }
   await prepareMasterKey(config, log);
 
+  if (!config.isProduction) {
+    const demo = await ensureDemoTenant(database.db, config.dataDir);
+    log.info({ apiKeyFile: demo.keyFile }, demo.created
+      ? `created the demo tenant; its tenant-admin API key is in ${demo.keyFile} (send it as x-api-key)`
+      : `demo tenant ready; its tenant-admin API key is in ${demo.keyFile}`);
+  }
   app = await composeApp({ config, db: database.db });
   const address = await app.listen({ host: config.host, port: config.port });
   log.info(

@@ -87,7 +87,8 @@ function resourceProblem(resource: unknown): string | null {
   const extra = unknownKey(resource, resourceKeys, []);
   if (extra !== undefined) return `resource has an unknown field "${extra}"`;
   if (!isNonEmptyString(resource.type)) return 'resource.type must be a non-empty string';
-  if (!isNonEmptyString(resource.id)) return 'resource.id must be a non-empty string';
+  // Empty for events about no particular record (a failed sign-in, a list query).
+  if (typeof resource.id !== 'string') return 'resource.id must be a string';
   return null;
 }
 

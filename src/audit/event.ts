@@ -22,6 +22,7 @@ export interface AuditActor {
 export interface AuditResource {
   /** e.g. 'contact', 'ticket' */
   type: string;
+  /** '' when the event is about no particular record */
   id: string;
 }
 

@@ -1,6 +1,7 @@
 // The `phidesk` CLI: operator tasks without a UI (migrations, tenants, keys, audit).
 // Each command is a function (argv, io) -> exit code, so tests call them directly.
 import { runMigrate } from './migrate.js';
+import { runKeysCreate, runKeysRevoke, runTenantsCreate } from './tenants.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -11,6 +12,9 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: runMigrate, help: 'apply pending database migrations (DATABASE_URL, or the embedded server)' },
+  'tenants create': { run: runTenantsCreate, help: 'create a tenant (optionally trusting a partner IdP); prints its id and a tenant-admin API key once' },
+  'keys create': { run: runKeysCreate, help: 'create an API key for a tenant (--roles, --scopes, --expires, --cidrs); prints it once' },
+  'keys revoke': { run: runKeysRevoke, help: 'revoke an API key; effective on the next request' },
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

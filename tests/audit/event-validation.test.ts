@@ -10,6 +10,7 @@ describe('audit event validation', () => {
     for (const event of buildChain(2, 40)) expect(parseAuditEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
     const withUndefined = { ...exported(), purposeOfUse: undefined };
     expect(findAuditEventProblem(withUndefined, true)).toBeNull();
+    expect(findAuditEventProblem({ ...exported(), resource: { type: 'session', id: '' } }, true)).toBeNull();
   });
 
   it.each([

@@ -1,0 +1,194 @@
+// Audit chain verification speed, single core: from memory, and from an NDJSON export
+// through the same parse path the CLI uses. Target: > 200,000 events/s on one core.
+//
+//   node --import tsx bench/audit-verify.bench.ts [--events 1000000] [--tenants 4] [--runs 3] [--no-results]
+//
+// Writes its section of bench/RESULTS.md (replacing an earlier run's, leaving other
+// sections alone) unless --no-results is given.
+
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DirectoryCheckpointSink } from '../src/audit/checkpoint-sink.js';
+import type { SignedCheckpoint } from '../src/audit/checkpoint.js';
+import type { AuditEvent } from '../src/audit/event.js';
+import { parseNdjson, parseNdjsonBatches } from '../src/audit/ndjson.js';
+import { publicKeyToBase64 } from '../src/audit/signing-key.js';
+import { verifyChain } from '../src/audit/verify.js';
+import { runAuditVerify } from '../src/cli/audit-verify.js';
+import { buildChain, checkpointsFor, testKey } from '../tests/audit/chain-fixture.js';
+
+const TARGET = 200_000;
+const HEADING = '## Audit verification (audit-verify.bench.ts)';
+const RESULTS_PATH = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+
+const { values: options } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    tenants: { type: 'string', default: '4' },
+    runs: { type: 'string', default: '3' },
+    'checkpoint-every': { type: 'string', default: '10000' },
+    'no-results': { type: 'boolean', default: false },
+  },
+});
+const tenants = Number(options.tenants);
+const perTenant = Math.floor(Number(options.events) / tenants);
+const totalEvents = perTenant * tenants;
+const runs = Number(options.runs);
+const checkpointEvery = Number(options['checkpoint-every']);
+
+interface Measurement {
+  wallMs: number;
+  cpuMs: number;
+}
+
+interface PathResult {
+  label: string;
+  runs: Measurement[];
+  countsForTarget: boolean;
+}
+
+async function measure(work: () => Promise<void>): Promise<Measurement> {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await work();
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+async function repeat(label: string, countsForTarget: boolean, work: () => Promise<void>): Promise<PathResult> {
+  const measured: Measurement[] = [];
+  for (let run = 0; run < runs; run++) {
+    measured.push(await measure(work));
+    const last = measured[measured.length - 1] as Measurement;
+    console.log(`  ${label}: run ${run + 1}: ${rate(last.wallMs).toLocaleString('en-US')} events/s`);
+  }
+  return { label, runs: measured, countsForTarget };
+}
+
+function rate(ms: number): number {
+  return Math.round((totalEvents / ms) * 1000);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function assertOk(report: { ok: boolean; events: number }): void {
+  if (!report.ok || report.events !== totalEvents) throw new Error('benchmark chain did not verify: the benchmark is broken');
+}
+
+async function writeExport(path: string, events: AuditEvent[]): Promise<void> {
+  const out = createWriteStream(path);
+  for (let i = 0; i < events.length; i += 10_000) {
+    const text = events.slice(i, i + 10_000).map((event) => JSON.stringify(event) + '\n').join('');
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+const nullIo = { stdout: { write: () => true }, stderr: { write: () => true } };
+
+function formatSection(results: PathResult[], context: { date: string; exportBytes: number; loadStart: number; loadEnd: number; generateMs: number }): string {
+  const cpu = cpus();
+  const rows = results.map((result) => {
+    const walls = result.runs.map((run) => rate(run.wallMs));
+    const best = Math.max(...walls);
+    const perCpu = median(result.runs.map((run) => rate(run.cpuMs)));
+    const met = result.countsForTarget ? (median(walls) > TARGET ? 'yes' : 'no') : 'n/a';
+    return `| ${result.label} | ${best.toLocaleString('en-US')} | ${median(walls).toLocaleString('en-US')} | ${perCpu.toLocaleString('en-US')} | ${met} |`;
+  });
+  return [
+    HEADING,
+    '',
+    `- Date: ${context.date}`,
+    `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; shared with other work, load average ${context.loadStart.toFixed(2)} at start, ${context.loadEnd.toFixed(2)} at end`,
+    `- Target: > ${TARGET.toLocaleString('en-US')} events/s on one core (verification is single-threaded JavaScript plus synchronous node:crypto)`,
+    `- Workload: ${totalEvents.toLocaleString('en-US')} events (${tenants} tenants x ${perTenant.toLocaleString('en-US')}, grouped by tenant), a signed checkpoint every ${checkpointEvery.toLocaleString('en-US')} events per tenant; NDJSON export ${(context.exportBytes / 2 ** 20).toFixed(0)} MiB (${Math.round(context.exportBytes / totalEvents)} bytes/event); generating and chaining took ${(context.generateMs / 1000).toFixed(1)} s`,
+    '- Per event: seq and link checks, one SHA-256 over the canonical form (node:crypto), two RFC 6962 Merkle hashes (word-level SHA-256 in JS); reading a file adds UTF-8 framing, JSON.parse and the strict shape check',
+    `- Runs: ${runs} per path; "per CPU-second" divides by the process's user+system CPU time, which also counts GC helper and file I/O threads, so it understates one core slightly`,
+    '',
+    '| path | events/s best | events/s median | events per CPU-second (median) | median above target |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    'Run: `node --import tsx bench/audit-verify.bench.ts [--events N] [--tenants T] [--runs R] [--no-results]`',
+    '',
+  ].join('\n');
+}
+
+// Re-read right before writing: another benchmark may have added its section meanwhile.
+function writeResultsSection(section: string): void {
+  const current = existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : '# Benchmark results\n';
+  const start = current.indexOf(HEADING);
+  let next: string;
+  if (start === -1) {
+    next = current.replace(/\n*$/, '\n\n') + section;
+  } else {
+    const following = current.indexOf('\n## ', start + HEADING.length);
+    const end = following === -1 ? current.length : following + 1;
+    next = current.slice(0, start) + section + (following === -1 ? '' : '\n' + current.slice(end));
+  }
+  writeFileSync(RESULTS_PATH, next);
+}
+
+async function main(): Promise<void> {
+  const loadStart = loadavg()[0] as number;
+  console.log(`audit verify bench: ${totalEvents.toLocaleString('en-US')} events, ${tenants} tenants, ${runs} runs`);
+  const generateStart = performance.now();
+  const events: AuditEvent[] = [];
+  const checkpoints: SignedCheckpoint[] = [];
+  for (let tenant = 1; tenant <= tenants; tenant++) {
+    const chain = buildChain(tenant, perTenant);
+    checkpoints.push(...checkpointsFor(chain, checkpointEvery));
+    for (const event of chain) events.push(event);
+  }
+  const generateMs = performance.now() - generateStart;
+  console.log(`  generated and chained in ${(generateMs / 1000).toFixed(1)} s`);
+
+  const dir = await mkdtemp(join(tmpdir(), 'phidesk-audit-bench-'));
+  try {
+    const exportPath = join(dir, 'export.ndjson');
+    await writeExport(exportPath, events);
+    const checkpointDir = join(dir, 'checkpoints');
+    const sink = new DirectoryCheckpointSink(checkpointDir);
+    for (const checkpoint of checkpoints) await sink.write(checkpoint);
+    const exportBytes = (await stat(exportPath)).size;
+    const publicKey = testKey.publicKey;
+    const readExport = () => createReadStream(exportPath, { highWaterMark: 1 << 20 });
+
+    // Warm the JIT on a slice so the first measured run is not mostly compilation.
+    await verifyChain(events.slice(0, 50_000), { publicKey });
+
+    const results: PathResult[] = [];
+    results.push(await repeat('in memory: `verifyChain(array)`', true, async () => assertOk(await verifyChain(events, { publicKey, checkpoints }))));
+    results.push(await repeat('file: `verifyChain(parseNdjson(stream))`', true, async () => assertOk(await verifyChain(parseNdjson(readExport()), { publicKey, checkpoints }))));
+    const argv = ['--file', exportPath, '--public-key', publicKeyToBase64(publicKey), '--checkpoints', checkpointDir];
+    results.push(await repeat('file: `phidesk audit verify` (CLI, batched parse)', true, async () => {
+      if ((await runAuditVerify(argv, nullIo)) !== 0) throw new Error('CLI reported damage: the benchmark is broken');
+    }));
+    results.push(await repeat('file, parsing only (framing + JSON.parse + shape check)', false, async () => {
+      let count = 0;
+      for await (const batch of parseNdjsonBatches(readExport())) count += batch.length;
+      if (count !== totalEvents) throw new Error('parsed event count is off');
+    }));
+
+    const section = formatSection(results, { date: new Date().toISOString().slice(0, 10), exportBytes, loadStart, loadEnd: loadavg()[0] as number, generateMs });
+    console.log('\n' + section);
+    if (!options['no-results']) {
+      writeResultsSection(section);
+      console.log(`written to ${RESULTS_PATH}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

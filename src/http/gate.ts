@@ -1,6 +1,6 @@
 // "Every resolver is gated": each REST route declares either `public: true` or the
 // policy it needs (`policy: { action, subject }`); a route with neither stops start-up.
-// The declared policy is checked before the handler runs (coarse: can this actor ever
+// The declared policy is checked before validation and the handler (coarse: can this actor ever
 // do this?); the service then checks the specific record. GraphQL fields do the same
 // through gateResolvers (src/graphql/gate.ts).
 import type { FastifyInstance, RouteOptions } from 'fastify';
@@ -32,7 +32,8 @@ export function enforceRouteDeclarations(app: FastifyInstance): void {
       throw new Error(`routes without a declared policy: ${ungated.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // preValidation: an actor who may not use the route learns nothing, not even its schema.
+  app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config?.policy;
     if (!policy) return;
     const actor = request.actor;

@@ -8,6 +8,8 @@ export interface RouteRecord {
   method: string;
   url: string;
   public: boolean;
+  /** the declared policy (see src/http/gate.ts), if any */
+  policy: unknown;
 }
 
 export interface RouteIndex {
@@ -22,7 +24,11 @@ export function createRouteIndex(app: FastifyInstance): RouteIndex {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       // Read lazily: a plugin's own onRoute hook may mark its routes public after this one ran.
-      routes.push({ method, url: route.url, get public() { return route.config?.public === true; } });
+      routes.push({
+        method, url: route.url,
+        get public() { return route.config?.public === true; },
+        get policy() { return (route.config as { policy?: unknown } | undefined)?.policy; },
+      });
       // HEAD mirrors GET; OPTIONS is the CORS preflight catch-all on every path.
       if (method === 'HEAD' || method === 'OPTIONS') continue;
       try {

@@ -145,7 +145,7 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
     }
     if (user.status !== 'active') throw new AppError('TOKEN_REVOKED', 'This account is disabled.');
     // iat has whole-second precision: a token issued in the same second as the revocation dies too.
-    if (user.sessions_revoked_after && token.issuedAt.getTime() < user.sessions_revoked_after.getTime() + 1000) {
+    if (user.sessions_revoked_after && Math.floor(token.issuedAt.getTime() / 1000) <= Math.floor(user.sessions_revoked_after.getTime() / 1000)) {
       throw new AppError('TOKEN_REVOKED', 'This session was revoked; sign in again.');
     }
     const now = new Date();

@@ -51,7 +51,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     // genReqId reads x-request-id itself so that malformed ids are replaced, not trusted.
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     // Accept a caller's request id only if it looks like one; otherwise mint our own.
     genReqId: (req) => {
       const offered = req.headers['x-request-id'];

@@ -2,6 +2,7 @@
 // recorded, announced, expiring by itself, listed and reviewed by the privacy officer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { auditEvents } from '../helpers/audit.js';
 import { client, mintKey, seedTenant, type Client, type SeededTenant } from '../helpers/actors.js';
 
 let t: TestApp;
@@ -41,7 +42,7 @@ describe('break-glass', () => {
     // the actor now carries the grant: read access to that one record
     const events = await t.database.db.selectFrom('domain_events').select(['type', 'payload']).where('tenant_id', '=', tenant.tenantId).execute();
     expect(events).toContainEqual({ type: 'break_glass.opened', payload: expect.objectContaining({ grantId: grant.id, resourceId: contactId }) });
-    const audit = (await t.database.db.selectFrom('audit_inbox').select('body').where('tenant_id', '=', tenant.tenantId).execute()).map((r) => r.body as Record<string, any>);
+    const audit = await auditEvents(t.database.db, tenant.tenantId);
     expect(audit.find((e) => e['action'] === 'break_glass.open')).toMatchObject({ breakGlassReason: 'patient collapsed at front desk', outcome: 'allowed', resource: { type: 'Contact', id: contactId } });
 
     const listed = await officer.get('/v1/break-glass?active=true');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import pino from 'pino';
-import type { IResolvers } from 'mercurius';
+import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { GraphQLScalarType } from 'graphql';
 import type { Config } from './config.js';
 import { loggerOptions } from './http/logger.js';
@@ -15,7 +15,7 @@ import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
 import { docsRoutes } from './http/docs.routes.js';
 import { registerAuthentication, type Authenticator } from './http/authenticate.js';
 import { registerGraphql } from './graphql/setup.js';
-import { enforceRouteDeclarations } from './http/gate.js';
+import { enforceRouteDeclarations, type DenialRecorder } from './http/gate.js';
 import { problemSchema } from './http/schemas.js';
 import type { FieldPolicies } from './graphql/gate.js';
 import { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
@@ -27,8 +27,12 @@ export interface AppDeps {
   /** REST route plugins for /v1, each one area */
   restAreas?: Array<(app: FastifyInstance) => Promise<void>>;
   resolvers?: IResolvers;
+  /** mercurius loaders (batched per-object fields), e.g. Ticket.requester */
+  loaders?: MercuriusLoaders;
   /** the declared policy of every GraphQL root field (see src/graphql/gate.ts) */
   fieldPolicies?: FieldPolicies;
+  /** audits denials by a route's or field's declared policy */
+  recordDenial?: DenialRecorder;
   /** where logs go; tests pass a capture stream */
   logStream?: DestinationStream;
 }
@@ -65,9 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeIndex', createRouteIndex(app));
 
   registerErrorHandling(app, (path) => app.routeIndex.methodsFor(path));
+  // PATCH bodies are JSON merge patches (RFC 7396); they parse exactly like JSON.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   await registerSecurity(app, config);
   registerAuthentication(app, deps.authenticate);
-  enforceRouteDeclarations(app);
+  enforceRouteDeclarations(app, deps.recordDenial);
   app.addSchema(problemSchema);
 
   await app.register(healthRoutes, { readiness: deps.readiness });
@@ -76,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     for (const area of deps.restAreas ?? []) await v1.register(area);
   }, { prefix: '/v1' });
   await registerGraphql(app, {
+    loaders: deps.loaders ?? {},
     production: config.isProduction,
     resolvers: mergeResolvers({
       DateTime: DateTimeScalar,
@@ -84,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       Mutation: { noop: () => null },
     } as IResolvers, deps.resolvers ?? {}),
     policies: { 'Query.health': 'public', 'Mutation.noop': 'public', ...(deps.fieldPolicies ?? {}) },
+    recordDenial: deps.recordDenial,
   });
   return app;
 }

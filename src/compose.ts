@@ -1,6 +1,5 @@
 // The composition root: wires repositories, services and transports for one process.
 // main.ts owns the process (database server, signals); tests call composeApp directly.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
@@ -8,11 +7,11 @@ import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { pendingMigrations } from './db/migrate.js';
-import { buildApp } from './app.js';
+import { buildApp, mergeResolvers } from './app.js';
 import { meRoutes } from './auth/me.routes.js';
 import { createJwtVerifier } from './auth/jwt-verifier.js';
 import { authenticateCredentials } from './auth/authenticator.js';
-import { createAuditInbox } from './audit/inbox.js';
+import { createAuditTrail, type AuditKeys } from './audit/trail.js';
 import { lookupTrustedIssuers } from './tenants/tenants.service.js';
 import { tenantsRoutes } from './tenants/tenants.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -21,13 +20,27 @@ import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { breakGlassRoutes } from './break-glass/break-glass.routes.js';
 import { identityGraphql } from './graphql/identity.resolvers.js';
 import type { ServiceDeps } from './services/scope.js';
+import type { MasterKeyProvider } from './crypto/master-key.js';
+import { Keyring } from './crypto/keyring.js';
+import { PgTenantKeyStore } from './crypto/pg-tenant-key-store.js';
+import { contactsRoutes } from './contacts/contacts.routes.js';
+import { contactsGraphql } from './contacts/contacts.resolvers.js';
+import { ticketsRoutes } from './tickets/tickets.routes.js';
+import { settingsRoutes } from './tickets/settings.routes.js';
+import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 
 export interface ComposeDeps {
   config: Config;
   db: Kysely<Database>;
   logStream?: DestinationStream | undefined;
-  /** keyed hashing of client addresses in audit events; random when omitted (tests) */
-  addressHashKey?: Buffer | undefined;
+  /** audit signing key, public keys and client-address hash key; loaded from configuration when omitted */
+  auditKeys?: AuditKeys | undefined;
+  /** run the audit sequencer and checkpoints in this process (default true; tests that drive them by hand pass false) */
+  auditJobs?: boolean | undefined;
+  /** wraps tenant keys (src/crypto/master-key-setup.ts); required: there is no fallback key */
+  masterKey: MasterKeyProvider;
+  /** master keys that may still wrap some tenant keys during a master-key rotation */
+  previousMasterKeys?: readonly MasterKeyProvider[] | undefined;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -37,8 +50,18 @@ function header(request: FastifyRequest, name: string): string | undefined {
 
 export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
-  const audit = createAuditInbox(db, { addressHashKey: deps.addressHashKey ?? randomBytes(32) });
-  const services: ServiceDeps = { db, audit };
+  const trail = await createAuditTrail(config, db, { keys: deps.auditKeys, runJobs: deps.auditJobs });
+  const services: ServiceDeps = { db, audit: trail.port };
+  const auditGql = trail.graphql(services);
+  // One keyring per process: its cache is what keeps unwrapping off the request path.
+  const keyring = new Keyring({
+    masterKey: deps.masterKey,
+    previousMasterKeys: deps.previousMasterKeys,
+    store: new PgTenantKeyStore(db),
+    cacheMaxAgeMs: config.keyCacheSeconds * 1000,
+  });
+  const contacts = contactsGraphql({ ...services, keyring });
+  const ticketsGql = ticketsGraphql({ ...services, keyring });
   const verifier = createJwtVerifier({
     lookupIssuer: (iss) => lookupTrustedIssuers(db, iss),
     clockSkewSeconds: config.auth.clockSkewSeconds,
@@ -49,7 +72,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   let migrationsCurrent = false;
   const graphql = identityGraphql({ ...services, allowHttpJwks: config.auth.allowHttpJwks, maxMinutes: config.breakGlassMaxMinutes });
 
-  return buildApp({
+  const app = await buildApp({
     config,
     logStream: deps.logStream,
     restAreas: [
@@ -59,9 +82,15 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       groupsRoutes(services),
       apiKeysRoutes(services),
       breakGlassRoutes({ ...services, maxMinutes: config.breakGlassMaxMinutes }),
+      contactsRoutes({ ...services, keyring }),
+      ticketsRoutes({ ...services, keyring }),
+      settingsRoutes(services),
+      trail.routes(services),
     ],
-    resolvers: graphql.resolvers,
-    fieldPolicies: graphql.policies,
+    resolvers: mergeResolvers(graphql.resolvers, contacts.resolvers, auditGql.resolvers, ticketsGql.resolvers),
+    loaders: ticketsGql.loaders,
+    fieldPolicies: { ...graphql.policies, ...contacts.policies, ...auditGql.policies, ...ticketsGql.policies },
+    recordDenial: trail.recordDenial,
     readiness: async () => {
       try {
         await sql`select 1`.execute(db);
@@ -85,4 +114,9 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       purposeOfUse: header(request, 'x-purpose-of-use'),
     }),
   });
+  // unwrapped tenant keys must not outlive the server that used them
+  app.addHook('onClose', async () => keyring.clear());
+  // the public key endpoint, and the sequencer and checkpoints started on ready, drained on close
+  await trail.attach(app);
+  return app;
 }

@@ -25,6 +25,8 @@ export const envSchema = Type.Object({
   MIGRATE_ON_START: Bool('true', 'run pending migrations at start-up'),
   DB_POOL_MAX: Int(1, 500, 10, 'database connections per process'),
   MASTER_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'master key file (base64, 32 bytes); unset in development = DATA_DIR/dev-master.key, created on first start' })),
+  MASTER_KEY_PREVIOUS_FILES: Type.String({ default: '', description: 'comma-separated master key files that may still wrap tenant keys during a master-key rotation (unwrap only; new keys use MASTER_KEY_FILE)' }),
+  KEY_CACHE_SECONDS: Int(1, 86400, 300, 'how long unwrapped tenant keys stay cached; also how long another process may take to notice a rotation or shred'),
   TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate; with TLS_KEY_FILE, serve HTTPS' })),
   TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key for TLS_CERT_FILE' })),
   TRUST_PROXY: Type.String({ default: 'false', description: "'false', 'true', a hop count or a comma list of proxy addresses/CIDRs; anything but false means a TLS-terminating proxy is in front" }),
@@ -39,6 +41,12 @@ export const envSchema = Type.Object({
   JWKS_CACHE_SECONDS: Int(10, 86400, 300, 'how long a fetched JWKS is trusted before it is fetched again (unknown kids refetch sooner)'),
   ALLOW_HTTP_JWKS: Bool('false', 'accept http:// JWKS URIs on loopback hosts (local development and tests only; refused in production)'),
   BREAK_GLASS_MAX_MINUTES: Int(1, 1440, 60, 'longest emergency-access window an actor may open'),
+  AUDIT_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'Ed25519 seed (base64, 32 bytes) that signs audit checkpoints; never stored in the database; unset in development = DATA_DIR/dev-audit-signing.key, created on first start; required in production' })),
+  AUDIT_PREVIOUS_PUBLIC_KEYS: Type.String({ default: '', description: 'comma-separated base64 public keys of earlier signing keys, still published and trusted for their checkpoints after a rotation' }),
+  AUDIT_CHECKPOINT_DIR: Type.Optional(Type.String({ minLength: 1, description: 'directory that receives signed checkpoints (write-once files); unset = DATA_DIR/audit-checkpoints' })),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: Int(1, 86400, 60, 'how often each chain that grew gets a signed checkpoint'),
+  AUDIT_SEQUENCER_INTERVAL_MS: Int(5, 60_000, 250, 'how often the sequencer looks for unchained events (it is also nudged after every write)'),
+  AUDIT_RETENTION_YEARS: Int(6, 100, 6, 'years audit events are kept (HIPAA 164.316: at least 6; nothing in phidesk deletes them)'),
 });
 
 
@@ -57,6 +65,9 @@ export interface Config {
   readonly masterKeyFile: string;
   /** true when the master key is the auto-created development key */
   readonly usesDevMasterKey: boolean;
+  /** master keys kept for unwrapping during a master-key rotation */
+  readonly previousMasterKeyFiles: readonly string[];
+  readonly keyCacheSeconds: number;
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
   readonly trustProxy: boolean | number | string[];
   readonly corsOrigins: readonly string[];
@@ -71,6 +82,16 @@ export interface Config {
     readonly allowHttpJwks: boolean;
   };
   readonly breakGlassMaxMinutes: number;
+  readonly audit: {
+    readonly signingKeyFile: string;
+    /** true when the signing key is the auto-created development key */
+    readonly usesDevSigningKey: boolean;
+    readonly previousPublicKeys: readonly string[];
+    readonly checkpointDir: string;
+    readonly checkpointIntervalSeconds: number;
+    readonly sequencerIntervalMs: number;
+    readonly retentionYears: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -97,6 +118,15 @@ function parseTrustProxy(raw: string): boolean | number | string[] {
     throw new ConfigError('TRUST_PROXY', "must be 'true', 'false', a hop count or a comma list of addresses/CIDRs");
   }
   return list;
+}
+
+function parsePublicKeys(raw: string): string[] {
+  const keys = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  // 32 bytes in base64 (43 characters and one '=') or base64url (43 characters).
+  if (!keys.every((k) => /^[A-Za-z0-9+/_-]{43}=?$/.test(k))) {
+    throw new ConfigError('AUDIT_PREVIOUS_PUBLIC_KEYS', 'must be a comma list of base64 Ed25519 public keys (32 bytes each)');
+  }
+  return keys;
 }
 
 function parseOrigins(raw: string): string[] {
@@ -130,6 +160,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const devKeyFile = path.join(dataDir, 'dev-master.key');
   const masterKeyFile = env.MASTER_KEY_FILE ? path.resolve(env.MASTER_KEY_FILE) : devKeyFile;
   const usesDevMasterKey = masterKeyFile === devKeyFile;
+  const devSigningKeyFile = path.join(dataDir, 'dev-audit-signing.key');
+  const signingKeyFile = env.AUDIT_SIGNING_KEY_FILE ? path.resolve(env.AUDIT_SIGNING_KEY_FILE) : devSigningKeyFile;
 
   if ((env.TLS_CERT_FILE === undefined) !== (env.TLS_KEY_FILE === undefined)) {
     throw new ConfigError(env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'must be set together with its pair');
@@ -142,6 +174,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (usesDevMasterKey) throw new ConfigError('MASTER_KEY_FILE', 'must name a real master key in production (the development key is refused)');
     if (!tls && trustProxy === false) {
       throw new ConfigError('TLS_CERT_FILE', 'or TRUST_PROXY must be set in production: plain HTTP is refused unless TLS terminates here or at a trusted proxy');
+    }
+    if (signingKeyFile === devSigningKeyFile) {
+      throw new ConfigError('AUDIT_SIGNING_KEY_FILE', 'must name the audit checkpoint signing key in production (kept outside the database; the development key is refused)');
     }
   }
 
@@ -157,6 +192,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: num('DB_POOL_MAX'),
     masterKeyFile,
     usesDevMasterKey,
+    previousMasterKeyFiles: Object.freeze(env.MASTER_KEY_PREVIOUS_FILES.split(',').map((f) => f.trim()).filter(Boolean).map((f) => path.resolve(f))),
+    keyCacheSeconds: num('KEY_CACHE_SECONDS'),
     tls: tls ? Object.freeze(tls) : undefined,
     trustProxy: Array.isArray(trustProxy) ? Object.freeze(trustProxy) as string[] : trustProxy,
     corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS)),
@@ -171,5 +208,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       allowHttpJwks: bool(env.ALLOW_HTTP_JWKS),
     }),
     breakGlassMaxMinutes: num('BREAK_GLASS_MAX_MINUTES'),
+    audit: Object.freeze({
+      signingKeyFile,
+      usesDevSigningKey: signingKeyFile === devSigningKeyFile,
+      previousPublicKeys: Object.freeze(parsePublicKeys(env.AUDIT_PREVIOUS_PUBLIC_KEYS)),
+      checkpointDir: env.AUDIT_CHECKPOINT_DIR ? path.resolve(env.AUDIT_CHECKPOINT_DIR) : path.join(dataDir, 'audit-checkpoints'),
+      checkpointIntervalSeconds: num('AUDIT_CHECKPOINT_INTERVAL_SECONDS'),
+      sequencerIntervalMs: num('AUDIT_SEQUENCER_INTERVAL_MS'),
+      retentionYears: num('AUDIT_RETENTION_YEARS'),
+    }),
   });
 }

@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './http/logger.js';
 import { composeApp } from './compose.js';
-import { prepareMasterKey } from './crypto/master-key-setup.js';
+import { loadPreviousMasterKeys, prepareMasterKey } from './crypto/master-key-setup.js';
 import { ensureDemoTenant } from './tenants/demo.js';
 
 let config: Config;
@@ -52,7 +52,8 @@ async function start(): Promise<void> {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
   }
-  await prepareMasterKey(config, log);
+  const masterKey = await prepareMasterKey(config, log);
+  const previousMasterKeys = await loadPreviousMasterKeys(config);
 
   if (!config.isProduction) {
     const demo = await ensureDemoTenant(database.db, config.dataDir);
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
       ? `created the demo tenant; its tenant-admin API key is in ${demo.keyFile} (send it as x-api-key)`
       : `demo tenant ready; its tenant-admin API key is in ${demo.keyFile}`);
   }
-  app = await composeApp({ config, db: database.db });
+  app = await composeApp({ config, db: database.db, masterKey, previousMasterKeys });
   const address = await app.listen({ host: config.host, port: config.port });
   log.info(
     { rest: `${address}/v1`, docs: `${address}/docs`, openapi: `${address}/openapi.yaml`, graphql: `${address}/graphql` },

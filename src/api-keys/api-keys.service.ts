@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors.js';
 import { scopeCatalogue } from '../policy/ability.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
-import { inTenant, type ServiceDeps } from '../services/scope.js';
+import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-format.js';
 import * as repo from './api-keys.repository.js';
 
@@ -95,19 +95,21 @@ export async function createBootstrapKey(db: Kysely<Database>, tenantId: string,
 }
 
 export async function listApiKeys(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<ApiKeyView>> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'ApiKey');
     const where = policyWhere(s.ability, 'read', 'ApiKey', { id: 'api_keys.id' });
     if (!where) return { items: [], nextCursor: null };
     const result = await paginate(repo.selectApiKeys(s.tx).where(where), 'api_keys', page);
+    for (const row of result.items) s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: row.id, outcome: 'allowed' });
     return { items: result.items.map(present), nextCursor: result.nextCursor };
   });
 }
 
 export async function getApiKey(deps: ServiceDeps, actor: Actor, id: string): Promise<ApiKeyView> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const row = await repo.getApiKey(s.tx, id);
     if (!row || !s.ability.can('read', 'ApiKey')) throw notFound('API key');
+    s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: id, outcome: 'allowed' });
     return present(row);
   });
 }

@@ -25,6 +25,7 @@ const HASH_HEX = /^[0-9a-f]{64}$/;
 // JSON.stringify is the escaping rule of the format. Calling it for each of some
 // twenty strings costs more than the SHA-256, so strings that need no escaping (all
 // but a rare free-text reason) are quoted directly; the result is identical.
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
 const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function q(value: string): string {

@@ -11,6 +11,9 @@
 //   a checkpoint whose signature fails          -> checkpoint_signature_invalid
 // A tenant's walk stops at its first break in the chain: nothing after it can be
 // trusted to link, so "first bad seq" is where to start looking, not a full list.
+// An export must hold each tenant's chain from seq 1; events after the newest
+// checkpoint are protected by the chain alone (a forged tail there needs a later
+// checkpoint to be caught), which the report shows as checkpointedSize < headSeq.
 
 import type { KeyObject } from 'node:crypto';
 import { verifyCheckpointSignature, type SignedCheckpoint } from './checkpoint.js';

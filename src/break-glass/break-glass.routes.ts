@@ -40,6 +40,11 @@ export function breakGlassRoutes(deps: ServiceDeps & { maxMinutes: number }) {
       schema: { querystring: ListQuery, response: { 200: PageOf(BreakGlassSchema), ...errorResponses } },
     }, async (req) => breakGlass.listBreakGlass(deps, req.actor!, { ...req.query, activeOnly: req.query.active }));
 
+    app.get<{ Params: Static<typeof IdParams> }>('/break-glass/:id', {
+      config: { policy: { action: 'read', subject: 'BreakGlass' } },
+      schema: { params: IdParams, response: { 200: BreakGlassSchema, ...errorResponses } },
+    }, async (req) => breakGlass.getBreakGlass(deps, req.actor!, req.params.id));
+
     app.post<{ Params: Static<typeof IdParams> }>('/break-glass/:id/close', {
       config: { policy: { action: 'read', subject: 'BreakGlass' } },
       schema: { params: IdParams, response: { 200: BreakGlassSchema, ...errorResponses } },

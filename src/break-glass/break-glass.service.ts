@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
-import { can, inTenant, type Scope, type ServiceDeps } from '../services/scope.js';
+import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import * as repo from './break-glass.repository.js';
 
 export const breakGlassResourceTypes = ['Contact', 'Ticket'] as const;
@@ -69,13 +69,13 @@ export async function openBreakGlass(deps: ServiceDeps & { maxMinutes: number },
 }
 
 export async function listBreakGlass(deps: ServiceDeps, actor: Actor, page: PageRequest & { activeOnly?: boolean | undefined }): Promise<Page<BreakGlassView>> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'BreakGlass', { actorId: 'break_glass_grants.actor_id', id: 'break_glass_grants.id' });
     if (!where) throw new AppError('FORBIDDEN', 'You are not allowed to list break-glass grants.');
     let q = repo.selectGrants(s.tx).where(where);
     if (page.activeOnly) q = q.where('break_glass_grants.expires_at', '>', new Date()).where('break_glass_grants.closed_at', 'is', null);
     const result = await paginate(q, 'break_glass_grants', page);
-    s.record({ action: 'break_glass.list', resourceType: 'BreakGlass', outcome: 'allowed' });
+    for (const row of result.items) s.record({ action: 'break_glass.read', resourceType: 'BreakGlass', resourceId: row.id, outcome: 'allowed' });
     return { items: result.items.map((r) => present(r)), nextCursor: result.nextCursor };
   });
 }
@@ -85,6 +85,15 @@ async function visibleGrant(s: Scope, id: string): Promise<GrantRow> {
   if (!row) throw notFound('break-glass grant');
   if (!can(s.ability, 'read', 'BreakGlass', { id: row.id, actorId: row.actor_id })) throw notFound('break-glass grant');
   return row;
+}
+
+/** One grant, for its holder, the privacy officer and auditors (the target of POST's Location header). */
+export async function getBreakGlass(deps: ServiceDeps, actor: Actor, id: string): Promise<BreakGlassView> {
+  return readInTenant(deps, actor, async (s) => {
+    const row = await visibleGrant(s, id);
+    s.record({ action: 'break_glass.read', resourceType: 'BreakGlass', resourceId: id, outcome: 'allowed' });
+    return present(row);
+  });
 }
 
 export async function closeBreakGlass(deps: ServiceDeps, actor: Actor, id: string): Promise<BreakGlassView> {

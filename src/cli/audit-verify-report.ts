@@ -7,7 +7,7 @@ import type { TenantVerification, VerificationReport } from '../audit/verify.js'
 export interface ReportContext {
   file: string;
   keyIds: string[];
-  checkpoints: number;
+  checkpointCount: number;
 }
 
 function shortHash(hash: string): string {
@@ -25,7 +25,9 @@ function tenantLines(tenant: TenantVerification): string[] {
   if (tenant.findings.length === 0) {
     return [`  tenant ${tenant.tenantId}: ok, ${tenant.checked} events, ${head}, ${coverage(tenant)}`];
   }
-  const lines = [`  tenant ${tenant.tenantId}: DAMAGED, ${tenant.checked} events verified before the damage (${head})`];
+  const lines = [
+    `  tenant ${tenant.tenantId}: DAMAGED; ${tenant.checked} events hash and link correctly (${head}), ${tenant.checkpointsVerified} checkpoint(s) verified`,
+  ];
   for (const finding of tenant.findings) {
     const where = finding.seq === undefined ? '' : ` at seq ${finding.seq}`;
     lines.push(`    ${finding.damage}${where}: ${finding.detail}`);
@@ -39,7 +41,7 @@ export function formatHumanReport(report: VerificationReport, context: ReportCon
   const lines = [
     `audit verify: ${verdict}`,
     `  export ${context.file}: ${report.events} events, ${report.tenants.length} tenant(s)`,
-    `  checkpoints: ${context.checkpoints}; trusted key(s): ${context.keyIds.join(', ')}`,
+    `  checkpoints: ${context.checkpointCount}; trusted key(s): ${context.keyIds.join(', ')}`,
     ...report.tenants.flatMap(tenantLines),
   ];
   return lines.join('\n') + '\n';

@@ -171,7 +171,7 @@ export async function runAuditVerify(argv: string[], io: CliIo): Promise<number>
   }
   const report = verifier.finish();
   const warnings = reportWarnings(report, checkpoints);
-  const context = { file: args.file, keyIds: publicKeys.map(keyIdOf), checkpoints: checkpoints?.length ?? 0 };
+  const context = { file: args.file, keyIds: publicKeys.map(keyIdOf), checkpointCount: checkpoints?.length ?? 0 };
   if (args.json) {
     io.stdout.write(JSON.stringify({ ...report, ...context, warnings }, null, 2) + '\n');
   } else {

@@ -14,10 +14,10 @@ import type { BlindIndexKey } from './tenant-key.js';
 
 export const BLIND_INDEX_BYTES = 16;
 
-export type BlindIndexKind = 'text' | 'digits' | 'email' | 'date';
+export type BlindIndexKind = 'text' | 'digits' | 'email' | 'date' | 'identifier';
 
 // Hashed in front of the value, so the same string indexed as two kinds differs.
-const kindTags: Record<BlindIndexKind, number> = { text: 1, digits: 2, email: 3, date: 4 };
+const kindTags: Record<BlindIndexKind, number> = { text: 1, digits: 2, email: 3, date: 4, identifier: 5 };
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
@@ -46,6 +46,12 @@ export const blindIndexNormalisers: Readonly<Record<BlindIndexKind, (value: stri
   email: (value) => value.trim().toLowerCase(),
   /** dates: ISO yyyy-mm-dd, zero-padded; anything else is rejected */
   date: normaliseDate,
+  /**
+   * record numbers that may hold letters (MRNs such as "E-004127"): NFKC, lower case,
+   * letters and digits only. For all-digit identifiers this equals `digits`; keeping
+   * the letters stops "E004127" and "F004127" from becoming the same MRN.
+   */
+  identifier: (value) => value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''),
 };
 
 export function normaliseForBlindIndex(kind: BlindIndexKind, value: string): string {

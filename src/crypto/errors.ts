@@ -39,13 +39,28 @@ export type SealFailureReason =
   /** the key object was wiped by cache eviction while the caller still held it */
   | 'key_evicted';
 
+/** Where a value that failed to open lives: names and ids only, never values. */
+export interface SealedLocation {
+  readonly table: string;
+  readonly column: string;
+  readonly rowId: string;
+}
+
 export class UnsealError extends AppError {
   readonly reason: UnsealFailureReason;
+  /** set by callers that know the place (TenantCrypto), so the failure can be audited */
+  readonly location: SealedLocation | undefined;
 
-  constructor(reason: UnsealFailureReason, options?: { cause?: unknown }) {
+  constructor(reason: UnsealFailureReason, options?: { cause?: unknown; location?: SealedLocation }) {
     super('UNSEAL_FAILED', 'A protected value could not be opened.', undefined, options);
     this.name = 'UnsealError';
     this.reason = reason;
+    this.location = options?.location;
+  }
+
+  /** The same failure, annotated with where the value lives. */
+  at(location: SealedLocation): UnsealError {
+    return new UnsealError(this.reason, { cause: this, location });
   }
 }
 

@@ -15,3 +15,9 @@ export async function prepareMasterKey(config: Config, log: Pick<Logger, 'warn' 
   else log.warn({ masterKeyFile: config.masterKeyFile }, banner);
   return provider;
 }
+
+/** The master keys kept for unwrapping during a rotation (MASTER_KEY_PREVIOUS_FILES). */
+export async function loadPreviousMasterKeys(config: Config): Promise<MasterKeyProvider[]> {
+  await initSodium();
+  return Promise.all(config.previousMasterKeyFiles.map((file) => LocalFileMasterKeyProvider.fromFile(file)));
+}

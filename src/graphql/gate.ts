@@ -3,7 +3,7 @@
 import type { IResolvers } from 'mercurius';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from '../policy/ability.js';
-import type { RoutePolicy } from '../http/gate.js';
+import type { DenialRecorder, RoutePolicy } from '../http/gate.js';
 import type { Actor } from '../auth/actor.js';
 import { buildSchema } from 'graphql';
 
@@ -18,7 +18,7 @@ export type FieldPolicies = Record<string, RoutePolicy | 'public' | 'authenticat
 
 const rootTypes = ['Query', 'Mutation', 'Subscription'];
 
-export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, schemaFields: string[]): IResolvers {
+export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, schemaFields: string[], recordDenial?: DenialRecorder): IResolvers {
   const missing = schemaFields.filter((f) => !(f in policies));
   if (missing.length > 0) throw new Error(`GraphQL fields without a declared policy: ${missing.join(', ')}`);
   const gated: Record<string, Record<string, unknown>> = {};
@@ -34,7 +34,10 @@ export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, sc
         if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
         if (policy === 'authenticated') return fn(root, args, ctx, info);
         if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {
-          throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+          const forbidden = new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+          if (!recordDenial) throw forbidden;
+          const id = (args as Record<string, unknown> | undefined)?.['id'];
+          return recordDenial(ctx.actor, policy, typeof id === 'string' ? id : undefined).then(() => { throw forbidden; });
         }
         return fn(root, args, ctx, info);
       };

@@ -1,16 +1,19 @@
 // Mercurius at /graphql with the SDL from schema/. The context is built from the request
 // after Fastify's auth hook has run, so resolvers get the same Actor as REST handlers.
 import type { FastifyInstance } from 'fastify';
-import mercurius, { type IResolvers } from 'mercurius';
+import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { loadSchemaSdl } from './schema.js';
 import { formatExecutionErrors } from './errors.js';
 import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
+import type { DenialRecorder } from '../http/gate.js';
 
 export interface GraphqlOptions {
   production: boolean;
   resolvers: IResolvers;
+  loaders: MercuriusLoaders;
   policies: FieldPolicies;
+  recordDenial?: DenialRecorder | undefined;
 }
 
 export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions): Promise<void> {
@@ -24,7 +27,8 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
     });
     await scope.register(mercurius, {
       schema: sdl,
-      resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl)),
+      loaders: opts.loaders,
+      resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl), opts.recordDenial),
       path: '/graphql',
       graphiql: !opts.production,
       queryDepth: 8,

@@ -42,3 +42,11 @@ export async function removeMember(tx: Tx, groupId: string, userId: string) {
 export async function userExists(tx: Tx, userId: string): Promise<boolean> {
   return (await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
 }
+
+export async function memberIdsOfGroups(tx: Tx, groupIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (groupIds.length === 0) return out;
+  const rows = await tx.selectFrom('group_members').select(['group_id', 'user_id']).where('group_id', 'in', [...groupIds]).orderBy('created_at').execute();
+  for (const r of rows) out.set(r.group_id, [...(out.get(r.group_id) ?? []), r.user_id]);
+  return out;
+}

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
-import { inTenant, type Scope, type ServiceDeps } from '../services/scope.js';
+import { inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import * as repo from './groups.repository.js';
 
 export interface GroupView {
@@ -28,16 +28,21 @@ async function visibleGroup(s: Scope, id: string): Promise<GroupRow> {
 }
 
 export async function listGroups(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<GroupView>> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
     if (!where) throw new AppError('FORBIDDEN', 'You are not allowed to list groups.');
     const result = await paginate(repo.selectGroups(s.tx).where(where), 'groups', page);
+    for (const row of result.items) s.record({ action: 'group.read', resourceType: 'Group', resourceId: row.id, outcome: 'allowed' });
     return { items: await Promise.all(result.items.map((r) => present(s, r))), nextCursor: result.nextCursor };
   });
 }
 
 export async function getGroup(deps: ServiceDeps, actor: Actor, id: string): Promise<GroupView> {
-  return inTenant(deps, actor, async (s) => present(s, await visibleGroup(s, id)));
+  return readInTenant(deps, actor, async (s) => {
+    const row = await visibleGroup(s, id);
+    s.record({ action: 'group.read', resourceType: 'Group', resourceId: id, outcome: 'allowed' });
+    return present(s, row);
+  });
 }
 
 async function assertNameFree(s: Scope, name: string, except?: string): Promise<void> {
@@ -87,5 +92,17 @@ export async function setMembership(deps: ServiceDeps, actor: Actor, groupId: st
     else await repo.removeMember(s.tx, groupId, userId);
     s.record({ action: member ? 'group.member_add' : 'group.member_remove', resourceType: 'Group', resourceId: groupId, outcome: 'allowed' });
     return present(s, group);
+  });
+}
+
+/** For GraphQL loaders: many groups in one query (members in a second); ids not visible are absent. */
+export async function getGroupsByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, GroupView>> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  return inTenant(deps, actor, async (s) => {
+    const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
+    if (!where || valid.length === 0) return new Map();
+    const rows = await repo.selectGroups(s.tx).where(where).where('groups.id', 'in', valid).execute();
+    const members = await repo.memberIdsOfGroups(s.tx, rows.map((r) => r.id));
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, description: r.description, memberIds: members.get(r.id) ?? [], createdAt: r.created_at, updatedAt: r.updated_at }]));
   });
 }

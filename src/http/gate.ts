@@ -6,6 +6,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { AppError } from '../errors.js';
 import { defineAbilityFor, type Action, type SubjectType } from '../policy/ability.js';
+import type { Actor } from '../auth/actor.js';
 
 export interface RoutePolicy {
   action: Action;
@@ -19,7 +20,10 @@ declare module 'fastify' {
   }
 }
 
-export function enforceRouteDeclarations(app: FastifyInstance): void {
+/** Records a denial by a route's or field's declared policy (164.312(b): denied attempts are audited too). */
+export type DenialRecorder = (actor: Actor, policy: RoutePolicy, resourceId: string | undefined) => Promise<void>;
+
+export function enforceRouteDeclarations(app: FastifyInstance, recordDenial?: DenialRecorder): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     // Plugins that mark their routes public do so in their own scope, after this hook ran:
     // the check is deferred to onReady, when every hook has seen the route.
@@ -40,6 +44,8 @@ export function enforceRouteDeclarations(app: FastifyInstance): void {
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
     if (policy === 'authenticated') return;
     if (!defineAbilityFor(actor).can(policy.action, policy.subject)) {
+      const id = (request.params as Record<string, unknown> | undefined)?.['id'];
+      await recordDenial?.(actor, policy, typeof id === 'string' ? id : undefined);
       throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
     }
   });

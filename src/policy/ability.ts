@@ -50,7 +50,7 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       can('read', 'Tenant');
       can('read', ['User', 'Group']);
       can(['read', 'read_phi', 'create', 'update'], ['Contact', 'Ticket', 'Comment']);
-      can('delete', 'Ticket');
+      can('delete', ['Ticket', 'Contact']); // deleting a contact erases its PHI
       can('redact', 'Comment');
       can('open', 'BreakGlass');
       can('read', 'BreakGlass', { actorId: actor.id });

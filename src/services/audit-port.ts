@@ -10,10 +10,11 @@ export interface AuditEventInput {
   /** e.g. 'contact.read', 'ticket.update', 'auth.failed' */
   action: string;
   resourceType: string;
+  /** the record; omitted for events about no single record (recorded as '*') */
   resourceId?: string | undefined;
   /** names of PHI fields touched (never their values) */
   phiFields?: readonly string[] | undefined;
-  /** the patient/contact the data is about */
+  /** the patient/contact the data is about (a contact id) */
   subjectContactId?: string | undefined;
   outcome: AuditOutcome;
   /** error or denial code */
@@ -24,6 +25,11 @@ export interface AuditEventInput {
 export interface AuditPort {
   /** Writes events inside the caller's tenant transaction: durable iff the data change commits. */
   writeInTx(tx: Tx, actor: Actor, events: readonly AuditEventInput[]): Promise<void>;
-  /** Writes events outside any data transaction (denials, failed logins); resolves once durable. */
+  /**
+   * Writes events outside any data transaction (reads after their read-only transaction,
+   * denials, failed logins), group-committed with concurrent callers; resolves once durable.
+   */
   writeDetached(tenantId: string | undefined, actor: Partial<Actor> | undefined, events: readonly AuditEventInput[]): Promise<void>;
+  /** Tells the sequencer that `tenantId` has newly committed events, so they are chained promptly. */
+  committed(tenantId: string): void;
 }

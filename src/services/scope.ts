@@ -1,7 +1,11 @@
 // inTenant(): how every service use case touches data. It builds the actor's ability,
-// opens a tenant-scoped transaction (runtime role + RLS), lets the use case record
-// audit events, and writes those events in the same transaction before commit, so no
-// data leaves and no change lands without its events.
+// opens a tenant-scoped transaction (runtime role + RLS) and lets the use case record
+// audit events. No data leaves and no change lands without its events:
+// - inTenant (use cases that write) writes the events in the same transaction, before commit;
+// - readInTenant (use cases that only read) runs a READ ONLY transaction and then waits
+//   for its events to be group-committed with concurrent requests' events, so the
+//   service returns (and the response leaves) only once they are durable.
+// If the events cannot be written the caller gets AUDIT_UNAVAILABLE (503), not data.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
@@ -19,7 +23,7 @@ export interface Scope {
   tx: Tx;
   actor: Actor;
   ability: AppAbility;
-  /** Records an event; written in this transaction before commit. */
+  /** Records an event; durable before the use case's result is returned. */
   record(event: AuditEventInput): void;
   /** Throws FORBIDDEN (recorded as a denial) unless the actor may do `action` on `subject`. */
   assertCan(action: Action, subject: SubjectType, record?: Record<string, unknown>): void;
@@ -32,12 +36,13 @@ export function can(ability: AppAbility, action: Action, subject: SubjectType, r
   return ability.can(action, { ...record, __caslSubjectType__: subject } as never);
 }
 
-export async function inTenant<T>(deps: ServiceDeps, actor: Actor, fn: (scope: Scope) => Promise<T>): Promise<T> {
+async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, fn: (scope: Scope) => Promise<T>): Promise<T> {
   const ability = defineAbilityFor(actor);
   const events: AuditEventInput[] = [];
   let denial: AuditEventInput | undefined;
+  let result: T;
   try {
-    return await inTenantTx(deps.db, actor.tenantId, async (tx) => {
+    result = await inTenantTx(deps.db, actor.tenantId, async (tx) => {
       const scope: Scope = {
         tx,
         actor,
@@ -49,13 +54,28 @@ export async function inTenant<T>(deps: ServiceDeps, actor: Actor, fn: (scope: S
           throw new AppError('FORBIDDEN', `You are not allowed to ${action.replace('_', ' ')} this ${subject}.`);
         },
       };
-      const result = await fn(scope);
-      if (events.length > 0) await deps.audit.writeInTx(tx, actor, events);
-      return result;
-    });
+      const value = await fn(scope);
+      if (!readOnly && events.length > 0) await deps.audit.writeInTx(tx, actor, events);
+      return value;
+    }, { readOnly });
   } catch (e) {
     // The transaction rolled back; denials are still worth keeping (164.312(b)).
     if (denial) await deps.audit.writeDetached(actor.tenantId, actor, [denial]);
     throw e;
   }
+  if (events.length === 0) return result;
+  // Reads: nothing has left yet; the result is handed back only once its events are durable.
+  if (readOnly) await deps.audit.writeDetached(actor.tenantId, actor, events);
+  else deps.audit.committed(actor.tenantId);
+  return result;
+}
+
+/** A use case that may write: its events commit with its changes. */
+export async function inTenant<T>(deps: ServiceDeps, actor: Actor, fn: (scope: Scope) => Promise<T>): Promise<T> {
+  return runScoped(deps, actor, false, fn);
+}
+
+/** A use case that only reads: READ ONLY transaction, events group-committed before returning. */
+export async function readInTenant<T>(deps: ServiceDeps, actor: Actor, fn: (scope: Scope) => Promise<T>): Promise<T> {
+  return runScoped(deps, actor, true, fn);
 }

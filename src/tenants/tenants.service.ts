@@ -5,7 +5,7 @@ import type { TrustedIssuer } from '../auth/jwt-verifier.js';
 import type { Database } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { createBootstrapKey } from '../api-keys/api-keys.service.js';
-import { inTenant, type ServiceDeps } from '../services/scope.js';
+import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
 import * as repo from './tenants.repository.js';
 
 export interface TenantView {
@@ -86,10 +86,11 @@ export async function lookupTrustedIssuers(db: Kysely<Database>, issuer: string)
 }
 
 export async function getCurrentTenant(deps: ServiceDeps, actor: Actor): Promise<TenantView> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'Tenant');
     const row = await repo.getTenant(s.tx, actor.tenantId);
     if (!row) throw notFound('tenant');
+    s.record({ action: 'tenant.read', resourceType: 'Tenant', resourceId: row.id, outcome: 'allowed' });
     return presentTenant(row);
   });
 }
@@ -105,9 +106,11 @@ export async function updateCurrentTenant(deps: ServiceDeps, actor: Actor, input
 }
 
 export async function listIssuers(deps: ServiceDeps, actor: Actor): Promise<IssuerView[]> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'Tenant');
-    return (await repo.listIssuers(s.tx, actor.tenantId)).map(presentIssuer);
+    const rows = await repo.listIssuers(s.tx, actor.tenantId);
+    for (const row of rows) s.record({ action: 'tenant.issuer_read', resourceType: 'TrustedIssuer', resourceId: row.id, outcome: 'allowed' });
+    return rows.map(presentIssuer);
   });
 }
 

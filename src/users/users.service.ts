@@ -8,7 +8,7 @@ import { AppError, notFound } from '../errors.js';
 import type { BreakGlassGrant } from '../policy/ability.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
-import { inTenant, type ServiceDeps } from '../services/scope.js';
+import { inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import * as repo from './users.repository.js';
 
 export interface UserView {
@@ -45,19 +45,26 @@ function checkRoles(input: string[] | undefined): Role[] | undefined {
 
 const userWhereColumns = { id: 'users.id' };
 
+// One event per record read; a requester's account is about that patient.
+function recordRead(s: Scope, row: UserRow): void {
+  s.record({ action: 'user.read', resourceType: 'User', resourceId: row.id, subjectContactId: row.contact_id ?? undefined, outcome: 'allowed' });
+}
+
 export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<UserView>> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where) throw new AppError('FORBIDDEN', 'You are not allowed to list users.');
     const result = await paginate(repo.selectUsers(s.tx).where(where), 'users', page);
+    for (const row of result.items) recordRead(s, row);
     return { items: result.items.map(present), nextCursor: result.nextCursor };
   });
 }
 
 export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const row = await repo.getUser(s.tx, id);
     if (!row || !s.ability.can('read', 'User')) throw notFound('user');
+    recordRead(s, row);
     return present(row);
   });
 }
@@ -164,5 +171,16 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
       requireMfaForPhi,
       breakGlass: grants.map((g): BreakGlassGrant => ({ resourceType: g.resource_type as BreakGlassGrant['resourceType'], resourceId: g.resource_id, expiresAt: g.expires_at })),
     };
+  });
+}
+
+/** For GraphQL loaders: many users in one query; ids not visible are absent. */
+export async function getUsersByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, UserView>> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  return inTenant(deps, actor, async (s) => {
+    const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
+    if (!where || valid.length === 0) return new Map();
+    const rows = await repo.selectUsers(s.tx).where(where).where('users.id', 'in', valid).execute();
+    return new Map(rows.map((r) => [r.id, present(r)]));
   });
 }

@@ -54,10 +54,26 @@ describe('config', () => {
   });
 
   it('accepts production behind a TLS-terminating proxy with a real key', () => {
-    const c = loadConfig({ NODE_ENV: 'production', MASTER_KEY_FILE: '/etc/phidesk/master.key', TRUST_PROXY: '10.0.0.0/8,127.0.0.1' });
+    const c = loadConfig({ NODE_ENV: 'production', MASTER_KEY_FILE: '/etc/phidesk/master.key', AUDIT_SIGNING_KEY_FILE: '/etc/phidesk/audit-signing.key', TRUST_PROXY: '10.0.0.0/8,127.0.0.1' });
     expect(c.isProduction).toBe(true);
     expect(c.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(c.usesDevMasterKey).toBe(false);
+  });
+
+  it('refuses a missing audit signing key in production', () => {
+    const e = configError({ NODE_ENV: 'production', MASTER_KEY_FILE: '/etc/phidesk/master.key', TRUST_PROXY: 'true' });
+    expect(e.variable).toBe('AUDIT_SIGNING_KEY_FILE');
+  });
+
+  it('keeps audit events at least 6 years and defaults the audit settings', () => {
+    expect(configError({ AUDIT_RETENTION_YEARS: '5' }).variable).toBe('AUDIT_RETENTION_YEARS');
+    expect(configError({ AUDIT_PREVIOUS_PUBLIC_KEYS: 'not-a-key' }).variable).toBe('AUDIT_PREVIOUS_PUBLIC_KEYS');
+    const c = loadConfig({ DATA_DIR: '/tmp/phidesk-config-test' });
+    expect(c.audit).toMatchObject({
+      retentionYears: 6, usesDevSigningKey: true, signingKeyFile: '/tmp/phidesk-config-test/dev-audit-signing.key',
+      checkpointDir: '/tmp/phidesk-config-test/audit-checkpoints', checkpointIntervalSeconds: 60, previousPublicKeys: [],
+    });
+    expect(loadConfig({ AUDIT_RETENTION_YEARS: '10' }).audit.retentionYears).toBe(10);
   });
 
   it('parses lists and numbers', () => {

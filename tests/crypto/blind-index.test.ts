@@ -35,6 +35,7 @@ const equivalences: Record<BlindIndexKind, string[][]> = {
   ],
   email: [['  John.Doe@Example.COM ', 'john.doe@example.com']],
   date: [['1980-1-2', '1980-01-02', ' 1980-01-02 '], ['2024-02-29', '2024-2-29']],
+  identifier: [['E-004127', 'e004127', ' E 00 41 27 ', 'Ｅ００４１２７'], ['MRN: 00412-77', 'mrn0041277']],
 };
 
 describe('normalisers', () => {
@@ -51,6 +52,8 @@ describe('normalisers', () => {
   it('gives the documented forms', () => {
     expect(normaliseForBlindIndex('text', '  José   GARCÍA ')).toBe('josé garcía');
     expect(normaliseForBlindIndex('digits', '+1 (555) 123-4567')).toBe('15551234567');
+    // identifiers keep their letters, so two MRNs that differ only in a letter stay apart
+    expect(normaliseForBlindIndex('identifier', 'E-004127')).not.toBe(normaliseForBlindIndex('identifier', 'F-004127'));
     expect(normaliseForBlindIndex('email', ' A@B.ORG ')).toBe('a@b.org');
     expect(normaliseForBlindIndex('date', '1980-1-2')).toBe('1980-01-02');
   });

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { composeApp } from '../../src/compose.js';
+import { createMasterKeyFile, loadOrCreateDevMasterKey, type MasterKeyProvider } from '../../src/crypto/index.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 /** Collects every log line the app writes, to assert that canaries never reach them. */
@@ -25,7 +26,14 @@ export interface TestApp {
   database: TestDatabase;
   config: Config;
   logs: LogCapture;
+  /** the real master key (a 0600 file in the test's data directory) the app wraps tenant keys with */
+  masterKey: MasterKeyProvider;
   close(): Promise<void>;
+}
+
+/** A real master key in a fresh temporary file (for composeApp calls outside startTestApp). */
+export async function testMasterKey(): Promise<MasterKeyProvider> {
+  return createMasterKeyFile(path.join(await mkdtemp(path.join(tmpdir(), 'phidesk-key-')), 'master.key'));
 }
 
 export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
@@ -33,15 +41,21 @@ export async function testConfig(env: Record<string, string> = {}): Promise<Conf
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...env });
 }
 
-export async function startTestApp(opts: { env?: Record<string, string>; database?: TestDatabase; beforeReady?: (app: FastifyInstance) => void } = {}): Promise<TestApp> {
+export async function startTestApp(opts: {
+  env?: Record<string, string>; database?: TestDatabase; beforeReady?: (app: FastifyInstance) => void;
+  masterKey?: MasterKeyProvider; previousMasterKeys?: MasterKeyProvider[];
+  /** false: no in-process audit sequencer/checkpoints (tests that drive them by hand) */
+  auditJobs?: boolean;
+} = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
   const config = await testConfig(opts.env);
   const logs = new LogCapture();
-  const app = await composeApp({ config, db: database.db, logStream: logs });
+  const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
+  const app = await composeApp({ config, db: database.db, logStream: logs, masterKey, previousMasterKeys: opts.previousMasterKeys, auditJobs: opts.auditJobs });
   opts.beforeReady?.(app);
   await app.ready();
   return {
-    app, database, config, logs,
+    app, database, config, logs, masterKey,
     close: async () => {
       await app.close();
       if (!opts.database) await database.drop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { LogCapture, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { LogCapture, startTestApp, testConfig, testMasterKey, type TestApp } from '../helpers/app.js';
 import { composeApp } from '../../src/compose.js';
 import { connectDatabase } from '../../src/db/kysely.js';
 import { AppError } from '../../src/errors.js';
@@ -62,7 +62,7 @@ describe('readiness failures', () => {
 
   it('/readyz is 503 when the database is unreachable', async () => {
     const nowhere = connectDatabase('postgres://postgres@127.0.0.1:1/none', { poolMax: 1 });
-    const app = await composeApp({ config: await testConfig(), db: nowhere.db, logStream: new LogCapture() });
+    const app = await composeApp({ config: await testConfig(), db: nowhere.db, logStream: new LogCapture(), masterKey: await testMasterKey() });
     try {
       const res = await app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);

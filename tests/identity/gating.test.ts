@@ -10,6 +10,7 @@ import { loadSchemaSdl } from '../../src/graphql/schema.js';
 const expectedPublic = [
   'GET /healthz', 'GET /readyz', 'GET /openapi.yaml', 'GET /docs', 'GET /docs/*', 'GET /docs/static/*', 'GET /docs/json', 'GET /docs/yaml',
   'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /graphql', 'POST /graphql', 'GET /graphiql', 'GET /graphiql/*', 'GET /graphiql/main.js', 'GET /graphiql/sw.js', 'GET /graphiql/config.js',
+  'GET /.well-known/phidesk-audit-key',
 ];
 const publicGraphqlFields = ['Query.health', 'Mutation.noop'];
 

@@ -1,0 +1,138 @@
+// The audit trail's background work in one server process: the sequencer on a short
+// timer (and nudged whenever events commit, so chaining follows within milliseconds),
+// and signed checkpoints on a longer one. Several processes may run these against one
+// database: the per-tenant advisory lock keeps the chains single-writer, and a
+// checkpoint signed twice for the same tree state is stored once.
+// Failures are logged (throttled) and retried on the next tick: the events are durable
+// in the inbox, so a sequencer outage delays chaining but loses nothing.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import type { CheckpointSink } from './checkpoint-sink.js';
+import { checkpointPass, type CheckpointPassResult } from './checkpointer.service.js';
+import { sequencePass, type PassResult } from './sequencer.service.js';
+import type { CheckpointSigningKey } from './signing-key.js';
+
+export interface AuditJobsOptions {
+  db: Kysely<Database>;
+  log: Pick<Logger, 'error' | 'warn' | 'info'>;
+  signingKey: CheckpointSigningKey;
+  sink: CheckpointSink;
+  sequencerIntervalMs: number;
+  checkpointIntervalMs: number;
+  /** how long a nudge waits so that events committing together are chained together */
+  nudgeDelayMs?: number;
+}
+
+const ERROR_LOG_INTERVAL_MS = 30_000;
+
+export class AuditJobs {
+  readonly #opts: AuditJobsOptions;
+  #timers: NodeJS.Timeout[] = [];
+  #nudge: NodeJS.Timeout | undefined;
+  #sequencing: Promise<PassResult> | undefined;
+  #again = false;
+  #checkpointing: Promise<CheckpointPassResult> | undefined;
+  #stopped = false;
+  /** the last pass failed (database unreachable?): stop() then skips its final passes */
+  #failing = false;
+  #lastErrorLog = new Map<string, number>();
+
+  constructor(opts: AuditJobsOptions) {
+    this.#opts = opts;
+  }
+
+  start(): void {
+    if (this.#stopped || this.#timers.length > 0) return;
+    const every = (ms: number, fn: () => unknown) => {
+      const timer = setInterval(fn, ms);
+      timer.unref(); // never what keeps a process alive
+      this.#timers.push(timer);
+    };
+    every(this.#opts.sequencerIntervalMs, () => void this.sequenceNow().catch(() => undefined));
+    every(this.#opts.checkpointIntervalMs, () => void this.checkpointNow().catch(() => undefined));
+    this.nudge();
+  }
+
+  /** Events were committed: chain them soon. Cheap; calls within the delay share one pass. */
+  nudge(): void {
+    if (this.#stopped || this.#timers.length === 0 || this.#nudge !== undefined) return;
+    this.#nudge = setTimeout(() => {
+      this.#nudge = undefined;
+      void this.sequenceNow().catch(() => undefined);
+    }, this.#opts.nudgeDelayMs ?? 2);
+    this.#nudge.unref();
+  }
+
+  /** Runs sequencer passes until nothing is left that this process may chain; joins a running one. */
+  sequenceNow(): Promise<PassResult> {
+    if (this.#sequencing) {
+      this.#again = true;
+      return this.#sequencing;
+    }
+    const run = async (): Promise<PassResult> => {
+      const total: PassResult = { chained: 0, busyTenants: 0 };
+      try {
+        do {
+          this.#again = false;
+          const pass = await sequencePass(this.#opts.db);
+          total.chained += pass.chained;
+          total.busyTenants = pass.busyTenants;
+        } while (this.#again);
+        this.#failing = false;
+        return total;
+      } catch (err) {
+        this.#failing = true;
+        this.#logFailure('sequencer', err);
+        throw err;
+      } finally {
+        this.#sequencing = undefined;
+      }
+    };
+    this.#sequencing = run();
+    return this.#sequencing;
+  }
+
+  /** Signs a checkpoint of every chain that grew; joins a running pass. */
+  checkpointNow(): Promise<CheckpointPassResult> {
+    if (this.#checkpointing) return this.#checkpointing;
+    const run = async (): Promise<CheckpointPassResult> => {
+      try {
+        const result = await checkpointPass(this.#opts.db, this.#opts.signingKey, this.#opts.sink);
+        for (const refused of result.refused) {
+          this.#opts.log.error({ tenantId: refused.tenantId, reason: refused.reason }, 'audit checkpoint refused: the chain needs investigation');
+        }
+        return result;
+      } catch (err) {
+        this.#logFailure('checkpointer', err);
+        throw err;
+      } finally {
+        this.#checkpointing = undefined;
+      }
+    };
+    this.#checkpointing = run();
+    return this.#checkpointing;
+  }
+
+  /** Stops the timers, then chains and checkpoints what is there, so a clean stop leaves a signed head. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers = [];
+    if (this.#nudge) clearTimeout(this.#nudge);
+    this.#nudge = undefined;
+    await this.#sequencing?.catch(() => undefined);
+    if (this.#failing) return;
+    await this.sequenceNow().catch(() => undefined);
+    await this.#checkpointing?.catch(() => undefined);
+    await this.checkpointNow().catch(() => undefined);
+  }
+
+  #logFailure(job: string, err: unknown): void {
+    const now = Date.now();
+    if (now - (this.#lastErrorLog.get(job) ?? 0) < ERROR_LOG_INTERVAL_MS) return;
+    this.#lastErrorLog.set(job, now);
+    this.#opts.log.error({ err, job }, `audit ${job} failed; events stay in the inbox and are retried`);
+  }
+}

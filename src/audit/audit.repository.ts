@@ -1,0 +1,140 @@
+// SQL of the audit trail: the sequencer's chain moves, the checkpointer's reads, and the
+// auditors' queries. The sequencer and checkpointer run on the owner connection (they
+// serve every tenant); queries run in the caller's tenant transaction (RLS).
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Tx } from '../db/tenant-tx.js';
+import type { StoredEventRow } from './stored-event.js';
+
+type Db = Kysely<Database> | Tx;
+
+/** Advisory lock class of the per-tenant sequencer lock ('phau'); the tenant hash is the object id. */
+const CHAIN_LOCK_CLASS = 0x70686175;
+
+export const storedEventColumns = ['tenant_id', 'seq', 'id', 'occurred_at', 'actor_id', 'action', 'resource_type', 'resource_id',
+  'subject_contact_id', 'outcome', 'body', 'prev_hash', 'hash'] as const;
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  merkleFrontier: string[];
+}
+
+function lockKey(tenantId: string): number {
+  // Same on every process (unlike a per-connection hash); a collision only makes two tenants wait for each other.
+  return createHash('sha256').update(tenantId).digest().readInt32BE(0);
+}
+
+/** Takes this tenant's sequencer lock until the transaction ends; false when another sequencer holds it. */
+export async function tryLockChain(tx: Tx, tenantId: string): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${CHAIN_LOCK_CLASS}::int, ${lockKey(tenantId)}::int) as locked`.execute(tx);
+  return rows[0]?.locked === true;
+}
+
+export async function readHead(tx: Tx, tenantId: string): Promise<ChainHead | undefined> {
+  const row = await tx.selectFrom('audit_chain_heads').select(['seq', 'hash', 'merkle_frontier'])
+    .where('tenant_id', '=', tenantId).executeTakeFirst();
+  return row && { seq: Number(row.seq), hash: row.hash, merkleFrontier: row.merkle_frontier };
+}
+
+/** The oldest captured events of a tenant, in capture order. */
+export async function takeInbox(tx: Tx, tenantId: string, limit: number): Promise<Array<{ id: string; body: string }>> {
+  return tx.selectFrom('audit_inbox').select(['id', 'body']).where('tenant_id', '=', tenantId)
+    .orderBy('inserted_at').orderBy('id').limit(limit).execute();
+}
+
+export async function appendEvents(tx: Tx, rows: StoredEventRow[]): Promise<void> {
+  await tx.insertInto('audit_events').values(rows).execute();
+}
+
+export async function saveHead(tx: Tx, tenantId: string, head: ChainHead): Promise<void> {
+  const values = { seq: head.seq, hash: head.hash, merkle_frontier: head.merkleFrontier, updated_at: new Date() };
+  await tx.insertInto('audit_chain_heads').values({ tenant_id: tenantId, ...values })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet(values)).execute();
+}
+
+export async function deleteInbox(tx: Tx, ids: string[]): Promise<void> {
+  await tx.deleteFrom('audit_inbox').where('id', 'in', ids).execute();
+}
+
+/** Tenants with events waiting in the inbox, longest-waiting first. */
+export async function tenantsWithPending(db: Kysely<Database>, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('audit_inbox').select('tenant_id').groupBy('tenant_id')
+    .orderBy(sql`min(inserted_at)`).limit(limit).execute();
+  return rows.map((r) => r.tenant_id);
+}
+
+/** Chains that grew since their last signed checkpoint. */
+export async function headsToCheckpoint(db: Kysely<Database>): Promise<Array<{ tenantId: string } & ChainHead>> {
+  const rows = await db.selectFrom('audit_chain_heads').select(['tenant_id', 'seq', 'hash', 'merkle_frontier'])
+    .whereRef('seq', '>', 'checkpointed_seq').orderBy('tenant_id').execute();
+  return rows.map((r) => ({ tenantId: r.tenant_id, seq: Number(r.seq), hash: r.hash, merkleFrontier: r.merkle_frontier }));
+}
+
+export async function eventHashAt(db: Db, tenantId: string, seq: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_events').select('hash').where('tenant_id', '=', tenantId).where('seq', '=', seq).executeTakeFirst();
+  return row?.hash;
+}
+
+export async function markCheckpointed(db: Kysely<Database>, tenantId: string, seq: number): Promise<void> {
+  await db.updateTable('audit_chain_heads').set({ checkpointed_seq: seq })
+    .where('tenant_id', '=', tenantId).where('checkpointed_seq', '<', seq).execute();
+}
+
+/** Events of one chain with seq in (afterSeq, uptoSeq], in seq order. */
+export async function eventsAfter(db: Db, tenantId: string, afterSeq: number, limit: number, uptoSeq?: number): Promise<StoredEventRow[]> {
+  let q = db.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId).where('seq', '>', afterSeq);
+  if (uptoSeq !== undefined) q = q.where('seq', '<=', uptoSeq);
+  return (await q.orderBy('seq').limit(limit).execute()) as StoredEventRow[];
+}
+
+export async function lastSeq(db: Db, tenantId: string): Promise<number> {
+  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Every tenant with a chain, by a skip scan over the primary key (no full scan of the trail). */
+export async function chainTenantIds(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ tenant_id: string }>`
+    with recursive t as (
+      (select tenant_id from audit_events order by tenant_id limit 1)
+      union all
+      select (select e.tenant_id from audit_events e where e.tenant_id > t.tenant_id order by e.tenant_id limit 1) from t where t.tenant_id is not null
+    )
+    select tenant_id from t where tenant_id is not null`.execute(db);
+  return rows.map((r) => r.tenant_id);
+}
+
+/** The transaction's tenant's events still in the inbox (the runtime role reads no inbox rows, only this). */
+export async function pendingStats(tx: Tx): Promise<{ count: number; oldestAgeSeconds: number | null }> {
+  const { rows } = await sql<{ pending: number; oldest_age_seconds: number | null }>`select * from audit_pending_stats()`.execute(tx);
+  const row = rows[0];
+  return { count: row?.pending ?? 0, oldestAgeSeconds: row?.oldest_age_seconds ?? null };
+}
+
+export interface EventFilter {
+  contactId?: string | undefined;
+  actorId?: string | undefined;
+  resourceType?: string | undefined;
+  resourceId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  outcome?: string | undefined;
+  action?: string | undefined;
+}
+
+/** One page of a tenant's chained events matching `filter`, by seq after the cursor's. */
+export async function searchEvents(tx: Tx, tenantId: string, filter: EventFilter, page: { afterSeq?: number | undefined; limit: number; order: 'asc' | 'desc' }): Promise<StoredEventRow[]> {
+  let q = tx.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId);
+  if (filter.contactId !== undefined) q = q.where('subject_contact_id', '=', filter.contactId);
+  if (filter.actorId !== undefined) q = q.where('actor_id', '=', filter.actorId);
+  if (filter.resourceType !== undefined) q = q.where('resource_type', '=', filter.resourceType);
+  if (filter.resourceId !== undefined) q = q.where('resource_id', '=', filter.resourceId);
+  if (filter.from !== undefined) q = q.where('occurred_at', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('occurred_at', '<', filter.to);
+  if (filter.outcome !== undefined) q = q.where('outcome', '=', filter.outcome);
+  if (filter.action !== undefined) q = q.where('action', '=', filter.action);
+  if (page.afterSeq !== undefined) q = q.where('seq', page.order === 'asc' ? '>' : '<', page.afterSeq);
+  return (await q.orderBy('seq', page.order).limit(page.limit).execute()) as StoredEventRow[];
+}

@@ -1,0 +1,80 @@
+// The chain sequencer: moves a tenant's captured events from audit_inbox into
+// audit_events, giving each the next seq and its chain hash, and keeps the chain head
+// and Merkle frontier in audit_chain_heads. One transaction per batch, on the owner
+// connection, under a per-tenant advisory lock:
+// - two sequencers (two server processes, or a timer and a nudge) never work one chain
+//   at once, so there are no forks, gaps or duplicates; tenants never wait on each other;
+// - the inbox rows are deleted in the transaction that chains them, so an event is
+//   chained exactly once even if the process dies mid-batch (the batch rolls back);
+// - the primary key (tenant_id, seq) and the unique event id back this up in the schema.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { chainEvent } from './event-hash.js';
+import { GENESIS_HASH, type AuditEvent, type AuditEventBody } from './event.js';
+import { assertAuditEventBody } from './event-validation.js';
+import type { InboxBody } from './inbox.js';
+import { MerkleAccumulator } from './merkle.js';
+import { rowFromEvent } from './stored-event.js';
+import * as repo from './audit.repository.js';
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+export interface TenantBatch {
+  /** events chained by this call */
+  chained: number;
+  /** another sequencer holds this tenant's chain; try again later */
+  busy: boolean;
+}
+
+function capturedBody(text: string, tenantId: string, seq: number): AuditEventBody {
+  const captured = JSON.parse(text) as InboxBody;
+  const body = { ...captured, seq };
+  assertAuditEventBody(body);
+  // A row filed under one tenant but naming another would fork both chains' meaning.
+  if (body.tenantId !== tenantId) throw new Error('an inbox row names a different tenant than it is filed under');
+  return body;
+}
+
+/** Chains up to `batchSize` of the tenant's oldest captured events. */
+export async function sequenceTenantBatch(db: Kysely<Database>, tenantId: string, batchSize = DEFAULT_BATCH_SIZE): Promise<TenantBatch> {
+  return db.transaction().execute(async (tx) => {
+    if (!(await repo.tryLockChain(tx, tenantId))) return { chained: 0, busy: true };
+    // Read after taking the lock: under READ COMMITTED each statement sees what the
+    // previous holder committed before it released the lock.
+    const inbox = await repo.takeInbox(tx, tenantId, batchSize);
+    if (inbox.length === 0) return { chained: 0, busy: false };
+    const head = (await repo.readHead(tx, tenantId)) ?? { seq: 0, hash: GENESIS_HASH, merkleFrontier: [] };
+    const merkle = MerkleAccumulator.fromFrontier({ size: head.seq, subtreeRoots: head.merkleFrontier });
+    let previous = head.hash;
+    const events: AuditEvent[] = inbox.map((row, index) => {
+      const event = chainEvent(previous, capturedBody(row.body, tenantId, head.seq + index + 1));
+      merkle.push(event.hash);
+      previous = event.hash;
+      return event;
+    });
+    await repo.appendEvents(tx, events.map(rowFromEvent));
+    await repo.saveHead(tx, tenantId, { seq: merkle.size, hash: previous, merkleFrontier: merkle.frontier().subtreeRoots });
+    await repo.deleteInbox(tx, inbox.map((row) => row.id));
+    return { chained: events.length, busy: false };
+  });
+}
+
+export interface PassResult {
+  chained: number;
+  /** tenants left for another sequencer (or a later pass) because their lock was held */
+  busyTenants: number;
+}
+
+/** Chains everything pending (tenant by tenant, batch by batch) that no other sequencer is working on. */
+export async function sequencePass(db: Kysely<Database>, batchSize = DEFAULT_BATCH_SIZE, maxTenants = 1000): Promise<PassResult> {
+  const result: PassResult = { chained: 0, busyTenants: 0 };
+  for (const tenantId of await repo.tenantsWithPending(db, maxTenants)) {
+    for (;;) {
+      const batch = await sequenceTenantBatch(db, tenantId, batchSize);
+      result.chained += batch.chained;
+      if (batch.busy) result.busyTenants++;
+      if (batch.busy || batch.chained < batchSize) break;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,96 @@
+// Between a chained event and its audit_events row. The row keeps the canonical JSON
+// that was hashed (body) plus query columns copied from it. Readers take the event from
+// the body, so what a query shows, what an export holds and what verification hashes are
+// the hashed bytes themselves. The columns only steer searches; verification checks
+// them against the body, so a column edited to hide an access from a search is caught.
+import { canonicalEventJson } from './event-hash.js';
+import type { AuditEvent, AuditEventBody } from './event.js';
+import { findAuditEventProblem } from './event-validation.js';
+
+/** An audit_events row as read and written. */
+export interface StoredEventRow {
+  tenant_id: string;
+  seq: number;
+  id: string;
+  occurred_at: Date;
+  actor_id: string;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  subject_contact_id: string | null;
+  outcome: string;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The row for `event`, which the sequencer has just chained. */
+export function rowFromEvent(event: AuditEvent): StoredEventRow {
+  return {
+    tenant_id: event.tenantId,
+    seq: event.seq,
+    id: event.id,
+    occurred_at: new Date(event.occurredAt),
+    actor_id: event.actor.id,
+    action: event.action,
+    resource_type: event.resource.type,
+    resource_id: event.resource.id,
+    subject_contact_id: event.subjectContactId ?? null,
+    outcome: event.outcome,
+    body: canonicalEventJson(event),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+function parseBody(text: string): AuditEventBody | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return findAuditEventProblem(value, false) === null ? (value as AuditEventBody) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The event a row stands for: its hashed body with the stored hashes. A body that no
+ * longer parses as an event (tampering) gives an event built from the columns alone,
+ * which cannot hash to the stored hash: the verifier reports hash_mismatch at that seq
+ * rather than failing to read on.
+ */
+export function eventFromRow(row: StoredEventRow): AuditEvent {
+  const body = parseBody(row.body) ?? {
+    tenantId: row.tenant_id, seq: Number(row.seq), id: row.id, occurredAt: row.occurred_at.toISOString(), action: row.action, outcome: 'error',
+    phiFields: [], actor: { id: row.actor_id, kind: 'anonymous', authMethod: 'none' }, resource: { type: row.resource_type, id: row.resource_id },
+    reasonCode: 'unreadable_body',
+  };
+  return { ...body, prevHash: row.prev_hash, hash: row.hash };
+}
+
+/** Whether the row's query columns say what its hashed body says. */
+export function columnsMatch(row: StoredEventRow, event: AuditEvent): boolean {
+  return row.tenant_id === event.tenantId && Number(row.seq) === event.seq && row.id === event.id
+    && row.occurred_at.getTime() === Date.parse(event.occurredAt) && row.actor_id === event.actor.id && row.action === event.action
+    && row.resource_type === event.resource.type && row.resource_id === event.resource.id
+    && row.subject_contact_id === (event.subjectContactId ?? null) && row.outcome === event.outcome;
+}
+
+/**
+ * The event as the verifier must see it: when the columns disagree with the body, its
+ * stored hash is replaced by one it cannot have, so the walk reports hash_mismatch
+ * (content altered) at this seq.
+ */
+export function eventForVerification(row: StoredEventRow): AuditEvent {
+  const event = eventFromRow(row);
+  return columnsMatch(row, event) ? event : { ...event, hash: row.hash === ALTERED ? ALTERED.replace(/^f/, 'e') : ALTERED };
+}
+
+const ALTERED = 'f'.repeat(64);
+
+/**
+ * One line of an NDJSON export: the canonical JSON (the bytes that were hashed) with
+ * prevHash and hash appended, exactly what `phidesk audit verify` reads.
+ */
+export function exportLine(event: AuditEvent): string {
+  return canonicalEventJson(event).slice(0, -1) + ',"prevHash":' + JSON.stringify(event.prevHash) + ',"hash":' + JSON.stringify(event.hash) + '}\n';
+}

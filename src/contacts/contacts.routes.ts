@@ -1,0 +1,74 @@
+// REST adapter for contacts: schema + one service call per route. PHI travels only in
+// bodies (search terms too: POST /contacts/search), never in URLs.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { AppError } from '../errors.js';
+import { IdParams, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
+import type { ContactView } from './contacts.model.js';
+import * as contacts from './contacts.service.js';
+import {
+  ContactSchema, CreateContactSchema, SearchContactsSchema, UpdateContactSchema,
+  type CreateContactBody, type SearchContactsBody, type UpdateContactBody,
+} from './contacts.schemas.js';
+
+const problem = { $ref: 'Problem#' };
+/** Errors of routes that open sealed values: UNSEAL_FAILED/SEAL_FAILED are 500, AUDIT_UNAVAILABLE 503. */
+const sealedResponses = { ...errorResponses, 412: problem, 500: problem, 503: problem };
+const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+
+const etag = (c: ContactView) => `"${c.version}"`;
+
+function withEtag(reply: FastifyReply, contact: ContactView): ContactView {
+  reply.header('etag', etag(contact));
+  return contact;
+}
+
+/** If-Match: "3" (or W/"3", as proxies rewrite it) -> 3; anything else is refused. */
+function expectedVersion(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"([0-9]{1,9})"$/.exec(header.trim());
+  if (!m) throw new AppError('VALIDATION_FAILED', 'If-Match must be an ETag returned by this API.', [{ path: '/headers/if-match', message: 'an ETag such as "3"' }]);
+  return Number(m[1]);
+}
+
+export function contactsRoutes(deps: contacts.ContactsDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    // application/merge-patch+json is parsed app-wide (src/app.ts).
+
+    app.get<{ Querystring: Static<typeof PageQuery> }>('/contacts', {
+      config: { policy: { action: 'read', subject: 'Contact' } },
+      schema: { querystring: PageQuery, response: { 200: PageOf(ContactSchema), ...sealedResponses } },
+    }, async (req) => contacts.listContacts(deps, req.actor!, req.query));
+
+    app.post<{ Body: CreateContactBody }>('/contacts', {
+      config: { policy: { action: 'create', subject: 'Contact' } },
+      schema: { body: CreateContactSchema, response: { 201: ContactSchema, ...sealedResponses } },
+    }, async (req, reply) => {
+      const contact = await contacts.createContact(deps, req.actor!, req.body);
+      return reply.code(201).header('location', `/v1/contacts/${contact.id}`).header('etag', etag(contact)).send(contact);
+    });
+
+    app.post<{ Body: SearchContactsBody }>('/contacts/search', {
+      config: { policy: { action: 'read_phi', subject: 'Contact' } },
+      schema: { body: SearchContactsSchema, response: { 200: Type.Object({ items: Type.Array(ContactSchema) }), ...sealedResponses } },
+    }, async (req) => ({ items: await contacts.searchContacts(deps, req.actor!, req.body) }));
+
+    app.get<{ Params: Static<typeof IdParams> }>('/contacts/:id', {
+      config: { policy: { action: 'read', subject: 'Contact' } },
+      schema: { params: IdParams, response: { 200: ContactSchema, ...sealedResponses } },
+    }, async (req, reply) => withEtag(reply, await contacts.getContact(deps, req.actor!, req.params.id)));
+
+    app.patch<{ Params: Static<typeof IdParams>; Body: UpdateContactBody; Headers: Static<typeof IfMatchHeaders> }>('/contacts/:id', {
+      config: { policy: { action: 'update', subject: 'Contact' } },
+      schema: { params: IdParams, headers: IfMatchHeaders, body: UpdateContactSchema, response: { 200: ContactSchema, ...sealedResponses } },
+    }, async (req, reply) => withEtag(reply, await contacts.updateContact(deps, req.actor!, req.params.id, req.body, expectedVersion(req.headers['if-match']))));
+
+    app.delete<{ Params: Static<typeof IdParams> }>('/contacts/:id', {
+      config: { policy: { action: 'delete', subject: 'Contact' } },
+      schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses, 503: problem } },
+    }, async (req, reply) => {
+      await contacts.deleteContact(deps, req.actor!, req.params.id);
+      return reply.code(204).send();
+    });
+  };
+}

@@ -1,0 +1,13 @@
+// Every table with sealed columns, for the operations that must see all sealed values
+// of a tenant: the re-seal job and the check before a key version is retired. A table
+// listed here has `id uuid`, `tenant_id`, and `key_version` (the version all of the
+// row's sealed columns are under; writes re-seal the whole row to keep that true).
+// A new area with PHI columns adds its spec here, or rotation would silently skip it.
+import { contactsSealing } from '../contacts/contacts.model.js';
+
+export interface SealedTableSpec {
+  readonly table: string;
+  readonly columns: readonly string[];
+}
+
+export const sealedTables: readonly SealedTableSpec[] = [contactsSealing];

@@ -1,0 +1,73 @@
+// Comments in SQL: bodies sealed per (comment, revision); earlier revisions kept.
+import { randomUUID } from 'node:crypto';
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { Sealed } from '../crypto/sealed.js';
+import type { Tx } from '../db/tenant-tx.js';
+import type { Where } from './tickets.repository.js';
+
+/** Condition fields of the comment policies and their columns (the ticket is joined). */
+export const commentPolicyColumns = {
+  id: 'ticket_comments.id', public: 'ticket_comments.public',
+  ticketAssigneeId: 'tickets.assignee_id', ticketGroupId: 'tickets.group_id', ticketRequesterId: 'tickets.requester_id',
+};
+
+const columns = ['ticket_comments.id', 'ticket_comments.ticket_id', 'ticket_comments.author_id', 'ticket_comments.author_kind', 'ticket_comments.public',
+  'ticket_comments.body', 'ticket_comments.revision', 'ticket_comments.redacted', 'ticket_comments.created_at', 'ticket_comments.updated_at',
+  'tickets.assignee_id as ticket_assignee_id', 'tickets.group_id as ticket_group_id', 'tickets.requester_id as ticket_requester_id'] as const;
+
+export function selectComments(tx: Tx) {
+  return tx.selectFrom('ticket_comments').innerJoin('tickets', 'tickets.id', 'ticket_comments.ticket_id').select(columns).where('tickets.deleted_at', 'is', null);
+}
+
+export type CommentRow = Awaited<ReturnType<ReturnType<typeof selectComments>['executeTakeFirstOrThrow']>>;
+
+export async function getComment(tx: Tx, id: string, where: Where, opts: { forUpdate?: boolean } = {}) {
+  const q = selectComments(tx).where('ticket_comments.id', '=', id).where(where);
+  return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
+}
+
+const place = (commentId: string, revision: number) => ({ table: 'ticket_comments', column: 'body', rowId: `${commentId}#${revision}` });
+
+export function sealBody(crypto: TenantCrypto, commentId: string, revision: number, text: string): Sealed<string> {
+  return crypto.seal(place(commentId, revision), text);
+}
+
+export async function openBody(crypto: TenantCrypto, commentId: string, revision: number, sealed: Sealed<string>): Promise<string> {
+  return crypto.open(place(commentId, revision), sealed);
+}
+
+export async function insertComment(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; ticket_id: string; author_id: string; author_kind: string; public: boolean }, body: string) {
+  await tx.insertInto('ticket_comments').values({ ...row, body: sealBody(crypto, row.id, 1, body), key_version: crypto.activeVersion }).execute();
+}
+
+/** Keeps the current body as a revision, then writes the new one under the next revision number. */
+export async function reviseComment(tx: Tx, crypto: TenantCrypto, row: CommentRow, body: string, editedBy: string): Promise<void> {
+  const current = await tx.selectFrom('ticket_comments').select(['body', 'key_version', 'tenant_id']).where('id', '=', row.id).executeTakeFirstOrThrow();
+  await tx.insertInto('ticket_comment_revisions').values({
+    id: randomUUID(), tenant_id: current.tenant_id,
+    comment_id: row.id, revision: row.revision, body: current.body, key_version: current.key_version, edited_by: editedBy,
+  }).execute();
+  await tx.updateTable('ticket_comments').set({ body: sealBody(crypto, row.id, row.revision + 1, body), key_version: crypto.activeVersion, revision: row.revision + 1, updated_at: new Date() })
+    .where('id', '=', row.id).execute();
+}
+
+export async function revisionsOf(tx: Tx, commentId: string) {
+  return tx.selectFrom('ticket_comment_revisions').select(['id', 'revision', 'body', 'edited_by', 'created_at']).where('comment_id', '=', commentId).orderBy('revision').execute();
+}
+
+/** Redaction rewrites the current body and every revision in place: no copy of the span survives. */
+export async function rewriteAllBodies(tx: Tx, crypto: TenantCrypto, commentId: string, current: { revision: number; body: string }, revisions: Array<{ id: string; revision: number; body: string }>): Promise<void> {
+  await tx.updateTable('ticket_comments').set({ body: sealBody(crypto, commentId, current.revision, current.body), key_version: crypto.activeVersion, redacted: true, updated_at: new Date() })
+    .where('id', '=', commentId).execute();
+  for (const r of revisions) {
+    await tx.updateTable('ticket_comment_revisions').set({ body: sealBody(crypto, commentId, r.revision, r.body), key_version: crypto.activeVersion }).where('id', '=', r.id).execute();
+  }
+}
+
+export async function latestCommentsOf(tx: Tx, ticketIds: readonly string[], where: Where) {
+  if (ticketIds.length === 0) return [];
+  return selectComments(tx).where('ticket_comments.ticket_id', 'in', [...ticketIds]).where(where)
+    .distinctOn('ticket_comments.ticket_id')
+    .orderBy('ticket_comments.ticket_id').orderBy('ticket_comments.created_at', 'desc').orderBy('ticket_comments.id', 'desc')
+    .execute();
+}

@@ -1,0 +1,151 @@
+// Comments on tickets: public replies and internal notes (a requester never sees notes),
+// bodies sealed, edits keep history, and a privileged role can redact a span for good.
+import { randomUUID } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import { TenantCrypto } from '../crypto/tenant-crypto.js';
+import { AppError, notFound } from '../errors.js';
+import { policyWhere } from '../policy/sql.js';
+import { paginate, type Page, type PageRequest } from '../services/pagination.js';
+import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
+import * as comments from './comments.repository.js';
+import * as tickets from './tickets.repository.js';
+import { checkTicketId, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
+
+export interface CommentView {
+  id: string;
+  ticketId: string;
+  authorId: string;
+  authorKind: string;
+  public: boolean;
+  /** null when the caller may not read PHI */
+  body: string | null;
+  masked: boolean;
+  revision: number;
+  redacted: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const record = (row: comments.CommentRow) => ({
+  id: row.id, public: row.public, ticketAssigneeId: row.ticket_assignee_id, ticketGroupId: row.ticket_group_id, ticketRequesterId: row.ticket_requester_id,
+});
+
+const commentEvent = (action: string, row: { id: string; ticket_requester_id: string | null }, withBody: boolean) => ({
+  action, resourceType: 'Comment', resourceId: row.id, subjectContactId: row.ticket_requester_id ?? undefined,
+  phiFields: withBody ? ['comment.body'] : [], outcome: 'allowed' as const,
+});
+
+function readWhere(s: Scope) {
+  const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
+  if (!where) throw notFound('comment');
+  return where;
+}
+
+async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, action = 'comment.read'): Promise<CommentView> {
+  const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
+  s.record(commentEvent(action, row, mayRead));
+  return {
+    id: row.id, ticketId: row.ticket_id, authorId: row.author_id, authorKind: row.author_kind, public: row.public,
+    body: mayRead ? await comments.openBody(crypto, row.id, row.revision, row.body) : null, masked: !mayRead,
+    revision: row.revision, redacted: row.redacted, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: string, input: { body: string; public?: boolean | undefined }): Promise<CommentView> {
+  checkTicketId(ticketId);
+  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  return inTenant(deps, actor, async (s) => {
+    const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s), { forUpdate: true });
+    if (!ticket) throw notFound('ticket');
+    // Requesters can only reply publicly; staff choose, defaulting to an internal note.
+    const isPublic = actor.roles.includes('requester') && !actor.roles.some((r) => r !== 'requester') ? true : (input.public ?? false);
+    s.assertCan('create', 'Comment', { public: isPublic, ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id });
+    if (!input.body.trim()) throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [{ path: '/body', message: 'must not be blank' }]);
+    const id = randomUUID();
+    await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body);
+    // The first public reply by staff stops the first-response clock.
+    if (isPublic && !actor.roles.includes('requester')) await tickets.markFirstResponse(s.tx, ticketId, new Date());
+    await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: ticketId, actor_id: actor.id, type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } });
+    // read back the row just written (not a disclosure: the caller sent the body)
+    const row = (await comments.getComment(s.tx, id, () => sql<SqlBool>`true`))!;
+    s.record(commentEvent('comment.create', row, true));
+    const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
+    return { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead };
+  });
+}
+
+async function presentWithoutOpening(row: comments.CommentRow): Promise<CommentView> {
+  return {
+    id: row.id, ticketId: row.ticket_id, authorId: row.author_id, authorKind: row.author_kind, public: row.public, body: null, masked: true,
+    revision: row.revision, redacted: row.redacted, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: string, page: PageRequest): Promise<Page<CommentView>> {
+  checkTicketId(ticketId);
+  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  return readInTenant(deps, actor, async (s) => {
+    const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s));
+    if (!ticket) throw notFound('ticket');
+    const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
+    if (!where) return { items: [], nextCursor: null };
+    const result = await paginate(comments.selectComments(s.tx).where('ticket_comments.ticket_id', '=', ticketId).where(where), 'ticket_comments', page);
+    const items: CommentView[] = [];
+    for (const row of result.items) items.push(await view(s, crypto, row));
+    return { items, nextCursor: result.nextCursor };
+  });
+}
+
+/** For GraphQL loaders: the newest visible comment of each ticket, in one query. */
+export async function lastComments(deps: TicketsDeps, actor: Actor, ticketIds: readonly string[]): Promise<Map<string, CommentView>> {
+  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  return readInTenant(deps, actor, async (s) => {
+    const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
+    const out = new Map<string, CommentView>();
+    if (!where) return out;
+    for (const row of await comments.latestCommentsOf(s.tx, ticketIds, where)) out.set(row.ticket_id, await view(s, crypto, row));
+    return out;
+  });
+}
+
+export async function editComment(deps: TicketsDeps, actor: Actor, commentId: string, body: string): Promise<CommentView> {
+  checkTicketId(commentId);
+  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  return inTenant(deps, actor, async (s) => {
+    const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
+    if (!row) throw notFound('comment');
+    s.assertCan('update', 'Comment', record(row));
+    if (row.author_id !== actor.id && !actor.roles.includes('supervisor')) throw new AppError('FORBIDDEN', 'Only the author or a supervisor may edit a comment.');
+    if (row.redacted) throw new AppError('CONFLICT', 'A redacted comment cannot be edited.');
+    await comments.reviseComment(s.tx, crypto, row, body, actor.id);
+    await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_edited', changes: { commentId, revision: row.revision + 1 } });
+    s.record(commentEvent('comment.update', row, true));
+    return view(s, crypto, (await comments.getComment(s.tx, commentId, readWhere(s)))!, 'comment.read');
+  });
+}
+
+/**
+ * Irreversible redaction of every occurrence of `text` in the comment and all its earlier
+ * revisions. The span is given in the request body (never a URL) and never logged or audited.
+ */
+export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: string, text: string): Promise<CommentView> {
+  checkTicketId(commentId);
+  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  return inTenant(deps, actor, async (s) => {
+    const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
+    if (!row) throw notFound('comment');
+    s.assertCan('redact', 'Comment', record(row));
+    if (text.trim().length === 0) throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
+    const scrub = (body: string) => body.split(text).join('[redacted]');
+    const current = await comments.openBody(crypto, row.id, row.revision, row.body);
+    if (!current.includes(text)) throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [{ path: '/text', message: 'not found in the current body' }]);
+    const revisions = await comments.revisionsOf(s.tx, row.id);
+    const opened = [];
+    for (const r of revisions) opened.push({ id: r.id, revision: r.revision, body: scrub(await comments.openBody(crypto, row.id, r.revision, r.body)) });
+    await comments.rewriteAllBodies(s.tx, crypto, row.id, { revision: row.revision, body: scrub(current) }, opened);
+    await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_redacted', changes: { commentId } });
+    s.record({ ...commentEvent('comment.redact', row, true), reasonCode: `revisions:${revisions.length + 1}` });
+    return view(s, crypto, (await comments.getComment(s.tx, commentId, readWhere(s)))!, 'comment.read');
+  });
+}

@@ -1,0 +1,103 @@
+// What a ticket looks like to callers, and the PHI it carries. subject, description,
+// PHI custom fields and EHR references are PHI (people type identifiers into free
+// text); they are sealed at rest and shown only to actors with read_phi.
+import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
+import { slaFlags } from './sla.js';
+import type { ExternalRef } from './ticket-model.js';
+
+export const ticketPhiFields = ['subject', 'description', 'customFields', 'externalRefs'] as const;
+export type TicketPhiField = (typeof ticketPhiFields)[number];
+export const auditTicketFields = (fields: Iterable<TicketPhiField>): string[] => [...fields].map((f) => `ticket.${f}`);
+
+export interface TicketPhi {
+  subject: string;
+  description: string | null;
+  /** PHI custom fields only */
+  phiCustomFields: Record<string, unknown>;
+  externalRefs: ExternalRef[];
+}
+
+export interface TicketView {
+  id: string;
+  /** true when the caller may not read PHI: subject, description, PHI custom fields and references are then null/omitted */
+  masked: boolean;
+  subject: string | null;
+  description: string | null;
+  status: TicketStatus;
+  priority: TicketPriority;
+  type: TicketType;
+  channel: TicketChannel;
+  requesterId: string | null;
+  assigneeId: string | null;
+  groupId: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  externalRefs: ExternalRef[] | null;
+  version: number;
+  sla: {
+    firstResponseDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    firstRespondedAt: Date | null;
+    firstResponseBreached: boolean;
+    resolutionBreached: boolean;
+  };
+  createdAt: Date;
+  updatedAt: Date;
+  solvedAt: Date | null;
+}
+
+export interface TicketMeta {
+  id: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  type: TicketType;
+  channel: TicketChannel;
+  requester_id: string | null;
+  assignee_id: string | null;
+  group_id: string | null;
+  tags: string[];
+  custom_fields: Record<string, unknown>;
+  version: number;
+  first_response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  first_responded_at: Date | null;
+  solved_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function presentTicket(row: TicketMeta, phi: TicketPhi | null, now = new Date()): TicketView {
+  const flags = slaFlags({ firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, solvedAt: row.solved_at }, now);
+  return {
+    id: row.id,
+    masked: phi === null,
+    subject: phi?.subject ?? null,
+    description: phi?.description ?? null,
+    status: row.status, priority: row.priority, type: row.type, channel: row.channel,
+    requesterId: row.requester_id, assigneeId: row.assignee_id, groupId: row.group_id,
+    tags: row.tags,
+    customFields: { ...row.custom_fields, ...(phi?.phiCustomFields ?? {}) },
+    externalRefs: phi ? phi.externalRefs : null,
+    version: row.version,
+    sla: { firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, ...flags },
+    createdAt: row.created_at, updatedAt: row.updated_at, solvedAt: row.solved_at,
+  };
+}
+
+/** The fields a ticket row discloses when opened (for audit). */
+export function disclosedFields(phi: TicketPhi): TicketPhiField[] {
+  const out: TicketPhiField[] = ['subject'];
+  if (phi.description) out.push('description');
+  if (Object.keys(phi.phiCustomFields).length > 0) out.push('customFields');
+  if (phi.externalRefs.length > 0) out.push('externalRefs');
+  return out;
+}
+
+/** ETag of a ticket representation: its version (strong; any change bumps it). */
+export const ticketEtag = (version: number): string => `"v${version}"`;
+
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"v(\d+)"\s*$/.exec(header);
+  return m ? Number(m[1]) : -1; // -1 never matches: a malformed If-Match is a failed precondition
+}

@@ -1,0 +1,93 @@
+// REST adapter for tickets and their comments: schema + one service call per route,
+// plus the HTTP conventions (201 + Location, ETag / If-Match, Idempotency-Key).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { IdParams, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
+import { AppError } from '../errors.js';
+import * as tickets from './tickets.service.js';
+import * as comments from './comments.service.js';
+import { listTickets } from './tickets-list.service.js';
+import { parseIfMatch, ticketEtag, type TicketView } from './tickets.model.js';
+import {
+  CommentSchema, CreateComment, CreateTicket, EditComment, IdempotencyHeaders, IfMatchHeaders, ListTicketsQuery, PatchTicket, RedactComment, TicketSchema, TimelineEntrySchema,
+} from './tickets.schemas.js';
+
+const problem412 = { 412: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' } };
+
+function withEtag(reply: FastifyReply, ticket: TicketView): TicketView {
+  reply.header('etag', ticketEtag(ticket.version));
+  return ticket;
+}
+
+function ifMatch(header: string | undefined): number | undefined {
+  const v = parseIfMatch(header);
+  if (v === -1) throw new AppError('PRECONDITION_FAILED', 'If-Match must be an ETag returned by this API.');
+  return v;
+}
+
+export function ticketsRoutes(deps: tickets.TicketsDeps) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: Static<typeof CreateTicket>; Headers: Static<typeof IdempotencyHeaders> }>('/tickets', {
+      config: { policy: { action: 'create', subject: 'Ticket' } },
+      schema: { headers: IdempotencyHeaders, body: CreateTicket, response: { 201: TicketSchema, 200: TicketSchema, ...errorResponses, ...problem412 } },
+    }, async (req, reply) => {
+      const { ticket, replayed } = await tickets.createTicket(deps, req.actor!, req.body, { idempotencyKey: req.headers['idempotency-key'] });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).header('location', `/v1/tickets/${ticket.id}`).send(withEtag(reply, ticket));
+    });
+
+    app.get<{ Querystring: Static<typeof ListTicketsQuery> }>('/tickets', {
+      config: { policy: { action: 'read', subject: 'Ticket' } },
+      schema: { querystring: ListTicketsQuery, response: { 200: PageOf(TicketSchema), ...errorResponses } },
+    }, async (req) => {
+      const { limit, cursor, updatedSince, ...filters } = req.query;
+      return listTickets(deps, req.actor!, { ...filters, updatedSince: updatedSince ? new Date(updatedSince) : undefined }, { limit, cursor });
+    });
+
+    app.get<{ Params: Static<typeof IdParams> }>('/tickets/:id', {
+      config: { policy: { action: 'read', subject: 'Ticket' } },
+      schema: { params: IdParams, response: { 200: TicketSchema, ...errorResponses } },
+    }, async (req, reply) => withEtag(reply, await tickets.getTicket(deps, req.actor!, req.params.id)));
+
+    app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof PatchTicket>; Headers: Static<typeof IfMatchHeaders> }>('/tickets/:id', {
+      config: { policy: { action: 'update', subject: 'Ticket' } },
+      schema: { params: IdParams, headers: IfMatchHeaders, body: PatchTicket, response: { 200: TicketSchema, ...errorResponses, ...problem412 } },
+    }, async (req, reply) => withEtag(reply, await tickets.updateTicket(deps, req.actor!, req.params.id, req.body, ifMatch(req.headers['if-match']))));
+
+    app.delete<{ Params: Static<typeof IdParams> }>('/tickets/:id', {
+      config: { policy: { action: 'delete', subject: 'Ticket' } },
+      schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    }, async (req, reply) => {
+      await tickets.deleteTicket(deps, req.actor!, req.params.id);
+      return reply.code(204).send();
+    });
+
+    app.get<{ Params: Static<typeof IdParams> }>('/tickets/:id/timeline', {
+      config: { policy: { action: 'read', subject: 'Ticket' } },
+      schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(TimelineEntrySchema) }), ...errorResponses } },
+    }, async (req) => ({ items: await tickets.ticketTimeline(deps, req.actor!, req.params.id) }));
+
+    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof CreateComment> }>('/tickets/:id/comments', {
+      config: { policy: { action: 'create', subject: 'Comment' } },
+      schema: { params: IdParams, headers: IdempotencyHeaders, body: CreateComment, response: { 201: CommentSchema, ...errorResponses } },
+    }, async (req, reply) => {
+      const comment = await comments.addComment(deps, req.actor!, req.params.id, req.body);
+      return reply.code(201).header('location', `/v1/comments/${comment.id}`).send(comment);
+    });
+
+    app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof PageQuery> }>('/tickets/:id/comments', {
+      config: { policy: { action: 'read', subject: 'Comment' } },
+      schema: { params: IdParams, querystring: PageQuery, response: { 200: PageOf(CommentSchema), ...errorResponses } },
+    }, async (req) => comments.listComments(deps, req.actor!, req.params.id, req.query));
+
+    app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof EditComment> }>('/comments/:id', {
+      config: { policy: { action: 'update', subject: 'Comment' } },
+      schema: { params: IdParams, body: EditComment, response: { 200: CommentSchema, ...errorResponses } },
+    }, async (req) => comments.editComment(deps, req.actor!, req.params.id, req.body.body));
+
+    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof RedactComment> }>('/comments/:id/redact', {
+      config: { policy: { action: 'redact', subject: 'Comment' } },
+      schema: { params: IdParams, body: RedactComment, response: { 200: CommentSchema, ...errorResponses, ...problem412 } },
+    }, async (req) => comments.redactComment(deps, req.actor!, req.params.id, req.body.text));
+  };
+}

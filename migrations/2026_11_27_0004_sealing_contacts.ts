@@ -52,8 +52,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         and get_byte(${sql.ref(column)}, 0) = 1 and get_byte(${sql.ref(column)}, 1) = 1))`.execute(db);
   }
   await db.schema.createIndex('contacts_tenant_created').on('contacts').columns(['tenant_id', 'created_at', 'id']).execute();
-  // the re-seal job looks for rows still under an old key version
-  await db.schema.createIndex('contacts_tenant_key_version').on('contacts').columns(['tenant_id', 'key_version']).execute();
+  // the re-seal job walks a tenant's rows in id order from its saved cursor, skipping
+  // those already under the target version: an ordered range scan, whatever the size
+  await db.schema.createIndex('contacts_tenant_id').on('contacts').columns(['tenant_id', 'id']).execute();
   for (const column of blindIndexColumns) {
     await db.schema.createIndex(`contacts_${column}`).on('contacts').columns(['tenant_id', column])
       .where(column, 'is not', null).execute();

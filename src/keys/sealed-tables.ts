@@ -4,10 +4,11 @@
 // row's sealed columns are under; writes re-seal the whole row to keep that true).
 // A new area with PHI columns adds its spec here, or rotation would silently skip it.
 import { contactsSealing } from '../contacts/contacts.model.js';
+import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
 
 export interface SealedTableSpec {
   readonly table: string;
   readonly columns: readonly string[];
 }
 
-export const sealedTables: readonly SealedTableSpec[] = [contactsSealing];
+export const sealedTables: readonly SealedTableSpec[] = [contactsSealing, ticketsSealing, commentsSealing, commentRevisionsSealing];

@@ -26,28 +26,33 @@ export async function getComment(tx: Tx, id: string, where: Where, opts: { forUp
   return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
-const place = (commentId: string, revision: number) => ({ table: 'ticket_comments', column: 'body', rowId: `${commentId}#${revision}` });
+// Current bodies are bound to their comment row, earlier bodies to their revision row, so
+// the re-seal job (src/keys/sealed-tables.ts) can treat both tables like any other.
+const currentPlace = (commentId: string) => ({ table: 'ticket_comments', column: 'body', rowId: commentId });
+const revisionPlace = (revisionId: string) => ({ table: 'ticket_comment_revisions', column: 'body', rowId: revisionId });
 
-export function sealBody(crypto: TenantCrypto, commentId: string, revision: number, text: string): Sealed<string> {
-  return crypto.seal(place(commentId, revision), text);
+export async function openBody(crypto: TenantCrypto, commentId: string, sealed: Sealed<string>): Promise<string> {
+  return crypto.open(currentPlace(commentId), sealed);
 }
 
-export async function openBody(crypto: TenantCrypto, commentId: string, revision: number, sealed: Sealed<string>): Promise<string> {
-  return crypto.open(place(commentId, revision), sealed);
+export async function openRevisionBody(crypto: TenantCrypto, revisionId: string, sealed: Sealed<string>): Promise<string> {
+  return crypto.open(revisionPlace(revisionId), sealed);
 }
 
 export async function insertComment(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; ticket_id: string; author_id: string; author_kind: string; public: boolean }, body: string) {
-  await tx.insertInto('ticket_comments').values({ ...row, body: sealBody(crypto, row.id, 1, body), key_version: crypto.activeVersion }).execute();
+  await tx.insertInto('ticket_comments').values({ ...row, body: crypto.seal(currentPlace(row.id), body), key_version: crypto.activeVersion }).execute();
 }
 
-/** Keeps the current body as a revision, then writes the new one under the next revision number. */
+/** Keeps the current body as a revision (re-sealed for its own row), then writes the new body. */
 export async function reviseComment(tx: Tx, crypto: TenantCrypto, row: CommentRow, body: string, editedBy: string): Promise<void> {
-  const current = await tx.selectFrom('ticket_comments').select(['body', 'key_version', 'tenant_id']).where('id', '=', row.id).executeTakeFirstOrThrow();
+  const current = await tx.selectFrom('ticket_comments').select(['body', 'tenant_id']).where('id', '=', row.id).executeTakeFirstOrThrow();
+  const previous = await openBody(crypto, row.id, current.body);
+  const revisionId = randomUUID();
   await tx.insertInto('ticket_comment_revisions').values({
-    id: randomUUID(), tenant_id: current.tenant_id,
-    comment_id: row.id, revision: row.revision, body: current.body, key_version: current.key_version, edited_by: editedBy,
+    id: revisionId, tenant_id: current.tenant_id, comment_id: row.id, revision: row.revision,
+    body: crypto.seal(revisionPlace(revisionId), previous), key_version: crypto.activeVersion, edited_by: editedBy,
   }).execute();
-  await tx.updateTable('ticket_comments').set({ body: sealBody(crypto, row.id, row.revision + 1, body), key_version: crypto.activeVersion, revision: row.revision + 1, updated_at: new Date() })
+  await tx.updateTable('ticket_comments').set({ body: crypto.seal(currentPlace(row.id), body), key_version: crypto.activeVersion, revision: row.revision + 1, updated_at: new Date() })
     .where('id', '=', row.id).execute();
 }
 
@@ -56,11 +61,11 @@ export async function revisionsOf(tx: Tx, commentId: string) {
 }
 
 /** Redaction rewrites the current body and every revision in place: no copy of the span survives. */
-export async function rewriteAllBodies(tx: Tx, crypto: TenantCrypto, commentId: string, current: { revision: number; body: string }, revisions: Array<{ id: string; revision: number; body: string }>): Promise<void> {
-  await tx.updateTable('ticket_comments').set({ body: sealBody(crypto, commentId, current.revision, current.body), key_version: crypto.activeVersion, redacted: true, updated_at: new Date() })
+export async function rewriteAllBodies(tx: Tx, crypto: TenantCrypto, commentId: string, current: string, revisions: Array<{ id: string; body: string }>): Promise<void> {
+  await tx.updateTable('ticket_comments').set({ body: crypto.seal(currentPlace(commentId), current), key_version: crypto.activeVersion, redacted: true, updated_at: new Date() })
     .where('id', '=', commentId).execute();
   for (const r of revisions) {
-    await tx.updateTable('ticket_comment_revisions').set({ body: sealBody(crypto, commentId, r.revision, r.body), key_version: crypto.activeVersion }).where('id', '=', r.id).execute();
+    await tx.updateTable('ticket_comment_revisions').set({ body: crypto.seal(revisionPlace(r.id), r.body), key_version: crypto.activeVersion }).where('id', '=', r.id).execute();
   }
 }
 

@@ -47,7 +47,7 @@ async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, ac
   s.record(commentEvent(action, row, mayRead));
   return {
     id: row.id, ticketId: row.ticket_id, authorId: row.author_id, authorKind: row.author_kind, public: row.public,
-    body: mayRead ? await comments.openBody(crypto, row.id, row.revision, row.body) : null, masked: !mayRead,
+    body: mayRead ? await comments.openBody(crypto, row.id, row.body) : null, masked: !mayRead,
     revision: row.revision, redacted: row.redacted, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
@@ -138,12 +138,12 @@ export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: 
     s.assertCan('redact', 'Comment', record(row));
     if (text.trim().length === 0) throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
     const scrub = (body: string) => body.split(text).join('[redacted]');
-    const current = await comments.openBody(crypto, row.id, row.revision, row.body);
+    const current = await comments.openBody(crypto, row.id, row.body);
     if (!current.includes(text)) throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [{ path: '/text', message: 'not found in the current body' }]);
     const revisions = await comments.revisionsOf(s.tx, row.id);
     const opened = [];
-    for (const r of revisions) opened.push({ id: r.id, revision: r.revision, body: scrub(await comments.openBody(crypto, row.id, r.revision, r.body)) });
-    await comments.rewriteAllBodies(s.tx, crypto, row.id, { revision: row.revision, body: scrub(current) }, opened);
+    for (const r of revisions) opened.push({ id: r.id, body: scrub(await comments.openRevisionBody(crypto, r.id, r.body)) });
+    await comments.rewriteAllBodies(s.tx, crypto, row.id, scrub(current), opened);
     await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_redacted', changes: { commentId } });
     s.record({ ...commentEvent('comment.redact', row, true), reasonCode: `revisions:${revisions.length + 1}` });
     return view(s, crypto, (await comments.getComment(s.tx, commentId, readWhere(s)))!, 'comment.read');

@@ -93,6 +93,7 @@ try {
     });
     await db.insertInto('contacts').values(rows as never).execute();
   }
+  await sql`analyze contacts`.execute(db); // what autovacuum does soon after a bulk load
   const sizes = await sql<{ avg: number }>`select avg(length(name) + length(email) + length(phone) + length(date_of_birth) + length(address) + length(mrn) + length(health_plan_member_id) + length(external_ids))::int / 8 as avg from contacts`.execute(db);
 
   const deps: keys.KeysDeps = {

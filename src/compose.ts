@@ -35,6 +35,8 @@ export interface ComposeDeps {
   logStream?: DestinationStream | undefined;
   /** audit signing key, public keys and client-address hash key; loaded from configuration when omitted */
   auditKeys?: AuditKeys | undefined;
+  /** a small pool of its own for the audit group commit and sequencer, so they never queue behind requests; default db */
+  auditDb?: Kysely<Database> | undefined;
   /** run the audit sequencer and checkpoints in this process (default true; tests that drive them by hand pass false) */
   auditJobs?: boolean | undefined;
   /** wraps tenant keys (src/crypto/master-key-setup.ts); required: there is no fallback key */
@@ -50,7 +52,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 
 export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
-  const trail = await createAuditTrail(config, db, { keys: deps.auditKeys, runJobs: deps.auditJobs });
+  const trail = await createAuditTrail(config, db, { keys: deps.auditKeys, runJobs: deps.auditJobs, auditDb: deps.auditDb });
   const services: ServiceDeps = { db, audit: trail.port };
   const auditGql = trail.graphql(services);
   // One keyring per process: its cache is what keeps unwrapping off the request path.

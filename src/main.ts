@@ -23,12 +23,15 @@ try {
 const log = pino(loggerOptions(config.logLevel));
 let embedded: EmbeddedPostgres | undefined;
 let database: DatabaseHandle | undefined;
+// The audit writer and sequencer get their own two connections: they must never queue behind request transactions.
+let auditDatabase: DatabaseHandle | undefined;
 let app: Awaited<ReturnType<typeof composeApp>> | undefined;
 
 /** Stop accepting, drain in-flight requests, close the pool, then stop the embedded server. */
 async function shutdown(): Promise<void> {
   await app?.close();
   await database?.close();
+  await auditDatabase?.close();
   await embedded?.stop();
 }
 
@@ -48,6 +51,7 @@ async function start(): Promise<void> {
     url = embedded.url;
   }
   database = connectDatabase(url, { poolMax: config.dbPoolMax });
+  auditDatabase = connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-audit' });
   if (config.migrateOnStart) {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -61,7 +65,7 @@ async function start(): Promise<void> {
       ? `created the demo tenant; its tenant-admin API key is in ${demo.keyFile} (send it as x-api-key)`
       : `demo tenant ready; its tenant-admin API key is in ${demo.keyFile}`);
   }
-  app = await composeApp({ config, db: database.db, masterKey, previousMasterKeys });
+  app = await composeApp({ config, db: database.db, auditDb: auditDatabase.db, masterKey, previousMasterKeys });
   const address = await app.listen({ host: config.host, port: config.port });
   log.info(
     { rest: `${address}/v1`, docs: `${address}/docs`, openapi: `${address}/openapi.yaml`, graphql: `${address}/graphql` },

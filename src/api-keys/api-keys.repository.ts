@@ -49,3 +49,9 @@ export async function touchApiKey(db: Kysely<Database>, id: string, at: Date) {
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(at.getTime() - 60_000))]))
     .execute();
 }
+
+/** Active break-glass grants held by a key (owner connection, at authentication). */
+export async function activeGrantsOf(db: Kysely<Database>, tenantId: string, actorId: string, now: Date) {
+  return db.selectFrom('break_glass_grants').select(['resource_type', 'resource_id', 'expires_at'])
+    .where('tenant_id', '=', tenantId).where('actor_id', '=', actorId).where('expires_at', '>', now).where('closed_at', 'is', null).execute();
+}

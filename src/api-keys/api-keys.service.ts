@@ -145,11 +145,14 @@ export async function authenticateApiKey(db: Kysely<Database>, raw: string, clie
   if (row.tenant_status !== 'active') throw new ApiKeyRejected('tenant_inactive', row.tenant_id, row.id);
   if (row.allowed_cidrs?.length && !addressAllowed(clientAddress, row.allowed_cidrs)) throw new ApiKeyRejected('network_not_allowed', row.tenant_id, row.id);
   await repo.touchApiKey(db, row.id, now);
+  // A key that opened break-glass (staff-role keys may) carries its grants like a user does.
+  const grants = row.roles.some((r) => r !== 'integration') ? await repo.activeGrantsOf(db, row.tenant_id, row.id, now) : [];
   return {
     tenantId: row.tenant_id, id: row.id, kind: 'api_key', authMethod: 'api_key', keyId: row.id,
     roles: row.roles.filter((r): r is Role => knownRoles.includes(r as Role)), groupIds: [], scopes: row.scopes,
     // A key is one factor; tenants that demand MFA for PHI get masked PHI through keys.
-    mfa: false, requireMfaForPhi: row.require_mfa_for_phi, breakGlass: [],
+    mfa: false, requireMfaForPhi: row.require_mfa_for_phi,
+    breakGlass: grants.map((g) => ({ resourceType: g.resource_type as 'Contact' | 'Ticket', resourceId: g.resource_id, expiresAt: g.expires_at })),
   };
 }
 

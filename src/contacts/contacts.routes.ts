@@ -14,20 +14,21 @@ import {
 const problem = { $ref: 'Problem#' };
 /** Errors of routes that open sealed values: UNSEAL_FAILED/SEAL_FAILED are 500, AUDIT_UNAVAILABLE 503. */
 const sealedResponses = { ...errorResponses, 412: problem, 500: problem, 503: problem };
-const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 100 })) });
 
-const etag = (c: ContactView) => `"${c.version}"`;
+/** The same ETag convention as tickets: a strong tag of the version, `"v<version>"`. */
+const etag = (c: ContactView) => `"v${c.version}"`;
 
 function withEtag(reply: FastifyReply, contact: ContactView): ContactView {
   reply.header('etag', etag(contact));
   return contact;
 }
 
-/** If-Match: "3" (or W/"3", as proxies rewrite it) -> 3; anything else is refused. */
+/** If-Match: "v3" (or W/"v3", as proxies rewrite it) -> 3; anything else is a failed precondition. */
 function expectedVersion(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const m = /^(?:W\/)?"([0-9]{1,9})"$/.exec(header.trim());
-  if (!m) throw new AppError('VALIDATION_FAILED', 'If-Match must be an ETag returned by this API.', [{ path: '/headers/if-match', message: 'an ETag such as "3"' }]);
+  const m = /^\s*(?:W\/)?"v([0-9]{1,9})"\s*$/.exec(header);
+  if (!m) throw new AppError('PRECONDITION_FAILED', 'If-Match must be an ETag returned by this API.');
   return Number(m[1]);
 }
 

@@ -24,3 +24,4 @@ export { Keyring, BLIND_INDEX_ROOT_VERSION, wrapContext } from './keyring.js';
 export type { KeyringOptions, RewrapSummary, TenantKeyStore, WrappedTenantKey, RewrappedTenantKey, TenantKeyStatus } from './keyring.js';
 export { blindIndex, normaliseForBlindIndex, blindIndexNormalisers, BLIND_INDEX_BYTES } from './blind-index.js';
 export type { BlindIndexKind } from './blind-index.js';
+export { TenantCrypto } from './tenant-crypto.js';

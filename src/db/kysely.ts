@@ -1,6 +1,6 @@
 // The Kysely instance over a pg pool. Only src/db touches `pg` directly.
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import type { Database } from './database.js';
 
 // int8 (bigint) columns hold audit sequence numbers and counts; they stay exact as strings
@@ -16,7 +16,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function connectDatabase(url: string, opts: { poolMax: number; applicationName?: string }): DatabaseHandle {
+export interface ConnectOptions {
+  poolMax: number;
+  applicationName?: string;
+  /**
+   * Observes every statement sent through this handle (also the ones that fail), e.g. so
+   * tests can count queries. Called with the SQL text only: parameters may hold PHI.
+   */
+  onQuery?: ((sql: string) => void) | undefined;
+}
+
+export function connectDatabase(url: string, opts: ConnectOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolMax,
@@ -27,7 +37,11 @@ export function connectDatabase(url: string, opts: { poolMax: number; applicatio
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const onQuery = opts.onQuery;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql) } : {}),
+  });
   let closing: Promise<void> | undefined;
   return {
     db,

@@ -54,6 +54,15 @@ export async function countRowsToReseal(db: Db, spec: SealedTableSpec, tenantId:
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * A re-seal batch need not wait for its WAL flush: if the server crashes first, the
+ * batch (and its saved progress, in the same transaction) is lost together, the rows
+ * keep their old, still readable ciphertext, and the job redoes them when resumed.
+ */
+export async function relaxCommitDurability(tx: Db): Promise<void> {
+  await sql`set local synchronous_commit = off`.execute(tx);
+}
+
 export type SealedRow = { id: string; [column: string]: Buffer | string | null };
 
 /** The next batch of rows not yet under `target`, after `afterId`, locked until the batch commits. */

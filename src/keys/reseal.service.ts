@@ -21,6 +21,7 @@ export interface ResealProgress {
   jobId: string;
   targetVersion: number;
   table: string;
+  /** rows to re-seal when the job started (rows written under the old version since then add to it) */
   totalRows: number;
   rowsDone: number;
   fieldsDone: number;
@@ -70,7 +71,7 @@ export async function resealTenant(deps: KeysDeps, tenant: TenantRef, options: R
   const state = { cursor: job.cursor as Cursor, rowsDone: job.rows_done, fieldsDone: job.fields_done, rowsFailed: job.rows_failed, fieldsThisRun: 0, batches: 0 };
   let failed: string[] = [];
   const progress = (table: string): ResealProgress => ({
-    jobId: job.id, targetVersion: target.version, table, totalRows: job.total_rows, rowsDone: state.rowsDone, fieldsDone: state.fieldsDone,
+    jobId: job.id, targetVersion: target.version, table, totalRows: Math.max(job.total_rows, state.rowsDone), rowsDone: state.rowsDone, fieldsDone: state.fieldsDone,
     rowsFailed: state.rowsFailed, fieldsPerSecond: Math.round(state.fieldsThisRun / Math.max((Date.now() - started) / 1000, 0.001)),
   });
 
@@ -122,6 +123,7 @@ async function resealBatch(
   deps: KeysDeps, spec: SealedTableSpec, tenantId: string, target: number, afterId: string | null, limit: number, jobId: string, state: State,
 ): Promise<{ lastId: string | null; failed: string[] }> {
   return deps.db.transaction().execute(async (tx) => {
+    await repo.relaxCommitDurability(tx);
     const job = await repo.runningJob(tx, tenantId, true); // serialises concurrent runners of this job
     if (!job || job.id !== jobId) throw new AppError('CONFLICT', 'The re-seal job was cancelled or superseded.');
     const rows = await repo.lockResealBatch(tx, spec, tenantId, target, afterId, limit);

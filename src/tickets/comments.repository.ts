@@ -69,6 +69,13 @@ export async function rewriteAllBodies(tx: Tx, crypto: TenantCrypto, commentId: 
   }
 }
 
+/** Which of a ticket's comments `where` lets the caller see (ids only; nothing is opened). */
+export async function visibleCommentIds(tx: Tx, ticketId: string, where: Where): Promise<Set<string>> {
+  const rows = await tx.selectFrom('ticket_comments').innerJoin('tickets', 'tickets.id', 'ticket_comments.ticket_id')
+    .select('ticket_comments.id').where('ticket_comments.ticket_id', '=', ticketId).where(where).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function latestCommentsOf(tx: Tx, ticketIds: readonly string[], where: Where) {
   if (ticketIds.length === 0) return [];
   return selectComments(tx).where('ticket_comments.ticket_id', 'in', [...ticketIds]).where(where)

@@ -61,6 +61,7 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
     // Requesters can only reply publicly; staff choose, defaulting to an internal note.
     const isPublic = actor.roles.includes('requester') && !actor.roles.some((r) => r !== 'requester') ? true : (input.public ?? false);
     s.assertCan('create', 'Comment', { public: isPublic, ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id });
+    if (ticket.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket takes no more comments; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
     if (!input.body.trim()) throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [{ path: '/body', message: 'must not be blank' }]);
     const id = randomUUID();
     await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body);
@@ -139,11 +140,15 @@ export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: 
     if (text.trim().length === 0) throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
     const scrub = (body: string) => body.split(text).join('[redacted]');
     const current = await comments.openBody(crypto, row.id, row.body);
-    if (!current.includes(text)) throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [{ path: '/text', message: 'not found in the current body' }]);
     const revisions = await comments.revisionsOf(s.tx, row.id);
-    const opened = [];
-    for (const r of revisions) opened.push({ id: r.id, body: scrub(await comments.openRevisionBody(crypto, r.id, r.body)) });
-    await comments.rewriteAllBodies(s.tx, crypto, row.id, scrub(current), opened);
+    const earlier = [];
+    for (const r of revisions) earlier.push({ id: r.id, body: await comments.openRevisionBody(crypto, r.id, r.body) });
+    // A span already edited out of the current body still sits in the history: that is
+    // exactly what redaction is for, so it counts wherever it occurs.
+    if (![current, ...earlier.map((r) => r.body)].some((body) => body.includes(text))) {
+      throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [{ path: '/text', message: 'not found in the comment or its earlier revisions' }]);
+    }
+    await comments.rewriteAllBodies(s.tx, crypto, row.id, scrub(current), earlier.map((r) => ({ id: r.id, body: scrub(r.body) })));
     await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_redacted', changes: { commentId } });
     s.record({ ...commentEvent('comment.redact', row, true), reasonCode: `revisions:${revisions.length + 1}` });
     return view(s, crypto, (await comments.getComment(s.tx, commentId, readWhere(s)))!, 'comment.read');

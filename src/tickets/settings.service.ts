@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { BusinessHours, CustomFieldType, TicketPriority } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { inTenant, type ServiceDeps } from '../services/scope.js';
-import { addWorkingMinutes } from './sla.js';
+import { addWorkingMinutes, MAX_SLA_DAYS } from './sla.js';
 import * as repo from './settings.repository.js';
 
 export interface SlaPolicyView { priority: TicketPriority; firstResponseMinutes: number; resolutionMinutes: number; businessHours: BusinessHours | null; updatedAt: Date }
@@ -16,20 +16,21 @@ export async function listSlaPolicies(deps: ServiceDeps, actor: Actor): Promise<
   });
 }
 
-function checkBusinessHours(bh: BusinessHours | null): void {
+function checkBusinessHours(bh: BusinessHours | null, longestTargetMinutes: number): void {
   if (!bh) return;
   const bad = (message: string) => new AppError('VALIDATION_FAILED', 'businessHours is invalid.', [{ path: '/businessHours', message }]);
   try { new Intl.DateTimeFormat('en-US', { timeZone: bh.timezone }); } catch { throw bad('unknown time zone'); }
   if (!bh.days.length || bh.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw bad('days are ISO weekdays 1..7');
   if (!/^\d{2}:\d{2}$/.test(bh.start) || !/^\d{2}:\d{2}$/.test(bh.end) || bh.start >= bh.end) throw bad('start and end are HH:MM with start before end');
-  addWorkingMinutes(new Date(), 1, bh); // proves the calendar has working time
+  // proves the calendar has enough working time for the targets (due times are finite and correct)
+  try { addWorkingMinutes(new Date(), longestTargetMinutes, bh); } catch { throw bad(`the targets do not fit in ${MAX_SLA_DAYS} days of these business hours`); }
 }
 
 export async function putSlaPolicy(deps: ServiceDeps, actor: Actor, priority: TicketPriority, input: { firstResponseMinutes: number; resolutionMinutes: number; businessHours?: BusinessHours | null | undefined }): Promise<SlaPolicyView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'Tenant');
     if (input.firstResponseMinutes > input.resolutionMinutes) throw new AppError('VALIDATION_FAILED', 'The first response target cannot be later than resolution.', [{ path: '/firstResponseMinutes', message: 'must not exceed resolutionMinutes' }]);
-    checkBusinessHours(input.businessHours ?? null);
+    checkBusinessHours(input.businessHours ?? null, input.resolutionMinutes);
     await repo.upsertSlaPolicy(s.tx, { tenant_id: actor.tenantId, priority, first_response_minutes: input.firstResponseMinutes, resolution_minutes: input.resolutionMinutes, business_hours: input.businessHours ?? null });
     s.record({ action: 'sla_policy.put', resourceType: 'Tenant', resourceId: actor.tenantId, outcome: 'allowed' });
     return { priority, firstResponseMinutes: input.firstResponseMinutes, resolutionMinutes: input.resolutionMinutes, businessHours: input.businessHours ?? null, updatedAt: new Date() };

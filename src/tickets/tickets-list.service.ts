@@ -35,7 +35,9 @@ export async function listTickets(deps: TicketsDeps, actor: Actor, filters: Tick
     if (filters.assigneeId) q = q.where('tickets.assignee_id', '=', filters.assigneeId);
     if (filters.groupId) q = q.where('tickets.group_id', '=', filters.groupId);
     if (filters.requesterId) q = q.where('tickets.requester_id', '=', filters.requesterId);
-    if (filters.tag) q = q.where(sql<boolean>`${sql.ref('tickets.tags')} @> array[${filters.tag}]::text[]`);
+    // tags are stored normalised (src/tickets/ticket-model.ts): so is the filter
+    const tag = filters.tag?.trim().toLowerCase();
+    if (tag) q = q.where(sql<boolean>`${sql.ref('tickets.tags')} @> array[${tag}]::text[]`);
     if (filters.updatedSince) q = q.where('tickets.updated_at', '>=', filters.updatedSince);
     const firstOpen = sql<boolean>`(tickets.first_responded_at is null and tickets.first_response_due_at is not null)`;
     const resolutionOpen = sql<boolean>`(tickets.solved_at is null and tickets.resolution_due_at is not null)`;

@@ -77,8 +77,10 @@ export async function updateTicket(tx: Tx, crypto: TenantCrypto, current: Ticket
   return (await selectTickets(tx).where('tickets.id', '=', current.id).executeTakeFirstOrThrow());
 }
 
+/** Stops the first-response clock once; the ticket's representation changes, so its version does too. */
 export async function markFirstResponse(tx: Tx, id: string, at: Date): Promise<void> {
-  await tx.updateTable('tickets').set({ first_responded_at: at }).where('id', '=', id).where('first_responded_at', 'is', null).execute();
+  await tx.updateTable('tickets').set((eb) => ({ first_responded_at: at, version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id).where('first_responded_at', 'is', null).execute();
 }
 
 export async function softDeleteTicket(tx: Tx, id: string): Promise<void> {

@@ -11,7 +11,14 @@ const TicketTypeSchema = StringEnum(ticketTypes);
 const Channel = StringEnum(channels);
 const Uuid = Type.String({ format: 'uuid' });
 const ExternalRef = Type.Object({ system: Type.String({ minLength: 1, maxLength: 100 }), value: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
-const CustomFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]), { maxProperties: 100 });
+// Request bodies are validated with ajv's type coercion on (src/app.ts, for query strings).
+// Inside anyOf it coerces in the first branch that can take the value: 5 and true became "5"
+// and "true" in a string branch, and a merge patch's null became "" (so it set instead of
+// cleared). A list of types is checked before anything is coerced, so nullable and
+// multi-typed body fields are written that way.
+const CustomFieldValue = Type.Unsafe<string | number | boolean | null>({ type: ['string', 'number', 'boolean', 'null'] });
+const NullableText = (maxLength: number) => Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength });
+const CustomFields = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), CustomFieldValue, { maxProperties: 100 });
 
 export const TicketSchema = Type.Object({
   id: Type.String(), masked: Type.Boolean(), subject: Nullable(Type.String()), description: Nullable(Type.String()),
@@ -38,7 +45,7 @@ export const CreateTicket = Type.Object({
 
 export const PatchTicket = Type.Object({
   subject: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 65_536 }))),
+  description: Type.Optional(NullableText(65_536)),
   status: Type.Optional(Status), priority: Type.Optional(Priority), type: Type.Optional(TicketTypeSchema),
   requesterId: Type.Optional(Nullable(Uuid)), assigneeId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)),
   tags: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 50 })),

@@ -14,6 +14,7 @@ import { computeDue } from './sla.js';
 import { assertTransition, checkTicketInput, normaliseTags, splitCustomFields, type ExternalRef } from './ticket-model.js';
 import { auditTicketFields, disclosedFields, presentTicket, type TicketPhi, type TicketPhiField, type TicketView } from './tickets.model.js';
 import * as repo from './tickets.repository.js';
+import { commentPolicyColumns, visibleCommentIds } from './comments.repository.js';
 
 export interface TicketsDeps extends ServiceDeps {
   keyring: Keyring;
@@ -169,6 +170,8 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
     const touchesPhi = ['subject', 'description', 'customFields', 'externalRefs'].some((k) => k in patch);
     // Merging PHI needs the current PHI, and so read_phi; a masked caller may change only non-PHI fields.
     if (touchesPhi) s.assertCan('read_phi', 'Ticket', policyRecord(row));
+    // closed is final: not its status only, the whole ticket (a follow-up is a new ticket)
+    if (row.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket cannot be changed; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
     const status = patch.status ?? row.status;
     assertTransition(row.status, status);
     if (patch.assigneeId !== undefined || patch.groupId !== undefined || patch.requesterId !== undefined) {
@@ -244,7 +247,16 @@ export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
     if (!row) throw notFound('ticket');
     const events = await repo.selectTicketEvents(s.tx, id).orderBy('created_at').orderBy('id').execute();
+    // Events about comments the actor may not see (a requester and internal notes) are left
+    // out: their existence, ids and edits are not the requester's to know.
+    const aboutComment = (e: { changes: Record<string, unknown> }) => (typeof e.changes['commentId'] === 'string' ? e.changes['commentId'] : undefined);
+    let visible: Set<string> | undefined;
+    if (events.some(aboutComment)) {
+      const where = policyWhere(s.ability, 'read', 'Comment', commentPolicyColumns);
+      visible = where ? await visibleCommentIds(s.tx, id, where) : new Set();
+    }
     s.record(ticketEvent('ticket.timeline_read', row, []));
-    return events.map((e) => ({ id: e.id, actorId: e.actor_id, type: e.type, changes: e.changes, createdAt: e.created_at }));
+    return events.filter((e) => { const c = aboutComment(e); return c === undefined || visible!.has(c); })
+      .map((e) => ({ id: e.id, actorId: e.actor_id, type: e.type, changes: e.changes, createdAt: e.created_at }));
   });
 }

@@ -5,8 +5,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, mintKey } from '../helpers/actors.js';
+import type { Actor } from '../../src/auth/actor.js';
+import * as contacts from '../../src/contacts/contacts.service.js';
 import { inTenantTx } from '../../src/db/tenant-tx.js';
-import { auditEventsOf, createContact, sampleContact, staffTenant, type StaffTenant } from './helpers.js';
+import { auditEventsOf, createContact, operatorDeps, sampleContact, staffTenant, type StaffTenant } from './helpers.js';
 
 let t: TestApp;
 let a: StaffTenant;
@@ -29,14 +31,14 @@ describe('CRUD', () => {
 
     const read = await a.agent.get(`/v1/contacts/${id}`);
     expect(read.statusCode).toBe(200);
-    expect(read.headers['etag']).toBe('"1"');
+    expect(read.headers['etag']).toBe('"v1"');
     expect(read.json()).toMatchObject({ ...body, id, masked: false });
 
     const list = await a.agent.get('/v1/contacts?limit=100');
     expect(list.json().items.map((c: { id: string }) => c.id)).toContain(id);
 
     const patched = await a.agent.patch(`/v1/contacts/${id}`, { email: null, address: { line2: 'Apt 4', postalCode: null }, externalIds: [{ system: 'ehr', value: 'X-1' }] },
-      { 'content-type': 'application/merge-patch+json', 'if-match': '"1"' });
+      { 'content-type': 'application/merge-patch+json', 'if-match': '"v1"' });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({
       name: body.name, email: null, phone: body.phone, mrn: body.mrn, version: 2,
@@ -45,8 +47,9 @@ describe('CRUD', () => {
     });
     expect(patched.json().address.postalCode).toBeUndefined();
 
-    const stale = await a.agent.patch(`/v1/contacts/${id}`, { name: 'Someone Else' }, { 'if-match': '"1"' });
+    const stale = await a.agent.patch(`/v1/contacts/${id}`, { name: 'Someone Else' }, { 'if-match': '"v1"' });
     expect(stale.statusCode).toBe(412);
+    expect((await a.agent.patch(`/v1/contacts/${id}`, { name: 'Someone Else' }, { 'if-match': 'garbage' })).statusCode).toBe(412);
     expect((await a.agent.patch(`/v1/contacts/${id}`, { name: null }, {})).statusCode).toBe(400);
 
     expect((await a.agent.delete(`/v1/contacts/${id}`)).statusCode).toBe(403); // agents may not delete
@@ -112,6 +115,29 @@ describe('masking (minimum necessary)', () => {
     const events = (await auditEventsOf(t, a.tenantId)).filter((e) => e.subjectContactId === id && e.action === 'contact.read');
     // masked reads are audited too, naming no PHI field
     expect(events.some((e) => e.phiFields.length === 0)).toBe(true);
+  });
+});
+
+describe('requesters (patients) see only their own contact', () => {
+  it('lists, reads and searches filtered in SQL by the policy', async () => {
+    const tenant = await staffTenant(t);
+    const mine = sampleContact();
+    const { id: ownId } = await createContact(tenant.agent, mine);
+    const other = sampleContact();
+    const { id: otherId } = await createContact(tenant.agent, other);
+    const ops = operatorDeps(t);
+    const deps = { db: t.database.db, audit: ops.audit, keyring: ops.keyring };
+    const patient: Actor = {
+      tenantId: tenant.tenantId, id: '00000000-0000-4000-8000-0000000000aa', kind: 'user', authMethod: 'jwt', roles: ['requester'],
+      groupIds: [], scopes: [], contactId: ownId, mfa: true, requireMfaForPhi: false, breakGlass: [],
+    };
+    const page = await contacts.listContacts(deps, patient, { limit: 100 });
+    expect(page.items.map((c) => [c.id, c.masked, c.name])).toEqual([[ownId, false, mine.name]]);
+    await expect(contacts.getContact(deps, patient, otherId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await contacts.searchContacts(deps, patient, { mrn: other.mrn })).map((c) => c.id)).toEqual([]);
+    expect((await contacts.searchContacts(deps, patient, { mrn: mine.mrn })).map((c) => c.id)).toEqual([ownId]);
+    await expect(contacts.updateContact(deps, patient, ownId, { name: 'Changed Myself' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ops.keyring.clear();
   });
 });
 

@@ -46,8 +46,10 @@ export async function startTestApp(opts: {
   masterKey?: MasterKeyProvider; previousMasterKeys?: MasterKeyProvider[];
   /** false: no in-process audit sequencer/checkpoints (tests that drive them by hand) */
   auditJobs?: boolean;
+  /** observes every SQL statement of the app's database handle (ignored when `database` is given) */
+  onQuery?: (sql: string) => void;
 } = {}): Promise<TestApp> {
-  const database = opts.database ?? (await createTestDatabase());
+  const database = opts.database ?? (await createTestDatabase({ onQuery: opts.onQuery }));
   const config = await testConfig(opts.env);
   const logs = new LogCapture();
   const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;

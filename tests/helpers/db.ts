@@ -12,7 +12,12 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** observes every SQL statement sent through the pool (e.g. to count queries); see connectDatabase */
+  onQuery?: ((sql: string) => void) | undefined;
+}
+
+export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const adminUrl = inject('dbAdminUrl');
   const template = inject('dbTemplate');
   const name = `${template}_${randomBytes(4).toString('hex')}`;
@@ -33,7 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(adminUrl, name);
-  const handle = connectDatabase(url, { poolMax: 10 });
+  const handle = connectDatabase(url, { poolMax: 10, onQuery: opts.onQuery });
   return {
     ...handle,
     url,

@@ -72,4 +72,18 @@ describe('break-glass', () => {
     const integration = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['integration'], ['tickets:read'])).secret });
     expect((await integration.post('/v1/break-glass', { resourceType: 'Contact', resourceId: contactId, reason: 'automated emergency pull', durationMinutes: 5 })).statusCode).toBe(403);
   });
+
+  it('gives the holder read access to exactly the named record, until it expires', async () => {
+    const supervisor = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['supervisor'])).secret });
+    const target = (await supervisor.post('/v1/tickets', { subject: 'Overdose follow-up' })).json().id as string;
+    const other = (await supervisor.post('/v1/tickets', { subject: 'Another patient' })).json().id as string;
+    expect((await agent.get(`/v1/tickets/${target}`)).statusCode).toBe(404);
+    const grant = (await agent.post('/v1/break-glass', { resourceType: 'Ticket', resourceId: target, reason: 'patient unresponsive, need history', durationMinutes: 5 })).json();
+    const read = await agent.get(`/v1/tickets/${target}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ id: target, masked: false, subject: 'Overdose follow-up' });
+    expect((await agent.get(`/v1/tickets/${other}`)).statusCode).toBe(404);
+    await t.database.db.updateTable('break_glass_grants').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', grant.id).execute();
+    expect((await agent.get(`/v1/tickets/${target}`)).statusCode).toBe(404);
+  });
 });

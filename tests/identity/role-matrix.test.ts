@@ -25,7 +25,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
   supervisor: {
     Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
     BreakGlass: 'own - - - - - all - - -', AuditEvent: '- - - - - - - - - -',
-    Contact: 'all all all all - - - - - -', Ticket: 'all all all all all - - - - -', Comment: 'all all all all - - - - - all',
+    Contact: 'all all all all all - - - - -', Ticket: 'all all all all all - - - - -', Comment: 'all all all all - - - - - all',
   },
   agent: {
     Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',

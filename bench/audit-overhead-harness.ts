@@ -1,0 +1,121 @@
+// The apps the audit overhead benchmark compares. Both are built the same way, from the
+// real buildApp, authenticator and users routes and services, over one database; they
+// differ only in the AuditPort the services write through: the real inbox (with the
+// in-process sequencer and checkpoints running, as in production) or a port that drops
+// every event. The dropping port exists only here, in bench/: no deployment setting
+// turns auditing off.
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.js';
+import { authenticateCredentials } from '../src/auth/authenticator.js';
+import { createJwtVerifier } from '../src/auth/jwt-verifier.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { rootFieldsOf } from '../src/graphql/gate.js';
+import { loadSchemaSdl } from '../src/graphql/schema.js';
+import { createAuditTrail } from '../src/audit/trail.js';
+import { withDatabase } from '../src/db/admin.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { connectDatabase, type DatabaseHandle } from '../src/db/kysely.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { AuditPort } from '../src/services/audit-port.js';
+import type { ServiceDeps } from '../src/services/scope.js';
+import { usersRoutes } from '../src/users/users.routes.js';
+
+export interface BenchDatabase {
+  handle: DatabaseHandle;
+  url: string;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh database: on BENCH_DATABASE_URL's server when given, else an embedded PostgreSQL (default settings, fsync on). */
+export async function startBenchDatabase(dataDir: string, poolMax: number): Promise<BenchDatabase> {
+  const given = process.env['BENCH_DATABASE_URL'];
+  let url: string;
+  let stopServer = async (): Promise<void> => undefined;
+  if (given) {
+    const name = `phidesk_bench_${Date.now().toString(36)}`;
+    const admin = connectDatabase(given, { poolMax: 1 });
+    await sql.raw(`create database ${name}`).execute(admin.db);
+    await admin.close();
+    url = withDatabase(given, name);
+    stopServer = async () => {
+      const cleanup = connectDatabase(given, { poolMax: 1 });
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(cleanup.db);
+      await cleanup.close();
+    };
+  } else {
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'phidesk_bench', logger: pino({ level: 'warn' }) });
+    url = embedded.url;
+    stopServer = () => embedded.stop();
+  }
+  const handle = connectDatabase(url, { poolMax, applicationName: 'phidesk-bench' });
+  await migrateToLatest(handle.db);
+  const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db)).rows[0]?.v ?? '?';
+  const fsync = (await sql<{ v: string }>`select current_setting('fsync') as v`.execute(handle.db)).rows[0]?.v ?? '?';
+  return {
+    handle, url,
+    describe: `${given ? 'BENCH_DATABASE_URL' : 'embedded'} PostgreSQL ${version} (fsync=${fsync}), pool of ${poolMax} per app`,
+    stop: async () => {
+      await handle.close();
+      await stopServer();
+    },
+  };
+}
+
+/** Drops every event: the "without audit" baseline. Never wired into the product. */
+export const droppingPort: AuditPort = {
+  writeInTx: async () => undefined,
+  writeDetached: async () => undefined,
+  committed: () => undefined,
+};
+
+export async function benchConfig(): Promise<Config> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-overhead-'));
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000' });
+}
+
+export interface BenchApp {
+  app: FastifyInstance;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1; `audited` false swaps in the dropping port and runs no audit jobs. */
+export async function startBenchApp(config: Config, db: DatabaseHandle, audited: boolean): Promise<BenchApp> {
+  const trail = audited ? await createAuditTrail(config, db.db) : undefined;
+  const services: ServiceDeps = { db: db.db, audit: trail?.port ?? droppingPort };
+  const verifier = createJwtVerifier({
+    lookupIssuer: async () => [], clockSkewSeconds: 30, maxSessionAgeSeconds: 3600, jwksCacheMaxAgeMs: 60_000, allowHttpJwks: false,
+  });
+  const app = await buildApp({
+    config,
+    logStream: pino.destination('/dev/null'),
+    restAreas: [usersRoutes(services)],
+    // GraphQL is not measured: every field is declared (start-up demands it) and resolves to nothing.
+    fieldPolicies: Object.fromEntries(rootFieldsOf(loadSchemaSdl()).map((f) => [f, 'authenticated' as const])),
+    readiness: async () => undefined,
+    authenticate: (request) => authenticateCredentials({ ...services, verifier }, {
+      apiKey: request.headers['x-api-key'] as string | undefined, clientAddress: request.ip, requestId: request.id,
+      userAgent: request.headers['user-agent'],
+    }),
+  });
+  await trail?.attach(app);
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, base, close: () => app.close() };
+}

@@ -1,0 +1,359 @@
+// The ticket routes and openapi.yaml agree on shapes: every ticket and ticket-settings
+// operation is called for real, and each response body is validated with ajv against the
+// schema documented for its status and content type ($refs resolved, objects closed so
+// undocumented fields fail), documented headers (Location, ETag) are checked, and accepted
+// request bodies and query strings must satisfy the documented schemas too.
+// Route coverage (every served route documented, nothing phantom) is openapi-routes.test.ts.
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { LightMyRequestResponse } from 'fastify';
+import { openapiPath } from '../../src/http/docs.routes.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { client, mintKey, seedTenant, type Client } from '../helpers/actors.js';
+
+type Json = Record<string, any>;
+
+const doc = parse(readFileSync(openapiPath, 'utf8')) as Json;
+const ticketPrefixes = ['/v1/tickets', '/v1/comments', '/v1/sla-policies', '/v1/custom-fields'];
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+const operations = Object.entries(doc['paths'] as Record<string, Json>).flatMap(([path, item]) =>
+  methods.filter((m) => item[m] !== undefined).map((m) => ({ method: m.toUpperCase(), path, op: item[m] as Json })));
+
+function pointer(ref: string): unknown {
+  return ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).reduce<any>((node, key) => {
+    if (node === undefined || node === null || !(key in node)) throw new Error(`unresolvable $ref ${ref}`);
+    return node[key];
+  }, doc);
+}
+
+function resolve(node: unknown): any {
+  if (Array.isArray(node)) return node.map(resolve);
+  if (node === null || typeof node !== 'object') return node;
+  const { $ref, ...rest } = node as Json;
+  if (typeof $ref === 'string') {
+    const target = resolve(pointer($ref));
+    return Object.keys(rest).length === 0 ? target : { allOf: [target], ...resolve(rest) };
+  }
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, resolve(v)]));
+}
+
+/** Responses are checked closed-world: every field the server sends must be documented. */
+function closed(schema: any): any {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(schema as Json)) {
+    if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, closed(s)]));
+    else if (k === 'items' || k === 'oneOf' || k === 'anyOf' || k === 'allOf') out[k] = closed(v);
+    else out[k] = v;
+  }
+  if (out['properties'] && out['additionalProperties'] === undefined && out['allOf'] === undefined) out['additionalProperties'] = false;
+  return out;
+}
+
+const formatsModule = 'ajv-formats';
+const addFormats = await import(formatsModule).then((m: any) => m.default?.default ?? m.default ?? m, () => undefined);
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: typeof addFormats === 'function' });
+if (typeof addFormats === 'function') addFormats(ajv);
+
+function schemaErrors(schema: unknown, value: unknown): string | undefined {
+  const validate = ajv.compile(schema as object);
+  return validate(value) ? undefined : ajv.errorsText(validate.errors, { separator: '; ' });
+}
+
+function operationFor(method: string, url: string): { path: string; op: Json } {
+  const path = url.split('?')[0]!;
+  const candidates = operations.filter((o) => o.method === method);
+  const match = candidates.find((o) => o.path === path) ?? candidates.find((o) => new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+  if (!match) throw new Error(`${method} ${path} is not documented`);
+  return match;
+}
+
+/** Query values as the server sees them: repeated parameters and `explode` arrays become arrays. */
+function queryValue(values: string[], schema: Json): unknown {
+  const scalar = (raw: string, s: Json): unknown => (s['type'] === 'integer' || s['type'] === 'number' ? Number(raw)
+    : s['type'] === 'boolean' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw);
+  return schema['type'] === 'array' ? values.map((v) => scalar(v, schema['items'] ?? {})) : scalar(values[0]!, schema);
+}
+
+function queryErrors(op: Json, url: string): string[] {
+  const query = new URL(url, 'http://x').searchParams;
+  const params = (resolve(op['parameters'] ?? []) as Json[]).filter((p) => p['in'] === 'query');
+  return [...new Set(query.keys())].flatMap((name) => {
+    const param = params.find((p) => p['name'] === name);
+    if (!param) return [`?${name} is not documented`];
+    const errors = schemaErrors(param['schema'], queryValue(query.getAll(name), param['schema']));
+    return errors ? [`?${name}: ${errors}`] : [];
+  });
+}
+
+const checked = new Set<string>();
+
+function checkResponse(method: string, url: string, res: LightMyRequestResponse, body: unknown, schemaInvalid: boolean): void {
+  const { path, op } = operationFor(method, url);
+  const where = `${method} ${path} -> ${res.statusCode}`;
+  const documented = op['responses']?.[String(res.statusCode)];
+  expect(documented, `${where} is not a documented status: ${res.body}`).toBeDefined();
+  const response = resolve(documented) as Json;
+  const content = response['content'] as Record<string, Json> | undefined;
+  if (!content) {
+    expect(res.body, `${where}: documented without a body`).toBe('');
+  } else {
+    const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+    expect(Object.keys(content), `${where}: content type`).toContain(mediaType);
+    const errors = schemaErrors(closed(content[mediaType]!['schema']), res.json());
+    expect(errors, `${where}: body does not match the documented schema: ${res.body}`).toBeUndefined();
+  }
+  for (const [name, header] of Object.entries((response['headers'] ?? {}) as Record<string, Json>)) {
+    if (name.toLowerCase() === 'retry-after') continue;
+    const value = res.headers[name.toLowerCase()];
+    expect(value, `${where}: documented header ${name} is missing`).toBeDefined();
+    expect(schemaErrors(header['schema'] ?? {}, value), `${where}: header ${name}`).toBeUndefined();
+  }
+  // The document accepts what the server accepted, and refuses what the server refused by schema.
+  const content2 = resolve(op['requestBody'])?.content as Record<string, Json> | undefined;
+  const requestSchema = content2?.['application/json']?.['schema'];
+  const bodyErrors = body !== undefined && requestSchema ? schemaErrors(requestSchema, body) : undefined;
+  const qErrors = queryErrors(op, url);
+  if (res.statusCode < 300) {
+    expect(bodyErrors, `${method} ${path}: accepted body rejected by the doc`).toBeUndefined();
+    expect(qErrors, `${method} ${path}: accepted query rejected by the doc`).toEqual([]);
+  }
+  if (schemaInvalid) expect(bodyErrors !== undefined || qErrors.length > 0, `${method} ${path}: refused by the server, accepted by the doc`).toBe(true);
+  checked.add(`${method} ${path} ${res.statusCode}`);
+}
+
+interface Call {
+  as: Client;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  expect: number;
+  code?: string;
+  schemaInvalid?: boolean;
+}
+
+async function call(c: Call): Promise<LightMyRequestResponse> {
+  const { as, method, url, body, headers } = c;
+  const res = method === 'GET' ? await as.get(url, headers)
+    : method === 'POST' ? await as.post(url, body, headers)
+      : method === 'PUT' ? await as.put(url, body)
+        : method === 'PATCH' ? await as.patch(url, body, headers)
+          : await as.delete(url);
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(c.expect);
+  if (c.code) expect(res.json().code, `${method} ${url}`).toBe(c.code);
+  checkResponse(method, url, res, method === 'GET' || method === 'DELETE' ? undefined : body, c.schemaInvalid ?? false);
+  return res;
+}
+
+let t: TestApp;
+let admin: Client;
+let supervisor: Client;
+let agent: Client;
+let privacy: Client;
+let anon: Client;
+let noAbilities: Client;
+let createOnly: Client;
+let writerWithoutPhi: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const tenant = await seedTenant(t);
+  const key = async (roles: string[], scopes: string[] = []) => client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, roles, scopes)).secret });
+  admin = client(t.app, { apiKey: tenant.adminKey });
+  anon = client(t.app);
+  supervisor = await key(['supervisor']);
+  agent = await key(['agent']);
+  privacy = await key(['privacy_officer']);
+  noAbilities = await key(['integration']);
+  createOnly = await key(['integration'], ['tickets:create']);
+  writerWithoutPhi = await key(['integration'], ['tickets:read', 'tickets:write']);
+});
+afterAll(async () => t?.close());
+
+describe('ticket responses match their documented schemas', () => {
+  let contactId: string;
+  let groupId: string;
+  let ticketId: string;
+
+  it('ticket settings: custom fields and SLA policies', async () => {
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'insurance_note', label: 'Insurance note', type: 'text', phi: true }, expect: 201 });
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'department', label: 'Department', type: 'enum', options: ['cardiology', 'oncology'], phi: false }, expect: 201 });
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'visit_count', label: 'Visits', type: 'number', phi: false }, expect: 201 });
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'callback', label: 'Call back', type: 'boolean', phi: false }, expect: 201 });
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'department', label: 'Again', type: 'text', phi: false }, expect: 409, code: 'CONFLICT' });
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'ward', label: 'Ward', type: 'enum', phi: false }, expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: admin, method: 'POST', url: '/v1/custom-fields', body: { key: 'Bad Key', label: 'x', type: 'text', phi: false }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: agent, method: 'POST', url: '/v1/custom-fields', body: { key: 'nope', label: 'x', type: 'text', phi: false }, expect: 403, code: 'FORBIDDEN' });
+    const fields = await call({ as: agent, method: 'GET', url: '/v1/custom-fields', expect: 200 });
+    expect(fields.json().items.map((f: Json) => f.key)).toEqual(['callback', 'department', 'insurance_note', 'visit_count']);
+    await call({ as: noAbilities, method: 'GET', url: '/v1/custom-fields', expect: 403, code: 'FORBIDDEN' });
+
+    const hours = { timezone: 'America/New_York', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+    await call({ as: admin, method: 'PUT', url: '/v1/sla-policies/high', body: { firstResponseMinutes: 60, resolutionMinutes: 480, businessHours: hours }, expect: 200 });
+    await call({ as: admin, method: 'PUT', url: '/v1/sla-policies/urgent', body: { firstResponseMinutes: 15, resolutionMinutes: 240 }, expect: 200 });
+    await call({ as: admin, method: 'PUT', url: '/v1/sla-policies/low', body: { firstResponseMinutes: 600, resolutionMinutes: 60 }, expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: admin, method: 'PUT', url: '/v1/sla-policies/low', body: { firstResponseMinutes: 0, resolutionMinutes: 60 }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: admin, method: 'PUT', url: '/v1/sla-policies/low', body: { firstResponseMinutes: 5, resolutionMinutes: 60, businessHours: { ...hours, timezone: 'Mars/Olympus' } }, expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: agent, method: 'PUT', url: '/v1/sla-policies/low', body: { firstResponseMinutes: 5, resolutionMinutes: 60 }, expect: 403, code: 'FORBIDDEN' });
+    const policies = await call({ as: agent, method: 'GET', url: '/v1/sla-policies', expect: 200 });
+    expect(policies.json().items.map((p: Json) => p.priority)).toEqual(['high', 'urgent']);
+    await call({ as: admin, method: 'DELETE', url: '/v1/sla-policies/urgent', expect: 204 });
+    await call({ as: admin, method: 'DELETE', url: '/v1/sla-policies/urgent', expect: 404, code: 'NOT_FOUND' });
+    await call({ as: admin, method: 'DELETE', url: '/v1/sla-policies/someday', expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: noAbilities, method: 'GET', url: '/v1/sla-policies', expect: 403, code: 'FORBIDDEN' });
+  });
+
+  it('tickets: create (idempotent), read, list, patch, timeline', async () => {
+    const contact = await supervisor.post('/v1/contacts', { name: 'Jane Roe', mrn: `MRN-${randomUUID().slice(0, 8)}` });
+    expect(contact.statusCode, contact.body).toBe(201);
+    contactId = contact.json().id;
+    const group = await admin.post('/v1/groups', { name: 'Pharmacy' });
+    groupId = group.json().id;
+
+    const body = {
+      subject: 'Refill question', description: 'Needs a metformin refill', priority: 'high', type: 'task', channel: 'phone',
+      requesterId: contactId, groupId, tags: ['Pharmacy', 'refill'], customFields: { department: 'cardiology', insurance_note: 'plan B', visit_count: 3, callback: false },
+      externalRefs: [{ system: 'fhir', value: 'Encounter/8812' }],
+    };
+    const key = { 'idempotency-key': randomUUID() };
+    const created = await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body, headers: key, expect: 201 });
+    const ticket = created.json();
+    ticketId = ticket.id;
+    expect(created.headers['location']).toBe(`/v1/tickets/${ticketId}`);
+    expect(created.headers['etag']).toBe('"v1"');
+    expect(created.headers['idempotent-replayed']).toBeUndefined();
+    expect(ticket).toMatchObject({ masked: false, subject: 'Refill question', tags: ['pharmacy', 'refill'], customFields: { department: 'cardiology', insurance_note: 'plan B', visit_count: 3, callback: false } });
+    expect(ticket.sla.firstResponseDueAt).toEqual(expect.any(String));
+
+    const replay = await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body, headers: key, expect: 201 });
+    expect(replay.json().id).toBe(ticketId);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.headers['location']).toBe(`/v1/tickets/${ticketId}`);
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { ...body, subject: 'Another' }, headers: key, expect: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: 'x' }, headers: { 'idempotency-key': 'has space' }, expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: 'Closed', status: 'closed' }, expect: 422, code: 'UNPROCESSABLE' });
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: 'Ghost', requesterId: randomUUID() }, expect: 422, code: 'UNPROCESSABLE' });
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: 'x', customFields: { unknown_field: 1 } }, expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: 'x', colour: 'blue' }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: '' }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: admin, method: 'POST', url: '/v1/tickets', body: { subject: 'x' }, expect: 403, code: 'FORBIDDEN' });
+    await call({ as: anon, method: 'POST', url: '/v1/tickets', body: { subject: 'x' }, expect: 401, code: 'UNAUTHENTICATED' });
+    // created by a key that may create but not read: masked, and a replay cannot re-read it (404)
+    const scripted = { subject: 'From a script' };
+    const scriptKey = { 'idempotency-key': randomUUID() };
+    const first = await call({ as: createOnly, method: 'POST', url: '/v1/tickets', body: scripted, headers: scriptKey, expect: 201 });
+    expect(first.json().masked).toBe(true);
+    await call({ as: createOnly, method: 'POST', url: '/v1/tickets', body: scripted, headers: scriptKey, expect: 404, code: 'NOT_FOUND' });
+
+    const read = await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 200 });
+    expect(read.headers['etag']).toBe('"v1"');
+    const masked = await call({ as: admin, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 200 });
+    expect(masked.json()).toMatchObject({ masked: true, subject: null, description: null, externalRefs: null, customFields: { department: 'cardiology' } });
+    expect(masked.json().customFields).not.toHaveProperty('insurance_note');
+    await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${randomUUID()}`, expect: 404, code: 'NOT_FOUND' });
+    await call({ as: supervisor, method: 'GET', url: '/v1/tickets/not-a-uuid', expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: noAbilities, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 403, code: 'FORBIDDEN' });
+
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const filtered = await call({
+      as: supervisor, method: 'GET', expect: 200,
+      url: `/v1/tickets?status=new&status=open&priority=high&tag=pharmacy&groupId=${groupId}&requesterId=${contactId}&updatedSince=${encodeURIComponent(since)}&sla=at_risk&withinMinutes=10080&limit=10`,
+    });
+    expect(filtered.json().items.map((i: Json) => i.id)).toEqual([ticketId]);
+    await call({ as: supervisor, method: 'GET', url: '/v1/tickets?sla=breached', expect: 200 });
+    const page1 = await call({ as: supervisor, method: 'GET', url: '/v1/tickets?limit=1', expect: 200 });
+    expect(page1.json().nextCursor).toEqual(expect.any(String));
+    const page2 = await call({ as: admin, method: 'GET', url: `/v1/tickets?limit=1&cursor=${page1.json().nextCursor}`, expect: 200 });
+    expect(page2.json().items[0].id).not.toBe(page1.json().items[0].id);
+    await call({ as: supervisor, method: 'GET', url: '/v1/tickets?status=done', expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: supervisor, method: 'GET', url: '/v1/tickets?limit=101', expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: supervisor, method: 'GET', url: '/v1/tickets?cursor=bogus', expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: noAbilities, method: 'GET', url: '/v1/tickets', expect: 403, code: 'FORBIDDEN' });
+
+    const mergePatch = { 'content-type': 'application/merge-patch+json' };
+    const patched = await call({
+      as: supervisor, method: 'PATCH', url: `/v1/tickets/${ticketId}`, expect: 200,
+      body: { status: 'open', tags: ['pharmacy'], description: null, customFields: { insurance_note: null } },
+      headers: { ...mergePatch, 'if-match': '"v1"' },
+    });
+    expect(patched.headers['etag']).toBe('"v2"');
+    // merge-patch nulls clear (not ""), and numbers and booleans stay typed
+    expect(patched.json()).toMatchObject({ status: 'open', description: null, version: 2 });
+    expect(patched.json().customFields).toEqual({ department: 'cardiology', visit_count: 3, callback: false });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { priority: 'low' }, headers: { ...mergePatch, 'if-match': '"v1"' }, expect: 412, code: 'PRECONDITION_FAILED' });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { priority: 'low' }, headers: { 'if-match': 'not-an-etag' }, expect: 412, code: 'PRECONDITION_FAILED' });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { status: 'new' }, headers: mergePatch, expect: 422, code: 'UNPROCESSABLE' });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: {}, headers: mergePatch, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { channel: 'email' }, headers: mergePatch, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: writerWithoutPhi, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { subject: 'Rewritten' }, expect: 403, code: 'FORBIDDEN' });
+    const nonPhi = await call({ as: writerWithoutPhi, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { status: 'pending' }, expect: 200 });
+    expect(nonPhi.json().masked).toBe(true);
+    await call({ as: admin, method: 'PATCH', url: `/v1/tickets/${ticketId}`, body: { status: 'solved' }, expect: 403, code: 'FORBIDDEN' });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${randomUUID()}`, body: { status: 'open' }, expect: 404, code: 'NOT_FOUND' });
+
+    const timeline = await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}/timeline`, expect: 200 });
+    expect(timeline.json().items.map((e: Json) => e.type)).toEqual(['created', 'updated', 'updated']);
+    await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${randomUUID()}/timeline`, expect: 404, code: 'NOT_FOUND' });
+    await call({ as: noAbilities, method: 'GET', url: `/v1/tickets/${ticketId}/timeline`, expect: 403, code: 'FORBIDDEN' });
+  });
+
+  it('comments: add, list, edit, redact', async () => {
+    const added = await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'Called the pharmacy about MRN 4411', public: true }, expect: 201 });
+    const comment = added.json();
+    expect(added.headers['location']).toBe(`/v1/comments/${comment.id}`);
+    await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'internal note' }, headers: { 'idempotency-key': randomUUID() }, expect: 201 });
+    await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: '' }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${randomUUID()}/comments`, body: { body: 'x' }, expect: 404, code: 'NOT_FOUND' });
+    await call({ as: admin, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'x' }, expect: 403, code: 'FORBIDDEN' });
+
+    const list = await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}/comments?limit=1`, expect: 200 });
+    expect(list.json().nextCursor).toEqual(expect.any(String));
+    await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}/comments?cursor=${list.json().nextCursor}`, expect: 200 });
+    const masked = await call({ as: admin, method: 'GET', url: `/v1/tickets/${ticketId}/comments`, expect: 200 });
+    expect(masked.json().items[0]).toMatchObject({ masked: true, body: null });
+    await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}/comments?sort=desc`, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${randomUUID()}/comments`, expect: 404, code: 'NOT_FOUND' });
+    await call({ as: noAbilities, method: 'GET', url: `/v1/tickets/${ticketId}/comments`, expect: 403, code: 'FORBIDDEN' });
+
+    const edited = await call({ as: supervisor, method: 'PATCH', url: `/v1/comments/${comment.id}`, body: { body: 'Called the pharmacy about MRN 4411 again' }, expect: 200 });
+    expect(edited.json().revision).toBe(2);
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/comments/${comment.id}`, body: { text: 'x' }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: privacy, method: 'PATCH', url: `/v1/comments/${comment.id}`, body: { body: 'x' }, expect: 403, code: 'FORBIDDEN' });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/comments/${randomUUID()}`, body: { body: 'x' }, expect: 404, code: 'NOT_FOUND' });
+
+    await call({ as: privacy, method: 'POST', url: `/v1/comments/${comment.id}/redact`, body: { text: 'not in there' }, expect: 422, code: 'UNPROCESSABLE' });
+    const redacted = await call({ as: privacy, method: 'POST', url: `/v1/comments/${comment.id}/redact`, body: { text: 'MRN 4411' }, expect: 200 });
+    expect(redacted.json()).toMatchObject({ redacted: true, body: 'Called the pharmacy about [redacted] again' });
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/comments/${comment.id}`, body: { body: 'again' }, expect: 409, code: 'CONFLICT' });
+    await call({ as: privacy, method: 'POST', url: `/v1/comments/${comment.id}/redact`, body: {}, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
+    await call({ as: agent, method: 'POST', url: `/v1/comments/${comment.id}/redact`, body: { text: 'again' }, expect: 403, code: 'FORBIDDEN' });
+    await call({ as: privacy, method: 'POST', url: `/v1/comments/${randomUUID()}/redact`, body: { text: 'again' }, expect: 404, code: 'NOT_FOUND' });
+  });
+
+  it('tickets: delete', async () => {
+    await call({ as: agent, method: 'DELETE', url: `/v1/tickets/${ticketId}`, expect: 403, code: 'FORBIDDEN' });
+    await call({ as: supervisor, method: 'DELETE', url: `/v1/tickets/${ticketId}`, expect: 204 });
+    await call({ as: supervisor, method: 'DELETE', url: `/v1/tickets/${ticketId}`, expect: 404, code: 'NOT_FOUND' });
+    await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 404, code: 'NOT_FOUND' });
+    await call({ as: supervisor, method: 'DELETE', url: '/v1/tickets/not-a-uuid', expect: 400, code: 'VALIDATION_FAILED' });
+    await call({ as: anon, method: 'DELETE', url: `/v1/tickets/${randomUUID()}`, expect: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('checked the success response of every documented ticket operation', () => {
+    const ticketOps = operations.filter((o) => ticketPrefixes.some((p) => o.path === p || o.path.startsWith(`${p}/`)));
+    expect(ticketOps.length).toBe(15);
+    const unchecked = ticketOps
+      .filter(({ method, path, op }) => !Object.keys(op['responses']).some((s) => /^2\d\d$/.test(s) && checked.has(`${method} ${path} ${s}`)))
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(unchecked, 'ticket operations whose success response was never validated').toEqual([]);
+    for (const status of ['200', '201', '204', '400', '401', '403', '404', '409', '412', '422']) {
+      expect([...checked].some((k) => k.endsWith(` ${status}`)), `no ${status} response was validated`).toBe(true);
+    }
+  });
+});

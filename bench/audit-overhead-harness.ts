@@ -4,6 +4,7 @@
 // in-process sequencer and checkpoints running, as in production) or a port that drops
 // every event. The dropping port exists only here, in bench/: no deployment setting
 // turns auditing off.
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ export interface BenchDatabase {
   handle: DatabaseHandle;
   url: string;
   describe: string;
+  /** the embedded server's postmaster, for CPU accounting */
+  postmasterPid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ async function freePort(): Promise<number> {
 export async function startBenchDatabase(dataDir: string, poolMax: number): Promise<BenchDatabase> {
   const given = process.env['BENCH_DATABASE_URL'];
   let url: string;
+  let postmasterPid: number | undefined;
   let stopServer = async (): Promise<void> => undefined;
   if (given) {
     const name = `phidesk_bench_${Date.now().toString(36)}`;
@@ -62,6 +66,7 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
   } else {
     const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'phidesk_bench', logger: pino({ level: 'warn' }) });
     url = embedded.url;
+    postmasterPid = Number(readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
     stopServer = () => embedded.stop();
   }
   const handle = connectDatabase(url, { poolMax, applicationName: 'phidesk-bench' });
@@ -69,7 +74,7 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
   const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db)).rows[0]?.v ?? '?';
   const fsync = (await sql<{ v: string }>`select current_setting('fsync') as v`.execute(handle.db)).rows[0]?.v ?? '?';
   return {
-    handle, url,
+    handle, url, postmasterPid,
     describe: `${given ? 'BENCH_DATABASE_URL' : 'embedded'} PostgreSQL ${version} (fsync=${fsync}), pool of ${poolMax} per app`,
     stop: async () => {
       await handle.close();
@@ -97,8 +102,10 @@ export interface BenchApp {
 }
 
 /** Listens on 127.0.0.1; `audited` false swaps in the dropping port and runs no audit jobs. */
-export async function startBenchApp(config: Config, db: DatabaseHandle, audited: boolean): Promise<BenchApp> {
-  const trail = audited ? await createAuditTrail(config, db.db) : undefined;
+export async function startBenchApp(config: Config, db: DatabaseHandle, audited: boolean, url: string): Promise<BenchApp> {
+  // as src/main.ts does: the audit writer and sequencer on two connections of their own
+  const auditDb = audited ? connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit' }) : undefined;
+  const trail = auditDb ? await createAuditTrail(config, db.db, { auditDb: auditDb.db }) : undefined;
   const services: ServiceDeps = { db: db.db, audit: trail?.port ?? droppingPort };
   const verifier = createJwtVerifier({
     lookupIssuer: async () => [], clockSkewSeconds: 30, maxSessionAgeSeconds: 3600, jwksCacheMaxAgeMs: 60_000, allowHttpJwks: false,
@@ -117,5 +124,5 @@ export async function startBenchApp(config: Config, db: DatabaseHandle, audited:
   });
   await trail?.attach(app);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, base, close: () => app.close() };
+  return { app, base, close: async () => { await app.close(); await auditDb?.close(); } };
 }

@@ -47,11 +47,21 @@ type FromChild =
   | { type: 'ready'; appUrl: string; bareUrl: string; adminKey: string; postgres: string }
   | { type: 'stats'; stats: StatementStats }
   | { type: 'ok' }
-  | { type: 'profile'; categories: Array<{ category: string; share: number }>; busyMs: number; totalMs: number }
+  | { type: 'profile'; categories: Array<{ category: string; share: number }>; functions: Array<{ fn: string; share: number }>; busyMs: number; totalMs: number }
   | { type: 'error'; message: string };
 
-/** A statement's kind, for where the database time of a request goes. */
+const kinds = new Map<string, string>();
+/** A statement's kind, for where the database time of a request goes (cached per SQL text). */
 function statementKind(text: string): string {
+  let kind = kinds.get(text);
+  if (kind === undefined) {
+    kind = classifyStatement(text);
+    if (kinds.size < 10_000) kinds.set(text, kind);
+  }
+  return kind;
+}
+
+function classifyStatement(text: string): string {
   const sql = text.trim().toLowerCase();
   if (/^(begin|commit|rollback|start transaction|set transaction)/.test(sql)) return 'transaction control';
   if (sql.includes('set_config')) return 'tenant scope (set_config: role + tenant id)';
@@ -74,7 +84,7 @@ async function serve(): Promise<void> {
     const { createTenant } = await import('../src/tenants/tenants.service.js');
     const url = process.env['BENCH_DB_URL'] as string;
     const dataDir = process.env['BENCH_DATA_DIR'] as string;
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000000', DB_POOL_MAX: String(POOL_MAX) });
+    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000', DB_POOL_MAX: String(POOL_MAX) });
     const stats: StatementStats = {};
     const pool = new pg.Pool({ connectionString: url, max: config.dbPoolMax, application_name: 'phidesk-bench' });
     pool.on('error', () => undefined);
@@ -137,6 +147,7 @@ function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; en
     if (functionName === '(idle)') return 'idle';
     if (functionName === '(garbage collector)') return 'garbage collection';
     if (functionName === '(program)') return 'V8/native (program)';
+    if (url === '' && /^(writev|writeBuffer|writeUtf8String|writeLatin1String|writeAsciiString|readStart|readStop)$/.test(functionName)) return 'socket writes and reads (native, syscalls)';
     if (url.includes('libsodium')) return 'sealing: libsodium (XChaCha20-Poly1305, KDF)';
     if (url.includes('/src/crypto/')) return 'sealing: phidesk crypto (envelope, keyring)';
     if (/\/node_modules\/(pg|pg-protocol|pg-pool|pg-types|pgpass|postgres-)/.test(url)) return 'pg driver (protocol, parsing)';
@@ -161,7 +172,16 @@ function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; en
   byCategory.delete('idle');
   const busy = [...byCategory.values()].reduce((a, b) => a + b, 0);
   const categories = [...byCategory.entries()].map(([c, hits]) => ({ category: c, share: busy ? hits / busy : 0 })).sort((a, b) => b.share - a.share);
-  return { categories, busyMs: busy * interval, totalMs: (busy + idle) * interval };
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    if (category(node) === 'idle' || !node.hitCount) continue;
+    const { functionName, url } = node.callFrame;
+    const where = url.replace(/^.*\/node_modules\//, '').replace(/^.*\/(src|bench)\//, '$1/');
+    const key = `${functionName || '(anonymous)'} ${where}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + node.hitCount);
+  }
+  const functions = [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([fn, hits]) => ({ fn, share: busy ? hits / busy : 0 }));
+  return { categories, functions, busyMs: busy * interval, totalMs: (busy + idle) * interval };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -298,6 +318,35 @@ async function json(res: Response, expected: number): Promise<any> {
   const text = await res.text();
   if (res.status !== expected) throw new Error(`seeding: ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
+}
+
+/** What limits a ticket create, in words, from its statement accounting and CPU profile. */
+function analysis(create: Measured, profile: { categories: Array<{ category: string; share: number }> } | undefined, cpuUs: { create: number; bare: number } | undefined): string[] {
+  const stats = create.stats ?? {};
+  const total = Object.values(stats).reduce((a, x) => a + x.ms, 0);
+  const share = (test: (kind: string) => boolean) => fmt((Object.entries(stats).filter(([k]) => test(k)).reduce((a, [, x]) => a + x.ms, 0) / Math.max(total, 1e-9)) * 100);
+  const cpu = (test: (c: string) => boolean) => fmt((profile?.categories.filter((c) => test(c.category)).reduce((a, c) => a + c.share, 0) ?? 0) * 100, 1);
+  const dbMs = create.dbMsPerRequest ?? 0;
+  const lines = [
+    `What limits a create here. **Round trips on a pooled connection:** a create is ${fmt(create.statementsPerRequest ?? 0, 1)} SQL statements (the bare insert 1), each a round trip while the request holds one of the pool's ${POOL_MAX} connections; together ${fmt(dbMs, 1)} ms of statement time per create, which caps the pool at about ${fmt((POOL_MAX * 1000) / Math.max(dbMs, 1e-9))} creates/s (measured: ${fmt(create.rps)}).`,
+    `Of that time: transactions (BEGIN, the tenant scope set_config, COMMIT with its WAL flush) ${share((k) => k === 'transaction control' || k.startsWith('tenant scope'))}%; authentication per request (API-key lookup, last-used touch, break-glass grants) ${share((k) => k.startsWith('authentication') || k.includes('break_glass'))}%;`,
+    `reference checks and settings (contact, user, group, SLA policy, custom-field definitions) ${share((k) => /^select (contacts|users|groups|sla_policies|custom_field_definitions)$/.test(k))}%; the ticket INSERT, its read-back SELECT and the timeline row ${share((k) => /^(insert|select) (tickets|ticket_events)$/.test(k))}%;`,
+    `audit (one inbox INSERT inside the create's transaction, and the sequencer chaining it in the background) ${share((k) => k.startsWith('audit'))}%. Audit group commit is not on this path: writes record their events in their own transaction; reads group-commit theirs.`,
+  ];
+  if (profile && cpuUs) {
+    lines.push(
+      '',
+      `**Server CPU:** ${fmt(cpuUs.create)} µs per create against ${fmt(cpuUs.bare)} µs per bare insert (profiles below), so even with a free database a create would reach about ${fmt((cpuUs.bare / cpuUs.create) * 100)}% of the bare insert.`
+      + ` Socket writes (one or more per statement), Kysely query building and the pg driver lead (${cpu((c) => c.startsWith('socket') || c.startsWith('Kysely') || c.startsWith('pg driver'))}% together);`
+      + ` sealing is ${cpu((c) => c.startsWith('sealing'))}% (libsodium ${cpu((c) => c.startsWith('sealing: libsodium'))}%), policy ${cpu((c) => c.startsWith('policy'))}%, audit event handling ${cpu((c) => c.startsWith('audit'))}%.`,
+    );
+  }
+  lines.push(
+    '',
+    'What would move it (estimates, not done here: src/ is not this benchmark\'s to change): one query for the three reference checks and a per-tenant cache of SLA policies and custom-field definitions (-4 statements), INSERT ... RETURNING instead of the read-back (-1), the API key\'s last-used UPDATE only when the value read is stale and a short cache of break-glass grants (-2): about half the statements, so roughly twice the creates per pooled connection, which is still well short of half a one-statement autocommit INSERT.',
+    '',
+  );
+  return lines;
 }
 
 function writeResultsSection(section: string): void {
@@ -452,14 +501,22 @@ async function drive(): Promise<void> {
     const met = ratios.every((r) => r.ratio >= TARGET);
 
     // Where a create's time goes: its SQL (counted and timed per kind) and a CPU profile.
-    let profile: Extract<FromChild, { type: 'profile' }> | undefined;
+    type Profile = Extract<FromChild, { type: 'profile' }>;
+    const profiled = async (w: Workload, seconds: number): Promise<{ profile: Profile; run: Measured }> => {
+      console.log(`profiling ${w.name} @10 ...`);
+      await child!.ask({ type: 'profile-start' });
+      const measured = await run(w, 10, seconds);
+      const m = await child!.ask({ type: 'profile-stop' });
+      if (m.type !== 'profile') throw new Error('no profile');
+      return { profile: m, run: measured };
+    };
+    let profile: Profile | undefined;
     let profiledRun: Measured | undefined;
+    let bareCpuUs: number | undefined;
     if (!met || options.profile) {
-      console.log('profiling ticket create @10 ...');
-      await child.ask({ type: 'profile-start' });
-      profiledRun = await run(workloads[1]!, 10, 5);
-      const m = await child.ask({ type: 'profile-stop' });
-      if (m.type === 'profile') profile = m;
+      const bare = await profiled(workloads[0]!, 3);
+      bareCpuUs = (bare.profile.busyMs / Math.max(bare.run.requests, 1)) * 1000;
+      ({ profile, run: profiledRun } = await profiled(workloads[1]!, 5));
     }
     const loadEnd = loadavg()[0] as number;
     const totalSeconds = (Date.now() - started) / 1000;
@@ -494,12 +551,19 @@ async function drive(): Promise<void> {
       '|---|---:|---:|',
       ...sqlRows,
       '',
+      ...analysis(create10, profile, profile && profiledRun && bareCpuUs !== undefined ? { create: (profile.busyMs / Math.max(profiledRun.requests, 1)) * 1000, bare: bareCpuUs } : undefined),
       ...(profile && profiledRun ? [
-        `CPU profile of the server process during ${fmt(profiledRun.requests)} creates at 10 connections (5 s, ${fmt(profiledRun.rps)} req/s while profiling): busy ${fmt(profile.busyMs)} ms of ${fmt(profile.totalMs)} ms, i.e. ${fmt((profile.busyMs / Math.max(profiledRun.requests, 1)) * 1000)} µs of server CPU per create. Self time by where the code lives:`,
+        `CPU profile of the server process during ${fmt(profiledRun.requests)} creates at 10 connections (5 s, ${fmt(profiledRun.rps)} req/s while profiling): busy ${fmt(profile.busyMs)} ms of ${fmt(profile.totalMs)} ms, i.e. ${fmt((profile.busyMs / Math.max(profiledRun.requests, 1)) * 1000)} µs of server CPU per create (the bare insert, profiled the same way: ${fmt(bareCpuUs ?? 0)} µs). Self time by where the code lives:`,
         '',
         '| where | share of busy CPU |',
         '|---|---:|',
         ...profile.categories.filter((c) => c.share >= 0.005).map((c) => `| ${c.category} | ${fmt(c.share * 100, 1)}% |`),
+        '',
+        'The functions with the most self time:',
+        '',
+        '| function | share of busy CPU |',
+        '|---|---:|',
+        ...profile.functions.map((f) => `| \`${f.fn}\` | ${fmt(f.share * 100, 1)}% |`),
         '',
       ] : []),
       'Run: `npm run bench:tickets` (`node --import tsx bench/tickets.bench.ts [--duration S] [--warmup S] [--max-requests N] [--profile] [--no-results]`)',

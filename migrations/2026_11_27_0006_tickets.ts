@@ -123,6 +123,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('idempotency_keys_pk', ['tenant_id', 'actor_id', 'key'])
     .execute();
 
+  // The re-seal job walks each sealed table of a tenant in id order.
+  for (const table of ['tickets', 'ticket_comments', 'ticket_comment_revisions']) {
+    await db.schema.createIndex(`${table}_tenant_id`).on(table).columns(['tenant_id', 'id']).execute();
+  }
   for (const table of ['custom_field_definitions', 'sla_policies', 'tickets', 'ticket_comments', 'ticket_comment_revisions', 'ticket_events', 'idempotency_keys']) {
     await tenantRls(db, table);
   }

@@ -44,8 +44,27 @@ export async function takeInbox(tx: Tx, tenantId: string, limit: number): Promis
     .orderBy('inserted_at').orderBy('id').limit(limit).execute();
 }
 
+/**
+ * JSON texts (which never hold a raw newline: JSON escapes it) as one newline-joined
+ * parameter: a text[] parameter would escape and unescape every quote of every body.
+ */
+export function joinJsonTexts(texts: readonly string[]): string {
+  for (const text of texts) if (text.includes('\n')) throw new Error('a JSON text with a raw newline cannot be joined');
+  return texts.join('\n');
+}
+
+/**
+ * One statement for the whole batch, columns as arrays: every audited request pays for
+ * this, and a multi-row VALUES list costs far more to build and plan than unnest.
+ */
 export async function appendEvents(tx: Tx, rows: StoredEventRow[]): Promise<void> {
-  await tx.insertInto('audit_events').values(rows).execute();
+  const col = <K extends keyof StoredEventRow>(key: K) => rows.map((row) => row[key]);
+  const bodies = joinJsonTexts(rows.map((row) => row.body));
+  await sql`
+    insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
+    select * from unnest(${col('tenant_id')}::uuid[], ${col('seq')}::bigint[], ${col('id')}::uuid[], ${col('occurred_at')}::timestamptz[],
+      ${col('actor_id')}::text[], ${col('action')}::text[], ${col('resource_type')}::text[], ${col('resource_id')}::text[],
+      ${col('subject_contact_id')}::uuid[], ${col('outcome')}::text[], string_to_array(${bodies}::text, chr(10)), ${col('prev_hash')}::text[], ${col('hash')}::text[])`.execute(tx);
 }
 
 export async function saveHead(tx: Tx, tenantId: string, head: ChainHead): Promise<void> {
@@ -55,7 +74,7 @@ export async function saveHead(tx: Tx, tenantId: string, head: ChainHead): Promi
 }
 
 export async function deleteInbox(tx: Tx, ids: string[]): Promise<void> {
-  await tx.deleteFrom('audit_inbox').where('id', 'in', ids).execute();
+  await sql`delete from audit_inbox where id = any(${ids}::uuid[])`.execute(tx);
 }
 
 /** Tenants with events waiting in the inbox, longest-waiting first. */

@@ -95,12 +95,29 @@ export function computeEventHash(prevHash: string, event: AuditEventBody): strin
  * ever passes a hash it has already compared with a well-formed one.
  */
 export function eventHashAfterTrustedPrev(prevHash: string, event: AuditEventBody): string {
-  return sha256('sha256', EVENT_HASH_TAG + prevHash + '\n' + canonicalEventJson(event), 'hex');
+  return hashCanonicalEvent(prevHash, canonicalEventJson(event));
+}
+
+/**
+ * The chain hash of canonical JSON as given, for a verifier holding the exact bytes
+ * that were hashed (an export line): no parse, no re-serialisation. prevHash is not
+ * checked; a wrong one simply gives a hash that does not match.
+ */
+export function hashCanonicalEvent(prevHash: string, canonicalJson: string): string {
+  return sha256('sha256', EVENT_HASH_TAG + prevHash + '\n' + canonicalJson, 'hex');
 }
 
 /** Places a captured event after `prevHash`: the sequencer's one call per event. */
 export function chainEvent(prevHash: string, body: AuditEventBody): AuditEvent {
   return { ...body, prevHash, hash: computeEventHash(prevHash, body) };
+}
+
+/** chainEvent that also returns the canonical JSON it hashed: the sequencer stores exactly those bytes. */
+export function chainEventCanonical(prevHash: string, body: AuditEventBody): { event: AuditEvent; canonical: string } {
+  if (prevHash.length !== 64 || !HASH_HEX.test(prevHash)) throw new TypeError('prevHash must be 64 lowercase hex digits');
+  const canonical = canonicalEventJson(body);
+  const hash = sha256('sha256', EVENT_HASH_TAG + prevHash + '\n' + canonical, 'hex');
+  return { event: { ...body, prevHash, hash }, canonical };
 }
 
 /** Chains bodies in order after `prevHash`; seq numbers must already be assigned. */

@@ -11,7 +11,11 @@ export class GroupCommitter<Row> {
     if (rows.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) {
+        this.flushing = true;
+        const linger = Number(process.env['LINGER'] ?? 0);
+        if (linger > 0) setTimeout(() => void this.flush(), linger); else void this.flush();
+      }
     });
   }
 

@@ -21,7 +21,8 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 13;
 const OPEN_BRACE = 0x7b;
 
-function parseLine(text: string, line: number): AuditEvent {
+/** Parses one export line into a shape-checked event; errors name `line`, never the content. */
+export function parseEventLine(text: string, line: number): AuditEvent {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -32,7 +33,7 @@ function parseLine(text: string, line: number): AuditEvent {
   return parseAuditEvent(value, line);
 }
 
-function isBlank(text: string): boolean {
+export function isBlankLine(text: string): boolean {
   // Nearly every line starts with '{'; skip the trim (and its copy) for those.
   return text.length === 0 || (text.charCodeAt(0) !== OPEN_BRACE && text.trim().length === 0);
 }
@@ -110,15 +111,21 @@ function toBuffer(chunk: Uint8Array | string): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+/** The lines of one input chunk: lines[i] is line number firstLine + i, without CR/LF. */
+export interface NdjsonLines {
+  firstLine: number;
+  lines: string[];
+}
+
 /**
- * Yields the events of an NDJSON export in file order, one array per input chunk:
- * the verifier's fast path, since an async generator costs a promise per yield.
- * Blank lines are skipped and CRLF is accepted.
+ * Yields the lines of an NDJSON stream, a chunk's worth at a time (an async generator
+ * costs a promise per yield, so one per line would be felt). Blank lines are kept, so
+ * line numbers stay right; a line over the limit is refused.
  */
-export async function* parseNdjsonBatches(
+export async function* readNdjsonLines(
   input: AsyncIterable<Uint8Array | string>,
   options: NdjsonOptions = {},
-): AsyncGenerator<AuditEvent[], void, undefined> {
+): AsyncGenerator<NdjsonLines, void, undefined> {
   const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   let carry: Buffer = Buffer.alloc(0);
   let line = 0;
@@ -130,21 +137,32 @@ export async function* parseNdjsonBatches(
     if (lastNewline === -1) {
       carry = Buffer.from(bytes);
     } else {
-      const lines = new LineReader(bytes.subarray(0, lastNewline), line + 1);
+      const reader = new LineReader(bytes.subarray(0, lastNewline), line + 1);
       carry = Buffer.from(bytes.subarray(lastNewline + 1));
-      const batch: AuditEvent[] = [];
-      for (let text = lines.next(); text !== undefined; text = lines.next()) {
-        line++;
-        if (text.length > maxLineLength) throw new AuditEventFormatError('line too long', line);
-        if (!isBlank(text)) batch.push(parseLine(text, line));
+      const lines: string[] = [];
+      for (let text = reader.next(); text !== undefined; text = reader.next()) {
+        if (text.length > maxLineLength) throw new AuditEventFormatError('line too long', line + lines.length + 1);
+        lines.push(text);
       }
-      if (batch.length > 0) yield batch;
+      yield { firstLine: line + 1, lines };
+      line += lines.length;
     }
     if (carry.length > maxLineLength) throw new AuditEventFormatError('line too long', line + 1);
   }
-  if (carry.length > 0) {
-    const text = new LineReader(carry, line + 1).next() ?? '';
-    if (!isBlank(text)) yield [parseLine(text, line + 1)];
+  if (carry.length > 0) yield { firstLine: line + 1, lines: [new LineReader(carry, line + 1).next() ?? ''] };
+}
+
+/** Yields the events of an NDJSON export in file order, one array per input chunk; blank lines are skipped, CRLF is accepted. */
+export async function* parseNdjsonBatches(
+  input: AsyncIterable<Uint8Array | string>,
+  options: NdjsonOptions = {},
+): AsyncGenerator<AuditEvent[], void, undefined> {
+  for await (const { firstLine, lines } of readNdjsonLines(input, options)) {
+    const batch: AuditEvent[] = [];
+    lines.forEach((text, index) => {
+      if (!isBlankLine(text)) batch.push(parseEventLine(text, firstLine + index));
+    });
+    if (batch.length > 0) yield batch;
   }
 }
 

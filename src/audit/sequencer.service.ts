@@ -9,12 +9,12 @@
 // - the primary key (tenant_id, seq) and the unique event id back this up in the schema.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { chainEvent } from './event-hash.js';
-import { GENESIS_HASH, type AuditEvent, type AuditEventBody } from './event.js';
+import { chainEventCanonical } from './event-hash.js';
+import { GENESIS_HASH, type AuditEventBody } from './event.js';
 import { assertAuditEventBody } from './event-validation.js';
 import type { InboxBody } from './inbox.js';
 import { MerkleAccumulator } from './merkle.js';
-import { rowFromEvent } from './stored-event.js';
+import { rowFromEvent, type StoredEventRow } from './stored-event.js';
 import * as repo from './audit.repository.js';
 
 export const DEFAULT_BATCH_SIZE = 500;
@@ -46,16 +46,16 @@ export async function sequenceTenantBatch(db: Kysely<Database>, tenantId: string
     const head = (await repo.readHead(tx, tenantId)) ?? { seq: 0, hash: GENESIS_HASH, merkleFrontier: [] };
     const merkle = MerkleAccumulator.fromFrontier({ size: head.seq, subtreeRoots: head.merkleFrontier });
     let previous = head.hash;
-    const events: AuditEvent[] = inbox.map((row, index) => {
-      const event = chainEvent(previous, capturedBody(row.body, tenantId, head.seq + index + 1));
+    const rows: StoredEventRow[] = inbox.map((row, index) => {
+      const { event, canonical } = chainEventCanonical(previous, capturedBody(row.body, tenantId, head.seq + index + 1));
       merkle.push(event.hash);
       previous = event.hash;
-      return event;
+      return rowFromEvent(event, canonical);
     });
-    await repo.appendEvents(tx, events.map(rowFromEvent));
+    await repo.appendEvents(tx, rows);
     await repo.saveHead(tx, tenantId, { seq: merkle.size, hash: previous, merkleFrontier: merkle.frontier().subtreeRoots });
     await repo.deleteInbox(tx, inbox.map((row) => row.id));
-    return { chained: events.length, busy: false };
+    return { chained: rows.length, busy: false };
   });
 }
 

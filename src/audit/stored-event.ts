@@ -24,8 +24,8 @@ export interface StoredEventRow {
   hash: string;
 }
 
-/** The row for `event`, which the sequencer has just chained. */
-export function rowFromEvent(event: AuditEvent): StoredEventRow {
+/** The row for `event`, which the sequencer has just chained; `canonical` is what it hashed. */
+export function rowFromEvent(event: AuditEvent, canonical: string = canonicalEventJson(event)): StoredEventRow {
   return {
     tenant_id: event.tenantId,
     seq: event.seq,
@@ -37,7 +37,7 @@ export function rowFromEvent(event: AuditEvent): StoredEventRow {
     resource_id: event.resource.id,
     subject_contact_id: event.subjectContactId ?? null,
     outcome: event.outcome,
-    body: canonicalEventJson(event),
+    body: canonical,
     prev_hash: event.prevHash,
     hash: event.hash,
   };

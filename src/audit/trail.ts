@@ -78,7 +78,7 @@ export async function createAuditTrail(config: Config, db: Kysely<Database>, opt
         sequencerIntervalMs: config.audit.sequencerIntervalMs,
         checkpointIntervalMs: config.audit.checkpointIntervalSeconds * 1000,
         // chaining a few tens of ms later costs nothing and makes each pass a bigger batch
-        nudgeDelayMs: Math.min(25, config.audit.sequencerIntervalMs),
+        nudgeDelayMs: Number(process.env['NUDGE'] ?? Math.min(25, config.audit.sequencerIntervalMs)),
       });
       const started = jobs;
       app.addHook('onReady', async () => started.start());

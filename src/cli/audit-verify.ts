@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { CheckpointFormatError, type SignedCheckpoint } from '../audit/checkpoint.js';
 import { DirectoryCheckpointSink } from '../audit/checkpoint-sink.js';
 import { AuditEventFormatError } from '../audit/event-validation.js';
-import { parseNdjsonBatches } from '../audit/ndjson.js';
+import { isBlankLine, parseEventLine, readNdjsonLines } from '../audit/ndjson.js';
 import { AuditKeyError, keyIdOf, publicKeyFromBase64, publicKeyFromJwk } from '../audit/signing-key.js';
 import { AuditChainVerifier } from '../audit/verify.js';
 import { formatHumanReport, reportWarnings } from './audit-verify-report.js';
@@ -162,8 +162,12 @@ export async function runAuditVerify(argv: string[], io: CliIo): Promise<number>
 
   const verifier = new AuditChainVerifier({ publicKey: publicKeys, checkpoints });
   try {
-    for await (const batch of parseNdjsonBatches(createReadStream(args.file, { highWaterMark: 1 << 20 }))) {
-      for (const event of batch) verifier.add(event);
+    for await (const { firstLine, lines } of readNdjsonLines(createReadStream(args.file, { highWaterMark: 1 << 20 }))) {
+      for (let i = 0; i < lines.length; i++) {
+        const text = lines[i] as string;
+        // Export lines are checked from their bytes; anything else is parsed in full.
+        if (!isBlankLine(text) && !verifier.addExportLine(text)) verifier.add(parseEventLine(text, firstLine + i));
+      }
     }
   } catch (error) {
     if (error instanceof AuditEventFormatError) return fail(EXIT_DAMAGE, 'malformed_export', `export is damaged: ${error.message}`);

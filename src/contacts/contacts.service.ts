@@ -36,7 +36,7 @@ const contactEvent = (action: string, id: string, fields: Iterable<PhiField>): A
  * Runs a use case; a seal or unseal failure is recorded as an 'error' event outside the
  * rolled-back transaction (naming the contact and field, never a value) and re-thrown.
  */
-async function audited<T>(deps: ContactsDeps, actor: Actor, action: string, run: () => Promise<T>): Promise<T> {
+export async function audited<T>(deps: ContactsDeps, actor: Actor, action: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
@@ -204,10 +204,10 @@ export async function searchContacts(deps: ContactsDeps, actor: Actor, criteria:
       try {
         index = await crypto.blindIndex('contacts', indexName, kind, search.term);
       } catch (e) {
-        if (e instanceof SealError && e.reason === 'no_tenant_key') return []; // nothing was ever sealed here
-        throw e;
+        if (!(e instanceof SealError) || e.reason !== 'no_tenant_key') throw e;
+        index = undefined; // the tenant never sealed anything: nothing can match
       }
-      const candidates = where ? await repo.findByBlindIndex(s.tx, search.by, index, where, MAX_SEARCH_RESULTS) : [];
+      const candidates = where && index ? await repo.findByBlindIndex(s.tx, search.by, index, where, MAX_SEARCH_RESULTS) : [];
       const found: ContactView[] = [];
       for (const row of candidates) {
         if (!search.confirm(await repo.openContact(crypto, row, search.fields))) continue;

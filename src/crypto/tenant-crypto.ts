@@ -35,11 +35,14 @@ export class TenantCrypto {
   readonly tenantId: string;
   readonly #keyring: Keyring;
   readonly #active: TenantKeyMaterial | undefined;
+  /** the tenant had no keys when this was created: nothing of it is sealed or indexed */
+  readonly #keyless: boolean;
 
-  private constructor(keyring: Keyring, tenantId: string, active: TenantKeyMaterial | undefined) {
+  private constructor(keyring: Keyring, tenantId: string, active: TenantKeyMaterial | undefined, keyless = false) {
     this.#keyring = keyring;
     this.tenantId = tenantId;
     this.#active = active;
+    this.#keyless = keyless;
   }
 
   /** For use cases that write: the tenant gets its keys on first use. */
@@ -65,6 +68,7 @@ export class TenantCrypto {
       await keyring.activeKey(tenantId);
     } catch (e) {
       if (!(e instanceof SealError)) throw e;
+      return new TenantCrypto(keyring, tenantId, undefined, e.reason === 'no_tenant_key');
     }
     return new TenantCrypto(keyring, tenantId, undefined);
   }
@@ -92,6 +96,9 @@ export class TenantCrypto {
 
   /** The tenant's blind index of `value` in one column (throws SEAL_FAILED once shredded). */
   async blindIndex(table: string, column: string, kind: BlindIndexKind, value: string): Promise<BlindIndex> {
+    // known keyless: answer without asking the keyring, which would re-read the key rows
+    // on the owner connection while the caller holds its transaction's connection
+    if (this.#keyless) throw new SealError('no_tenant_key');
     return blindIndex(await this.#keyring.blindIndexKey(this.tenantId, table, column), kind, value);
   }
 

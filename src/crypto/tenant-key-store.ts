@@ -1,5 +1,5 @@
-// Persistence of wrapped tenant keys. Implemented over PostgreSQL elsewhere; the
-// crypto library only depends on this contract.
+// Persistence of wrapped tenant keys. Implemented over PostgreSQL in
+// pg-tenant-key-store.ts (and in memory for tests); the Keyring depends only on this contract.
 //
 // Contract for implementations:
 // - (tenantId, version) is unique; insertVersion must reject a duplicate (throw),

@@ -103,6 +103,7 @@ export async function getGroupsByIds(deps: ServiceDeps, actor: Actor, ids: reado
     if (!where || valid.length === 0) return new Map();
     const rows = await repo.selectGroups(s.tx).where(where).where('groups.id', 'in', valid).execute();
     const members = await repo.memberIdsOfGroups(s.tx, rows.map((r) => r.id));
+    for (const row of rows) s.record({ action: 'group.read', resourceType: 'Group', resourceId: row.id, outcome: 'allowed' });
     return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, description: r.description, memberIds: members.get(r.id) ?? [], createdAt: r.created_at, updatedAt: r.updated_at }]));
   });
 }

@@ -10,7 +10,7 @@ import { paginate, type Page, type PageRequest } from '../services/pagination.js
 import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
 import * as comments from './comments.repository.js';
 import * as tickets from './tickets.repository.js';
-import { checkTicketId, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
+import { checkTicketId, claimIdempotencyKey, createdByThisCaller, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
 
 export interface CommentView {
   id: string;
@@ -52,7 +52,7 @@ async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, ac
   };
 }
 
-export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: string, input: { body: string; public?: boolean | undefined }): Promise<CommentView> {
+export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: string, input: { body: string; public?: boolean | undefined }, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ comment: CommentView; replayed: boolean }> {
   checkTicketId(ticketId);
   const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
   return inTenant(deps, actor, async (s) => {
@@ -61,9 +61,17 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
     // Requesters can only reply publicly; staff choose, defaulting to an internal note.
     const isPublic = actor.roles.includes('requester') && !actor.roles.some((r) => r !== 'requester') ? true : (input.public ?? false);
     s.assertCan('create', 'Comment', { public: isPublic, ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id });
+    const id = randomUUID();
+    // a retried POST (same Idempotency-Key, same ticket and input) gets the first comment back
+    const firstId = opts.idempotencyKey ? await claimIdempotencyKey(s, opts.idempotencyKey, 'comment.create', { ticketId, body: input.body, public: input.public ?? null }, id) : undefined;
+    if (firstId) {
+      // as for tickets: the caller's first comment, even for a writer that may not read comments
+      const first = await comments.getComment(s.tx, firstId, createdByThisCaller);
+      if (!first) throw notFound('comment');
+      return { comment: await view(s, crypto, first), replayed: true };
+    }
     if (ticket.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket takes no more comments; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
     if (!input.body.trim()) throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [{ path: '/body', message: 'must not be blank' }]);
-    const id = randomUUID();
     await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body);
     // The first public reply by staff stops the first-response clock.
     if (isPublic && !actor.roles.includes('requester')) await tickets.markFirstResponse(s.tx, ticketId, new Date());
@@ -72,7 +80,7 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
     const row = (await comments.getComment(s.tx, id, () => sql<SqlBool>`true`))!;
     s.record(commentEvent('comment.create', row, true));
     const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
-    return { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead };
+    return { comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead }, replayed: false };
   });
 }
 

@@ -76,7 +76,10 @@ export interface ExternalRef {
  * Enum and length checks for input that did not pass a JSON schema (GraphQL passes
  * these as plain strings): the service must not rely on the transport to have checked.
  */
-export function checkTicketInput(input: { subject?: unknown; status?: unknown; priority?: unknown; type?: unknown; channel?: unknown }): void {
+export function checkTicketInput(input: {
+  subject?: unknown; description?: unknown; status?: unknown; priority?: unknown; type?: unknown; channel?: unknown;
+  requesterId?: unknown; assigneeId?: unknown; groupId?: unknown; externalRefs?: unknown;
+}): void {
   const fail = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The ticket is invalid.', [{ path, message }]);
   const oneOf = (path: string, value: unknown, allowed: readonly string[]) => {
     if (value !== undefined && value !== null && !allowed.includes(value as string)) throw fail(path, `one of ${allowed.join(', ')}`);
@@ -86,4 +89,39 @@ export function checkTicketInput(input: { subject?: unknown; status?: unknown; p
   oneOf('/type', input.type, ticketTypes);
   oneOf('/channel', input.channel, channels);
   if (input.subject !== undefined && (typeof input.subject !== 'string' || !input.subject.trim() || input.subject.length > 500)) throw fail('/subject', '1..500 characters');
+  if (input.description !== undefined && input.description !== null && (typeof input.description !== 'string' || input.description.length > 65_536)) throw fail('/description', 'at most 65536 characters');
+  // ids reach SQL as uuids: anything else would be a database error, not a caller's mistake
+  for (const key of ['requesterId', 'assigneeId', 'groupId'] as const) {
+    const v = input[key];
+    if (v !== undefined && v !== null && !isUuid(v)) throw fail(`/${key}`, 'must be a uuid');
+  }
+  const refs = input.externalRefs;
+  if (refs !== undefined && refs !== null) {
+    const ok = (r: unknown) => {
+      const { system, value } = (r ?? {}) as Record<string, unknown>;
+      return typeof system === 'string' && system.length >= 1 && system.length <= 100 && typeof value === 'string' && value.length >= 1 && value.length <= 500;
+    };
+    if (!Array.isArray(refs) || refs.length > 20 || !refs.every(ok)) throw fail('/externalRefs', 'at most 20 of { system: 1..100, value: 1..500 characters }');
+  }
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && uuidPattern.test(v);
+
+/** The same for list filters (GraphQL passes them as plain strings and numbers). */
+export function checkTicketFilters(f: { status?: unknown; priority?: unknown; assigneeId?: unknown; groupId?: unknown; requesterId?: unknown; tag?: unknown; sla?: unknown; withinMinutes?: unknown }): void {
+  const fail = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The filter is invalid.', [{ path, message }]);
+  const list = (path: string, value: unknown, allowed: readonly string[]) => {
+    if (value !== undefined && value !== null && (!Array.isArray(value) || !value.every((v) => allowed.includes(v as string)))) throw fail(path, `each one of ${allowed.join(', ')}`);
+  };
+  list('/status', f.status, statuses);
+  list('/priority', f.priority, priorities);
+  for (const key of ['assigneeId', 'groupId', 'requesterId'] as const) {
+    const v = f[key];
+    if (v !== undefined && v !== null && !isUuid(v)) throw fail(`/${key}`, 'must be a uuid');
+  }
+  if (f.tag !== undefined && f.tag !== null && (typeof f.tag !== 'string' || f.tag.length > 50)) throw fail('/tag', 'at most 50 characters');
+  if (f.sla !== undefined && f.sla !== null && f.sla !== 'breached' && f.sla !== 'at_risk') throw fail('/sla', 'breached or at_risk');
+  const w = f.withinMinutes;
+  if (w !== undefined && w !== null && (!Number.isInteger(w) || (w as number) < 1 || (w as number) > 10_080)) throw fail('/withinMinutes', 'an integer 1..10080');
 }

@@ -7,6 +7,7 @@ import type { TicketPriority, TicketStatus } from '../db/database.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { readInTenant } from '../services/scope.js';
+import { checkTicketFilters } from './ticket-model.js';
 import type { TicketView } from './tickets.model.js';
 import * as repo from './tickets.repository.js';
 import { ticketView, type TicketsDeps } from './tickets.service.js';
@@ -25,6 +26,7 @@ export interface TicketFilters {
 }
 
 export async function listTickets(deps: TicketsDeps, actor: Actor, filters: TicketFilters, page: PageRequest): Promise<Page<TicketView>> {
+  checkTicketFilters(filters);
   const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);

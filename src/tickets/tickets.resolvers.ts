@@ -30,8 +30,9 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): { resolvers: IResolve
       createTicket: async (_: unknown, a: Args, ctx: Ctx) =>
         (await tickets.createTicket(deps, ctx.actor, clean(a['input']), { idempotencyKey: a['idempotencyKey'] ?? undefined })).ticket,
       updateTicket: (_: unknown, a: Args, ctx: Ctx) => tickets.updateTicket(deps, ctx.actor, a['id'], a['input'] ?? {}, a['expectedVersion'] ?? undefined),
-      deleteTicket: async (_: unknown, a: Args, ctx: Ctx) => { await tickets.deleteTicket(deps, ctx.actor, a['id']); return true; },
-      addComment: (_: unknown, a: Args, ctx: Ctx) => comments.addComment(deps, ctx.actor, a['ticketId'], clean(a['input'])),
+      deleteTicket: async (_: unknown, a: Args, ctx: Ctx) => { await tickets.deleteTicket(deps, ctx.actor, a['id'], a['expectedVersion'] ?? undefined); return true; },
+      addComment: async (_: unknown, a: Args, ctx: Ctx) =>
+        (await comments.addComment(deps, ctx.actor, a['ticketId'], clean(a['input']), { idempotencyKey: a['idempotencyKey'] ?? undefined })).comment,
       editComment: (_: unknown, a: Args, ctx: Ctx) => comments.editComment(deps, ctx.actor, a['id'], a['body']),
       redactComment: (_: unknown, a: Args, ctx: Ctx) => comments.redactComment(deps, ctx.actor, a['id'], a['text']),
     },

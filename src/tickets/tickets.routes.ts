@@ -54,11 +54,11 @@ export function ticketsRoutes(deps: tickets.TicketsDeps) {
       schema: { params: IdParams, headers: IfMatchHeaders, body: PatchTicket, response: { 200: TicketSchema, ...errorResponses, ...problem412 } },
     }, async (req, reply) => withEtag(reply, await tickets.updateTicket(deps, req.actor!, req.params.id, req.body, ifMatch(req.headers['if-match']))));
 
-    app.delete<{ Params: Static<typeof IdParams> }>('/tickets/:id', {
+    app.delete<{ Params: Static<typeof IdParams>; Headers: Static<typeof IfMatchHeaders> }>('/tickets/:id', {
       config: { policy: { action: 'delete', subject: 'Ticket' } },
-      schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+      schema: { params: IdParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, 412: { $ref: 'Problem#' } } },
     }, async (req, reply) => {
-      await tickets.deleteTicket(deps, req.actor!, req.params.id);
+      await tickets.deleteTicket(deps, req.actor!, req.params.id, ifMatch(req.headers['if-match']));
       return reply.code(204).send();
     });
 
@@ -67,11 +67,12 @@ export function ticketsRoutes(deps: tickets.TicketsDeps) {
       schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(TimelineEntrySchema) }), ...errorResponses } },
     }, async (req) => ({ items: await tickets.ticketTimeline(deps, req.actor!, req.params.id) }));
 
-    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof CreateComment> }>('/tickets/:id/comments', {
+    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof CreateComment>; Headers: Static<typeof IdempotencyHeaders> }>('/tickets/:id/comments', {
       config: { policy: { action: 'create', subject: 'Comment' } },
-      schema: { params: IdParams, headers: IdempotencyHeaders, body: CreateComment, response: { 201: CommentSchema, ...errorResponses } },
+      schema: { params: IdParams, headers: IdempotencyHeaders, body: CreateComment, response: { 201: CommentSchema, ...errorResponses, 422: { $ref: 'Problem#' } } },
     }, async (req, reply) => {
-      const comment = await comments.addComment(deps, req.actor!, req.params.id, req.body);
+      const { comment, replayed } = await comments.addComment(deps, req.actor!, req.params.id, req.body, { idempotencyKey: req.headers['idempotency-key'] });
+      if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).header('location', `/v1/comments/${comment.id}`).send(comment);
     });
 

@@ -2,6 +2,7 @@
 // PHI sealed at rest and opened only for read_phi, every read and write audited with the
 // requester (the patient/contact) as subject, Idempotency-Key and optimistic concurrency.
 import { createHash, randomUUID } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -90,6 +91,27 @@ function requestHash(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
 }
 
+/**
+ * Claims an Idempotency-Key (24 hours, per caller) for the resource `id` about to be created.
+ * Returns undefined when this request is the first with the key, else the id of the resource
+ * the first request created (same operation and same request); another request with the
+ * key is IDEMPOTENCY_KEY_REUSED. Concurrent claims serialise on the key's primary key.
+ */
+export async function claimIdempotencyKey(s: Scope, key: string, operation: string, request: unknown, id: string): Promise<string | undefined> {
+  const hash = requestHash(request);
+  const expires = new Date(Date.now() + 24 * 3600_000);
+  const claimed = await repo.claimIdempotencyKey(s.tx, { tenant_id: s.actor.tenantId, actor_id: s.actor.id, key, operation, request_hash: hash, resource_id: id, expires_at: expires });
+  if (claimed) return undefined;
+  const first = await repo.findIdempotencyKey(s.tx, s.actor.id, key);
+  if (!first || first.request_hash !== hash || first.operation !== operation) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
+  }
+  return first.resource_id;
+}
+
+/** A replay's where-clause: the Idempotency-Key record already ties the row to the caller (RLS to the tenant). */
+export const createdByThisCaller = () => sql<SqlBool>`true`;
+
 export async function createTicket(deps: TicketsDeps, actor: Actor, input: CreateTicketInput, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ ticket: TicketView; replayed: boolean }> {
   checkTicketInput(input);
   const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
@@ -97,20 +119,21 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
     // A requester files tickets about themself; nobody else is implied.
     const requesterId = input.requesterId ?? (actor.roles.includes('requester') ? actor.contactId : undefined) ?? null;
     s.assertCan('create', 'Ticket', { requesterId });
+    // Triage (who works it, how urgent, where it stands) is staff's call, not the patient's.
+    const staff = actor.roles.some((r) => r !== 'requester');
+    const triage = (['assigneeId', 'groupId', 'status', 'priority'] as const).filter((k) => input[k] !== undefined);
+    if (!staff && triage.length > 0) {
+      throw new AppError('FORBIDDEN', 'Requesters cannot set triage fields.', triage.map((k) => ({ path: `/${k}`, message: 'set by staff' })));
+    }
     const id = randomUUID();
-    if (opts.idempotencyKey) {
-      const hash = requestHash(input);
-      const expires = new Date(Date.now() + 24 * 3600_000);
-      const claimed = await repo.claimIdempotencyKey(s.tx, { tenant_id: actor.tenantId, actor_id: actor.id, key: opts.idempotencyKey, operation: 'ticket.create', request_hash: hash, resource_id: id, expires_at: expires });
-      if (!claimed) {
-        const first = await repo.findIdempotencyKey(s.tx, actor.id, opts.idempotencyKey);
-        if (!first || first.request_hash !== hash || first.operation !== 'ticket.create') {
-          throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
-        }
-        const row = await repo.getTicket(s.tx, first.resource_id, ticketReadWhere(s));
-        if (!row) throw notFound('ticket');
-        return { ticket: await ticketView(s, crypto, row), replayed: true };
-      }
+    const firstId = opts.idempotencyKey ? await claimIdempotencyKey(s, opts.idempotencyKey, 'ticket.create', input, id) : undefined;
+    if (firstId) {
+      // The key proves this caller created the ticket: it gets the first result back even if
+      // it may not read tickets otherwise (a create-only integration retrying), masked unless
+      // it may read PHI, as the first response was. Gone since (deleted) is NOT_FOUND.
+      const row = await repo.getTicket(s.tx, firstId, createdByThisCaller);
+      if (!row) throw notFound('ticket');
+      return { ticket: await ticketView(s, crypto, row), replayed: true };
     }
     await checkReferences(s, { contactId: requesterId, userId: input.assigneeId, groupId: input.groupId });
     const defs = await repo.definitionsOf(s.tx);
@@ -227,12 +250,15 @@ function timelineChanges(before: repo.TicketRow, after: repo.TicketRow, patch: T
   return out;
 }
 
-export async function deleteTicket(deps: TicketsDeps, actor: Actor, id: string): Promise<void> {
+export async function deleteTicket(deps: TicketsDeps, actor: Actor, id: string, expectedVersion?: number): Promise<void> {
   checkTicketId(id);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
     if (!row) throw notFound('ticket');
     s.assertCan('delete', 'Ticket', policyRecord(row));
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
+    }
     await repo.softDeleteTicket(s.tx, id);
     await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'deleted', changes: {} });
     s.record(ticketEvent('ticket.delete', row, []));

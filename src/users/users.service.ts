@@ -181,6 +181,7 @@ export async function getUsersByIds(deps: ServiceDeps, actor: Actor, ids: readon
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where || valid.length === 0) return new Map();
     const rows = await repo.selectUsers(s.tx).where(where).where('users.id', 'in', valid).execute();
+    for (const row of rows) s.record({ action: 'user.read', resourceType: 'User', resourceId: row.id, subjectContactId: row.contact_id ?? undefined, outcome: 'allowed' });
     return new Map(rows.map((r) => [r.id, present(r)]));
   });
 }

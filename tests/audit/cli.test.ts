@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryCheckpointSink } from '../../src/audit/checkpoint-sink.js';
 import type { AuditEvent } from '../../src/audit/event.js';
+import { formatExportLine } from '../../src/audit/export-line.js';
 import { auditPublicJwks, publicKeyToBase64, publicKeyToJwk } from '../../src/audit/signing-key.js';
 import { runAuditVerify } from '../../src/cli/audit-verify.js';
 import { buildChain, checkpointsFor, clone, otherKey, testKey } from './chain-fixture.js';
@@ -18,7 +19,9 @@ const publicKey = publicKeyToBase64(testKey.publicKey);
 const chainA = buildChain(1, 120);
 const chainB = buildChain(2, 80);
 
-const ndjson = (events: AuditEvent[]): string => events.map((event) => JSON.stringify(event) + '\n').join('');
+// Export lines (as `phidesk audit export` writes them) and plain JSON objects are both read.
+const ndjson = (events: AuditEvent[], format: (event: AuditEvent) => string = formatExportLine): string =>
+  events.map((event) => format(event) + '\n').join('');
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -40,7 +43,7 @@ beforeAll(async () => {
   const tampered = [...chainA, ...chainB].map(clone);
   (tampered[40] as AuditEvent).resource.id = 'another-record';
   tamperedFile = join(dir, 'tampered.ndjson');
-  await writeFile(tamperedFile, ndjson(tampered));
+  await writeFile(tamperedFile, ndjson(tampered, (event) => JSON.stringify(event)));
   truncatedFile = join(dir, 'truncated.ndjson');
   await writeFile(truncatedFile, ndjson([...chainA.slice(0, 110), ...chainB]));
   malformedFile = join(dir, 'malformed.ndjson');
@@ -89,6 +92,16 @@ describe('phidesk audit verify', () => {
     const truncated = await run(['--file', truncatedFile, '--public-key', publicKey, '--checkpoints', checkpointDir]);
     expect(truncated.code).toBe(1);
     expect(truncated.stdout).toContain('truncated at seq 111');
+  });
+
+  it('exits 1 for an export line edited as text', async () => {
+    const lines = ndjson([...chainA, ...chainB]).split('\n');
+    lines[7] = (lines[7] as string).replace(/"occurredAt":"[^"]+"/, '"occurredAt":"2020-01-01T00:00:00.000Z"');
+    const edited = join(dir, 'edited.ndjson');
+    await writeFile(edited, lines.join('\n'));
+    const { code, stdout } = await run(['--file', edited, '--public-key', publicKey, '--checkpoints', checkpointDir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('hash_mismatch at seq 8');
   });
 
   it('exits 1 when checkpoints are signed by a key it was not given', async () => {

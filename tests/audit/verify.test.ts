@@ -2,16 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { signCheckpoint, type SignedCheckpoint } from '../../src/audit/checkpoint.js';
 import { chainEvent, computeEventHash } from '../../src/audit/event-hash.js';
 import { GENESIS_HASH, type AuditEvent } from '../../src/audit/event.js';
+import { formatExportLine } from '../../src/audit/export-line.js';
 import { merkleRoot } from '../../src/audit/merkle.js';
-import { verifyChain, type TenantVerification, type VerificationReport } from '../../src/audit/verify.js';
+import { parseEventLine } from '../../src/audit/ndjson.js';
+import { AuditChainVerifier, verifyChain, type TenantVerification, type VerificationReport, type VerifyOptions } from '../../src/audit/verify.js';
 import { buildChain, checkpointsFor, clone, eventBody, otherKey, rechainFrom, tenantIdFor, testKey } from './chain-fixture.js';
 
 const chain = buildChain(1, 300);
 const checkpoints = checkpointsFor(chain, 50); // tree sizes 50, 100, ..., 300
 const tenantA = tenantIdFor(1);
 
-async function verify(events: Iterable<AuditEvent>, cps: SignedCheckpoint[] = checkpoints): Promise<VerificationReport> {
-  return verifyChain(events, { publicKey: testKey.publicKey, checkpoints: cps });
+// As the CLI reads a file: each export line is checked from its bytes when it can be,
+// and parsed in full when it cannot.
+function verifyLines(lines: string[], options: VerifyOptions): { report: VerificationReport; verbatim: number } {
+  const verifier = new AuditChainVerifier(options);
+  let verbatim = 0;
+  lines.forEach((line, index) => {
+    if (verifier.addExportLine(line)) verbatim++;
+    else verifier.add(parseEventLine(line, index + 1));
+  });
+  return { report: verifier.finish(), verbatim };
+}
+
+// Every scenario runs twice, on events and on export lines, and both must agree.
+async function verify(events: AuditEvent[], cps: SignedCheckpoint[] = checkpoints): Promise<VerificationReport> {
+  const options = { publicKey: testKey.publicKey, checkpoints: cps };
+  const report = await verifyChain(events, options);
+  expect(verifyLines(events.map(formatExportLine), options).report).toEqual(report);
+  return report;
 }
 
 function only(report: VerificationReport): TenantVerification {
@@ -191,5 +209,40 @@ describe('verifyChain: tampering', () => {
     expect(report.ok).toBe(false);
     expect(report.tenants[0]?.findings).toEqual([]);
     expect(report.tenants[1]).toMatchObject({ damage: 'hash_mismatch', firstBadSeq: 50, checked: 49 });
+  });
+});
+
+describe('verifying export lines from their bytes', () => {
+  const lines = chain.map(formatExportLine);
+  const options = { publicKey: testKey.publicKey, checkpoints };
+
+  it('takes every line verbatim while a signed checkpoint lies ahead', () => {
+    const { report, verbatim } = verifyLines(lines, options);
+    expect(report.ok).toBe(true);
+    expect(verbatim).toBe(300);
+  });
+
+  it('parses in full every line past the newest checkpoint', () => {
+    const { report, verbatim } = verifyLines(lines, { ...options, checkpoints: checkpoints.slice(0, 5) });
+    expect(report.ok).toBe(true);
+    expect(verbatim).toBe(250);
+    expect(verifyLines(lines, { publicKey: testKey.publicKey }).verbatim).toBe(0);
+  });
+
+  it('finds a line edited as text', () => {
+    const edited = [...lines];
+    edited[99] = (edited[99] as string).replace(/"action":"[a-z.]+"/, '"action":"contact.list"');
+    const { report } = verifyLines(edited, options);
+    expect(only(report)).toMatchObject({ damage: 'hash_mismatch', firstBadSeq: 100, checked: 99 });
+  });
+
+  it('does not let a line with look-alike text name another tenant', () => {
+    const edited = [...lines];
+    edited[10] = (edited[10] as string).replace(`"tenantId":"${tenantA}"`, `"tenantId":"${tenantIdFor(9)}"`);
+    const { report } = verifyLines(edited, options);
+    expect(report.tenants.map((t) => [t.tenantId, t.damage, t.firstBadSeq])).toEqual([
+      [tenantA, 'gap', 11],
+      [tenantIdFor(9), 'gap', 1],
+    ]);
   });
 });

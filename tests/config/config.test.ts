@@ -76,6 +76,15 @@ describe('config', () => {
     expect(loadConfig({ AUDIT_RETENTION_YEARS: '10' }).audit.retentionYears).toBe(10);
   });
 
+  it('reads the sealing key settings: previous master keys and the key cache age', () => {
+    const c = loadConfig({ MASTER_KEY_PREVIOUS_FILES: '/keys/old-1.key, /keys/old-2.key', KEY_CACHE_SECONDS: '60' });
+    expect(c.previousMasterKeyFiles).toEqual(['/keys/old-1.key', '/keys/old-2.key']);
+    expect(c.keyCacheSeconds).toBe(60);
+    expect(loadConfig({}).previousMasterKeyFiles).toEqual([]);
+    expect(loadConfig({}).keyCacheSeconds).toBe(300);
+    expect(configError({ KEY_CACHE_SECONDS: '0' }).variable).toBe('KEY_CACHE_SECONDS');
+  });
+
   it('parses lists and numbers', () => {
     const c = loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000', PORT: '0', RATE_LIMIT_MAX: '5' });
     expect(c.corsOrigins).toEqual(['https://a.example', 'http://localhost:3000']);

@@ -161,6 +161,10 @@ describe('search through blind indexes', () => {
     expect((await a.agent.post('/v1/contacts/search', { mrn: body.mrn, email: body.email })).statusCode).toBe(400);
     const gql = await a.agent.gql('mutation($q: ContactSearchInput!) { searchContacts(input: $q) { id mrn } }', { q: { mrn: body.mrn } });
     expect(gql.data.searchContacts).toEqual([{ id, mrn: body.mrn }]);
+    // a mutation cannot be sent as GET, so search terms never sit in a URL
+    const viaGet = await a.agent.get(`/graphql?query=${encodeURIComponent(`mutation { searchContacts(input: { mrn: "${body.mrn}" }) { id } }`)}`);
+    expect(viaGet.statusCode).not.toBe(200);
+    expect(viaGet.body).not.toContain(id);
   });
 
   it('confirms candidates after opening: a colliding index never returns the wrong contact', async () => {

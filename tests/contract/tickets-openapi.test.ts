@@ -144,7 +144,8 @@ async function call(c: Call): Promise<LightMyRequestResponse> {
     : method === 'POST' ? await as.post(url, body, headers)
       : method === 'PUT' ? await as.put(url, body)
         : method === 'PATCH' ? await as.patch(url, body, headers)
-          : await as.delete(url);
+          : headers ? await t.app.inject({ method: 'DELETE', url, headers: { ...credentials.get(as), ...headers } })
+            : await as.delete(url);
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(c.expect);
   if (c.code) expect(res.json().code, `${method} ${url}`).toBe(c.code);
   checkResponse(method, url, res, method === 'GET' || method === 'DELETE' ? undefined : body, c.schemaInvalid ?? false);
@@ -160,11 +161,18 @@ let anon: Client;
 let noAbilities: Client;
 let createOnly: Client;
 let writerWithoutPhi: Client;
+/** each client's credential headers, for requests the Client helper cannot send (DELETE with If-Match) */
+const credentials = new Map<Client, Record<string, string>>();
 
 beforeAll(async () => {
   t = await startTestApp();
   const tenant = await seedTenant(t);
-  const key = async (roles: string[], scopes: string[] = []) => client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, roles, scopes)).secret });
+  const key = async (roles: string[], scopes: string[] = []) => {
+    const secret = (await mintKey(t.app, tenant.adminKey, roles, scopes)).secret;
+    const c = client(t.app, { apiKey: secret });
+    credentials.set(c, { 'x-api-key': secret });
+    return c;
+  };
   admin = client(t.app, { apiKey: tenant.adminKey });
   anon = client(t.app);
   supervisor = await key(['supervisor']);
@@ -244,12 +252,15 @@ describe('ticket responses match their documented schemas', () => {
     await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: '' }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
     await call({ as: admin, method: 'POST', url: '/v1/tickets', body: { subject: 'x' }, expect: 403, code: 'FORBIDDEN' });
     await call({ as: anon, method: 'POST', url: '/v1/tickets', body: { subject: 'x' }, expect: 401, code: 'UNAUTHENTICATED' });
-    // created by a key that may create but not read: masked, and a replay cannot re-read it (404)
+    // created by a key that may create but not read: masked, and a retry gets its first result
     const scripted = { subject: 'From a script' };
     const scriptKey = { 'idempotency-key': randomUUID() };
     const first = await call({ as: createOnly, method: 'POST', url: '/v1/tickets', body: scripted, headers: scriptKey, expect: 201 });
     expect(first.json().masked).toBe(true);
-    await call({ as: createOnly, method: 'POST', url: '/v1/tickets', body: scripted, headers: scriptKey, expect: 404, code: 'NOT_FOUND' });
+    const retried = await call({ as: createOnly, method: 'POST', url: '/v1/tickets', body: scripted, headers: scriptKey, expect: 201 });
+    expect(retried.json()).toMatchObject({ id: first.json().id, masked: true });
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    await call({ as: createOnly, method: 'GET', url: `/v1/tickets/${first.json().id}`, expect: 403, code: 'FORBIDDEN' });
 
     const read = await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 200 });
     expect(read.headers['etag']).toBe('"v1"');
@@ -307,7 +318,12 @@ describe('ticket responses match their documented schemas', () => {
     const added = await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'Called the pharmacy about MRN 4411', public: true }, expect: 201 });
     const comment = added.json();
     expect(added.headers['location']).toBe(`/v1/comments/${comment.id}`);
-    await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'internal note' }, headers: { 'idempotency-key': randomUUID() }, expect: 201 });
+    const noteKey = { 'idempotency-key': randomUUID() };
+    const note = await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'internal note' }, headers: noteKey, expect: 201 });
+    const noteAgain = await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'internal note' }, headers: noteKey, expect: 201 });
+    expect(noteAgain.json().id).toBe(note.json().id);
+    expect(noteAgain.headers['idempotent-replayed']).toBe('true');
+    await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'another note' }, headers: noteKey, expect: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: '' }, expect: 400, code: 'VALIDATION_FAILED', schemaInvalid: true });
     await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${randomUUID()}/comments`, body: { body: 'x' }, expect: 404, code: 'NOT_FOUND' });
     await call({ as: admin, method: 'POST', url: `/v1/tickets/${ticketId}/comments`, body: { body: 'x' }, expect: 403, code: 'FORBIDDEN' });
@@ -336,9 +352,16 @@ describe('ticket responses match their documented schemas', () => {
     await call({ as: privacy, method: 'POST', url: `/v1/comments/${randomUUID()}/redact`, body: { text: 'again' }, expect: 404, code: 'NOT_FOUND' });
   });
 
-  it('tickets: delete', async () => {
+  it('tickets: a closed ticket takes no comments; delete', async () => {
+    const closing = await call({ as: supervisor, method: 'POST', url: '/v1/tickets', body: { subject: 'Done', status: 'solved' }, expect: 201 });
+    const closedId = closing.json().id;
+    await call({ as: supervisor, method: 'PATCH', url: `/v1/tickets/${closedId}`, body: { status: 'closed' }, expect: 200 });
+    await call({ as: supervisor, method: 'POST', url: `/v1/tickets/${closedId}/comments`, body: { body: 'one more thing' }, expect: 422, code: 'UNPROCESSABLE' });
+
+    const current = (await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 200 })).headers['etag'] as string;
     await call({ as: agent, method: 'DELETE', url: `/v1/tickets/${ticketId}`, expect: 403, code: 'FORBIDDEN' });
-    await call({ as: supervisor, method: 'DELETE', url: `/v1/tickets/${ticketId}`, expect: 204 });
+    await call({ as: supervisor, method: 'DELETE', url: `/v1/tickets/${ticketId}`, headers: { 'if-match': '"v1"' }, expect: 412, code: 'PRECONDITION_FAILED' });
+    await call({ as: supervisor, method: 'DELETE', url: `/v1/tickets/${ticketId}`, headers: { 'if-match': current }, expect: 204 });
     await call({ as: supervisor, method: 'DELETE', url: `/v1/tickets/${ticketId}`, expect: 404, code: 'NOT_FOUND' });
     await call({ as: supervisor, method: 'GET', url: `/v1/tickets/${ticketId}`, expect: 404, code: 'NOT_FOUND' });
     await call({ as: supervisor, method: 'DELETE', url: '/v1/tickets/not-a-uuid', expect: 400, code: 'VALIDATION_FAILED' });

@@ -5,17 +5,20 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { client, mintKey } from '../helpers/actors.js';
 import { canary, desk, expectNoCanary, gqlCode, gqlOk, ok, TICKET_FIELDS, type Desk } from './helpers.js';
 
 let t: TestApp;
 let d: Desk;
 let requesterId: string;
+let supervisorKey: string;
 const canaries: string[] = [];
 const c = (label: string) => { const v = canary(label); canaries.push(v); return v; };
 
 beforeAll(async () => {
   t = await startTestApp();
   d = await desk(t);
+  supervisorKey = (await mintKey(t.app, d.adminKey, ['supervisor'])).secret;
   requesterId = (await ok(d.supervisor.post('/v1/contacts', { name: c('NAME'), mrn: c('MRN') }), 201)).id;
 });
 afterAll(async () => {
@@ -74,6 +77,30 @@ describe('Idempotency-Key on POST /v1/tickets', () => {
     expect(await ticketRows(d.tenantId)).toBe(before + 1);
   });
 
+  it('a create-only integration (tickets:create, no read) that retries gets its first result, not 404', async () => {
+    const createOnly = client(t.app, { apiKey: (await mintKey(t.app, d.adminKey, ['integration'], ['tickets:create'])).secret });
+    const body = { subject: c('SUBJECT'), requesterId };
+    const first = await createOnly.post('/v1/tickets', body, { 'idempotency-key': 'script-1' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ masked: true, subject: null });
+    const retries = await Promise.all([1, 2, 3].map(() => createOnly.post('/v1/tickets', body, { 'idempotency-key': 'script-1' })));
+    for (const r of retries) {
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json()).toEqual(first.json());
+    }
+    // it still cannot read the ticket (or any other) otherwise
+    expect((await createOnly.get(`/v1/tickets/${first.json().id}`)).statusCode).toBe(403);
+    // and the same for comments: a writer that may not read them gets its first comment back
+    const commenter = client(t.app, { apiKey: (await mintKey(t.app, d.adminKey, ['integration'], ['tickets:read', 'comments:write'])).secret });
+    const ticketId = (await ok(d.supervisor.post('/v1/tickets', { subject: 'Comment by script' }), 201)).id;
+    const note = { body: c('NOTE'), public: true };
+    const once = await commenter.post(`/v1/tickets/${ticketId}/comments`, note, { 'idempotency-key': 'script-c1' });
+    const twice = await commenter.post(`/v1/tickets/${ticketId}/comments`, note, { 'idempotency-key': 'script-c1' });
+    expect(once.statusCode, once.body).toBe(201);
+    expect(twice.statusCode, twice.body).toBe(201);
+    expect(twice.json()).toEqual(once.json());
+  });
+
   it('keys belong to one caller: another key holder with the same Idempotency-Key gets its own ticket', async () => {
     const other = await desk(t);
     const mine = await ok(d.supervisor.post('/v1/tickets', { subject: 'Shared key' }, { 'idempotency-key': 'shared-1' }), 201);
@@ -110,6 +137,33 @@ describe('Idempotency-Key on POST /v1/tickets', () => {
   });
 });
 
+describe('Idempotency-Key on POST /v1/tickets/:id/comments', () => {
+  it('concurrent retries make one comment and get the same response; another body or operation is 422', async () => {
+    const ticketId = (await ok(d.supervisor.post('/v1/tickets', { subject: 'Comment retries', requesterId }), 201)).id;
+    const countComments = async () => (await sql<{ n: number }>`select count(*)::int as n from ticket_comments where ticket_id = ${ticketId}`.execute(t.database.db)).rows[0]!.n;
+    const body = { body: c('REPLY'), public: true };
+    const responses = await Promise.all(Array.from({ length: 10 }, () => d.supervisor.post(`/v1/tickets/${ticketId}/comments`, body, { 'idempotency-key': 'comment-1' })));
+    for (const r of responses) expect(r.statusCode, r.body).toBe(201);
+    expect(await countComments()).toBe(1);
+    for (const r of responses) expect(r.json()).toEqual(responses[0]!.json());
+    expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(9);
+    const other = await d.supervisor.post(`/v1/tickets/${ticketId}/comments`, { ...body, public: false }, { 'idempotency-key': 'comment-1' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // a key already used to create a ticket is not a comment's
+    expect((await d.supervisor.post(`/v1/tickets/${ticketId}/comments`, body, { 'idempotency-key': 'retry-1' })).json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // GraphQL takes the key too
+    const mutation = 'mutation($id: ID!, $input: CreateCommentInput!, $key: String) { addComment(ticketId: $id, input: $input, idempotencyKey: $key) { id body } }';
+    const input = { body: c('NOTE') };
+    const [a, b] = await Promise.all([gqlOk(d.supervisor, mutation, { id: ticketId, input, key: 'comment-2' }), gqlOk(d.supervisor, mutation, { id: ticketId, input, key: 'comment-2' })]);
+    expect(a.addComment).toEqual(b.addComment);
+    expect(await countComments()).toBe(2);
+    // the timeline has one event per comment
+    const timeline = await ok(d.supervisor.get(`/v1/tickets/${ticketId}/timeline`));
+    expect(timeline.items.map((e: { type: string }) => e.type)).toEqual(['created', 'reply_added', 'note_added']);
+  });
+});
+
 describe('ETag / If-Match and expectedVersion', () => {
   it('REST: reads carry an ETag; a write with a stale If-Match is 412 and changes nothing', async () => {
     const created = await d.supervisor.post('/v1/tickets', { subject: 'Concurrency', requesterId });
@@ -142,6 +196,20 @@ describe('ETag / If-Match and expectedVersion', () => {
     const now = await ok(d.supervisor.get(`/v1/tickets/${id}`));
     expect(now.version).toBe(2);
     expect(now.tags).toEqual(writes.find((w) => w.statusCode === 200)!.json().tags);
+  });
+
+  it('REST and GraphQL: deleting with a stale version is refused too', async () => {
+    const id = (await ok(d.supervisor.post('/v1/tickets', { subject: 'Delete race', requesterId }), 201)).id;
+    await ok(d.supervisor.patch(`/v1/tickets/${id}`, { status: 'open' }));
+    const del = (ifMatch: string) => t.app.inject({ method: 'DELETE', url: `/v1/tickets/${id}`, headers: { 'x-api-key': supervisorKey, 'if-match': ifMatch } });
+    const stale = await del('"v1"');
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().code).toBe('PRECONDITION_FAILED');
+    const mutation = 'mutation($id: ID!, $v: Int) { deleteTicket(id: $id, expectedVersion: $v) }';
+    expect(await gqlCode(d.supervisor, mutation, { id, v: 1 })).toBe('PRECONDITION_FAILED');
+    expect((await d.supervisor.get(`/v1/tickets/${id}`)).statusCode).toBe(200);
+    expect((await del('"v2"')).statusCode).toBe(204);
+    expect((await d.supervisor.get(`/v1/tickets/${id}`)).statusCode).toBe(404);
   });
 
   it('GraphQL: a stale expectedVersion is PRECONDITION_FAILED', async () => {

@@ -1,5 +1,6 @@
 // The apps the audit overhead benchmark compares. Both are built the same way, from the
-// real buildApp, authenticator and users routes and services, over one database; they
+// real buildApp, authenticator and the users, API keys and contacts (sealed PHI) routes
+// and services, over one database; they
 // differ only in the AuditPort the services write through: the real inbox (with the
 // in-process sequencer and checkpoints running, as in production) or a port that drops
 // every event. The dropping port exists only here, in bench/: no deployment setting
@@ -26,6 +27,10 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import type { AuditPort } from '../src/services/audit-port.js';
 import type { ServiceDeps } from '../src/services/scope.js';
 import { usersRoutes } from '../src/users/users.routes.js';
+import { apiKeysRoutes } from '../src/api-keys/api-keys.routes.js';
+import { contactsRoutes } from '../src/contacts/contacts.routes.js';
+import { Keyring, loadOrCreateDevMasterKey } from '../src/crypto/index.js';
+import { PgTenantKeyStore } from '../src/crypto/pg-tenant-key-store.js';
 
 export interface BenchDatabase {
   handle: DatabaseHandle;
@@ -107,13 +112,15 @@ export async function startBenchApp(config: Config, db: DatabaseHandle, audited:
   const auditDb = audited ? connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit' }) : undefined;
   const trail = auditDb ? await createAuditTrail(config, db.db, { auditDb: auditDb.db }) : undefined;
   const services: ServiceDeps = { db: db.db, audit: trail?.port ?? droppingPort };
+  const { provider: masterKey } = await loadOrCreateDevMasterKey(config.masterKeyFile);
+  const keyring = new Keyring({ masterKey, store: new PgTenantKeyStore(db.db), cacheMaxAgeMs: config.keyCacheSeconds * 1000 });
   const verifier = createJwtVerifier({
     lookupIssuer: async () => [], clockSkewSeconds: 30, maxSessionAgeSeconds: 3600, jwksCacheMaxAgeMs: 60_000, allowHttpJwks: false,
   });
   const app = await buildApp({
     config,
     logStream: pino.destination('/dev/null'),
-    restAreas: [usersRoutes(services)],
+    restAreas: [usersRoutes(services), apiKeysRoutes(services), contactsRoutes({ ...services, keyring })],
     // GraphQL is not measured: every field is declared (start-up demands it) and resolves to nothing.
     fieldPolicies: Object.fromEntries(rootFieldsOf(loadSchemaSdl()).map((f) => [f, 'authenticated' as const])),
     readiness: async () => undefined,

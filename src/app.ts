@@ -1,6 +1,8 @@
 // buildApp(deps): registers plugins in order and holds no domain logic.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import pino from 'pino';
@@ -62,10 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // Query strings arrive as text, so scalar coercion stays on (Fastify's default); bodies are JSON and typed already.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   };
   const app = Fastify(options) as unknown as FastifyInstance;
+  app.setValidatorCompiler(compileRequestSchema);
   app.decorate('routeIndex', createRouteIndex(app));
 
   registerErrorHandling(app, (path) => app.routeIndex.methodsFor(path));
@@ -94,6 +95,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recordDenial: deps.recordDenial,
   });
   return app;
+}
+
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+
+// Query strings, params and headers arrive as text, so their validator coerces scalars
+// ("50" -> 50). Bodies are JSON and already typed: coercing them would turn a null into ""
+// or 5 into "5" inside anyOf branches, so the body validator never coerces.
+const textAjv = addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false, strict: false }));
+const bodyAjv = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false, strict: false }));
+
+function compileRequestSchema({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  return (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
 }
 
 /** Merges resolver maps type by type, so areas can each add Query and Mutation fields. */

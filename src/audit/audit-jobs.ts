@@ -30,6 +30,8 @@ export class AuditJobs {
   readonly #opts: AuditJobsOptions;
   #timers: NodeJS.Timeout[] = [];
   #nudge: NodeJS.Timeout | undefined;
+  /** tenants with events committed since the last nudged pass: that pass looks at them only */
+  #dirty = new Set<string>();
   #sequencing: Promise<PassResult> | undefined;
   #again = false;
   #checkpointing: Promise<CheckpointPassResult> | undefined;
@@ -49,23 +51,35 @@ export class AuditJobs {
       timer.unref(); // never what keeps a process alive
       this.#timers.push(timer);
     };
+    // The timer pass looks at every tenant: events other processes captured, and retries.
     every(this.#opts.sequencerIntervalMs, () => void this.sequenceNow().catch(() => undefined));
     every(this.#opts.checkpointIntervalMs, () => void this.checkpointNow().catch(() => undefined));
-    this.nudge();
+    void this.sequenceNow().catch(() => undefined);
   }
 
-  /** Events were committed: chain them soon. Cheap; calls within the delay share one pass. */
-  nudge(): void {
-    if (this.#stopped || this.#timers.length === 0 || this.#nudge !== undefined) return;
+  /**
+   * Events of `tenantId` were committed: chain them soon. Cheap; the nudges within the
+   * delay share one pass over just those tenants, so each pass is a bigger batch.
+   */
+  nudge(tenantId: string): void {
+    if (this.#stopped || this.#timers.length === 0) return;
+    this.#dirty.add(tenantId);
+    if (this.#nudge !== undefined) return;
     this.#nudge = setTimeout(() => {
       this.#nudge = undefined;
-      void this.sequenceNow().catch(() => undefined);
-    }, this.#opts.nudgeDelayMs ?? 2);
+      const tenants = [...this.#dirty];
+      this.#dirty.clear();
+      void this.sequenceNow(tenants).catch(() => undefined);
+    }, this.#opts.nudgeDelayMs ?? 50);
     this.#nudge.unref();
   }
 
-  /** Runs sequencer passes until nothing is left that this process may chain; joins a running one. */
-  sequenceNow(): Promise<PassResult> {
+  /**
+   * Runs sequencer passes (over `tenants`, or every tenant with pending events) until
+   * nothing is left that this process may chain; a call while one runs makes it run again
+   * over every tenant.
+   */
+  sequenceNow(tenants?: readonly string[]): Promise<PassResult> {
     if (this.#sequencing) {
       this.#again = true;
       return this.#sequencing;
@@ -73,11 +87,13 @@ export class AuditJobs {
     const run = async (): Promise<PassResult> => {
       const total: PassResult = { chained: 0, busyTenants: 0 };
       try {
+        let only = tenants;
         do {
           this.#again = false;
-          const pass = await sequencePass(this.#opts.db);
+          const pass = await sequencePass(this.#opts.db, { tenants: only });
           total.chained += pass.chained;
           total.busyTenants = pass.busyTenants;
+          only = undefined;
         } while (this.#again);
         this.#failing = false;
         return total;

@@ -54,27 +54,26 @@ export function joinJsonTexts(texts: readonly string[]): string {
 }
 
 /**
- * One statement for the whole batch, columns as arrays: every audited request pays for
- * this, and a multi-row VALUES list costs far more to build and plan than unnest.
+ * The sequencer's whole write, as one statement: append the chained rows, move the head
+ * and its Merkle frontier, delete the inbox rows they came from. Every audited request
+ * pays its share of this, so it is one round trip, with the columns as arrays (a
+ * multi-row VALUES list costs far more to build and plan than unnest).
  */
-export async function appendEvents(tx: Tx, rows: StoredEventRow[]): Promise<void> {
+export async function commitChained(tx: Tx, tenantId: string, rows: StoredEventRow[], head: ChainHead, inboxIds: string[]): Promise<void> {
   const col = <K extends keyof StoredEventRow>(key: K) => rows.map((row) => row[key]);
   const bodies = joinJsonTexts(rows.map((row) => row.body));
   await sql`
-    insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
-    select * from unnest(${col('tenant_id')}::uuid[], ${col('seq')}::bigint[], ${col('id')}::uuid[], ${col('occurred_at')}::timestamptz[],
-      ${col('actor_id')}::text[], ${col('action')}::text[], ${col('resource_type')}::text[], ${col('resource_id')}::text[],
-      ${col('subject_contact_id')}::uuid[], ${col('outcome')}::text[], string_to_array(${bodies}::text, chr(10)), ${col('prev_hash')}::text[], ${col('hash')}::text[])`.execute(tx);
-}
-
-export async function saveHead(tx: Tx, tenantId: string, head: ChainHead): Promise<void> {
-  const values = { seq: head.seq, hash: head.hash, merkle_frontier: head.merkleFrontier, updated_at: new Date() };
-  await tx.insertInto('audit_chain_heads').values({ tenant_id: tenantId, ...values })
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet(values)).execute();
-}
-
-export async function deleteInbox(tx: Tx, ids: string[]): Promise<void> {
-  await sql`delete from audit_inbox where id = any(${ids}::uuid[])`.execute(tx);
+    with appended as (
+      insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
+      select * from unnest(${col('tenant_id')}::uuid[], ${col('seq')}::bigint[], ${col('id')}::uuid[], ${col('occurred_at')}::timestamptz[],
+        ${col('actor_id')}::text[], ${col('action')}::text[], ${col('resource_type')}::text[], ${col('resource_id')}::text[],
+        ${col('subject_contact_id')}::uuid[], ${col('outcome')}::text[], string_to_array(${bodies}::text, chr(10)), ${col('prev_hash')}::text[], ${col('hash')}::text[])
+    ), moved as (
+      insert into audit_chain_heads (tenant_id, seq, hash, merkle_frontier, updated_at)
+      values (${tenantId}, ${head.seq}, ${head.hash}, ${head.merkleFrontier}::text[], clock_timestamp())
+      on conflict (tenant_id) do update set seq = excluded.seq, hash = excluded.hash, merkle_frontier = excluded.merkle_frontier, updated_at = excluded.updated_at
+    )
+    delete from audit_inbox where id = any(${inboxIds}::uuid[])`.execute(tx);
 }
 
 /** Tenants with events waiting in the inbox, longest-waiting first. */

@@ -52,9 +52,8 @@ export async function sequenceTenantBatch(db: Kysely<Database>, tenantId: string
       previous = event.hash;
       return rowFromEvent(event, canonical);
     });
-    await repo.appendEvents(tx, rows);
-    await repo.saveHead(tx, tenantId, { seq: merkle.size, hash: previous, merkleFrontier: merkle.frontier().subtreeRoots });
-    await repo.deleteInbox(tx, inbox.map((row) => row.id));
+    const moved = { seq: merkle.size, hash: previous, merkleFrontier: merkle.frontier().subtreeRoots };
+    await repo.commitChained(tx, tenantId, rows, moved, inbox.map((row) => row.id));
     return { chained: rows.length, busy: false };
   });
 }
@@ -65,10 +64,18 @@ export interface PassResult {
   busyTenants: number;
 }
 
+export interface PassOptions {
+  /** only these tenants (their events were just committed); default: every tenant with pending events */
+  tenants?: readonly string[] | undefined;
+  batchSize?: number | undefined;
+  maxTenants?: number | undefined;
+}
+
 /** Chains everything pending (tenant by tenant, batch by batch) that no other sequencer is working on. */
-export async function sequencePass(db: Kysely<Database>, batchSize = DEFAULT_BATCH_SIZE, maxTenants = 1000): Promise<PassResult> {
+export async function sequencePass(db: Kysely<Database>, opts: PassOptions = {}): Promise<PassResult> {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const result: PassResult = { chained: 0, busyTenants: 0 };
-  for (const tenantId of await repo.tenantsWithPending(db, maxTenants)) {
+  for (const tenantId of opts.tenants ?? (await repo.tenantsWithPending(db, opts.maxTenants ?? 1000))) {
     for (;;) {
       const batch = await sequenceTenantBatch(db, tenantId, batchSize);
       result.chained += batch.chained;

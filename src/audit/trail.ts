@@ -52,7 +52,7 @@ export async function createAuditTrail(config: Config, db: Kysely<Database>, opt
   const sink = opts.sink ?? new DirectoryCheckpointSink(config.audit.checkpointDir);
   let jobs: AuditJobs | undefined;
   const writer = opts.auditDb ?? db;
-  const port = createAuditInbox(writer, { addressHashKey: keys.addressHashKey, onCommitted: () => jobs?.nudge() });
+  const port = createAuditInbox(writer, { addressHashKey: keys.addressHashKey, onCommitted: (tenantId) => jobs?.nudge(tenantId) });
   const serviceDeps = (services: ServiceDeps): AuditServiceDeps => ({
     ...services, sink, publicKeys: keys.publicKeys, retentionYears: config.audit.retentionYears,
   });
@@ -77,8 +77,8 @@ export async function createAuditTrail(config: Config, db: Kysely<Database>, opt
         db: writer, log: app.log, signingKey: keys.signingKey, sink,
         sequencerIntervalMs: config.audit.sequencerIntervalMs,
         checkpointIntervalMs: config.audit.checkpointIntervalSeconds * 1000,
-        // chaining a few tens of ms later costs nothing and makes each pass a bigger batch
-        nudgeDelayMs: Number(process.env['NUDGE'] ?? Math.min(25, config.audit.sequencerIntervalMs)),
+        // chaining some tens of ms later costs nothing and makes each pass a bigger batch
+        nudgeDelayMs: Math.min(50, config.audit.sequencerIntervalMs),
       });
       const started = jobs;
       app.addHook('onReady', async () => started.start());

@@ -98,7 +98,7 @@ export async function setMembership(deps: ServiceDeps, actor: Actor, groupId: st
 /** For GraphQL loaders: many groups in one query (members in a second); ids not visible are absent. */
 export async function getGroupsByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, GroupView>> {
   const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
     if (!where || valid.length === 0) return new Map();
     const rows = await repo.selectGroups(s.tx).where(where).where('groups.id', 'in', valid).execute();

@@ -1,5 +1,5 @@
 // Shared TypeBox schemas for REST routes (one source of truth for validation and types).
-import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
@@ -8,16 +8,7 @@ export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }, { additionalProperties: false });
 export const DateTime = Type.String({ format: 'date-time' });
-/**
- * Nullable as a JSON-Schema type list ({ type: ['string', 'null'] }) where the schema has one
- * type: Fastify's ajv coerces scalars (query strings need it), and inside an anyOf that
- * coercion would turn a body's null into "" before the null branch is tried.
- */
-export const Nullable = <T extends TSchema>(t: T): TUnsafe<Static<T> | null> => {
-  const type = (t as { type?: unknown }).type;
-  if (typeof type === 'string' && type !== 'object' && type !== 'array') return Type.Unsafe<Static<T> | null>({ ...t, type: [type, 'null'] });
-  return Type.Unsafe<Static<T> | null>(Type.Union([Type.Null(), t]));
-};
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });

@@ -177,7 +177,7 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
 /** For GraphQL loaders: many users in one query; ids not visible are absent. */
 export async function getUsersByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, UserView>> {
   const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  return inTenant(deps, actor, async (s) => {
+  return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where || valid.length === 0) return new Map();
     const rows = await repo.selectUsers(s.tx).where(where).where('users.id', 'in', valid).execute();

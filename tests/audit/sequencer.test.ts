@@ -138,7 +138,7 @@ describe('checkpoints', () => {
       signingKey: testKey, sink, sequencerIntervalMs: 60_000, checkpointIntervalMs: 60_000,
     });
     jobs.start();
-    const nudged = createAuditInbox(database.db, { addressHashKey: Buffer.alloc(32), onCommitted: () => jobs.nudge() });
+    const nudged = createAuditInbox(database.db, { addressHashKey: Buffer.alloc(32), onCommitted: (tenantId) => jobs.nudge(tenantId) });
     await nudged.writeDetached(tenant, actor(tenant), [{ action: 'user.read', resourceType: 'User', resourceId: 'x', outcome: 'allowed' }]);
     const until = Date.now() + 5000;
     while ((await storedChain(database.db, tenant)).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));

@@ -233,6 +233,7 @@ describe('GraphQL', () => {
     const id = created.data.createContact.id as string;
     expect(created.data.createContact).toMatchObject({ name: 'Gql Person', mrn: 'G-1', masked: false, version: 1, address: { city: 'Shelbyville' } });
     const updated = await a.agent.gql(`mutation($id: ID!) { updateContact(id: $id, input: { mrn: null, address: { line1: "1 Main" } }, expectedVersion: 1) { mrn version address { line1 city } } }`, { id });
+    expect(updated.errors, JSON.stringify(updated.errors)).toBeUndefined();
     expect(updated.data.updateContact).toEqual({ mrn: null, version: 2, address: { line1: '1 Main', city: 'Shelbyville' } });
     const list = await a.agent.gql('{ contacts(limit: 100) { items { id } nextCursor } }');
     expect(list.data.contacts.items.map((c: { id: string }) => c.id)).toContain(id);

@@ -1,8 +1,9 @@
 // Audit overhead: audited reads per second against the same reads with auditing
 // dropped, over HTTP on 127.0.0.1, and what each costs in CPU per request (server and
-// PostgreSQL). The two apps take turns, A B A B, so drift in a shared machine's load
-// hits both; each audited run lasts until its inbox is drained, so the sequencer's work
-// is counted against auditing. Target: auditing costs under 15% of throughput.
+// PostgreSQL), plus a capture-only diagnostic that shows how the cost splits between the
+// request path and chaining. The apps take turns, so drift in a shared machine's load
+// hits all of them; each audited run lasts until its inbox is drained, so the
+// sequencer's work is counted against auditing. Target: auditing costs under 15% of throughput.
 //
 //   node --import tsx bench/audit-overhead.bench.ts [--duration 8] [--connections 32] [--rounds 3] [--max-requests 400000] [--no-results]
 //
@@ -16,7 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { sequencePass } from '../src/audit/sequencer.service.js';
 import { createTenant } from '../src/tenants/tenants.service.js';
+import type { DatabaseHandle } from '../src/db/kysely.js';
 import { benchConfig, startBenchApp, startBenchDatabase, type BenchApp, type BenchDatabase } from './audit-overhead-harness.js';
 import { measureRun, runLoad, type Cost } from './audit-overhead-load.js';
 
@@ -54,9 +57,35 @@ function writeResultsSection(section: string): void {
   writeFileSync(RESULTS_PATH, next);
 }
 
-async function drained(database: BenchDatabase): Promise<void> {
+interface Seeded {
+  adminKey: string;
+  supervisorKey: string;
+  userId: string;
+  contactId: string;
+}
+
+/** A tenant with 20 users, a supervisor key and 20 contacts with PHI, created through `app`. */
+async function seed(database: DatabaseHandle, app: BenchApp): Promise<Seeded> {
+  const tenant = await createTenant(database.db, { slug: 'bench', name: 'Bench', allowHttpJwks: false });
+  const post = async (key: string, url: string, body: unknown): Promise<{ id: string; secret?: string }> => {
+    const res = await fetch(`${app.base}${url}`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`set-up ${url}: ${res.status}`);
+    return (await res.json()) as { id: string; secret?: string };
+  };
+  const userIds: string[] = [];
+  for (let i = 0; i < 20; i++) userIds.push((await post(tenant.adminKey, '/v1/users', { displayName: `Bench user ${i}` })).id);
+  const supervisorKey = (await post(tenant.adminKey, '/v1/api-keys', { name: 'bench supervisor', roles: ['supervisor'] })).secret!;
+  const contactIds: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const contact = { name: `Patient ${i}`, email: `patient${i}@example.test`, phone: '+1 555 0100', dateOfBirth: '1970-01-01', mrn: `MRN-${i}` };
+    contactIds.push((await post(supervisorKey, '/v1/contacts', contact)).id);
+  }
+  return { adminKey: tenant.adminKey, supervisorKey, userId: userIds[0]!, contactId: contactIds[0]! };
+}
+
+async function drained(database: DatabaseHandle): Promise<void> {
   for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_inbox`.execute(database.handle.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_inbox`.execute(database.db);
     if (rows[0]?.n === 0) return;
   }
   throw new Error('the sequencer did not drain the inbox within a minute');
@@ -76,64 +105,62 @@ async function main(): Promise<void> {
   const database = await startBenchDatabase(dir, 10);
   const apps: BenchApp[] = [];
   // A hard bound on the whole run, whatever happens.
-  const deadline = setTimeout(() => { console.error('audit overhead bench: out of time'); process.exit(2); }, (4 * (rounds + 1) * 2 * (load.duration + 70) + 300) * 1000);
+  const deadline = setTimeout(() => { console.error('audit overhead bench: out of time'); process.exit(2); }, (4 * (rounds + 1) * 3 * (load.duration + 70) + 300) * 1000);
   deadline.unref();
   try {
-    const tenant = await createTenant(database.handle.db, { slug: 'bench', name: 'Bench', allowHttpJwks: false });
-    const audited = await startBenchApp(config, database.handle, true, database.url);
-    const plain = await startBenchApp(config, database.handle, false, database.url);
-    apps.push(audited, plain);
-    const post = async (key: string, url: string, body: unknown): Promise<{ id: string; key?: { id: string }; secret?: string }> => {
-      const res = await fetch(`${plain.base}${url}`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      if (!res.ok) throw new Error(`set-up ${url}: ${res.status}`);
-      return (await res.json()) as { id: string };
-    };
-    const userIds: string[] = [];
-    for (let i = 0; i < 20; i++) userIds.push((await post(tenant.adminKey, '/v1/users', { displayName: `Bench user ${i}` })).id);
-    const supervisor = (await post(tenant.adminKey, '/v1/api-keys', { name: 'bench supervisor', roles: ['supervisor'] })).secret!;
-    const contactIds: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const contact = { name: `Patient ${i}`, email: `patient${i}@example.test`, phone: '+1 555 0100', dateOfBirth: '1970-01-01', mrn: `MRN-${i}` };
-      contactIds.push((await post(supervisor, '/v1/contacts', contact)).id);
-    }
+    const audited = await startBenchApp(config, database.handle, 'audited', database.url);
+    const capture = await startBenchApp(config, database.capture.handle, 'capture-only', database.capture.url);
+    const plain = await startBenchApp(config, database.handle, 'none', database.url);
+    apps.push(audited, capture, plain);
+    // The same data in both databases, through the apps themselves.
+    const primary = await seed(database.handle, plain);
+    const second = await seed(database.capture.handle, capture);
     const workloads = [
-      { label: 'GET /v1/users/:id (1 event per request)', path: `/v1/users/${userIds[0]}`, events: 1, key: tenant.adminKey },
-      { label: 'GET /v1/users?limit=20 (20 events per request)', path: '/v1/users?limit=20', events: 20, key: tenant.adminKey },
-      { label: 'GET /v1/contacts/:id (sealed PHI, 1 event per request)', path: `/v1/contacts/${contactIds[0]}`, events: 1, key: supervisor },
-      { label: 'GET /v1/contacts?limit=20 (sealed PHI, 20 events per request)', path: '/v1/contacts?limit=20', events: 20, key: supervisor },
+      { label: 'GET /v1/users/:id (1 event per request)', path: (d: Seeded) => `/v1/users/${d.userId}`, events: 1, key: (d: Seeded) => d.adminKey },
+      { label: 'GET /v1/users?limit=20 (20 events per request)', path: () => '/v1/users?limit=20', events: 20, key: (d: Seeded) => d.adminKey },
+      { label: 'GET /v1/contacts/:id (sealed PHI, 1 event per request)', path: (d: Seeded) => `/v1/contacts/${d.contactId}`, events: 1, key: (d: Seeded) => d.supervisorKey },
+      { label: 'GET /v1/contacts?limit=20 (sealed PHI, 20 events per request)', path: () => '/v1/contacts?limit=20', events: 20, key: (d: Seeded) => d.supervisorKey },
     ];
     const rows: string[] = [];
+    const splitRows: string[] = [];
     const verdicts: boolean[] = [];
+    const chainAll = async (): Promise<void> => {
+      while ((await sequencePass(database.capture.handle.db)).chained > 0) { /* until nothing is left */ }
+    };
     for (const workload of workloads) {
-      const run = (app: BenchApp, settle: () => Promise<void>) =>
-        measureRun(() => runLoad(`${app.base}${workload.path}`, workload.key, load), settle, database.postmasterPid);
-      await run(audited, () => drained(database)); // warm-up runs, not counted
-      await run(plain, async () => undefined);
-      const withAudit: Cost[] = [];
-      const without: Cost[] = [];
+      const run = (app: BenchApp, data: Seeded, settle: () => Promise<void>) =>
+        measureRun(() => runLoad(`${app.base}${workload.path(data)}`, workload.key(data), load), settle, database.postmasterPid);
+      const runAudited = () => run(audited, primary, () => drained(database.handle));
+      const runCapture = async () => { const cost = await run(capture, second, async () => undefined); await chainAll(); return cost; };
+      const runPlain = () => run(plain, primary, async () => undefined);
+      await runAudited(); // warm-up runs, not counted
+      await runCapture();
+      await runPlain();
+      const costs = { audited: [] as Cost[], capture: [] as Cost[], plain: [] as Cost[] };
       let chained = 0;
       for (let round = 0; round < rounds; round++) {
         const before = await chainedCount(database);
-        withAudit.push(await run(audited, () => drained(database)));
+        costs.audited.push(await runAudited());
         chained += (await chainedCount(database)) - before;
-        without.push(await run(plain, async () => undefined));
-        const [a, p] = [withAudit[round]!, without[round]!];
-        console.log(`  ${workload.label}: round ${round + 1}: audited ${fmt(a.load.rps)} req/s ${cpuPerRequest(a).toFixed(2)} CPU-ms/req (server ${a.serverMs.toFixed(2)}); without audit ${fmt(p.load.rps)} req/s ${cpuPerRequest(p).toFixed(2)} CPU-ms/req (server ${p.serverMs.toFixed(2)})`);
+        costs.capture.push(await runCapture());
+        costs.plain.push(await runPlain());
+        const [a, c, p] = [costs.audited[round]!, costs.capture[round]!, costs.plain[round]!];
+        const split = (x: Cost) => `${cpuPerRequest(x).toFixed(2)} CPU-ms/req (server ${x.serverMs.toFixed(2)}, PostgreSQL ${x.postgresMs?.toFixed(2) ?? '?'})`;
+        console.log(`  ${workload.label}: round ${round + 1}: audited ${fmt(a.load.rps)} req/s ${split(a)}; capture only ${fmt(c.load.rps)} req/s ${split(c)}; without audit ${fmt(p.load.rps)} req/s ${split(p)}`);
       }
-      const failed = [...withAudit, ...without].reduce((n, c) => n + c.load.failed, 0);
+      const failed = [...costs.audited, ...costs.capture, ...costs.plain].reduce((n, c) => n + c.load.failed, 0);
       if (failed > 0) throw new Error(`${failed} requests failed: the benchmark is broken`);
       // Every audited request must have left its events in the chain (a few more: the set-up's).
-      const perRequest = chained / withAudit.reduce((n, c) => n + c.load.requests, 0);
+      const perRequest = chained / costs.audited.reduce((n, c) => n + c.load.requests, 0);
       if (perRequest < workload.events) throw new Error(`${perRequest.toFixed(2)} events chained per request, expected ${workload.events}: the benchmark is broken`);
-      const rpsA = median(withAudit.map((c) => c.load.rps));
-      const rpsP = median(without.map((c) => c.load.rps));
-      const cpuA = median(withAudit.map(cpuPerRequest));
-      const cpuP = median(without.map(cpuPerRequest));
-      const overhead = 1 - rpsA / rpsP;
+      const rps = (list: Cost[]) => median(list.map((c) => c.load.rps));
+      const cpu = (list: Cost[]) => median(list.map(cpuPerRequest));
+      const overhead = 1 - rps(costs.audited) / rps(costs.plain);
       // On a CPU-bound machine throughput is 1 / CPU per request: the overhead that implies.
-      const cpuOverhead = 1 - cpuP / cpuA;
+      const cpuOverhead = (list: Cost[]) => 1 - cpu(costs.plain) / cpu(list);
       verdicts.push(overhead < TARGET_OVERHEAD);
-      rows.push(`| ${workload.label} | ${fmt(rpsA)} | ${fmt(rpsP)} | ${pct(overhead)} | ${cpuA.toFixed(2)} / ${cpuP.toFixed(2)} | ${pct(cpuOverhead)} | ${perRequest.toFixed(2)} | ${fmt(rpsA * perRequest)} | ${median(withAudit.map((c) => c.load.p99))} / ${median(without.map((c) => c.load.p99))} ms | ${overhead < TARGET_OVERHEAD ? 'yes' : 'no'} |`);
+      rows.push(`| ${workload.label} | ${fmt(rps(costs.audited))} | ${fmt(rps(costs.plain))} | ${pct(overhead)} | ${pct(cpuOverhead(costs.audited))} | ${perRequest.toFixed(2)} | ${fmt(rps(costs.audited) * perRequest)} | ${median(costs.audited.map((c) => c.load.p99))} / ${median(costs.plain.map((c) => c.load.p99))} ms | ${overhead < TARGET_OVERHEAD ? 'yes' : 'no'} |`);
+      splitRows.push(`| ${workload.label} | ${cpu(costs.plain).toFixed(2)} | ${cpu(costs.capture).toFixed(2)} (${pct(cpuOverhead(costs.capture))}) | ${cpu(costs.audited).toFixed(2)} (${pct(cpuOverhead(costs.audited))}) | ${fmt(rps(costs.capture))} (${pct(1 - rps(costs.capture) / rps(costs.plain))}) |`);
     }
     const { rows: counts } = await sql<{ chained: number; pending: number }>`
       select (select count(*)::int from audit_events) as chained, (select count(*)::int from audit_inbox) as pending`.execute(database.handle.db);
@@ -144,13 +171,19 @@ async function main(): Promise<void> {
       `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; server, PostgreSQL and load generator share it with other work: load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] as number).toFixed(2)} at end`,
       `- Database: ${database.describe}; the audited app has 2 more connections of its own for the audit writer and sequencer (as src/main.ts)`,
       `- Load: autocannon in its own process, ${load.connections} connections, ${load.duration} s per run (at most ${fmt(load.maxRequests)} requests), ${rounds} rounds per app taking turns after a warm-up run each; API-key authentication on every request`,
-      '- Audited: the real capture path (READ ONLY transaction, then the events group-committed to the inbox before the response), the sequencer and checkpoints running in the same process; each audited run lasts until the inbox is drained, so chaining is paid for inside it. Without audit: the same app with an AuditPort that drops events (bench/ only)',
+      '- Audited: the product as it runs, the real capture path (READ ONLY transaction, then the events group-committed to the inbox before the response) with the sequencer and checkpoints in the same process; each audited run lasts until the inbox is drained, so chaining is paid for inside it. Without audit: the same app with an AuditPort that drops events (bench/ only). Three apps over one database, taking turns',
       '- CPU per request: this process (server, capture, sequencer) plus every PostgreSQL process, per request served; the implied overhead is what it means for throughput when the CPU is the limit',
       `- After the runs: ${fmt(counts[0]?.chained ?? 0)} events chained, ${fmt(counts[0]?.pending ?? 0)} pending`,
       '',
-      '| workload | audited req/s (median) | without audit req/s (median) | throughput overhead | CPU-ms per request, audited / without | overhead implied by CPU | events chained per request (measured) | audit events/s | p99 latency, audited / without | under 15% |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| workload | audited req/s (median) | without audit req/s (median) | throughput overhead | overhead implied by CPU per request | events chained per request (measured) | audit events/s | p99 latency, audited / without | under 15% |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...rows,
+      '',
+      'Where the cost goes: CPU-ms per request (server process + PostgreSQL) without audit, with capture only (the request path: events made durable in the inbox before the response; chaining done after the run, untimed; a diagnostic, not a product mode), and audited (capture plus the in-process sequencer and checkpoints). The percentage is the throughput overhead that CPU cost implies.',
+      '',
+      '| workload | without audit | capture only | audited | capture only req/s (throughput overhead) |',
+      '|---|---|---|---|---|',
+      ...splitRows,
       '',
       'Run: `node --import tsx bench/audit-overhead.bench.ts [--duration S] [--connections C] [--rounds R] [--max-requests N] [--no-results]`',
       '',

@@ -1,14 +1,11 @@
 // Group commit: callers that write at the same time share one INSERT. While one batch
 // is in flight, new rows queue; when it finishes, everything queued goes in the next
 // batch. Each caller's promise settles when its own rows are durable (or failed).
-// `lingerMs` makes a flush that starts from idle wait that long first: each INSERT costs a
-// round trip, a plan and a WAL flush, so at moderate load a few milliseconds of waiting
-// buys batches several times larger.
 export class GroupCommitter<Row> {
   private queue: Array<{ rows: Row[]; resolve: () => void; reject: (e: unknown) => void }> = [];
   private flushing = false;
 
-  constructor(private readonly insert: (rows: Row[]) => Promise<void>, private readonly maxBatch = 1000, private readonly lingerMs = 0) {}
+  constructor(private readonly insert: (rows: Row[]) => Promise<void>, private readonly maxBatch = 1000) {}
 
   write(rows: Row[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
@@ -21,7 +18,6 @@ export class GroupCommitter<Row> {
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
-      if (this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
       while (this.queue.length > 0) {
         const batch: typeof this.queue = [];
         let size = 0;

@@ -117,7 +117,7 @@ async function insertRows(db: Kysely<Database> | Tx, rows: InboxRow[]): Promise<
 }
 
 export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): AuditPort {
-  const committer = new GroupCommitter<InboxRow>((rows) => insertRows(db, rows), 1000, Number(process.env['LINGER'] ?? 0));
+  const committer = new GroupCommitter<InboxRow>((rows) => insertRows(db, rows));
   const unavailable = (e: unknown) => new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written; the request was not served.', undefined, { cause: e });
   const committed = (tenantId: string) => opts.onCommitted?.(tenantId);
   return {

@@ -3,7 +3,8 @@
 // the body, so what a query shows, what an export holds and what verification hashes are
 // the hashed bytes themselves. The columns only steer searches; verification checks
 // them against the body, so a column edited to hide an access from a search is caught.
-import { canonicalEventJson } from './event-hash.js';
+import { canonicalEventJson, isHashHex } from './event-hash.js';
+import { formatExportLine } from './export-line.js';
 import type { AuditEvent, AuditEventBody } from './event.js';
 import { findAuditEventProblem } from './event-validation.js';
 
@@ -88,9 +89,12 @@ export function eventForVerification(row: StoredEventRow): AuditEvent {
 const ALTERED = 'f'.repeat(64);
 
 /**
- * One line of an NDJSON export: the canonical JSON (the bytes that were hashed) with
- * prevHash and hash appended, exactly what `phidesk audit verify` reads.
+ * One line of an NDJSON export: the export-line form (export-line.ts: the canonical JSON
+ * that was hashed, with prevHash and hash appended), what `phidesk audit verify` reads.
+ * A row whose stored hashes are not hex (tampering) is still written, as plain JSON, so
+ * the verifier reports it rather than the export failing half-way.
  */
 export function exportLine(event: AuditEvent): string {
+  if (isHashHex(event.prevHash) && isHashHex(event.hash)) return formatExportLine(event) + '\n';
   return canonicalEventJson(event).slice(0, -1) + ',"prevHash":' + JSON.stringify(event.prevHash) + ',"hash":' + JSON.stringify(event.hash) + '}\n';
 }

@@ -1,5 +1,5 @@
 // The audit trail's background work in one server process: the sequencer on a short
-// timer (and nudged whenever events commit, so chaining follows within milliseconds),
+// timer (and nudged whenever events commit, so chaining follows within tens of ms),
 // and signed checkpoints on a longer one. Several processes may run these against one
 // database: the per-tenant advisory lock keeps the chains single-writer, and a
 // checkpoint signed twice for the same tree state is stored once.
@@ -85,7 +85,7 @@ export class AuditJobs {
       return this.#sequencing;
     }
     const run = async (): Promise<PassResult> => {
-      const total: PassResult = { chained: 0, busyTenants: 0 };
+      const total: PassResult = { chained: 0, busyTenants: 0, failed: [] };
       try {
         let only = tenants;
         do {
@@ -93,6 +93,8 @@ export class AuditJobs {
           const pass = await sequencePass(this.#opts.db, { tenants: only });
           total.chained += pass.chained;
           total.busyTenants = pass.busyTenants;
+          total.failed = pass.failed;
+          for (const { tenantId, error } of pass.failed) this.#logFailure(`sequencer:${tenantId}`, error, { tenantId });
           only = undefined;
         } while (this.#again);
         this.#failing = false;
@@ -145,10 +147,13 @@ export class AuditJobs {
     await this.checkpointNow().catch(() => undefined);
   }
 
-  #logFailure(job: string, err: unknown): void {
+  // Throttled per job (and per tenant for a tenant's failing chain), so a persistent
+  // fault is reported every 30 s rather than on every pass.
+  #logFailure(job: string, err: unknown, context: Record<string, string> = {}): void {
     const now = Date.now();
     if (now - (this.#lastErrorLog.get(job) ?? 0) < ERROR_LOG_INTERVAL_MS) return;
     this.#lastErrorLog.set(job, now);
-    this.#opts.log.error({ err, job }, `audit ${job} failed; events stay in the inbox and are retried`);
+    const name = job.split(':')[0];
+    this.#opts.log.error({ err, job: name, ...context }, `audit ${name} failed; captured events stay durable in the inbox and it is retried`);
   }
 }

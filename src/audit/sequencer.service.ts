@@ -62,6 +62,8 @@ export interface PassResult {
   chained: number;
   /** tenants left for another sequencer (or a later pass) because their lock was held */
   busyTenants: number;
+  /** tenants whose batch failed (a malformed inbox row, a head that disagrees with the chain): they wait, the others do not */
+  failed: Array<{ tenantId: string; error: unknown }>;
 }
 
 export interface PassOptions {
@@ -71,16 +73,24 @@ export interface PassOptions {
   maxTenants?: number | undefined;
 }
 
-/** Chains everything pending (tenant by tenant, batch by batch) that no other sequencer is working on. */
+/**
+ * Chains everything pending (tenant by tenant, batch by batch) that no other sequencer
+ * is working on. A tenant whose batch fails is reported and skipped: one tenant's broken
+ * chain must not hold up every other tenant's.
+ */
 export async function sequencePass(db: Kysely<Database>, opts: PassOptions = {}): Promise<PassResult> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const result: PassResult = { chained: 0, busyTenants: 0 };
+  const result: PassResult = { chained: 0, busyTenants: 0, failed: [] };
   for (const tenantId of opts.tenants ?? (await repo.tenantsWithPending(db, opts.maxTenants ?? 1000))) {
-    for (;;) {
-      const batch = await sequenceTenantBatch(db, tenantId, batchSize);
-      result.chained += batch.chained;
-      if (batch.busy) result.busyTenants++;
-      if (batch.busy || batch.chained < batchSize) break;
+    try {
+      for (;;) {
+        const batch = await sequenceTenantBatch(db, tenantId, batchSize);
+        result.chained += batch.chained;
+        if (batch.busy) result.busyTenants++;
+        if (batch.busy || batch.chained < batchSize) break;
+      }
+    } catch (error) {
+      result.failed.push({ tenantId, error });
     }
   }
   return result;

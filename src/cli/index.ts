@@ -15,7 +15,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: runMigrate, help: 'apply pending database migrations (DATABASE_URL, or the embedded server)' },
-  'audit export': { run: runAuditExport, help: 'write audit chains as NDJSON: [--tenant SLUG|ID] [--out FILE]' },
+  'audit export': { run: runAuditExport, help: 'write audit chains as NDJSON: [--tenant SLUG|ID] [--out FILE] [--checkpoints-out DIR]' },
   'audit verify': { run: runAuditVerify, help: 'verify an export offline: --file F --public-key K [--checkpoints DIR]' },
   'audit public-key': { run: runAuditPublicKey, help: 'print the public key that verifies audit checkpoints [--jwks]' },
   'tenants create': { run: runTenantsCreate, help: 'create a tenant (optionally trusting a partner IdP); prints its id and a tenant-admin API key once' },

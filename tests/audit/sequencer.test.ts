@@ -48,7 +48,7 @@ describe('sequencer', () => {
     await capture(tenantA, 7);
     await capture(tenantB, 3);
     const pass = await sequencePass(database.db);
-    expect(pass).toEqual({ chained: 10, busyTenants: 0 });
+    expect(pass).toEqual({ chained: 10, busyTenants: 0, failed: [] });
     expect(await inboxCount(database.db)).toBe(0);
     const chain = await storedChain(database.db, tenantA);
     expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -88,10 +88,10 @@ describe('sequencer', () => {
     });
     await holding;
     expect(await sequenceTenantBatch(database.db, tenantA)).toEqual({ chained: 0, busy: true });
-    expect(await sequencePass(database.db)).toEqual({ chained: 2, busyTenants: 1 });
+    expect(await sequencePass(database.db)).toEqual({ chained: 2, busyTenants: 1, failed: [] });
     release();
     await holder;
-    expect(await sequencePass(database.db)).toEqual({ chained: 2, busyTenants: 0 });
+    expect(await sequencePass(database.db)).toEqual({ chained: 2, busyTenants: 0, failed: [] });
     expect((await verifyStored(database.db, tenantA, testKey.publicKey)).ok).toBe(true);
   });
 
@@ -101,6 +101,11 @@ describe('sequencer', () => {
     await expect(sequenceTenantBatch(database.db, tenantB)).rejects.toThrow(/malformed audit event/);
     expect((await storedChain(database.db, tenantB)).length).toBe(before);
     expect(await inboxCount(database.db, tenantB)).toBe(1);
+    // one tenant's broken chain holds up no other tenant
+    await capture(tenantA, 1);
+    const pass = await sequencePass(database.db);
+    expect(pass.chained).toBe(1);
+    expect(pass.failed.map((f) => f.tenantId)).toEqual([tenantB]);
     await database.db.deleteFrom('audit_inbox').where('tenant_id', '=', tenantB).execute();
 
     await expect(port().writeDetached(tenantB, actor(tenantB), [{ action: 'contact.read', resourceType: 'Contact', subjectContactId: 'Jane Doe', outcome: 'allowed' }]))

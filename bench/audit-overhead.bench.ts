@@ -216,6 +216,7 @@ async function main(): Promise<void> {
     for (const app of apps) await app.close();
     await database.stop();
     await rm(dir, { recursive: true, force: true });
+    await rm(config.dataDir, { recursive: true, force: true });
   }
 }
 

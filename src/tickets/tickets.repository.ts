@@ -64,8 +64,8 @@ export interface TicketState {
 }
 
 export async function insertTicket(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; created_by: string } & TicketState, phi: TicketPhi): Promise<TicketRow> {
-  await tx.insertInto('tickets').values({ ...row, custom_fields: JSON.stringify(row.custom_fields), ...sealPhi(crypto, row.id, phi) }).execute();
-  return (await selectTickets(tx).where('tickets.id', '=', row.id).executeTakeFirstOrThrow());
+  return tx.insertInto('tickets').values({ ...row, custom_fields: JSON.stringify(row.custom_fields), ...sealPhi(crypto, row.id, phi) })
+    .returning(columns).executeTakeFirstOrThrow();
 }
 
 /** Optimistic concurrency: the update applies only to the version that was read. */

@@ -136,7 +136,8 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
       return { ticket: await ticketView(s, crypto, row), replayed: true };
     }
     await checkReferences(s, { contactId: requesterId, userId: input.assigneeId, groupId: input.groupId });
-    const defs = await repo.definitionsOf(s.tx);
+    // custom-field definitions are needed only when the input has custom fields
+    const defs = Object.keys(input.customFields ?? {}).length > 0 ? await repo.definitionsOf(s.tx) : [];
     const { plain, phi } = splitCustomFields(input.customFields ?? {}, defs);
     const status = input.status ?? 'new';
     if (status === 'closed') throw new AppError('UNPROCESSABLE', 'A ticket cannot be created closed.', [{ path: '/status', message: 'new, open, pending, on_hold or solved' }]);

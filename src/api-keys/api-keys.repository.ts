@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
 
@@ -33,14 +34,23 @@ export async function revokeApiKey(tx: Tx, id: string, at: Date) {
     .returning(apiKeyColumns).executeTakeFirst();
 }
 
-/** Owner connection: the key names its tenant only through this row. */
+/**
+ * Owner connection: the key names its tenant only through this row. Its open break-glass
+ * grants come along in the same statement: authentication runs on every request, so it is
+ * one round trip.
+ */
 export async function findApiKeyForAuth(db: Kysely<Database>, prefix: string) {
-  return db.selectFrom('api_keys')
+  const row = await db.selectFrom('api_keys')
     .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
     .select(['api_keys.id', 'api_keys.tenant_id', 'api_keys.secret_hash', 'api_keys.roles', 'api_keys.scopes', 'api_keys.allowed_cidrs',
       'api_keys.expires_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'tenants.status as tenant_status', 'tenants.require_mfa_for_phi'])
+    .select((eb) => jsonArrayFrom(eb.selectFrom('break_glass_grants as g').select(['g.resource_type', 'g.resource_id', 'g.expires_at'])
+      .whereRef('g.tenant_id', '=', 'api_keys.tenant_id').whereRef('g.actor_id', '=', 'api_keys.id')
+      .where('g.expires_at', '>', sql<Date>`now()`).where('g.closed_at', 'is', null)).as('grants'))
     .where('api_keys.prefix', '=', prefix)
     .executeTakeFirst();
+  // JSON carries the expiry as text
+  return row && { ...row, grants: row.grants.map((g) => ({ ...g, expires_at: new Date(g.expires_at) })) };
 }
 
 /** Records use at most once a minute per key, so hot keys do not write on every request. */
@@ -48,10 +58,4 @@ export async function touchApiKey(db: Kysely<Database>, id: string, at: Date) {
   await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(at.getTime() - 60_000))]))
     .execute();
-}
-
-/** Active break-glass grants held by a key (owner connection, at authentication). */
-export async function activeGrantsOf(db: Kysely<Database>, tenantId: string, actorId: string, now: Date) {
-  return db.selectFrom('break_glass_grants').select(['resource_type', 'resource_id', 'expires_at'])
-    .where('tenant_id', '=', tenantId).where('actor_id', '=', actorId).where('expires_at', '>', now).where('closed_at', 'is', null).execute();
 }

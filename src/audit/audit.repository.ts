@@ -32,10 +32,25 @@ export async function tryLockChain(tx: Tx, tenantId: string): Promise<boolean> {
   return rows[0]?.locked === true;
 }
 
+/**
+ * Takes the sequencer locks of several tenants, waiting for each, until the transaction
+ * ends. Always in ascending key order: two writers locking overlapping sets cannot deadlock.
+ */
+export async function lockChains(tx: Tx, tenantIds: readonly string[]): Promise<void> {
+  const keys = [...new Set(tenantIds.map(lockKey))].sort((a, b) => a - b);
+  // target-list expressions are evaluated left to right: the order above is the order taken
+  const calls = keys.map((key) => sql`pg_advisory_xact_lock(${CHAIN_LOCK_CLASS}::int, ${key}::int)`);
+  await sql`select ${sql.join(calls)}`.execute(tx);
+}
+
+export async function readHeads(tx: Tx, tenantIds: readonly string[]): Promise<Map<string, ChainHead>> {
+  const rows = await tx.selectFrom('audit_chain_heads').select(['tenant_id', 'seq', 'hash', 'merkle_frontier'])
+    .where('tenant_id', '=', sql<string>`any(${[...tenantIds]}::uuid[])`).execute();
+  return new Map(rows.map((row) => [row.tenant_id, { seq: Number(row.seq), hash: row.hash, merkleFrontier: row.merkle_frontier }]));
+}
+
 export async function readHead(tx: Tx, tenantId: string): Promise<ChainHead | undefined> {
-  const row = await tx.selectFrom('audit_chain_heads').select(['seq', 'hash', 'merkle_frontier'])
-    .where('tenant_id', '=', tenantId).executeTakeFirst();
-  return row && { seq: Number(row.seq), hash: row.hash, merkleFrontier: row.merkle_frontier };
+  return (await readHeads(tx, [tenantId])).get(tenantId);
 }
 
 /** The oldest captured events of a tenant, in capture order. */
@@ -49,19 +64,27 @@ export async function takeInbox(tx: Tx, tenantId: string, limit: number): Promis
  * parameter: a text[] parameter would escape and unescape every quote of every body.
  */
 export function joinJsonTexts(texts: readonly string[]): string {
-  for (const text of texts) if (text.includes('\n')) throw new Error('a JSON text with a raw newline cannot be joined');
-  return texts.join('\n');
+  const joined = texts.join('\n');
+  // one scan of the whole: a raw newline inside a text would add a line
+  let lines = 1;
+  for (let i = joined.indexOf('\n'); i !== -1; i = joined.indexOf('\n', i + 1)) lines++;
+  if (lines !== Math.max(texts.length, 1)) throw new Error('a JSON text with a raw newline cannot be joined');
+  return joined;
 }
 
 /**
- * The sequencer's whole write, as one statement: append the chained rows, move the head
- * and its Merkle frontier, delete the inbox rows they came from. Every audited request
- * pays its share of this, so it is one round trip, with the columns as arrays (a
- * multi-row VALUES list costs far more to build and plan than unnest).
+ * A chain write as one statement: append the chained rows, move each chain's head and
+ * Merkle frontier, delete the inbox rows they came from (none when the events were
+ * chained straight from capture). Every audited request pays its share of this, so it is
+ * one round trip, with the columns as arrays (a multi-row VALUES list costs far more to
+ * build and plan than unnest).
  */
-export async function commitChained(tx: Tx, tenantId: string, rows: StoredEventRow[], head: ChainHead, inboxIds: string[]): Promise<void> {
+export async function appendChained(tx: Tx, rows: StoredEventRow[], heads: ReadonlyArray<{ tenantId: string } & ChainHead>, inboxIds: readonly string[] = []): Promise<void> {
   const col = <K extends keyof StoredEventRow>(key: K) => rows.map((row) => row[key]);
   const bodies = joinJsonTexts(rows.map((row) => row.body));
+  // a frontier is a list of hex hashes: comma-joined, one text per head
+  const frontiers = heads.map((h) => h.merkleFrontier.join(','));
+  const deleteInbox = inboxIds.length > 0 ? sql`delete from audit_inbox where id = any(${[...inboxIds]}::uuid[])` : sql`select 1`;
   await sql`
     with appended as (
       insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
@@ -70,10 +93,12 @@ export async function commitChained(tx: Tx, tenantId: string, rows: StoredEventR
         ${col('subject_contact_id')}::uuid[], ${col('outcome')}::text[], string_to_array(${bodies}::text, chr(10)), ${col('prev_hash')}::text[], ${col('hash')}::text[])
     ), moved as (
       insert into audit_chain_heads (tenant_id, seq, hash, merkle_frontier, updated_at)
-      values (${tenantId}, ${head.seq}, ${head.hash}, ${head.merkleFrontier}::text[], clock_timestamp())
+      select h.tenant_id, h.seq, h.hash, string_to_array(h.frontier, ','), clock_timestamp()
+      from unnest(${heads.map((h) => h.tenantId)}::uuid[], ${heads.map((h) => h.seq)}::bigint[], ${heads.map((h) => h.hash)}::text[], ${frontiers}::text[])
+        as h(tenant_id, seq, hash, frontier)
       on conflict (tenant_id) do update set seq = excluded.seq, hash = excluded.hash, merkle_frontier = excluded.merkle_frontier, updated_at = excluded.updated_at
     )
-    delete from audit_inbox where id = any(${inboxIds}::uuid[])`.execute(tx);
+    ${deleteInbox}`.execute(tx);
 }
 
 /** Tenants with events waiting in the inbox, longest-waiting first. */

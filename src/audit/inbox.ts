@@ -1,6 +1,7 @@
 // The AuditPort services use: turns (actor, event input) into an audit event body and
-// makes it durable in audit_inbox, either inside the caller's tenant transaction or,
-// for reads and events with no transaction (auth failures, denials), through group commit.
+// makes it durable: writes put it in audit_inbox inside their own tenant transaction (the
+// sequencer chains it after commit); reads and events with no transaction (auth failures,
+// denials) are group-committed with concurrent requests' events straight into the chain.
 // Failure to write is AUDIT_UNAVAILABLE (503): the caller gets no data without its events.
 import { createHmac, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -11,6 +12,7 @@ import { AppError } from '../errors.js';
 import type { AuditEventInput, AuditPort } from '../services/audit-port.js';
 import type { AuditEventBody } from './event.js';
 import { findAuditEventProblem } from './event-validation.js';
+import { appendToChains } from './chain-writer.service.js';
 import { GroupCommitter } from './group-commit.js';
 
 /** Chain for events that belong to no tenant (e.g. a token from an unknown issuer). */
@@ -117,7 +119,8 @@ async function insertRows(db: Kysely<Database> | Tx, rows: InboxRow[]): Promise<
 }
 
 export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): AuditPort {
-  const committer = new GroupCommitter<InboxRow>((rows) => insertRows(db, rows));
+  // Detached events (reads, denials, failed sign-ins) are chained as they are group-committed.
+  const committer = new GroupCommitter<InboxBody>((bodies) => appendToChains(db, bodies));
   const unavailable = (e: unknown) => new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written; the request was not served.', undefined, { cause: e });
   const committed = (tenantId: string) => opts.onCommitted?.(tenantId);
   return {
@@ -130,14 +133,13 @@ export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): Audi
     },
     async writeDetached(tenantId, actor, events) {
       if (events.length === 0) return;
-      let rows: InboxRow[];
       try {
-        rows = toRows(buildEventBodies(tenantId, actor, events, opts));
-        await committer.write(rows);
+        const bodies = buildEventBodies(tenantId, actor, events, opts);
+        assertChainable(bodies);
+        await committer.write(bodies);
       } catch (e) {
         throw unavailable(e);
       }
-      committed(rows[0]!.tenant_id);
     },
     committed,
   };

@@ -9,12 +9,10 @@
 // - the primary key (tenant_id, seq) and the unique event id back this up in the schema.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { chainEventCanonical } from './event-hash.js';
-import { GENESIS_HASH, type AuditEventBody } from './event.js';
+import { chainAfter, EMPTY_CHAIN } from './chain-writer.service.js';
+import type { AuditEventBody } from './event.js';
 import { assertAuditEventBody } from './event-validation.js';
 import type { InboxBody } from './inbox.js';
-import { MerkleAccumulator } from './merkle.js';
-import { rowFromEvent, type StoredEventRow } from './stored-event.js';
 import * as repo from './audit.repository.js';
 
 export const DEFAULT_BATCH_SIZE = 500;
@@ -43,17 +41,9 @@ export async function sequenceTenantBatch(db: Kysely<Database>, tenantId: string
     // previous holder committed before it released the lock.
     const inbox = await repo.takeInbox(tx, tenantId, batchSize);
     if (inbox.length === 0) return { chained: 0, busy: false };
-    const head = (await repo.readHead(tx, tenantId)) ?? { seq: 0, hash: GENESIS_HASH, merkleFrontier: [] };
-    const merkle = MerkleAccumulator.fromFrontier({ size: head.seq, subtreeRoots: head.merkleFrontier });
-    let previous = head.hash;
-    const rows: StoredEventRow[] = inbox.map((row, index) => {
-      const { event, canonical } = chainEventCanonical(previous, capturedBody(row.body, tenantId, head.seq + index + 1));
-      merkle.push(event.hash);
-      previous = event.hash;
-      return rowFromEvent(event, canonical);
-    });
-    const moved = { seq: merkle.size, hash: previous, merkleFrontier: merkle.frontier().subtreeRoots };
-    await repo.commitChained(tx, tenantId, rows, moved, inbox.map((row) => row.id));
+    const head = (await repo.readHead(tx, tenantId)) ?? EMPTY_CHAIN;
+    const { rows, head: moved } = chainAfter(head, inbox.map((row, index) => capturedBody(row.body, tenantId, head.seq + index + 1)));
+    await repo.appendChained(tx, rows, [{ tenantId, ...moved }], inbox.map((row) => row.id));
     return { chained: rows.length, busy: false };
   });
 }

@@ -28,8 +28,10 @@ beforeAll(async () => {
     ]);
   }
   await sequencePass(database.db);
-  // one more event waiting in each inbox
-  for (const t of [tenant, other]) await port.writeDetached(t, undefined, [{ action: 'auth.failed', resourceType: 'Session', outcome: 'denied' }]);
+  // one more event waiting in each inbox (writes capture there; detached events are chained at once)
+  for (const t of [tenant, other]) {
+    await database.db.transaction().execute((tx) => port.writeInTx(tx, { tenantId: t, id: 'tester', kind: 'system', authMethod: 'system' } as never, [{ action: 'user.update', resourceType: 'User', resourceId: 'a', outcome: 'allowed' }]));
+  }
 });
 afterAll(async () => database?.drop());
 

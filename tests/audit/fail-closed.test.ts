@@ -1,5 +1,5 @@
 // Acceptance 3: fail closed. With audit writes failing for real (a trigger on the inbox
-// that raises, as a full disk or a revoked grant would), requests that read PHI or
+// and the chain that raises, as a full disk or a revoked grant would), requests that read PHI or
 // other records get 503 AUDIT_UNAVAILABLE problem+json with none of the record in the
 // body, GraphQL gets the same code and no data, and writes do not land. When the trail
 // can be written again, the same requests succeed.
@@ -20,11 +20,14 @@ let supervisorKey: string;
 async function breakAuditWrites(): Promise<void> {
   await sql`create or replace function audit_inbox_down() returns trigger language plpgsql as $$
     begin raise exception 'audit storage unavailable'; end $$`.execute(t.database.db);
+  // writes capture into the inbox; reads and denials are chained straight into audit_events
   await sql`create trigger audit_inbox_down before insert on audit_inbox for each statement execute function audit_inbox_down()`.execute(t.database.db);
+  await sql`create trigger audit_events_down before insert on audit_events for each statement execute function audit_inbox_down()`.execute(t.database.db);
 }
 
 async function restoreAuditWrites(): Promise<void> {
   await sql`drop trigger audit_inbox_down on audit_inbox`.execute(t.database.db);
+  await sql`drop trigger audit_events_down on audit_events`.execute(t.database.db);
 }
 
 function expectUnavailable(res: { statusCode: number; headers: Record<string, unknown>; body: string; json(): any }): void {

@@ -19,6 +19,7 @@ import { createAuditInbox } from '../../src/audit/inbox.js';
 import { merkleRoot } from '../../src/audit/merkle.js';
 import { sequencePass, sequenceTenantBatch } from '../../src/audit/sequencer.service.js';
 import { verifyCheckpointSignature } from '../../src/audit/checkpoint.js';
+import { connectDatabase } from '../../src/db/kysely.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { testKey } from './chain-fixture.js';
 import { inboxCount, storedChain, verifyStored } from './trail-fixture.js';
@@ -32,10 +33,11 @@ const actor = (tenantId: string): Actor => ({
   requestId: 'req-sequencer-test',
 });
 
-async function capture(tenantId: string, count: number, label = 'user.read'): Promise<void> {
+/** Captures events into the inbox the way a write transaction does (detached events skip the inbox). */
+async function capture(tenantId: string, count: number, label = 'user.update'): Promise<void> {
   const events = Array.from({ length: count }, (_, i) => ({ action: label, resourceType: 'User', resourceId: `r${i}`, outcome: 'allowed' as const }));
   // one at a time, so capture order is well defined
-  for (const event of events) await port().writeDetached(tenantId, actor(tenantId), [event]);
+  for (const event of events) await database.db.transaction().execute((tx) => port().writeInTx(tx, actor(tenantId), [event]));
 }
 
 beforeAll(async () => {
@@ -111,6 +113,7 @@ describe('sequencer', () => {
     await expect(port().writeDetached(tenantB, actor(tenantB), [{ action: 'contact.read', resourceType: 'Contact', subjectContactId: 'Jane Doe', outcome: 'allowed' }]))
       .rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
     expect(await inboxCount(database.db, tenantB)).toBe(0);
+    expect((await storedChain(database.db, tenantB)).length).toBe(before);
   });
 });
 
@@ -144,12 +147,53 @@ describe('checkpoints', () => {
     });
     jobs.start();
     const nudged = createAuditInbox(database.db, { addressHashKey: Buffer.alloc(32), onCommitted: (tenantId) => jobs.nudge(tenantId) });
-    await nudged.writeDetached(tenant, actor(tenant), [{ action: 'user.read', resourceType: 'User', resourceId: 'x', outcome: 'allowed' }]);
+    await database.db.transaction().execute((tx) => nudged.writeInTx(tx, actor(tenant), [{ action: 'user.update', resourceType: 'User', resourceId: 'x', outcome: 'allowed' }]));
+    nudged.committed(tenant);
     const until = Date.now() + 5000;
     while ((await storedChain(database.db, tenant)).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
     expect((await storedChain(database.db, tenant)).length).toBe(1);
     await jobs.stop();
     expect((await sink.list(tenant)).map((c) => c.treeSize)).toEqual([1]);
     expect(logs).toEqual([]);
+  });
+});
+
+describe('detached events (reads, denials) chained at capture', () => {
+  it('are in the chain when the write resolves, with no inbox row', async () => {
+    const tenant = randomUUID();
+    await port().writeDetached(tenant, actor(tenant), [
+      { action: 'user.read', resourceType: 'User', resourceId: 'a', outcome: 'allowed' },
+      { action: 'user.read', resourceType: 'User', resourceId: 'b', outcome: 'allowed' },
+    ]);
+    expect(await inboxCount(database.db, tenant)).toBe(0);
+    const chain = await storedChain(database.db, tenant);
+    expect(chain.map((e) => [e.seq, e.resource.id])).toEqual([[1, 'a'], [2, 'b']]);
+    expect((await verifyStored(database.db, tenant, testKey.publicKey)).ok).toBe(true);
+  });
+
+  it('interleave with the sequencer and with other writers (other processes) into one gapless chain per tenant', async () => {
+    const tenants = [randomUUID(), randomUUID()];
+    // separate ports over separate pools stand for separate server processes
+    const other = connectDatabase(database.url, { poolMax: 4 });
+    const ports = [port(), createAuditInbox(other.db, { addressHashKey: Buffer.alloc(32, 7) })];
+    try {
+      const work: Array<Promise<unknown>> = [];
+      for (let i = 0; i < 40; i++) {
+        for (const tenant of tenants) {
+          work.push(ports[i % 2]!.writeDetached(tenant, actor(tenant), [{ action: 'user.read', resourceType: 'User', resourceId: `d${i}`, outcome: 'allowed' }]));
+          if (i % 4 === 0) work.push(capture(tenant, 1).then(() => sequencePass(database.db, { tenants: [tenant] })));
+        }
+      }
+      await Promise.all(work);
+      await sequencePass(database.db);
+      for (const tenant of tenants) {
+        const chain = await storedChain(database.db, tenant);
+        expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+        expect(new Set(chain.map((e) => e.id)).size).toBe(50);
+        expect((await verifyStored(database.db, tenant, testKey.publicKey)).ok).toBe(true);
+      }
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -3,6 +3,8 @@
 // verifier (GET /v1/audit/verify, and `phidesk audit verify` on the export) catches
 // every edit, the recomputed chain through the signed checkpoints, and passes the
 // untouched log. The in-process sequencer is off: the test chains and signs by hand.
+// Reads (the auditor's own verification and export among them) are chained as they
+// happen, so each case starts from the saved chain and its saved head.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { DirectoryCheckpointSink } from '../../src/audit/checkpoint-sink.js';
 import { checkpointPass } from '../../src/audit/checkpointer.service.js';
 import { canonicalEventJson, computeEventHash } from '../../src/audit/event-hash.js';
 import type { AuditEventBody } from '../../src/audit/event.js';
+import { MerkleAccumulator } from '../../src/audit/merkle.js';
 import { publicKeyToBase64 } from '../../src/audit/signing-key.js';
 import { runAuditVerify } from '../../src/cli/audit-verify.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -81,6 +84,7 @@ beforeAll(async () => {
   const copy = new DirectoryCheckpointSink(checkpointDir);
   for (const c of await new DirectoryCheckpointSink(t.config.audit.checkpointDir).list(tenant.tenantId)) await copy.write(c);
   await sql`create table tamper_backup as select * from audit_events where tenant_id = ${tenant.tenantId}`.execute(db());
+  await sql`create table tamper_head_backup as select * from audit_chain_heads where tenant_id = ${tenant.tenantId}`.execute(db());
 });
 afterAll(async () => t?.close());
 
@@ -89,6 +93,8 @@ beforeEach(async () => {
   await asAttacker(db(), async (tx) => {
     await sql`delete from audit_events where tenant_id = ${tenant.tenantId}`.execute(tx);
     await sql`insert into audit_events select * from tamper_backup`.execute(tx);
+    await sql`update audit_chain_heads h set seq = b.seq, hash = b.hash, merkle_frontier = b.merkle_frontier, checkpointed_seq = b.checkpointed_seq
+      from tamper_head_backup b where h.tenant_id = b.tenant_id`.execute(tx);
   });
 });
 
@@ -99,13 +105,15 @@ const body = async (seq: number): Promise<AuditEventBody> => {
 
 describe('the tamper suite', () => {
   it('passes the untouched log, with both checkpoints, and reports the pending events', async () => {
-    expect((await admin.get('/v1/tenant')).statusCode).toBe(200); // recorded, and left unchained: the sequencer is off here
+    // a write: its events wait in the inbox, unchained, because the sequencer is off here
+    expect((await admin.post('/v1/users', { displayName: 'Pending' })).statusCode).toBe(201);
     const { api, cli } = await verdicts();
     expect(api).toMatchObject({ ok: true, checked: size, headSeq: size, checkpointsVerified: 2, checkpointedSize: size, findings: [] });
     expect(api.pending.count).toBeGreaterThan(0);
     expect(api.pending.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     expect(cli.code).toBe(0);
-    expect(cli.report).toMatchObject({ checked: size, checkpointsVerified: 2, findings: [] });
+    // the export, taken after the verification, holds the verification's own event too
+    expect(cli.report).toMatchObject({ checked: size + 1, checkpointsVerified: 2, findings: [] });
   });
 
   it('catches a changed field (who did it, rewritten in the body and its column)', async () => {
@@ -136,6 +144,8 @@ describe('the tamper suite', () => {
       await sql`insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
         values (${tenant.tenantId}, ${k}, ${forged.id}, ${forged.occurredAt}, ${forged.actor.id}, ${forged.action}, 'User', 'forged', null, ${forged.outcome},
                 ${canonicalEventJson(forged)}, ${prev}, ${computeEventHash(prev, forged)})`.execute(tx);
+      // the chain is one longer now: without this, the next event appended would collide and every audited read fail (closed)
+      await sql`update audit_chain_heads set seq = seq + 1 where tenant_id = ${tenant.tenantId}`.execute(tx);
     });
     // the forged row links and hashes; the renumbered original after it cannot
     await expectDamage('duplicate_or_reordered', k);
@@ -150,8 +160,24 @@ describe('the tamper suite', () => {
   });
 
   it('catches a cut tail through the signed checkpoints', async () => {
-    await asAttacker(db(), (tx) => sql`delete from audit_events where tenant_id = ${tenant.tenantId} and seq > ${size - 3}`.execute(tx));
-    await expectDamage('truncated', size - 2);
+    // a thorough attacker also moves the chain head back, so new events link on where the cut was
+    const kept = (await storedChain(db(), tenant.tenantId)).slice(0, size - 3);
+    const merkle = new MerkleAccumulator();
+    for (const event of kept) merkle.push(event.hash);
+    await asAttacker(db(), async (tx) => {
+      await sql`delete from audit_events where tenant_id = ${tenant.tenantId} and seq > ${size - 3}`.execute(tx);
+      await sql`update audit_chain_heads set seq = ${size - 3}, hash = ${kept.at(-1)!.hash}, merkle_frontier = ${merkle.frontier().subtreeRoots}::text[]
+        where tenant_id = ${tenant.tenantId}`.execute(tx);
+    });
+    const { api, cli } = await verdicts();
+    expect(api).toMatchObject({ ok: false, damage: 'truncated', firstBadSeq: size - 2 });
+    // the export came after the verification, whose own event was chained where the cut was:
+    // the chain it holds is longer, and still ends short of the signed checkpoint
+    expect(cli.code).toBe(1);
+    expect(cli.report.damage).toBe('truncated');
+    expect(cli.report.headSeq).toBeGreaterThan(size - 3);
+    expect(cli.report.headSeq).toBeLessThan(size);
+    expect(cli.report.firstBadSeq).toBe(cli.report.headSeq + 1);
   });
 
   it('catches a chain recomputed end to end after an edit, through the signed checkpoints', async () => {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { composeApp } from '../../src/compose.js';
 import { createMasterKeyFile, loadOrCreateDevMasterKey, type MasterKeyProvider } from '../../src/crypto/index.js';
+import { connectDatabase } from '../../src/db/kysely.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 /** Collects every log line the app writes, to assert that canaries never reach them. */
@@ -48,18 +49,27 @@ export async function startTestApp(opts: {
   auditJobs?: boolean;
   /** observes every SQL statement of the app's database handle (ignored when `database` is given) */
   onQuery?: (sql: string) => void;
+  /**
+   * gives the audit writer a pool of its own, as src/main.ts does, observed by this
+   * (so a test counting a request's statements sees the audit writes apart)
+   */
+  auditOnQuery?: (sql: string) => void;
 } = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase({ onQuery: opts.onQuery }));
+  const auditDb = opts.auditOnQuery ? connectDatabase(database.url, { poolMax: 2, onQuery: opts.auditOnQuery }) : undefined;
   const config = await testConfig(opts.env);
   const logs = new LogCapture();
   const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
-  const app = await composeApp({ config, db: database.db, logStream: logs, masterKey, previousMasterKeys: opts.previousMasterKeys, auditJobs: opts.auditJobs });
+  const app = await composeApp({
+    config, db: database.db, auditDb: auditDb?.db, logStream: logs, masterKey, previousMasterKeys: opts.previousMasterKeys, auditJobs: opts.auditJobs,
+  });
   opts.beforeReady?.(app);
   await app.ready();
   return {
     app, database, config, logs, masterKey,
     close: async () => {
       await app.close();
+      await auditDb?.close();
       if (!opts.database) await database.drop();
     },
   };

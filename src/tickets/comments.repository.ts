@@ -1,5 +1,6 @@
 // Comments in SQL: bodies sealed per (comment, revision); earlier revisions kept.
 import { randomUUID } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
@@ -39,8 +40,31 @@ export async function openRevisionBody(crypto: TenantCrypto, revisionId: string,
   return crypto.open(revisionPlace(revisionId), sealed);
 }
 
-export async function insertComment(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; ticket_id: string; author_id: string; author_kind: string; public: boolean }, body: string) {
-  await tx.insertInto('ticket_comments').values({ ...row, body: crypto.seal(currentPlace(row.id), body), key_version: crypto.activeVersion }).execute();
+/**
+ * A new comment, its ticket's timeline row and, for the first public staff reply, the stop of
+ * the first-response clock (which bumps the ticket's version: its representation changes),
+ * all in one statement. Returns the comment as `getComment` would read it.
+ */
+export async function insertComment(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; ticket_id: string; author_id: string; author_kind: string; public: boolean }, body: string,
+  opts: { event: { type: string; changes: Record<string, unknown> }; stopsFirstResponseClock: boolean }): Promise<CommentRow> {
+  const at = new Date();
+  return tx
+    .with('c', (db) => db.insertInto('ticket_comments').values({ ...row, body: crypto.seal(currentPlace(row.id), body), key_version: crypto.activeVersion })
+      .returning(['id', 'ticket_id', 'author_id', 'author_kind', 'public', 'body', 'revision', 'redacted', 'created_at', 'updated_at']))
+    // Always part of the statement, so it stays one round trip; a false parameter makes it a
+    // no-op that PostgreSQL plans as a one-time filter (no scan, no lock).
+    .with('f', (db) => db.updateTable('tickets').set((eb) => ({ first_responded_at: at, version: eb('version', '+', 1), updated_at: at }))
+      .where('id', '=', row.ticket_id).where('first_responded_at', 'is', null).where(sql<SqlBool>`${opts.stopsFirstResponseClock}::boolean`))
+    .with('e', (db) => db.insertInto('ticket_events').columns(['tenant_id', 'ticket_id', 'actor_id', 'type', 'changes'])
+      .expression(db.selectFrom('c').select((eb) => [
+        eb.val(row.tenant_id).as('tenant_id'), 'c.ticket_id', eb.val(row.author_id).as('actor_id'), eb.val(opts.event.type).as('type'),
+        sql<string>`${JSON.stringify(opts.event.changes)}::jsonb`.as('changes'),
+      ])))
+    // the ticket columns the comment policies need (unchanged by 'f', which this snapshot does not see)
+    .selectFrom('c').innerJoin('tickets', 'tickets.id', 'c.ticket_id')
+    .select(['c.id', 'c.ticket_id', 'c.author_id', 'c.author_kind', 'c.public', 'c.body', 'c.revision', 'c.redacted', 'c.created_at', 'c.updated_at',
+      'tickets.assignee_id as ticket_assignee_id', 'tickets.group_id as ticket_group_id', 'tickets.requester_id as ticket_requester_id'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Keeps the current body as a revision (re-sealed for its own row), then writes the new body. */

@@ -1,7 +1,6 @@
 // Comments on tickets: public replies and internal notes (a requester never sees notes),
 // bodies sealed, edits keep history, and a privileged role can redact a span for good.
 import { randomUUID } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { AppError, notFound } from '../errors.js';
@@ -72,12 +71,13 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
     }
     if (ticket.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket takes no more comments; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
     if (!input.body.trim()) throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [{ path: '/body', message: 'must not be blank' }]);
-    await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body);
-    // The first public reply by staff stops the first-response clock.
-    if (isPublic && !actor.roles.includes('requester')) await tickets.markFirstResponse(s.tx, ticketId, new Date());
-    await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: ticketId, actor_id: actor.id, type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } });
-    // read back the row just written (not a disclosure: the caller sent the body)
-    const row = (await comments.getComment(s.tx, id, () => sql<SqlBool>`true`))!;
+    // One statement writes the comment and its timeline row, and returns the row as stored
+    // (not a disclosure: the caller sent the body). The first public reply by staff also
+    // stops the first-response clock.
+    const row = await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body, {
+      event: { type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } },
+      stopsFirstResponseClock: isPublic && !actor.roles.includes('requester'),
+    });
     s.record(commentEvent('comment.create', row, true));
     const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
     return { comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead }, replayed: false };

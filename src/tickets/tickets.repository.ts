@@ -1,11 +1,13 @@
 // Tickets in SQL. PHI (subject, description, and one sealed JSON of PHI custom fields and
 // EHR references) goes in and out only through TenantCrypto, bound to (table, column, row).
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type QueryCreator, type SqlBool } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
-import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
+import type { BusinessHours, Database, TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
 import { AppError } from '../errors.js';
+import type { FieldDefinition } from './ticket-model.js';
 import type { TicketPhi } from './tickets.model.js';
 
 const TABLE = 'tickets';
@@ -63,24 +65,44 @@ export interface TicketState {
   solved_at: Date | null;
 }
 
-export async function insertTicket(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; created_by: string } & TicketState, phi: TicketPhi): Promise<TicketRow> {
-  return tx.insertInto('tickets').values({ ...row, custom_fields: JSON.stringify(row.custom_fields), ...sealPhi(crypto, row.id, phi) })
-    .returning(columns).executeTakeFirstOrThrow();
+/** A timeline row written by the same statement as the ticket change it describes. */
+export interface TimelineEvent {
+  tenant_id: string;
+  actor_id: string;
+  type: string;
+  changes: Record<string, unknown>;
 }
 
-/** Optimistic concurrency: the update applies only to the version that was read. */
-export async function updateTicket(tx: Tx, crypto: TenantCrypto, current: TicketRow, state: TicketState, phi: TicketPhi | null): Promise<TicketRow> {
-  const result = await tx.updateTable('tickets')
+/** The timeline insert as a CTE step: one row per ticket row the statement's 't' step wrote. */
+function timelineFrom(db: QueryCreator<Database & { t: TicketRow }>, event: TimelineEvent) {
+  return db.insertInto('ticket_events').columns(['tenant_id', 'ticket_id', 'actor_id', 'type', 'changes'])
+    .expression(db.selectFrom('t').select((eb) => [
+      eb.val(event.tenant_id).as('tenant_id'), 't.id', eb.val(event.actor_id).as('actor_id'), eb.val(event.type).as('type'),
+      sql<string>`${JSON.stringify(event.changes)}::jsonb`.as('changes'),
+    ]));
+}
+
+/** Inserts the ticket and its timeline event in one statement (one round trip). */
+export async function insertTicket(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; created_by: string } & TicketState, phi: TicketPhi, event: TimelineEvent): Promise<TicketRow> {
+  return tx
+    .with('t', (db) => db.insertInto('tickets').values({ ...row, custom_fields: JSON.stringify(row.custom_fields), ...sealPhi(crypto, row.id, phi) }).returning(columns))
+    .with('e', (db) => timelineFrom(db, event))
+    .selectFrom('t').selectAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Optimistic concurrency: the update applies only to the version that was read. With an
+ * event, the timeline row is written by the same statement, and only if the update applied.
+ */
+export async function updateTicket(tx: Tx, crypto: TenantCrypto, current: TicketRow, state: TicketState, phi: TicketPhi | null, event: TimelineEvent | null): Promise<TicketRow> {
+  const update = (db: QueryCreator<Database>) => db.updateTable('tickets')
     .set({ ...state, custom_fields: JSON.stringify(state.custom_fields), ...(phi ? sealPhi(crypto, current.id, phi) : {}), version: current.version + 1, updated_at: new Date() })
-    .where('id', '=', current.id).where('version', '=', current.version).executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
-  return (await selectTickets(tx).where('tickets.id', '=', current.id).executeTakeFirstOrThrow());
-}
-
-/** Stops the first-response clock once; the ticket's representation changes, so its version does too. */
-export async function markFirstResponse(tx: Tx, id: string, at: Date): Promise<void> {
-  await tx.updateTable('tickets').set((eb) => ({ first_responded_at: at, version: eb('version', '+', 1), updated_at: at }))
-    .where('id', '=', id).where('first_responded_at', 'is', null).execute();
+    .where('id', '=', current.id).where('version', '=', current.version).returning(columns);
+  const updated = event
+    ? await tx.with('t', update).with('e', (db) => timelineFrom(db, event)).selectFrom('t').selectAll().executeTakeFirst()
+    : await update(tx).executeTakeFirst();
+  if (!updated) throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
+  return updated;
 }
 
 export async function softDeleteTicket(tx: Tx, id: string): Promise<void> {
@@ -98,7 +120,7 @@ export async function openTicket(crypto: TenantCrypto, row: TicketRow): Promise<
   };
 }
 
-export async function insertTicketEvent(tx: Tx, row: { tenant_id: string; ticket_id: string; actor_id: string; type: string; changes: Record<string, unknown> }): Promise<void> {
+export async function insertTicketEvent(tx: Tx, row: TimelineEvent & { ticket_id: string }): Promise<void> {
   await tx.insertInto('ticket_events').values({ ...row, changes: JSON.stringify(row.changes) }).execute();
 }
 
@@ -122,21 +144,46 @@ export async function claimIdempotencyKey(tx: Tx, row: { tenant_id: string; acto
   return inserted !== undefined;
 }
 
-export async function definitionsOf(tx: Tx) {
-  return tx.selectFrom('custom_field_definitions').select(['key', 'type', 'options', 'phi']).execute();
+export interface SlaPolicy {
+  first_response_minutes: number;
+  resolution_minutes: number;
+  business_hours: BusinessHours | null;
 }
 
-export async function slaPolicyFor(tx: Tx, priority: TicketPriority) {
-  return tx.selectFrom('sla_policies').select(['first_response_minutes', 'resolution_minutes', 'business_hours']).where('priority', '=', priority).executeTakeFirst();
+export interface WriteContext {
+  /** whether each referenced row exists in the tenant (an absent reference counts as found) */
+  references: { contact: boolean; user: boolean; group: boolean };
+  /** the SLA policy of the asked-for priority; null when none is set (or none was asked for) */
+  sla: SlaPolicy | null;
+  /** the tenant's custom-field definitions; empty unless asked for */
+  definitions: FieldDefinition[];
 }
 
-/** Which of the referenced rows exist in the tenant (RLS scopes the lookups). */
-export async function referencesExist(tx: Tx, refs: { contactId?: string | null; userId?: string | null; groupId?: string | null }): Promise<{ contact: boolean; user: boolean; group: boolean }> {
-  const has = async (table: 'contacts' | 'users' | 'groups', id: string | null | undefined, extra?: 'deleted') => {
-    if (!id) return true;
-    let q = tx.selectFrom(table).select('id').where('id', '=', id);
-    if (extra === 'deleted') q = q.where('deleted_at' as never, 'is', null);
-    return (await q.executeTakeFirst()) !== undefined;
-  };
-  return { contact: await has('contacts', refs.contactId, 'deleted'), user: await has('users', refs.userId), group: await has('groups', refs.groupId) };
+/**
+ * Everything a ticket write looks up before it writes, in one statement (one round trip
+ * instead of one per lookup). RLS scopes every subquery to the tenant, so a row of another
+ * tenant is "not found", exactly as a separate lookup would be.
+ */
+export async function writeContext(tx: Tx, want: {
+  refs: { contactId?: string | null | undefined; userId?: string | null | undefined; groupId?: string | null | undefined };
+  slaPriority?: TicketPriority | undefined;
+  definitions?: boolean | undefined;
+}): Promise<WriteContext> {
+  const { contactId, userId, groupId } = want.refs;
+  const row = await tx.selectNoFrom((eb) => {
+    // an absent reference is not looked up at all
+    const found = (id: string | null | undefined, q: () => Expression<SqlBool>): Expression<SqlBool> => (id ? q() : sql<SqlBool>`true`);
+    return [
+      sql<boolean>`${found(contactId, () => eb.exists(eb.selectFrom('contacts').select('id').where('id', '=', contactId!).where('deleted_at', 'is', null)))}`.as('contact'),
+      sql<boolean>`${found(userId, () => eb.exists(eb.selectFrom('users').select('id').where('id', '=', userId!)))}`.as('user'),
+      sql<boolean>`${found(groupId, () => eb.exists(eb.selectFrom('groups').select('id').where('id', '=', groupId!)))}`.as('group'),
+      (want.slaPriority
+        ? jsonObjectFrom(eb.selectFrom('sla_policies').select(['first_response_minutes', 'resolution_minutes', 'business_hours']).where('priority', '=', want.slaPriority))
+        : sql<SlaPolicy | null>`null`).as('sla'),
+      (want.definitions
+        ? jsonArrayFrom(eb.selectFrom('custom_field_definitions').select(['key', 'type', 'options', 'phi']))
+        : sql<FieldDefinition[]>`'[]'::json`).as('definitions'),
+    ];
+  }).executeTakeFirstOrThrow();
+  return { references: { contact: row.contact, user: row.user, group: row.group }, sla: row.sla, definitions: row.definitions };
 }

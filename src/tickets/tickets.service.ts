@@ -71,14 +71,12 @@ export async function ticketView(s: Scope, crypto: TenantCrypto, row: repo.Ticke
   return presentTicket(row, phi);
 }
 
-async function checkReferences(s: Scope, refs: { contactId?: string | null; userId?: string | null; groupId?: string | null }): Promise<void> {
-  const found = await repo.referencesExist(s.tx, refs);
+function assertReferences(found: repo.WriteContext['references']): void {
   const missing = [!found.contact && '/requesterId', !found.user && '/assigneeId', !found.group && '/groupId'].filter(Boolean) as string[];
   if (missing.length) throw new AppError('UNPROCESSABLE', 'A referenced record does not exist.', missing.map((path) => ({ path, message: 'no such record in this tenant' })));
 }
 
-async function slaFor(s: Scope, priority: TicketPriority, start: Date) {
-  const policy = await repo.slaPolicyFor(s.tx, priority);
+function dueTimes(policy: repo.SlaPolicy | null, start: Date) {
   if (!policy) return { first_response_due_at: null, resolution_due_at: null };
   const due = computeDue(start, { firstResponseMinutes: policy.first_response_minutes, resolutionMinutes: policy.resolution_minutes, businessHours: policy.business_hours });
   return { first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt };
@@ -135,21 +133,28 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
       if (!row) throw notFound('ticket');
       return { ticket: await ticketView(s, crypto, row), replayed: true };
     }
-    await checkReferences(s, { contactId: requesterId, userId: input.assigneeId, groupId: input.groupId });
-    // custom-field definitions are needed only when the input has custom fields
-    const defs = Object.keys(input.customFields ?? {}).length > 0 ? await repo.definitionsOf(s.tx) : [];
-    const { plain, phi } = splitCustomFields(input.customFields ?? {}, defs);
+    const priority = input.priority ?? 'normal';
+    // One round trip for every lookup: the references, the priority's SLA policy, and the
+    // custom-field definitions (only when the input has custom fields).
+    const context = await repo.writeContext(s.tx, {
+      refs: { contactId: requesterId, userId: input.assigneeId, groupId: input.groupId },
+      slaPriority: priority, definitions: Object.keys(input.customFields ?? {}).length > 0,
+    });
+    assertReferences(context.references);
+    const { plain, phi } = splitCustomFields(input.customFields ?? {}, context.definitions);
     const status = input.status ?? 'new';
     if (status === 'closed') throw new AppError('UNPROCESSABLE', 'A ticket cannot be created closed.', [{ path: '/status', message: 'new, open, pending, on_hold or solved' }]);
-    const priority = input.priority ?? 'normal';
     const now = new Date();
+    const tags = normaliseTags(input.tags ?? []);
+    const assigneeId = input.assigneeId ?? null;
+    const groupId = input.groupId ?? null;
     const ticketPhi: TicketPhi = { subject: input.subject, description: input.description ?? null, phiCustomFields: phi, externalRefs: input.externalRefs ?? [] };
+    // the ticket and its 'created' timeline row go in one statement
     const row = await repo.insertTicket(s.tx, crypto, {
       id, tenant_id: actor.tenantId, created_by: actor.id, status, priority, type: input.type ?? 'question', channel: input.channel ?? 'api',
-      requester_id: requesterId, assignee_id: input.assigneeId ?? null, group_id: input.groupId ?? null, tags: normaliseTags(input.tags ?? []),
-      custom_fields: plain, first_responded_at: null, solved_at: status === 'solved' ? now : null, ...(await slaFor(s, priority, now)),
-    }, ticketPhi);
-    await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'created', changes: { status, priority, assigneeId: row.assignee_id, groupId: row.group_id, tags: row.tags } });
+      requester_id: requesterId, assignee_id: assigneeId, group_id: groupId, tags,
+      custom_fields: plain, first_responded_at: null, solved_at: status === 'solved' ? now : null, ...dueTimes(context.sla, now),
+    }, ticketPhi, { tenant_id: actor.tenantId, actor_id: actor.id, type: 'created', changes: { status, priority, assigneeId, groupId, tags } });
     s.record(ticketEvent('ticket.create', row, disclosedFields(ticketPhi)));
     const mayRead = can(s.ability, 'read_phi', 'Ticket', policyRecord(row));
     return { ticket: presentTicket(row, mayRead ? ticketPhi : null), replayed: false };
@@ -198,10 +203,16 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
     if (row.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket cannot be changed; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
     const status = patch.status ?? row.status;
     assertTransition(row.status, status);
-    if (patch.assigneeId !== undefined || patch.groupId !== undefined || patch.requesterId !== undefined) {
-      await checkReferences(s, { userId: patch.assigneeId, groupId: patch.groupId, contactId: patch.requesterId });
-    }
-    const defs = touchesPhi || patch.customFields ? await repo.definitionsOf(s.tx) : [];
+    const priority = patch.priority ?? row.priority;
+    // a reference set (not cleared) must exist in the tenant
+    const refs = { userId: patch.assigneeId, groupId: patch.groupId, contactId: patch.requesterId };
+    const refsSet = Object.values(refs).some(Boolean);
+    // SLA clocks follow the priority: a re-prioritised ticket gets the new targets from its creation time
+    const slaPriority = priority !== row.priority ? priority : undefined;
+    // whatever needs looking up (definitions: for any PHI merge, as before), in one round trip, or none
+    const context = refsSet || touchesPhi || slaPriority ? await repo.writeContext(s.tx, { refs, slaPriority, definitions: touchesPhi }) : undefined;
+    if (context) assertReferences(context.references);
+    const defs = context?.definitions ?? [];
     const current = touchesPhi ? await repo.openTicket(crypto, row) : null;
     const split = patch.customFields ? splitCustomFields(patch.customFields, defs) : { plain: {}, phi: {} };
     const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
@@ -211,7 +222,6 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
       phiCustomFields: drop({ ...current.phiCustomFields, ...split.phi }),
       externalRefs: patch.externalRefs !== undefined ? (patch.externalRefs ?? []) : current.externalRefs,
     } : null;
-    const priority = patch.priority ?? row.priority;
     const now = new Date();
     const state: repo.TicketState = {
       status, priority, type: patch.type ?? row.type, channel: row.channel,
@@ -222,12 +232,12 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
       custom_fields: drop({ ...row.custom_fields, ...split.plain }),
       first_responded_at: row.first_responded_at,
       solved_at: status === 'solved' && row.status !== 'solved' ? now : status === 'open' ? null : row.solved_at,
-      // SLA clocks follow the priority: a re-prioritised ticket gets the new targets from its creation time
-      ...(priority !== row.priority ? await slaFor(s, priority, row.created_at) : { first_response_due_at: row.first_response_due_at, resolution_due_at: row.resolution_due_at }),
+      ...(slaPriority ? dueTimes(context!.sla, row.created_at) : { first_response_due_at: row.first_response_due_at, resolution_due_at: row.resolution_due_at }),
     };
-    const updated = await repo.updateTicket(s.tx, crypto, row, state, nextPhi);
-    const changes = timelineChanges(row, updated, patch);
-    if (Object.keys(changes).length > 0) await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'updated', changes });
+    // the update and its timeline row (when something visible changed) go in one statement
+    const changes = timelineChanges(row, state, patch);
+    const event = Object.keys(changes).length > 0 ? { tenant_id: actor.tenantId, actor_id: actor.id, type: 'updated', changes } : null;
+    const updated = await repo.updateTicket(s.tx, crypto, row, state, nextPhi, event);
     const written = (['subject', 'description', 'customFields', 'externalRefs'] as const).filter((f) => f in patch);
     s.record(ticketEvent('ticket.update', updated, written));
     if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(updated))) return presentTicket(updated, null);
@@ -237,8 +247,11 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
   });
 }
 
-/** Non-PHI changes with from/to values; PHI changes by field name only. */
-function timelineChanges(before: repo.TicketRow, after: repo.TicketRow, patch: TicketPatch): Record<string, unknown> {
+/**
+ * Non-PHI changes with from/to values; PHI changes by field name only. `after` is the state
+ * being written, so the timeline row can be written by the same statement as the update.
+ */
+function timelineChanges(before: repo.TicketRow, after: repo.TicketState, patch: TicketPatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const pairs: Array<[string, unknown, unknown]> = [
     ['status', before.status, after.status], ['priority', before.priority, after.priority], ['type', before.type, after.type],

@@ -1,0 +1,132 @@
+// The cost of ticket writes in SQL statements, each a network round trip inside the
+// request. Pinned exactly, so that a new lookup on the create path shows up here as a
+// failing test (with the statements listed) instead of as a slower benchmark later.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { desk, ok, type Desk } from './helpers.js';
+
+let t: TestApp;
+let d: Desk;
+let recording: string[] | undefined;
+let refs: { requesterId: string; assigneeId: string; groupId: string };
+
+beforeAll(async () => {
+  // no background sequencer/checkpoints: only the request's own statements are counted
+  t = await startTestApp({ auditJobs: false, onQuery: (statement) => recording?.push(statement) });
+  d = await desk(t);
+  refs = {
+    assigneeId: (await ok(d.admin.post('/v1/users', { displayName: 'Agent', roles: ['agent'] }), 201)).id,
+    groupId: (await ok(d.admin.post('/v1/groups', { name: 'Front desk' }), 201)).id,
+    requesterId: (await ok(d.supervisor.post('/v1/contacts', { name: 'Patient', mrn: 'MRN-1' }), 201)).id,
+  };
+  await ok(d.admin.put('/v1/sla-policies/high', { firstResponseMinutes: 60, resolutionMinutes: 480 }), 200);
+  await ok(d.admin.put('/v1/sla-policies/urgent', { firstResponseMinutes: 15, resolutionMinutes: 240 }), 200);
+}, 60_000);
+afterAll(async () => t?.close());
+
+/** A short, stable name for what a statement does. */
+function kind(statement: string): string {
+  const s = statement.replace(/\s+/g, ' ').trim();
+  const rules: Array<[RegExp, string]> = [
+    [/^begin/i, 'begin'],
+    [/^commit/i, 'commit'],
+    [/^rollback/i, 'rollback'],
+    [/set_config\('app\.tenant_id'/i, 'tenant scope'],
+    [/"api_keys"/i, 'authentication: API key'],
+    [/"break_glass_grants"/i, 'authentication: break-glass grants'],
+    [/^insert into "audit_inbox"/i, 'audit events'],
+    [/as "contact".*as "sla".*as "definitions"/i, 'lookups: references, SLA policy, field definitions (one select)'],
+    [/insert into "tickets".*insert into "ticket_events"/i, 'ticket + timeline insert (one CTE)'],
+    [/insert into "ticket_comments".*update "tickets".*insert into "ticket_events"/i, 'comment + first response + timeline (one CTE)'],
+    [/update "tickets".*insert into "ticket_events"/i, 'ticket update + timeline (one CTE)'],
+    [/^insert into "tickets"/i, 'ticket insert'],
+    [/^insert into "ticket_events"/i, 'timeline insert'],
+    [/^insert into "ticket_comments"/i, 'comment insert'],
+    [/^update "tickets"/i, 'ticket update'],
+    [/"sla_policies"/i, 'SLA policy lookup'],
+    [/"custom_field_definitions"/i, 'custom-field definitions'],
+    [/from "(contacts|users|groups)"/i, 'reference check'],
+    [/from "ticket_comments"/i, 'comment select'],
+    [/from "tickets"/i, 'ticket select'],
+    [/"tenant_keys"/i, 'tenant key load'],
+  ];
+  return rules.find(([re]) => re.test(s))?.[1] ?? 'OTHER';
+}
+
+/** The statements `send` caused, by kind, and a listing of them for failure messages. */
+async function statementsOf(send: () => Promise<unknown>): Promise<{ kinds: string[]; listing: string }> {
+  recording = [];
+  try {
+    await send();
+    const kinds = recording.map(kind);
+    const listing = recording.map((st, i) => `${i + 1}. ${kinds[i]}: ${st.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n');
+    return { kinds, listing: `${recording.length} statements:\n${listing}` };
+  } finally {
+    recording = undefined;
+  }
+}
+
+/**
+ * Splits a request's statements into its authentication (src/api-keys, not the ticket
+ * code's to change: asserted on its own so a change there is named as such) and the rest.
+ */
+function split(kinds: string[]) {
+  return { auth: kinds.filter((k) => k.startsWith('authentication')), rest: kinds.filter((k) => !k.startsWith('authentication')) };
+}
+
+// An API key's last use is stamped at most once a minute (the set-up's requests took it):
+// a steady-state request authenticates in one statement.
+const AUTH = ['authentication: API key'];
+
+describe('ticket writes', () => {
+  it('REST create: one lookup statement and one insert statement in the transaction', async () => {
+    const body = { subject: 'Chest pain follow-up', priority: 'high', tags: ['cardio', 'follow-up'], ...refs };
+    // warm the tenant key cache, so the measured request is a steady-state one
+    await ok(d.supervisor.post('/v1/tickets', body), 201);
+    let created: any;
+    const { kinds, listing } = await statementsOf(async () => { created = await ok(d.supervisor.post('/v1/tickets', body), 201); });
+    expect(created).toMatchObject({ ...refs, tags: ['cardio', 'follow-up'], priority: 'high' });
+    expect(created.sla.firstResponseDueAt).toBeTruthy();
+    // Before: 3 reference lookups, the SLA lookup, the ticket insert and the timeline insert
+    // were six round trips where there are two now.
+    expect(split(kinds).rest, listing).toEqual([
+      'begin', 'tenant scope',
+      'lookups: references, SLA policy, field definitions (one select)',
+      'ticket + timeline insert (one CTE)',
+      'audit events',
+      'commit',
+    ]);
+    expect(split(kinds).auth, listing).toEqual(AUTH);
+    expect(kinds, listing).toHaveLength(7);
+    // the merged statements still did their whole job
+    const timeline = await ok(d.supervisor.get(`/v1/tickets/${created.id}/timeline`));
+    expect(timeline.items).toMatchObject([{ type: 'created', changes: { status: 'new', priority: 'high', assigneeId: refs.assigneeId, groupId: refs.groupId, tags: ['cardio', 'follow-up'] } }]);
+  });
+
+  it('REST create with custom fields: the definitions come with the same lookup', async () => {
+    await ok(d.admin.post('/v1/custom-fields', { key: 'department', label: 'Department', type: 'enum', options: ['cardiology', 'oncology'], phi: false }), 201);
+    const body = { subject: 'Referral', customFields: { department: 'cardiology' }, ...refs };
+    const { kinds, listing } = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body), 201));
+    expect(split(kinds).rest, listing).toEqual([
+      'begin', 'tenant scope', 'lookups: references, SLA policy, field definitions (one select)', 'ticket + timeline insert (one CTE)', 'audit events', 'commit',
+    ]);
+  });
+
+  it('REST update and comment: lookups merged, each write with its timeline row in one statement', async () => {
+    const ticket = await ok(d.supervisor.post('/v1/tickets', { subject: 'Callback', ...refs }), 201);
+    const patched = await statementsOf(() => ok(d.supervisor.patch(`/v1/tickets/${ticket.id}`, { priority: 'urgent', groupId: null, status: 'open' })));
+    expect(split(patched.kinds).rest, patched.listing).toEqual([
+      'begin', 'tenant scope', 'ticket select', // the row, locked
+      'lookups: references, SLA policy, field definitions (one select)', 'ticket update + timeline (one CTE)', 'audit events', 'commit',
+    ]);
+    const replied = await statementsOf(() => ok(d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Called back', public: true }), 201));
+    expect(split(replied.kinds).rest, replied.listing).toEqual([
+      'begin', 'tenant scope', 'ticket select', 'comment + first response + timeline (one CTE)', 'audit events', 'commit',
+    ]);
+    const after = await ok(d.supervisor.get(`/v1/tickets/${ticket.id}`));
+    expect(after).toMatchObject({ priority: 'urgent', groupId: null, status: 'open', version: 3 });
+    expect(after.sla.firstRespondedAt).toBeTruthy();
+    const timeline = await ok(d.supervisor.get(`/v1/tickets/${ticket.id}/timeline`));
+    expect(timeline.items.map((e: { type: string }) => e.type)).toEqual(['created', 'updated', 'reply_added']);
+  });
+});

@@ -8,11 +8,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
-import { chainEventCanonical } from './event-hash.js';
+import { canonicalEventJsonAt, hashCanonicalEvent, isHashHex } from './event-hash.js';
 import { GENESIS_HASH, type AuditEventBody } from './event.js';
 import type { InboxBody } from './inbox.js';
 import { MerkleAccumulator } from './merkle.js';
-import { rowFromEvent, type StoredEventRow } from './stored-event.js';
+import type { StoredEventRow } from './stored-event.js';
 import * as repo from './audit.repository.js';
 
 export type ChainHead = repo.ChainHead;
@@ -22,15 +22,31 @@ export const EMPTY_CHAIN: ChainHead = { seq: 0, hash: GENESIS_HASH, merkleFronti
 /**
  * Places captured bodies, in order, after `head`: each gets the next seq, its canonical
  * JSON and chain hash, and the Merkle frontier moves along. Pure: nothing is written.
+ * Runs for every audited record read, so it builds the rows directly (no event objects).
  */
 export function chainAfter(head: ChainHead, bodies: ReadonlyArray<InboxBody | AuditEventBody>): { rows: StoredEventRow[]; head: ChainHead } {
+  if (!isHashHex(head.hash)) throw new TypeError('the chain head hash must be 64 lowercase hex digits');
   const merkle = MerkleAccumulator.fromFrontier({ size: head.seq, subtreeRoots: head.merkleFrontier });
   let previous = head.hash;
-  const rows = bodies.map((body, index) => {
-    const { event, canonical } = chainEventCanonical(previous, { ...body, seq: head.seq + index + 1 });
-    merkle.push(event.hash);
-    previous = event.hash;
-    return rowFromEvent(event, canonical);
+  // the events of one request share their time: parse it once
+  let occurredText = '';
+  let occurredAt = new Date(0);
+  const rows = bodies.map((body, index): StoredEventRow => {
+    const seq = head.seq + index + 1;
+    const canonical = canonicalEventJsonAt(body, seq);
+    const hash = hashCanonicalEvent(previous, canonical);
+    merkle.push(hash);
+    if (body.occurredAt !== occurredText) {
+      occurredText = body.occurredAt;
+      occurredAt = new Date(occurredText);
+    }
+    const row: StoredEventRow = {
+      tenant_id: body.tenantId, seq, id: body.id, occurred_at: occurredAt, actor_id: body.actor.id, action: body.action,
+      resource_type: body.resource.type, resource_id: body.resource.id, subject_contact_id: body.subjectContactId ?? null,
+      outcome: body.outcome, body: canonical, prev_hash: previous, hash,
+    };
+    previous = hash;
+    return row;
   });
   return { rows, head: { seq: merkle.size, hash: previous, merkleFrontier: merkle.frontier().subtreeRoots } };
 }

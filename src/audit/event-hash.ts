@@ -45,6 +45,14 @@ function phiFieldsJson(fields: readonly string[]): string {
 
 /** The canonical JSON of an event: every field except prevHash and hash. */
 export function canonicalEventJson(event: AuditEventBody): string {
+  return canonicalEventJsonAt(event, event.seq);
+}
+
+/**
+ * canonicalEventJson of `event` placed at `seq` (its own seq, if any, is ignored): the
+ * sequencer's form, which saves copying each captured body just to give it a seq.
+ */
+export function canonicalEventJsonAt(event: Omit<AuditEventBody, 'seq'>, seq: number): string {
   const actor = event.actor;
   const resource = event.resource;
   // Keys written in sorted order by hand: a generic sort-and-stringify is several
@@ -67,7 +75,7 @@ export function canonicalEventJson(event: AuditEventBody): string {
     ',"requestId":' + optional(event.requestId) +
     ',"resource":{"id":' + q(resource.id) +
     ',"type":' + q(resource.type) +
-    '},"seq":' + String(event.seq) +
+    '},"seq":' + String(seq) +
     ',"subjectContactId":' + optional(event.subjectContactId) +
     ',"tenantId":' + q(event.tenantId) +
     ',"userAgentFamily":' + optional(event.userAgentFamily) +
@@ -110,14 +118,6 @@ export function hashCanonicalEvent(prevHash: string, canonicalJson: string): str
 /** Places a captured event after `prevHash`: the sequencer's one call per event. */
 export function chainEvent(prevHash: string, body: AuditEventBody): AuditEvent {
   return { ...body, prevHash, hash: computeEventHash(prevHash, body) };
-}
-
-/** chainEvent that also returns the canonical JSON it hashed: the sequencer stores exactly those bytes. */
-export function chainEventCanonical(prevHash: string, body: AuditEventBody): { event: AuditEvent; canonical: string } {
-  if (prevHash.length !== 64 || !HASH_HEX.test(prevHash)) throw new TypeError('prevHash must be 64 lowercase hex digits');
-  const canonical = canonicalEventJson(body);
-  const hash = sha256('sha256', EVENT_HASH_TAG + prevHash + '\n' + canonical, 'hex');
-  return { event: { ...body, prevHash, hash }, canonical };
 }
 
 /** Chains bodies in order after `prevHash`; seq numbers must already be assigned. */

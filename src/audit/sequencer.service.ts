@@ -6,7 +6,7 @@
 //   at once, so there are no forks, gaps or duplicates; tenants never wait on each other;
 // - the inbox rows are deleted in the transaction that chains them, so an event is
 //   chained exactly once even if the process dies mid-batch (the batch rolls back);
-// - the primary key (tenant_id, seq) and the unique event id back this up in the schema.
+// - the primary key (tenant_id, seq) backs this up in the schema: a fork fails loudly.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { chainAfter, EMPTY_CHAIN } from './chain-writer.service.js';

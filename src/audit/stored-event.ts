@@ -3,46 +3,15 @@
 // the body, so what a query shows, what an export holds and what verification hashes are
 // the hashed bytes themselves. The columns only steer searches; verification checks
 // them against the body, so a column edited to hide an access from a search is caught.
+import type { Selectable } from 'kysely';
+import type { AuditEventsTable } from '../db/database.js';
 import { canonicalEventJson, isHashHex } from './event-hash.js';
 import { formatExportLine } from './export-line.js';
 import type { AuditEvent, AuditEventBody } from './event.js';
 import { findAuditEventProblem } from './event-validation.js';
 
-/** An audit_events row as read and written. */
-export interface StoredEventRow {
-  tenant_id: string;
-  seq: number;
-  id: string;
-  occurred_at: Date;
-  actor_id: string;
-  action: string;
-  resource_type: string;
-  resource_id: string;
-  subject_contact_id: string | null;
-  outcome: string;
-  body: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/** The row for `event`, which the sequencer has just chained; `canonical` is what it hashed. */
-export function rowFromEvent(event: AuditEvent, canonical: string = canonicalEventJson(event)): StoredEventRow {
-  return {
-    tenant_id: event.tenantId,
-    seq: event.seq,
-    id: event.id,
-    occurred_at: new Date(event.occurredAt),
-    actor_id: event.actor.id,
-    action: event.action,
-    resource_type: event.resource.type,
-    resource_id: event.resource.id,
-    subject_contact_id: event.subjectContactId ?? null,
-    outcome: event.outcome,
-    body: canonical,
-    prev_hash: event.prevHash,
-    hash: event.hash,
-  };
-}
+/** An audit_events row as read and written (chained_at is the database's own stamp). */
+export type StoredEventRow = Omit<Selectable<AuditEventsTable>, 'chained_at'>;
 
 function parseBody(text: string): AuditEventBody | undefined {
   try {

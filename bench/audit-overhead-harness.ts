@@ -35,8 +35,6 @@ import { PgTenantKeyStore } from '../src/crypto/pg-tenant-key-store.js';
 export interface BenchDatabase {
   handle: DatabaseHandle;
   url: string;
-  /** a second database on the same server, for the capture-only app: no other app's sequencer may chain its events */
-  capture: { handle: DatabaseHandle; url: string };
   describe: string;
   /** the embedded server's postmaster, for CPU accounting */
   postmasterPid: number | undefined;
@@ -67,7 +65,7 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
     url = withDatabase(given, name);
     stopServer = async () => {
       const cleanup = connectDatabase(given, { poolMax: 1 });
-      for (const db of [name, `${name}_capture`]) await sql.raw(`drop database if exists ${db} with (force)`).execute(cleanup.db);
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(cleanup.db);
       await cleanup.close();
     };
   } else {
@@ -78,19 +76,13 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
   }
   const handle = connectDatabase(url, { poolMax, applicationName: 'phidesk-bench' });
   await migrateToLatest(handle.db);
-  const captureName = `${new URL(url).pathname.slice(1)}_capture`;
-  await sql.raw(`create database ${captureName}`).execute(handle.db);
-  const captureUrl = withDatabase(url, captureName);
-  const captureHandle = connectDatabase(captureUrl, { poolMax, applicationName: 'phidesk-bench' });
-  await migrateToLatest(captureHandle.db);
   const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db)).rows[0]?.v ?? '?';
   const fsync = (await sql<{ v: string }>`select current_setting('fsync') as v`.execute(handle.db)).rows[0]?.v ?? '?';
   return {
-    handle, url, postmasterPid, capture: { handle: captureHandle, url: captureUrl },
+    handle, url, postmasterPid,
     describe: `${given ? 'BENCH_DATABASE_URL' : 'embedded'} PostgreSQL ${version} (fsync=${fsync}), pool of ${poolMax} per app`,
     stop: async () => {
       await handle.close();
-      await captureHandle.close();
       await stopServer();
     },
   };
@@ -114,18 +106,13 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/**
- * 'audited': the product (capture, sequencer and checkpoints in process). 'capture-only':
- * the same without the in-process jobs, a diagnostic that splits the cost between the
- * request path and chaining (the benchmark chains its events after each run, untimed).
- * 'none': the dropping port. Listens on 127.0.0.1.
- */
-export type BenchMode = 'audited' | 'capture-only' | 'none';
+/** 'audited': the product (capture, sequencer and checkpoints in process); 'none': the dropping port. Listens on 127.0.0.1. */
+export type BenchMode = 'audited' | 'none';
 
 export async function startBenchApp(config: Config, db: DatabaseHandle, mode: BenchMode, url: string): Promise<BenchApp> {
   // as src/main.ts does: the audit writer and sequencer on two connections of their own
   const auditDb = mode === 'none' ? undefined : connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit' });
-  const trail = auditDb ? await createAuditTrail(config, db.db, { auditDb: auditDb.db, runJobs: mode === 'audited' }) : undefined;
+  const trail = auditDb ? await createAuditTrail(config, db.db, { auditDb: auditDb.db, runJobs: true }) : undefined;
   const services: ServiceDeps = { db: db.db, audit: trail?.port ?? droppingPort };
   const { provider: masterKey } = await loadOrCreateDevMasterKey(config.masterKeyFile);
   const keyring = new Keyring({ masterKey, store: new PgTenantKeyStore(db.db), cacheMaxAgeMs: config.keyCacheSeconds * 1000 });

@@ -18,11 +18,44 @@ export interface TenantTxOptions {
   readOnly?: boolean;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The connection as a transaction: a nested transaction() would COMMIT this one half-way
+ * and run the rest as the owner with no tenant scope, so it throws, as Kysely's own
+ * Transaction does.
+ */
+function asTransaction(conn: Kysely<Database>): Tx {
+  return new Proxy(conn, {
+    get(target, prop) {
+      if (prop === 'isTransaction') return true;
+      if (prop === 'transaction' || prop === 'connection' || prop === 'startTransaction') {
+        return () => { throw new Error('a tenant transaction cannot open another transaction'); };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      // Kysely's methods use private fields: call them on the instance, not the proxy
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as unknown as Tx;
+}
+
 export async function inTenantTx<T>(db: Kysely<Database>, tenantId: string, fn: (tx: Tx) => Promise<T>, opts: TenantTxOptions = {}): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    // One round trip either way: going read-only is allowed at any point of a transaction.
-    const readOnly = opts.readOnly ? sql`, set_config('transaction_read_only', 'on', true)` : sql``;
-    await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${RUNTIME_ROLE}, true)${readOnly}`.execute(tx);
-    return fn(tx);
+  // The id is written into the statement below, so it must be exactly a uuid.
+  if (!UUID.test(tenantId)) throw new TypeError('the tenant id of a tenant transaction must be a uuid');
+  return db.connection().execute(async (conn) => {
+    // BEGIN and the scope in one round trip (every request pays it): a simple-protocol
+    // query may hold several statements but no parameters, hence the checked literal.
+    await sql.raw(`begin${opts.readOnly ? ' read only' : ''}; `
+      + `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`).execute(conn);
+    let result: T;
+    try {
+      result = await fn(asTransaction(conn));
+    } catch (e) {
+      // the caller's error is the one that matters; a failed rollback means a dead connection
+      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      throw e;
+    }
+    await sql.raw('commit').execute(conn);
+    return result;
   });
 }

@@ -28,6 +28,7 @@ afterAll(async () => t?.close());
 function kind(statement: string): string {
   const s = statement.replace(/\s+/g, ' ').trim();
   const rules: Array<[RegExp, string]> = [
+    [/^begin.*set_config\('app\.tenant_id'/i, 'begin + tenant scope'],
     [/^begin/i, 'begin'],
     [/^commit/i, 'commit'],
     [/^rollback/i, 'rollback'],
@@ -88,16 +89,16 @@ describe('ticket writes', () => {
     expect(created).toMatchObject({ ...refs, tags: ['cardio', 'follow-up'], priority: 'high' });
     expect(created.sla.firstResponseDueAt).toBeTruthy();
     // Before: 3 reference lookups, the SLA lookup, the ticket insert and the timeline insert
-    // were six round trips where there are two now.
+    // were six round trips where there are two now; BEGIN and the tenant scope are one.
     expect(split(kinds).rest, listing).toEqual([
-      'begin', 'tenant scope',
+      'begin + tenant scope',
       'lookups: references, SLA policy, field definitions (one select)',
       'ticket + timeline insert (one CTE)',
       'audit events',
       'commit',
     ]);
     expect(split(kinds).auth, listing).toEqual(AUTH);
-    expect(kinds, listing).toHaveLength(7);
+    expect(kinds, listing).toHaveLength(6);
     // the merged statements still did their whole job
     const timeline = await ok(d.supervisor.get(`/v1/tickets/${created.id}/timeline`));
     expect(timeline.items).toMatchObject([{ type: 'created', changes: { status: 'new', priority: 'high', assigneeId: refs.assigneeId, groupId: refs.groupId, tags: ['cardio', 'follow-up'] } }]);
@@ -108,7 +109,7 @@ describe('ticket writes', () => {
     const body = { subject: 'Referral', customFields: { department: 'cardiology' }, ...refs };
     const { kinds, listing } = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body), 201));
     expect(split(kinds).rest, listing).toEqual([
-      'begin', 'tenant scope', 'lookups: references, SLA policy, field definitions (one select)', 'ticket + timeline insert (one CTE)', 'audit events', 'commit',
+      'begin + tenant scope', 'lookups: references, SLA policy, field definitions (one select)', 'ticket + timeline insert (one CTE)', 'audit events', 'commit',
     ]);
   });
 
@@ -116,12 +117,12 @@ describe('ticket writes', () => {
     const ticket = await ok(d.supervisor.post('/v1/tickets', { subject: 'Callback', ...refs }), 201);
     const patched = await statementsOf(() => ok(d.supervisor.patch(`/v1/tickets/${ticket.id}`, { priority: 'urgent', groupId: null, status: 'open' })));
     expect(split(patched.kinds).rest, patched.listing).toEqual([
-      'begin', 'tenant scope', 'ticket select', // the row, locked
+      'begin + tenant scope', 'ticket select', // the row, locked
       'lookups: references, SLA policy, field definitions (one select)', 'ticket update + timeline (one CTE)', 'audit events', 'commit',
     ]);
     const replied = await statementsOf(() => ok(d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Called back', public: true }), 201));
     expect(split(replied.kinds).rest, replied.listing).toEqual([
-      'begin', 'tenant scope', 'ticket select', 'comment + first response + timeline (one CTE)', 'audit events', 'commit',
+      'begin + tenant scope', 'ticket select', 'comment + first response + timeline (one CTE)', 'audit events', 'commit',
     ]);
     const after = await ok(d.supervisor.get(`/v1/tickets/${ticket.id}`));
     expect(after).toMatchObject({ priority: 'urgent', groupId: null, status: 'open', version: 3 });

@@ -77,7 +77,7 @@ describe('GraphQL ticket page', () => {
       // one read scope for the page and one per loader (4): group commit merges them, never more than 5
       expect(appends).toBeLessThanOrEqual(5);
     }
-    // today: 1 for the API key, 4 for the page, 4 per loader (begin, tenant scope, select, commit), group members
+    // today: 1 for the API key, 3 for the page, 3 per loader (begin with the tenant scope, select, commit), group members
     expect(others(ten).length).toBe(others(fifty).length);
     expect(fifty.statements.length, fifty.statements.join('\n')).toBeLessThanOrEqual(25);
   });

@@ -333,7 +333,7 @@ function analysis(create: Measured, profile: { categories: Array<{ category: str
   const dbMs = create.dbMsPerRequest ?? 0;
   const lines = [
     `What limits a create here. **Round trips on a pooled connection:** a create is ${fmt(create.statementsPerRequest ?? 0, 1)} SQL statements (the bare insert 1), each a round trip while the request holds one of the pool's ${POOL_MAX} connections; together ${fmt(dbMs, 1)} ms of statement time per create, which caps the pool at about ${fmt((POOL_MAX * 1000) / Math.max(dbMs, 1e-9))} creates/s (measured: ${fmt(create.rps)}).`,
-    `Of that time: transactions (BEGIN, the tenant scope set_config, COMMIT with its WAL flush) ${share((k) => k === 'transaction control' || k.startsWith('tenant scope'))}%; authentication (the API key with its break-glass grants, one statement) ${share((k) => k.startsWith('authentication'))}%;`,
+    `Of that time: transactions (BEGIN with the tenant scope, one round trip; COMMIT with its WAL flush) ${share((k) => k === 'transaction control' || k.startsWith('tenant scope'))}%; authentication (the API key with its break-glass grants, one statement) ${share((k) => k.startsWith('authentication'))}%;`,
     `the write's one lookup (requester, assignee and group exist, the SLA policy) ${share((k) => k.startsWith('lookups'))}%; the ticket and its timeline row (one CTE) ${share((k) => k.startsWith('insert tickets'))}%;`,
     `audit (one inbox INSERT inside the create's transaction, and the sequencer chaining it in the background) ${share((k) => k.startsWith('audit'))}%.`,
   ];
@@ -347,13 +347,14 @@ function analysis(create: Measured, profile: { categories: Array<{ category: str
   }
   lines.push(
     '',
-    'What was done (2026-11-28): the API key and its break-glass grants in one statement, its last-used stamp written only when a minute old;'
-    + ' one select for the reference checks, SLA policy and field definitions; the ticket and its timeline row in one CTE (16.6 statements per create before, 7.3 now;'
-    + ' tests/tickets/create-statements.test.ts pins the count). What is left is not round trips but CPU: with the database free, the server CPU ratio above caps a create'
-    + ' near that share of the bare insert, because authentication, policy, sealing two fields, the timeline row and the audit event (built, inserted, chained, its'
-    + ' Merkle leaf) each cost about as much as the whole bare endpoint, and every remaining statement costs a Kysely compile and a socket write. Half the bare ceiling'
-    + ' would need a create to cost at most twice a one-statement insert: no auditing, tenant-scoped design reaches that; the target needs re-baselining against a bare'
-    + ' endpoint with the same transaction and audit insert.',
+    `What was done (2026-11-28): the API key and its break-glass grants in one statement, its last-used stamp written only when a minute old;`
+    + ` BEGIN and the tenant scope in one round trip; one select for the reference checks, SLA policy and field definitions; the ticket and its timeline`
+    + ` row in one CTE (16.6 statements per create before, ${fmt(create.statementsPerRequest ?? 0, 1)} now; tests/tickets/create-statements.test.ts pins the count).`
+    + ' What is left is less round trips than CPU: with the database free, the server CPU ratio above caps a create near that share of the bare insert,'
+    + ' because authentication, policy, sealing two fields, the timeline row and the audit event (built, inserted, chained with its Merkle leaf) each cost'
+    + ' a fair share of the whole bare endpoint, and every remaining statement costs a Kysely compile and a socket write. Half the bare ceiling would need'
+    + ' a create to cost at most twice a one-statement autocommit insert; we see no way for an audited, tenant-scoped create to get there, and read the'
+    + ' target as needing a re-baseline against a bare endpoint that also runs a transaction with the audit insert.',
     '',
   );
   return lines;

@@ -43,19 +43,23 @@ export async function inTenantTx<T>(db: Kysely<Database>, tenantId: string, fn: 
   // The id is written into the statement below, so it must be exactly a uuid.
   if (!UUID.test(tenantId)) throw new TypeError('the tenant id of a tenant transaction must be a uuid');
   return db.connection().execute(async (conn) => {
-    // BEGIN and the scope in one round trip (every request pays it): a simple-protocol
-    // query may hold several statements but no parameters, hence the checked literal.
-    await sql.raw(`begin${opts.readOnly ? ' read only' : ''}; `
-      + `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`).execute(conn);
     let result: T;
     try {
+      // BEGIN and the scope in one round trip (every request pays it): a simple-protocol
+      // query may hold several statements but no parameters, hence the checked literal.
+      await sql.raw(`begin${opts.readOnly ? ' read only' : ''}; `
+        + `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`).execute(conn);
       result = await fn(asTransaction(conn));
     } catch (e) {
-      // the caller's error is the one that matters; a failed rollback means a dead connection
+      // The caller's error is the one that matters; a failed rollback means a dead connection.
+      // Never hand the pool a connection left inside a transaction.
       await sql.raw('rollback').execute(conn).catch(() => undefined);
       throw e;
     }
-    await sql.raw('commit').execute(conn);
+    // COMMIT of a transaction in which a statement failed (and was caught) answers ROLLBACK
+    // without an error: the caller must not report a write, or its audit events, as stored.
+    const { rows } = await sql.raw<{ command?: string }>('commit').execute(conn);
+    if (rows[0]?.command === 'ROLLBACK') throw new Error('the tenant transaction was rolled back at commit (a statement in it had failed)');
     return result;
   });
 }

@@ -134,13 +134,17 @@ export async function findIdempotencyKey(tx: Tx, actorId: string, key: string) {
 }
 
 /**
- * Claims an Idempotency-Key. Concurrent claims of one key serialise on the primary key:
- * the loser's insert waits for the winner's transaction, then does nothing; it returns false.
+ * Claims an Idempotency-Key, in one statement: a new key is inserted; an expired one is
+ * taken over (so a key can be used again after it expires); a live one is left alone and
+ * the claim fails. Concurrent claims of one key serialise on the primary key: the loser
+ * waits for the winner's transaction, then finds a live key and returns false. (A key
+ * taken over keeps its first created_at, which the database stamps on insert only.)
  */
 export async function claimIdempotencyKey(tx: Tx, row: { tenant_id: string; actor_id: string; key: string; operation: string; request_hash: string; resource_id: string; expires_at: Date }): Promise<boolean> {
-  // expired keys of this actor and key are cleared first, so the key can be used again
-  await tx.deleteFrom('idempotency_keys').where('actor_id', '=', row.actor_id).where('key', '=', row.key).where('expires_at', '<=', new Date()).execute();
-  const inserted = await tx.insertInto('idempotency_keys').values(row).onConflict((oc) => oc.columns(['tenant_id', 'actor_id', 'key']).doNothing()).returning('key').executeTakeFirst();
+  const { tenant_id: _tenant, actor_id: _actor, key: _key, ...claim } = row;
+  const inserted = await tx.insertInto('idempotency_keys').values(row)
+    .onConflict((oc) => oc.columns(['tenant_id', 'actor_id', 'key']).doUpdateSet(claim).where('idempotency_keys.expires_at', '<=', new Date()))
+    .returning('key').executeTakeFirst();
   return inserted !== undefined;
 }
 

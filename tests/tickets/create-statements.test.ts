@@ -35,6 +35,7 @@ function kind(statement: string): string {
     [/set_config\('app\.tenant_id'/i, 'tenant scope'],
     [/"api_keys"/i, 'authentication: API key'],
     [/"break_glass_grants"/i, 'authentication: break-glass grants'],
+    [/^insert into "idempotency_keys"/i, 'idempotency key claim'],
     [/^insert into "audit_inbox"/i, 'audit events'],
     [/as "contact".*as "sla".*as "definitions"/i, 'lookups: references, SLA policy, field definitions (one select)'],
     [/insert into "tickets".*insert into "ticket_events"/i, 'ticket + timeline insert (one CTE)'],
@@ -102,6 +103,18 @@ describe('ticket writes', () => {
     // the merged statements still did their whole job
     const timeline = await ok(d.supervisor.get(`/v1/tickets/${created.id}/timeline`));
     expect(timeline.items).toMatchObject([{ type: 'created', changes: { status: 'new', priority: 'high', assigneeId: refs.assigneeId, groupId: refs.groupId, tags: ['cardio', 'follow-up'] } }]);
+  });
+
+  it('REST create with an Idempotency-Key: the claim is one statement more, and a replay is no insert', async () => {
+    const body = { subject: 'Refill', ...refs };
+    const headers = { 'idempotency-key': `statements-${Date.now()}` };
+    const first = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body, headers), 201));
+    expect(split(first.kinds).rest, first.listing).toEqual([
+      'begin + tenant scope', 'idempotency key claim', 'lookups: references, SLA policy, field definitions (one select)',
+      'ticket + timeline insert (one CTE)', 'audit events', 'commit',
+    ]);
+    const replay = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body, headers), 201));
+    expect(replay.kinds, replay.listing).not.toContain('ticket + timeline insert (one CTE)');
   });
 
   it('REST create with custom fields: the definitions come with the same lookup', async () => {

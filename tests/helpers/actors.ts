@@ -21,9 +21,9 @@ export async function seedTenant(t: TestApp, opts: { slug?: string; issuer?: Iss
 export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  delete(url: string): Promise<LightMyRequestResponse>;
+  delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   gql(query: string, variables?: Record<string, unknown>): Promise<{ data: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
 }
 
@@ -36,9 +36,9 @@ export function client(app: FastifyInstance, auth: { apiKey?: string; bearer?: s
   return {
     get: (url, headers) => send('GET', url, undefined, headers),
     post: (url, body, headers) => send('POST', url, body ?? {}, headers),
-    put: (url, body) => send('PUT', url, body ?? {}),
+    put: (url, body, headers) => send('PUT', url, body ?? {}, headers),
     patch: (url, body, headers) => send('PATCH', url, body, headers),
-    delete: (url) => send('DELETE', url),
+    delete: (url, headers) => send('DELETE', url, undefined, headers),
     gql: async (query, variables) => (await send('POST', '/graphql', { query, variables })).json(),
   };
 }

@@ -28,6 +28,7 @@ import { contactsGraphql } from './contacts/contacts.resolvers.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
 import { settingsRoutes } from './tickets/settings.routes.js';
 import { ticketsGraphql } from './tickets/tickets.resolvers.js';
+import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
 
 export interface ComposeDeps {
   config: Config;
@@ -118,6 +119,9 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   });
   // unwrapped tenant keys must not outlive the server that used them
   app.addHook('onClose', async () => keyring.clear());
+  let purge: { stop(): Promise<void> } | undefined;
+  app.addHook('onReady', async () => { purge = startIdempotencyPurge(db, app.log); });
+  app.addHook('onClose', async () => purge?.stop());
   // the public key endpoint, and the sequencer and checkpoints started on ready, drained on close
   await trail.attach(app);
   return app;

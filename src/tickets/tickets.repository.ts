@@ -1,6 +1,6 @@
 // Tickets in SQL. PHI (subject, description, and one sealed JSON of PHI custom fields and
 // EHR references) goes in and out only through TenantCrypto, bound to (table, column, row).
-import { sql, type Expression, type ExpressionBuilder, type QueryCreator, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type QueryCreator, type SqlBool } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
@@ -190,4 +190,10 @@ export async function writeContext(tx: Tx, want: {
     ];
   }).executeTakeFirstOrThrow();
   return { references: { contact: row.contact, user: row.user, group: row.group }, sla: row.sla, definitions: row.definitions };
+}
+
+/** Deletes Idempotency-Keys that expired before `now` (owner connection: every tenant's). */
+export async function deleteExpiredIdempotencyKeys(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

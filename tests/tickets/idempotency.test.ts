@@ -4,6 +4,7 @@
 // over REST and a stale expectedVersion is PRECONDITION_FAILED over GraphQL.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpiredIdempotencyKeys } from '../../src/tickets/idempotency-purge.service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, mintKey } from '../helpers/actors.js';
 import { canary, desk, expectNoCanary, gqlCode, gqlOk, ok, TICKET_FIELDS, type Desk } from './helpers.js';
@@ -118,6 +119,19 @@ describe('Idempotency-Key on POST /v1/tickets', () => {
     const hours = (rows[0]!.expires_at.getTime() - Date.now()) / 3600_000;
     expect(hours).toBeGreaterThan(23.9);
     expect(hours).toBeLessThanOrEqual(24);
+  });
+
+  it('expired keys nobody reuses are purged, every tenant\'s, and live ones are kept', async () => {
+    const other = await desk(t);
+    await ok(d.supervisor.post('/v1/tickets', { subject: 'Purge me' }, { 'idempotency-key': 'purge-1' }), 201);
+    await ok(other.supervisor.post('/v1/tickets', { subject: 'Purge me too' }, { 'idempotency-key': 'purge-2' }), 201);
+    await ok(d.supervisor.post('/v1/tickets', { subject: 'Keep me' }, { 'idempotency-key': 'keep-1' }), 201);
+    await sql`update idempotency_keys set expires_at = now() - interval '1 second' where key in ('purge-1', 'purge-2')`.execute(t.database.db);
+    expect(await purgeExpiredIdempotencyKeys(t.database.db)).toBeGreaterThanOrEqual(2);
+    const { rows } = await sql<{ key: string }>`select key from idempotency_keys where key in ('purge-1', 'purge-2', 'keep-1')`.execute(t.database.db);
+    expect(rows.map((r) => r.key)).toEqual(['keep-1']);
+    // and a purged key is simply free again
+    await ok(d.supervisor.post('/v1/tickets', { subject: 'Purge me, again' }, { 'idempotency-key': 'purge-1' }), 201);
   });
 
   it('GraphQL createTicket with idempotencyKey: concurrent calls make one ticket; another input is IDEMPOTENCY_KEY_REUSED', async () => {

@@ -7,7 +7,6 @@
 // turns auditing off.
 import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -31,6 +30,7 @@ import { apiKeysRoutes } from '../src/api-keys/api-keys.routes.js';
 import { contactsRoutes } from '../src/contacts/contacts.routes.js';
 import { Keyring, loadOrCreateDevMasterKey } from '../src/crypto/index.js';
 import { PgTenantKeyStore } from '../src/crypto/pg-tenant-key-store.js';
+import { freeLoopbackPort } from '../src/db/embedded.js';
 
 export interface BenchDatabase {
   handle: DatabaseHandle;
@@ -39,16 +39,6 @@ export interface BenchDatabase {
   /** the embedded server's postmaster, for CPU accounting */
   postmasterPid: number | undefined;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Fresh databases: on BENCH_DATABASE_URL's server when given, else an embedded PostgreSQL (default settings, fsync on). */
@@ -69,7 +59,7 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
       await cleanup.close();
     };
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'phidesk_bench', logger: pino({ level: 'warn' }) });
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freeLoopbackPort(), database: 'phidesk_bench', logger: pino({ level: 'warn' }) });
     url = embedded.url;
     postmasterPid = Number(readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
     stopServer = () => embedded.stop();

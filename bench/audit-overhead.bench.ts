@@ -10,21 +10,19 @@
 // Uses BENCH_DATABASE_URL (a server URL whose user may create databases) when set,
 // else an embedded PostgreSQL with default settings. Writes its section of
 // bench/RESULTS.md (replacing an earlier run's, leaving other sections alone).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createTenant } from '../src/tenants/tenants.service.js';
 import type { DatabaseHandle } from '../src/db/kysely.js';
 import { benchConfig, startBenchApp, startBenchDatabase, type BenchApp, type BenchDatabase } from './audit-overhead-harness.js';
 import { measureRun, runLoad, type Cost } from './audit-overhead-load.js';
+import { fmt, loadAverage, machineLine, median, writeResultsSection } from './lib.js';
 
 const TARGET_OVERHEAD = 0.15;
 const HEADING = '## Audit overhead (audit-overhead.bench.ts)';
-const RESULTS_PATH = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 const { values: options } = parseArgs({
   options: {
@@ -38,23 +36,7 @@ const { values: options } = parseArgs({
 const load = { duration: Number(options.duration), connections: Number(options.connections), maxRequests: Number(options['max-requests']) };
 const rounds = Number(options.rounds);
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
-
-function writeResultsSection(section: string): void {
-  // Re-read right before writing: another benchmark may have added its section meanwhile.
-  const current = existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : '# Benchmark results\n';
-  const start = current.indexOf(HEADING);
-  let next: string;
-  if (start === -1) {
-    next = current.replace(/\n*$/, '\n\n') + section;
-  } else {
-    const following = current.indexOf('\n## ', start + HEADING.length);
-    next = current.slice(0, start) + section + (following === -1 ? '' : current.slice(following));
-  }
-  writeFileSync(RESULTS_PATH, next);
-}
 
 interface Seeded {
   adminKey: string;
@@ -98,7 +80,7 @@ async function chainedCount(database: BenchDatabase): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const loadStart = loadavg()[0] as number;
+  const loadStart = loadAverage();
   const config = await benchConfig();
   const dir = await mkdtemp(path.join(tmpdir(), 'phidesk-overhead-db-'));
   const database = await startBenchDatabase(dir, 10);
@@ -169,7 +151,7 @@ async function main(): Promise<void> {
       HEADING,
       '',
       `- Date: ${new Date().toISOString().slice(0, 10)}`,
-      `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; server, PostgreSQL and load generator share it with other work: load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] as number).toFixed(2)} at end`,
+      machineLine(loadStart, loadAverage(), 'server, PostgreSQL and load generator share it with other work: '),
       `- Database: ${database.describe}; the audited app has 2 more connections of its own for the audit writer and sequencer (as src/main.ts)`,
       `- Load: autocannon in its own process, ${load.connections} connections, ${load.duration} s per run (at most ${fmt(load.maxRequests)} requests), ${rounds} rounds per app taking turns after a warm-up run each; API-key authentication on every request`,
       '- Audited: the product as it runs, the real capture path (READ ONLY transaction, then the events group-committed straight into the chain before the response) with the sequencer and checkpoints in the same process; each audited run lasts until the inbox is drained. Without audit: the same app with an AuditPort that drops events (bench/ only). Two apps over one database, taking turns',
@@ -205,7 +187,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     console.log(`\n${section}`);
-    if (!options['no-results']) writeResultsSection(section);
+    if (!options['no-results']) writeResultsSection(HEADING, section);
   } finally {
     for (const app of apps) await app.close();
     await database.stop();

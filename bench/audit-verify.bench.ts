@@ -7,11 +7,10 @@
 // sections alone) unless --no-results is given.
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DirectoryCheckpointSink } from '../src/audit/checkpoint-sink.js';
 import type { SignedCheckpoint } from '../src/audit/checkpoint.js';
@@ -22,10 +21,10 @@ import { publicKeyToBase64 } from '../src/audit/signing-key.js';
 import { verifyChain } from '../src/audit/verify.js';
 import { runAuditVerify } from '../src/cli/audit-verify.js';
 import { buildChain, checkpointsFor, testKey } from '../tests/audit/chain-fixture.js';
+import { fmt, loadAverage, machineLine, median, RESULTS_PATH, writeResultsSection } from './lib.js';
 
 const TARGET = 200_000;
 const HEADING = '## Audit verification (audit-verify.bench.ts)';
-const RESULTS_PATH = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 const { values: options } = parseArgs({
   options: {
@@ -67,18 +66,13 @@ async function repeat(label: string, countsForTarget: boolean, work: () => Promi
   for (let run = 0; run < runs; run++) {
     measured.push(await measure(work));
     const last = measured[measured.length - 1] as Measurement;
-    console.log(`  ${label}: run ${run + 1}: ${rate(last.wallMs).toLocaleString('en-US')} events/s`);
+    console.log(`  ${label}: run ${run + 1}: ${fmt(rate(last.wallMs))} events/s`);
   }
   return { label, runs: measured, countsForTarget };
 }
 
 function rate(ms: number): number {
   return Math.round((totalEvents / ms) * 1000);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 function assertOk(report: { ok: boolean; events: number }): void {
@@ -98,15 +92,14 @@ async function writeExport(path: string, events: AuditEvent[]): Promise<void> {
 const nullIo = { stdout: { write: () => true }, stderr: { write: () => true } };
 
 function formatSection(results: PathResult[], context: { date: string; exportBytes: number; loadStart: number; loadEnd: number; generateMs: number }): string {
-  const cpu = cpus();
   const rows = results.map((result) => {
     const walls = result.runs.map((run) => rate(run.wallMs));
     const best = Math.max(...walls);
     const perCpu = median(result.runs.map((run) => rate(run.cpuMs)));
     const met = result.countsForTarget ? (median(walls) > TARGET ? 'yes' : 'no') : 'n/a';
-    return `| ${result.label} | ${best.toLocaleString('en-US')} | ${median(walls).toLocaleString('en-US')} | ${perCpu.toLocaleString('en-US')} | ${met} |`;
+    return `| ${result.label} | ${fmt(best)} | ${fmt(median(walls))} | ${fmt(perCpu)} | ${met} |`;
   });
-  const medianRate = (result: PathResult | undefined): string => (result === undefined ? '?' : median(result.runs.map((run) => rate(run.wallMs))).toLocaleString('en-US'));
+  const medianRate = (result: PathResult | undefined): string => (result === undefined ? '?' : fmt(median(result.runs.map((run) => rate(run.wallMs)))));
   const notes = [
     `Parsing every line in full (\`verifyChain(parseNdjson(...))\`) pays for JSON.parse and the shape check, which alone run at`,
     `${medianRate(results[3])} events/s, on top of the verification itself (${medianRate(results[0])} events/s in memory): the two costs add up.`,
@@ -118,9 +111,9 @@ function formatSection(results: PathResult[], context: { date: string; exportByt
     HEADING,
     '',
     `- Date: ${context.date}`,
-    `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; shared with other work, load average ${context.loadStart.toFixed(2)} at start, ${context.loadEnd.toFixed(2)} at end`,
-    `- Target: > ${TARGET.toLocaleString('en-US')} events/s on one core (verification is single-threaded JavaScript plus synchronous node:crypto)`,
-    `- Workload: ${totalEvents.toLocaleString('en-US')} events (${tenants} tenants x ${perTenant.toLocaleString('en-US')}, grouped by tenant), a signed checkpoint every ${checkpointEvery.toLocaleString('en-US')} events per tenant; NDJSON export in export-line form (canonical JSON plus prevHash and hash) ${(context.exportBytes / 2 ** 20).toFixed(0)} MiB (${Math.round(context.exportBytes / totalEvents)} bytes/event); generating and chaining took ${(context.generateMs / 1000).toFixed(1)} s`,
+    machineLine(context.loadStart, context.loadEnd, 'shared with other work, '),
+    `- Target: > ${fmt(TARGET)} events/s on one core (verification is single-threaded JavaScript plus synchronous node:crypto)`,
+    `- Workload: ${fmt(totalEvents)} events (${tenants} tenants x ${fmt(perTenant)}, grouped by tenant), a signed checkpoint every ${fmt(checkpointEvery)} events per tenant; NDJSON export in export-line form (canonical JSON plus prevHash and hash) ${(context.exportBytes / 2 ** 20).toFixed(0)} MiB (${Math.round(context.exportBytes / totalEvents)} bytes/event); generating and chaining took ${(context.generateMs / 1000).toFixed(1)} s`,
     '- Per event: seq and link checks, one SHA-256 over the canonical form (node:crypto), two RFC 6962 Merkle hashes (word-level SHA-256 in JS); a file adds reading and UTF-8 line framing, and, where a line is parsed in full, JSON.parse and the strict shape check',
     `- Runs: ${runs} per path; "per CPU-second" divides by the process's user+system CPU time, which also counts GC helper and file I/O threads, so it understates one core slightly`,
     '',
@@ -135,24 +128,9 @@ function formatSection(results: PathResult[], context: { date: string; exportByt
   ].join('\n');
 }
 
-// Re-read right before writing: another benchmark may have added its section meanwhile.
-function writeResultsSection(section: string): void {
-  const current = existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : '# Benchmark results\n';
-  const start = current.indexOf(HEADING);
-  let next: string;
-  if (start === -1) {
-    next = current.replace(/\n*$/, '\n\n') + section;
-  } else {
-    const following = current.indexOf('\n## ', start + HEADING.length);
-    const end = following === -1 ? current.length : following + 1;
-    next = current.slice(0, start) + section + (following === -1 ? '' : '\n' + current.slice(end));
-  }
-  writeFileSync(RESULTS_PATH, next);
-}
-
 async function main(): Promise<void> {
-  const loadStart = loadavg()[0] as number;
-  console.log(`audit verify bench: ${totalEvents.toLocaleString('en-US')} events, ${tenants} tenants, ${runs} runs`);
+  const loadStart = loadAverage();
+  console.log(`audit verify bench: ${fmt(totalEvents)} events, ${tenants} tenants, ${runs} runs`);
   const generateStart = performance.now();
   const events: AuditEvent[] = [];
   const checkpoints: SignedCheckpoint[] = [];
@@ -198,10 +176,10 @@ async function main(): Promise<void> {
       if (count !== totalEvents) throw new Error('line count is off');
     }));
 
-    const section = formatSection(results, { date: new Date().toISOString().slice(0, 10), exportBytes, loadStart, loadEnd: loadavg()[0] as number, generateMs });
+    const section = formatSection(results, { date: new Date().toISOString().slice(0, 10), exportBytes, loadStart, loadEnd: loadAverage(), generateMs });
     console.log('\n' + section);
     if (!options['no-results']) {
-      writeResultsSection(section);
+      writeResultsSection(HEADING, section);
       console.log(`written to ${RESULTS_PATH}`);
     }
   } finally {

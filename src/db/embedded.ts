@@ -6,8 +6,21 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { userInfo } from 'node:os';
+import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { ensureDatabase, withDatabase } from './admin.js';
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for an embedded server in tests and benchmarks). */
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
 
 export interface EmbeddedPostgres {
   /** URL of the application database (owner connection). */

@@ -5,7 +5,6 @@
 // in a valid chain.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { createTenant } from '../../src/tenants/tenants.service.js';
 import { auditEvents } from '../helpers/audit.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { drainInbox, storedChain } from './trail-fixture.js';
+import { freeLoopbackPort } from '../../src/db/embedded.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // The kill comes once this many requests were answered (however slow a shared machine
@@ -29,15 +29,6 @@ let database: TestDatabase;
 let dataDir: string;
 let child: ChildProcess | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -57,7 +48,7 @@ interface Answered {
 describe('a server killed with SIGKILL under load', () => {
   it('never answered 2xx before the request\'s events were durable', async () => {
     const tenant = await createTenant(database.db, { slug: 'durability', name: 'Durability', allowHttpJwks: false });
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const env = {
       PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: dataDir,
       PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000', DB_POOL_MAX: '12',

@@ -1,5 +1,6 @@
 // Group commit: callers share batches; under load a batch waits briefly for company, an
-// idle caller never waits; a failed batch fails exactly its own callers.
+// idle caller never waits; a failed batch fails exactly its own callers, and in a shared
+// batch only the callers whose rows fail on their own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommitter } from '../../src/audit/group-commit.js';
 
@@ -61,5 +62,19 @@ describe('GroupCommitter', () => {
     const [a, b] = await outcomes;
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('fulfilled');
+  });
+
+  it('retries the callers of a failed shared batch one by one: only the one whose rows fail gets the error', async () => {
+    const { batches, insert } = recorder(5, 'bad');
+    const committer = new GroupCommitter(insert, { lingerMs: 0 });
+    const first = committer.write(['a']);
+    await vi.advanceTimersByTimeAsync(1);
+    // these two share the next batch
+    const good = committer.write(['b']);
+    const bad = committer.write(['bad']);
+    const outcomes = Promise.allSettled([first, good, bad]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(batches).toEqual([['a'], ['b', 'bad'], ['b'], ['bad']]);
+    expect((await outcomes).map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
   });
 });

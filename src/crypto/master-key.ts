@@ -8,12 +8,12 @@
 // fine for development and tests, not for production, where the master key
 // should live in a KMS/HSM that the database backups never contain.
 
-import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../errors.js';
 import { encodeLengthPrefixed } from './encoding.js';
 import { UnsealError } from './errors.js';
+import { errnoCode, writeSecretFileOnce } from './secret-file.js';
 import { KEY_BYTES } from './key-derivation.js';
 import { fillRandom, getSodium, initSodium, randomBytesArray, wipe } from './sodium.js';
 
@@ -123,10 +123,6 @@ export class LocalFileMasterKeyProvider implements MasterKeyProvider {
   }
 }
 
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
-
 /**
  * Writes a fresh random master key to `path` (mode 0600, parent directories 0700)
  * and returns its provider. Never overwrites: an existing file is a CONFLICT,
@@ -134,31 +130,17 @@ function errnoCode(e: unknown): string | undefined {
  */
 export async function createMasterKeyFile(path: string): Promise<LocalFileMasterKeyProvider> {
   await initSodium();
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const key = randomBytesArray(KEY_BYTES);
-  const encoded = Buffer.from(key);
-  // Write a temporary file, then hard-link it into place: the link is atomic and
-  // fails if `path` exists, so a concurrent reader never sees a half-written key.
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
+  let written: boolean;
   try {
-    await handle.chmod(0o600); // the umask may have narrowed it; make it exact
-    await handle.writeFile(`${encoded.toString('base64')}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    wipe(encoded);
-    await handle.close();
-  }
-  try {
-    await link(temporary, path);
+    written = await writeSecretFileOnce(path, key);
   } catch (e) {
     wipe(key);
-    if (errnoCode(e) === 'EEXIST') {
-      throw new AppError('CONFLICT', `Master key file ${path} already exists; refusing to overwrite it.`, undefined, { cause: e });
-    }
     throw e;
-  } finally {
-    await unlink(temporary);
+  }
+  if (!written) {
+    wipe(key);
+    throw new AppError('CONFLICT', `Master key file ${path} already exists; refusing to overwrite it.`);
   }
   return LocalFileMasterKeyProvider.fromKeyBytes(key);
 }

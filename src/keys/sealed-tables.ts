@@ -3,6 +3,7 @@
 // listed here has `id uuid`, `tenant_id`, and `key_version` (the version all of the
 // row's sealed columns are under; writes re-seal the whole row to keep that true).
 // A new area with PHI columns adds its spec here, or rotation would silently skip it.
+import { breakGlassSealing } from '../break-glass/break-glass.sealing.js';
 import { contactsSealing } from '../contacts/contacts.model.js';
 import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
 
@@ -11,4 +12,4 @@ export interface SealedTableSpec {
   readonly columns: readonly string[];
 }
 
-export const sealedTables: readonly SealedTableSpec[] = [contactsSealing, ticketsSealing, commentsSealing, commentRevisionsSealing];
+export const sealedTables: readonly SealedTableSpec[] = [contactsSealing, ticketsSealing, commentsSealing, commentRevisionsSealing, breakGlassSealing];

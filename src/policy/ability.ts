@@ -35,14 +35,14 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       can(['read', 'create', 'update', 'delete'], 'Group');
       can(['read', 'create', 'revoke'], 'ApiKey');
       can('read', staffReadable); // administers the desk; PHI is not needed for that
-      can('open', 'BreakGlass');
-      can('read', 'BreakGlass', { actorId: actor.id });
+      ownBreakGlass(actor, can);
       return;
     case 'privacy_officer':
       can('read', 'Tenant');
       can('read', ['User', 'Group']);
       can(['read', 'verify'], 'AuditEvent');
-      can(['read', 'review'], 'BreakGlass');
+      // reads and reviews every grant, reason and note included (sealed free text)
+      can(['read', 'read_phi', 'review', 'revoke'], 'BreakGlass');
       can(['read', 'read_phi'], staffReadable);
       can('redact', 'Comment');
       return;
@@ -52,8 +52,7 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       can(['read', 'read_phi', 'create', 'update'], ['Contact', 'Ticket', 'Comment']);
       can('delete', ['Ticket', 'Contact']); // deleting a contact erases its PHI
       can('redact', 'Comment');
-      can('open', 'BreakGlass');
-      can('read', 'BreakGlass', { actorId: actor.id });
+      ownBreakGlass(actor, can);
       return;
     case 'agent':
       can('read', 'Tenant');
@@ -65,11 +64,10 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       can(['read', 'read_phi', 'update'], 'Ticket', { groupId: { $in: [...actor.groupIds] } });
       can(['read', 'read_phi', 'create', 'update'], 'Comment', { ticketAssigneeId: actor.id });
       can(['read', 'read_phi', 'create', 'update'], 'Comment', { ticketGroupId: { $in: [...actor.groupIds] } });
-      can('open', 'BreakGlass');
-      can('read', 'BreakGlass', { actorId: actor.id });
+      ownBreakGlass(actor, can);
       return;
     case 'auditor':
-      // Audit metadata only: no PHI anywhere.
+      // Audit metadata only: no PHI anywhere (a grant's reason shows as its length only).
       can(['read', 'verify'], 'AuditEvent');
       can('read', 'BreakGlass');
       return;
@@ -86,6 +84,12 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       scopeRules(actor.scopes, can);
       return;
   }
+}
+
+/** Staff open emergency access and see, read the reason of and close their own grants. */
+function ownBreakGlass(actor: Actor, can: Can): void {
+  can('open', 'BreakGlass');
+  can(['read', 'read_phi', 'revoke'], 'BreakGlass', { actorId: actor.id });
 }
 
 /** API-key scopes: an integration can do exactly what its scopes name, nothing else. */
@@ -119,6 +123,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   for (const grant of actor.breakGlass) {
     if (grant.expiresAt > now) can(['read', 'read_phi'], grant.resourceType, { id: grant.resourceId });
   }
+  // Nobody reviews their own emergency access (separation of duties).
+  (builder.cannot as unknown as Can)('review', 'BreakGlass', { actorId: actor.id });
   if (actor.requireMfaForPhi && !actor.mfa) builder.cannot('read_phi', 'all');
   return builder.build();
 }

@@ -32,6 +32,11 @@ export async function insertUser(tx: Tx, row: NewUserRow) {
     .returning(userColumns).executeTakeFirstOrThrow();
 }
 
+/** Whether a live contact with this id is the tenant's (RLS scopes the lookup). */
+export async function contactExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.selectFrom('contacts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+}
+
 export async function updateUser(tx: Tx, id: string, patch: Partial<{ email: string | null; display_name: string; roles: string[]; status: 'active' | 'disabled'; contact_id: string | null; sessions_revoked_after: Date; last_seen_at: Date }>) {
   return tx.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returning(userColumns).executeTakeFirst();
 }

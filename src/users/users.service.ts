@@ -5,6 +5,7 @@ import { roles as knownRoles } from '../auth/actor.js';
 import type { VerifiedToken } from '../auth/jwt-verifier.js';
 import { inTenantTx } from '../db/tenant-tx.js';
 import { AppError, notFound } from '../errors.js';
+import { isUuid } from '../ids.js';
 import type { BreakGlassGrant } from '../policy/ability.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
@@ -69,6 +70,12 @@ export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Prom
   });
 }
 
+/** A user linked to a contact (a requester) names a contact of this tenant, or nothing is stored. */
+async function assertContactOfTenant(s: Scope, contactId: string | null | undefined): Promise<void> {
+  if (!contactId || (isUuid(contactId) && (await repo.contactExists(s.tx, contactId)))) return;
+  throw new AppError('UNPROCESSABLE', 'The contact does not exist.', [{ path: '/contactId', message: 'no such contact in this tenant' }]);
+}
+
 export interface CreateUserInput {
   displayName: string;
   email?: string | undefined;
@@ -87,6 +94,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
     if (input.issuer && input.subject && (await repo.findUserByIdentity(s.tx, input.issuer, input.subject))) {
       throw new AppError('CONFLICT', 'A user with this issuer and subject already exists.');
     }
+    await assertContactOfTenant(s, input.contactId);
     const row = await repo.insertUser(s.tx, {
       tenant_id: actor.tenantId, issuer: input.issuer ?? null, subject: input.subject ?? null, email: input.email ?? null,
       display_name: input.displayName, roles: checkRoles(input.roles) ?? [], contact_id: input.contactId ?? null,
@@ -109,6 +117,7 @@ export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, in
     const existing = await repo.getUser(s.tx, id);
     if (!existing || !s.ability.can('read', 'User')) throw notFound('user');
     s.assertCan('update', 'User', { id });
+    await assertContactOfTenant(s, input.contactId);
     const row = await repo.updateUser(s.tx, id, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.email !== undefined ? { email: input.email } : {}),

@@ -2,7 +2,6 @@
 // record before the response leaves; the privacy officer and the auditor search, export
 // and verify over REST and GraphQL; doing so is itself recorded; the export verifies
 // offline with nothing but the published key and the checkpoints; the CLI does the same.
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +26,7 @@ let agent: Client;
 let agentId: string;
 let keys: AuditKeys;
 let dir: string;
-const patientContactId = randomUUID();
+let patientContactId: string;
 let patientUserId: string;
 
 function io() {
@@ -51,6 +50,8 @@ beforeAll(async () => {
   const agentKey = await mintKey(t.app, tenant.adminKey, ['agent']);
   agent = client(t.app, { apiKey: agentKey.secret });
   agentId = agentKey.id;
+  const supervisor = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['supervisor'])).secret });
+  patientContactId = (await supervisor.post('/v1/contacts', { name: 'Pat Requester' })).json().id;
   for (const name of ['Ana', 'Ben', 'Cy']) expect((await admin.post('/v1/users', { displayName: name })).statusCode).toBe(201);
   const patient = await admin.post('/v1/users', { displayName: 'Pat Requester', roles: ['requester'], contactId: patientContactId });
   patientUserId = patient.json().id;

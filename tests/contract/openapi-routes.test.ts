@@ -224,7 +224,9 @@ describe('identity responses match their documented schemas', () => {
   });
 
   it('break-glass', async () => {
-    const body = { resourceType: 'Ticket', resourceId: randomUUID(), reason: 'Patient in ED, assigned agent unreachable', durationMinutes: 15 };
+    const ticketId = (await agent.post('/v1/tickets', { subject: 'Needs emergency access' })).json().id as string;
+    const body = { resourceType: 'Ticket', resourceId: ticketId, reason: 'Patient in ED, assigned agent unreachable', durationMinutes: 15 };
+    await call({ as: agent, method: 'POST', url: '/v1/break-glass', body: { ...body, resourceId: randomUUID() }, expect: 422, code: 'UNPROCESSABLE' });
     const opened = await call({ as: agent, method: 'POST', url: '/v1/break-glass', body, expect: 201 });
     const grant = opened.json();
     expect(grant.actorId).toBe(agentId);

@@ -22,8 +22,10 @@ beforeAll(async () => {
   bIds['group'] = (await adminB.post('/v1/groups', { name: 'B team' })).json().id;
   bIds['apiKey'] = (await mintKey(t.app, b.adminKey, ['integration'], ['tickets:read'])).id;
   const supervisorB = await mintKey(t.app, b.adminKey, ['supervisor']);
-  bIds['breakGlass'] = (await client(t.app, { apiKey: supervisorB.secret }).post('/v1/break-glass', {
-    resourceType: 'Contact', resourceId: '6c0d5f0e-2f35-4b38-9d6f-3d6a1c2b9e10', reason: 'patient unconscious in ED', durationMinutes: 5,
+  const supervisorBClient = client(t.app, { apiKey: supervisorB.secret });
+  const contactB = (await supervisorBClient.post('/v1/contacts', { name: 'Pat B' })).json().id;
+  bIds['breakGlass'] = (await supervisorBClient.post('/v1/break-glass', {
+    resourceType: 'Contact', resourceId: contactB, reason: 'patient unconscious in ED', durationMinutes: 5,
   })).json().id;
   bIds['issuer'] = (await adminB.get('/v1/tenant/issuers')).json().items[0].id;
 }, 60_000);

@@ -14,22 +14,22 @@ type Cell = 'all' | 'own' | '-';
 const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
   tenant_admin: {
     Tenant: 'all - - all - - - - - -', User: 'all - all all - all - - - -', Group: 'all - all all all - - - - -',
-    ApiKey: 'all - all - - all - - - -', BreakGlass: 'own - - - - - all - - -', AuditEvent: '- - - - - - - - - -',
+    ApiKey: 'all - all - - all - - - -', BreakGlass: 'own own - - - own all - - -', AuditEvent: '- - - - - - - - - -',
     Contact: 'all - - - - - - - - -', Ticket: 'all - - - - - - - - -', Comment: 'all - - - - - - - - -',
   },
   privacy_officer: {
     Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'all - - - - - - all - -', AuditEvent: 'all - - - - - - - all -',
+    BreakGlass: 'all all - - - all - all - -', AuditEvent: 'all - - - - - - - all -',
     Contact: 'all all - - - - - - - -', Ticket: 'all all - - - - - - - -', Comment: 'all all - - - - - - - all',
   },
   supervisor: {
     Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'own - - - - - all - - -', AuditEvent: '- - - - - - - - - -',
+    BreakGlass: 'own own - - - own all - - -', AuditEvent: '- - - - - - - - - -',
     Contact: 'all all all all all - - - - -', Ticket: 'all all all all all - - - - -', Comment: 'all all all all - - - - - all',
   },
   agent: {
     Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'own - - - - - all - - -', AuditEvent: '- - - - - - - - - -',
+    BreakGlass: 'own own - - - own all - - -', AuditEvent: '- - - - - - - - - -',
     Contact: 'all all all all - - - - - -', Ticket: 'own own all own - - - - - -', Comment: 'own own own own - - - - - -',
   },
   auditor: {
@@ -50,6 +50,8 @@ function cellFor(role: Role, subject: SubjectType, action: Action): Cell {
   if (!row) throw new Error(`matrix misses ${role} x ${subject}`);
   const cells = row.split(' ');
   expect(cells).toHaveLength(actions.length);
+  // a typo in a cell must fail, not silently assert nothing
+  for (const cell of cells) expect(['all', 'own', '-'], `${role} x ${subject}: "${cell}"`).toContain(cell);
   return cells[actions.indexOf(action)] as Cell;
 }
 

@@ -43,14 +43,21 @@ export function deriveAddressHashKey(seedBase64: string): Buffer {
   }
 }
 
-/** Loads the audit keys named by configuration, creating the development seed if needed. */
-export async function loadAuditKeys(config: Config): Promise<AuditKeys> {
+/**
+ * Loads the audit keys named by configuration, creating the development seed if needed
+ * unless `create` is false (operator commands: a seed they created would sign nothing the
+ * server signed, so a missing one is an error saying where it was looked for).
+ */
+export async function loadAuditKeys(config: Config, opts: { create?: boolean } = {}): Promise<AuditKeys> {
   const file = config.audit.signingKeyFile;
   let created = false;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (errnoCode(e) === 'ENOENT' && config.audit.usesDevSigningKey && opts.create === false) {
+      throw new Error(`there is no development audit signing key at ${file}: start the server once (npm start) to create it, point DATA_DIR at the server's data, or set AUDIT_SIGNING_KEY_FILE`);
+    }
     if (errnoCode(e) !== 'ENOENT' || !config.audit.usesDevSigningKey) {
       throw new Error(`cannot read the audit signing key AUDIT_SIGNING_KEY_FILE=${file} (${errnoCode(e) ?? 'error'})`);
     }

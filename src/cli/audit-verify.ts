@@ -7,7 +7,6 @@
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { CheckpointFormatError, type SignedCheckpoint } from '../audit/checkpoint.js';
 import { DirectoryCheckpointSink } from '../audit/checkpoint-sink.js';
 import { AuditEventFormatError } from '../audit/event-validation.js';
@@ -15,42 +14,27 @@ import { isBlankLine, parseEventLine, readNdjsonLines } from '../audit/ndjson.js
 import { AuditKeyError, keyIdOf, publicKeyFromBase64, publicKeyFromJwk } from '../audit/signing-key.js';
 import { AuditChainVerifier } from '../audit/verify.js';
 import { formatHumanReport, reportWarnings } from './audit-verify-report.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCommand, type CliIo, type CommandRun } from './command.js';
+import { findCommand, type auditVerifyOptions } from './commands.js';
 
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+const EXIT_DAMAGE = EXIT_FAILED;
 
-export const EXIT_OK = 0;
-export const EXIT_DAMAGE = 1;
-export const EXIT_USAGE = 2;
-
-const USAGE = `usage: phidesk audit verify --file EXPORT.ndjson --public-key KEY [--public-key KEY2] [--checkpoints DIR] [--json]
-
-  --file, -f        audit export, one JSON event per line
-  --public-key, -k  Ed25519 checkpoint key: base64 raw key, or a file holding one
-                    (base64, a JWK, or the JWK set served at the well-known endpoint);
-                    repeat for keys used before a rotation
-  --checkpoints     directory of signed checkpoints; without it a cut tail or a chain
-                    recomputed after an edit cannot be detected
-  --json            machine-readable report on stdout
-`;
-
-class UsageError extends Error {}
+/** unusable input found after parsing: exit 2, reported in the --json shape too */
+class InputError extends Error {}
 
 async function readKeyFile(path: string): Promise<Uint8Array[]> {
   let text: string;
   try {
     text = (await readFile(path, 'utf8')).trim();
   } catch {
-    throw new UsageError(`--public-key is neither a base64 Ed25519 key nor a readable file: ${path}`);
+    throw new InputError(`--public-key is neither a base64 Ed25519 key nor a readable file: ${path}`);
   }
   if (!text.startsWith('{')) return [publicKeyFromBase64(text)];
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`${path} is not valid JSON`);
+    throw new InputError(`${path} is not valid JSON`);
   }
   const keys = (json as { keys?: unknown }).keys;
   if (Array.isArray(keys)) return keys.map(publicKeyFromJwk);
@@ -69,7 +53,7 @@ async function resolvePublicKeys(values: readonly string[]): Promise<Uint8Array[
     try {
       keys.push(...(await readKeyFile(value)));
     } catch (error) {
-      if (error instanceof AuditKeyError) throw new UsageError(`${value}: ${error.message}`);
+      if (error instanceof AuditKeyError) throw new InputError(`${value}: ${error.message}`);
       throw error;
     }
   }
@@ -78,70 +62,24 @@ async function resolvePublicKeys(values: readonly string[]): Promise<Uint8Array[
 
 async function assertIsFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
-  if (info === undefined || !info.isFile()) throw new UsageError(`--file: no such file: ${path}`);
+  if (info === undefined || !info.isFile()) throw new InputError(`--file: no such file: ${path}`);
 }
 
 async function loadCheckpoints(dir: string | undefined): Promise<SignedCheckpoint[] | undefined> {
   if (dir === undefined) return undefined;
   const info = await stat(dir).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) throw new UsageError(`--checkpoints: no such directory: ${dir}`);
+  if (info === undefined || !info.isDirectory()) throw new InputError(`--checkpoints: no such directory: ${dir}`);
   return new DirectoryCheckpointSink(dir).list();
 }
 
-interface VerifyArgs {
-  file: string;
-  publicKeys: string[];
-  checkpointsDir: string | undefined;
-  json: boolean;
-  help: boolean;
+/** `phidesk audit verify ARGS` in-process; the leading words `audit verify` may be included. */
+export function runAuditVerify(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = argv[0] === 'audit' && argv[1] === 'verify' ? argv.slice(2) : argv;
+  return runCommand(findCommand('audit verify')!, args, io);
 }
 
-function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
-  // Accept the full `audit verify ...` as well as what follows it.
-  const args = argv[0] === 'audit' && argv[1] === 'verify' ? argv.slice(2) : argv.slice();
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        file: { type: 'string', short: 'f' },
-        'public-key': { type: 'string', short: 'k', multiple: true },
-        checkpoints: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const parsed: VerifyArgs = {
-    file: values.file ?? '',
-    publicKeys: values['public-key'] ?? [],
-    checkpointsDir: values.checkpoints,
-    json: values.json,
-    help: values.help,
-  };
-  if (!parsed.help && parsed.file === '') throw new UsageError('--file is required');
-  if (!parsed.help && parsed.publicKeys.length === 0) throw new UsageError('--public-key is required');
-  return parsed;
-}
-
-export async function runAuditVerify(argv: string[], io: CliIo): Promise<number> {
-  let args: VerifyArgs;
-  try {
-    args = parseVerifyArgs(argv);
-    if (args.help) {
-      io.stdout.write(USAGE);
-      return EXIT_OK;
-    }
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`phidesk audit verify: ${error.message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-
+export const auditVerify: CommandRun<typeof auditVerifyOptions> = async (values, io) => {
+  const args = { file: values.file, publicKeys: values['public-key'], checkpointsDir: values.checkpoints, json: values.json === true };
   const fail = (code: number, kind: string, message: string): number => {
     if (args.json) io.stdout.write(JSON.stringify({ ok: false, error: { kind, message } }) + '\n');
     io.stderr.write(`phidesk audit verify: ${message}\n`);
@@ -155,7 +93,7 @@ export async function runAuditVerify(argv: string[], io: CliIo): Promise<number>
     await assertIsFile(args.file);
     checkpoints = await loadCheckpoints(args.checkpointsDir);
   } catch (error) {
-    if (error instanceof UsageError) return fail(EXIT_USAGE, 'usage', error.message);
+    if (error instanceof InputError) return fail(EXIT_USAGE, 'usage', error.message);
     if (error instanceof CheckpointFormatError) return fail(EXIT_DAMAGE, 'malformed_checkpoint', `checkpoint store is damaged: ${error.message}`);
     return fail(EXIT_USAGE, 'io', `cannot read input: ${(error as Error).message}`);
   }
@@ -183,4 +121,4 @@ export async function runAuditVerify(argv: string[], io: CliIo): Promise<number>
     for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
   }
   return report.ok ? EXIT_OK : EXIT_DAMAGE;
-}
+};

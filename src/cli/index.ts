@@ -1,42 +1,78 @@
 // The `phidesk` CLI: operator tasks without a UI (migrations, tenants, keys, audit).
-// Each command is a function (argv, io) -> exit code, so tests call them directly.
-import { runMigrate } from './migrate.js';
-import { runAuditExport, runAuditPublicKey } from './audit.js';
-import { runAuditVerify } from './audit-verify.js';
-import { runKeysCreate, runKeysRevoke, runTenantsCreate } from './tenants.js';
-import { runKeysReseal, runKeysRetire, runKeysRotateMaster, runKeysRotateTenant, runKeysShred, runKeysStatus } from './keys.js';
+// runCli() only finds the command (src/cli/commands.ts) and hands it to runCommand(),
+// which answers --help before doing anything; tests call runCli in-process too.
+import { columns, EXIT_OK, EXIT_USAGE, runCommand, synopsis, type CliIo } from './command.js';
+import { commands, findCommand, groups } from './commands.js';
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+export type { CliIo } from './command.js';
+
+const HELP_WORDS = new Set(['-h', '--help', 'help']);
+
+function globalUsage(): string {
+  const rows = commands.map((c): [string, string] => [c.name, c.summary]);
+  rows.push(['help [COMMAND]', 'this text, or a command\'s help']);
+  return `usage: phidesk <command> [options]
+
+commands:
+${columns(rows)}
+
+Every command answers --help (or -h) with all its options and an example, and does
+nothing else.
+
+Database: DATABASE_URL when set. Otherwise the embedded PostgreSQL under DATA_DIR (default
+./.phidesk): when a server is running on it (DATA_DIR/pgdata/postmaster.pid), the command
+connects to it and leaves it running; else it starts it for the command and stops it after.
+A DATA_DIR without data is refused unless the command is given --init (migrate, tenants
+create). Key files (master key, audit signing key) are read, never created.
+
+Exit codes: 0 done; 1 refused or failed, with a message that says what to do (audit
+verify: damage found); 2 usage error (unknown command or option, missing option).
+`;
 }
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
+function groupUsage(group: string): string {
+  const members = commands.filter((c) => c.name.startsWith(`${group} `));
+  const lines = members.flatMap((c) => [`  ${synopsis(c)}`, `      ${c.summary}`]);
+  return `usage: phidesk ${group} <subcommand> [options]
 
-const commands: Record<string, { run: Command; help: string }> = {
-  migrate: { run: runMigrate, help: 'apply pending database migrations (DATABASE_URL, or the embedded server)' },
-  'audit export': { run: runAuditExport, help: 'write audit chains as NDJSON: [--tenant SLUG|ID] [--out FILE] [--checkpoints-out DIR]' },
-  'audit verify': { run: runAuditVerify, help: 'verify an export offline: --file F --public-key K [--checkpoints DIR]' },
-  'audit public-key': { run: runAuditPublicKey, help: 'print the public key that verifies audit checkpoints [--jwks]' },
-  'tenants create': { run: runTenantsCreate, help: 'create a tenant (optionally trusting a partner IdP); prints its id and a tenant-admin API key once' },
-  'keys create': { run: runKeysCreate, help: 'create an API key for a tenant (--roles, --scopes, --expires, --cidrs); prints it once' },
-  'keys revoke': { run: runKeysRevoke, help: 'revoke an API key; effective on the next request' },
-  'keys rotate-master': { run: runKeysRotateMaster, help: 'rewrap every tenant key under a new master key, data untouched: --new-key-file F [--create]' },
-  'keys rotate-tenant': { run: runKeysRotateTenant, help: 'new tenant key version for new writes: --tenant SLUG' },
-  'keys reseal': { run: runKeysReseal, help: 'resumable re-seal of a tenant\'s values onto its active key, with progress: --tenant SLUG' },
-  'keys retire': { run: runKeysRetire, help: 'refuse reads under an old key version (refused while values use it): --tenant SLUG --version N' },
-  'keys shred': { run: runKeysShred, help: 'crypto-shred a tenant: destroy its keys; audit trail kept: --tenant SLUG --confirm SLUG' },
-  'keys status': { run: runKeysStatus, help: 'a tenant\'s key versions, their master keys and how many values use each: --tenant SLUG' },
-};
+${groups[group]}:
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [first, second, ...rest] = argv;
-  const key = first && second && commands[`${first} ${second}`] ? `${first} ${second}` : first;
-  const command = key ? commands[key] : undefined;
-  if (!command) {
-    io.stderr.write(`usage: phidesk <command>\n\ncommands:\n${Object.entries(commands).map(([k, c]) => `  ${k.padEnd(18)} ${c.help}`).join('\n')}\n`);
-    return key === undefined || key === 'help' || key === '--help' ? 0 : 2;
+${lines.join('\n')}
+
+example:
+  ${members[0]?.examples[0] ?? ''}
+
+phidesk ${group} <subcommand> --help explains each option.
+`;
+}
+
+function unknown(words: string, usage: string, io: CliIo): number {
+  io.stderr.write(`phidesk: unknown command "${words}"\n\n${usage}`);
+  return EXIT_USAGE;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, second] = argv;
+  if (first === undefined) {
+    io.stderr.write(globalUsage());
+    return EXIT_USAGE;
   }
-  const args = key === first ? [second, ...rest].filter((a): a is string => a !== undefined) : rest;
-  return command.run(args, io);
+  if (HELP_WORDS.has(first)) {
+    // `phidesk help keys create` is `phidesk keys create --help`
+    return first === 'help' && argv.length > 1 ? runCli([...argv.slice(1), '--help'], io) : (io.stdout.write(globalUsage()), EXIT_OK);
+  }
+  const single = findCommand(first);
+  if (single) return runCommand(single, argv.slice(1), io);
+  if (!Object.hasOwn(groups, first)) return unknown(first, globalUsage(), io);
+  if (second === undefined) {
+    io.stderr.write(`phidesk: "${first}" needs a subcommand\n\n${groupUsage(first)}`);
+    return EXIT_USAGE;
+  }
+  if (HELP_WORDS.has(second)) {
+    io.stdout.write(groupUsage(first));
+    return EXIT_OK;
+  }
+  const command = findCommand(`${first} ${second}`);
+  if (!command) return unknown(`${first} ${second}`, groupUsage(first), io);
+  return runCommand(command, argv.slice(2), io);
 }

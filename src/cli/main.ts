@@ -1,10 +1,12 @@
-// Entry point of the `phidesk` binary (bin/phidesk.js loads this).
+// Entry point of the `phidesk` binary (bin/phidesk.js loads this). Commands report their
+// own errors; this only catches what escaped them, whatever was thrown.
+import { describeError, EXIT_FAILED } from './command.js';
 import { runCli } from './index.js';
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    process.stderr.write(`phidesk: ${(err as Error).message}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`phidesk: ${describeError(err)}\n`);
+    process.exitCode = EXIT_FAILED;
   },
 );

@@ -29,6 +29,70 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+// Connection facts of the embedded server, shared with the CLI so that it can reach a
+// server that `npm start` runs on the same DATA_DIR instead of starting a second one.
+const SUPERUSER = 'postgres';
+const pgdataOf = (dataDir: string) => path.join(dataDir, 'pgdata');
+
+/** DATA_DIR/pg-password: the embedded server's superuser password (mode 0600). */
+export function embeddedPasswordFile(dataDir: string): string {
+  return path.join(dataDir, 'pg-password');
+}
+
+/** Whether DATA_DIR holds an initialised embedded cluster. */
+export function embeddedClusterExists(dataDir: string): boolean {
+  return existsSync(path.join(pgdataOf(dataDir), 'PG_VERSION'));
+}
+
+function ownerUrl(password: string, port: number, database: string): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** The URL of `database` on the embedded server, as its owner, with the password read from its file. */
+export async function embeddedDatabaseUrl(dataDir: string, port: number, database: string): Promise<string> {
+  return ownerUrl((await readFile(embeddedPasswordFile(dataDir), 'utf8')).trim(), port, database);
+}
+
+/** The same URL for messages: the password is a shell pointer to its file, never the password. */
+export function embeddedDatabaseUrlHint(dataDir: string, port: number, database: string): string {
+  return `postgres://${SUPERUSER}:$(cat ${embeddedPasswordFile(dataDir)})@127.0.0.1:${port}/${database}`;
+}
+
+export interface RunningPostmaster {
+  pid: number;
+  port: number;
+  /** the status line PostgreSQL keeps in postmaster.pid: starting, ready, stopping, ... */
+  status: string;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by another user
+  }
+}
+
+/**
+ * The postmaster running on DATA_DIR/pgdata, from its postmaster.pid (line 1 the pid,
+ * line 4 the port, line 8 the status); undefined when there is no file or its process
+ * is gone (a stale file, which PostgreSQL itself replaces on start).
+ */
+export async function findRunningPostmaster(dataDir: string): Promise<RunningPostmaster | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(pgdataOf(dataDir), 'postmaster.pid'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  return processAlive(pid) ? { pid, port, status: (lines[7] ?? '').trim() } : undefined;
+}
+
 async function readOrCreatePassword(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
@@ -46,25 +110,32 @@ export async function startEmbeddedPostgres(opts: {
   await mkdir(opts.dataDir, { recursive: true, mode: 0o711 });
   const runAsRoot = userInfo().uid === 0;
   if (runAsRoot) await chmod(opts.dataDir, 0o711);
-  const databaseDir = path.join(opts.dataDir, 'pgdata');
-  const password = await readOrCreatePassword(path.join(opts.dataDir, 'pg-password'));
+  const databaseDir = pgdataOf(opts.dataDir);
+  const password = await readOrCreatePassword(embeddedPasswordFile(opts.dataDir));
   const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  let problem: string | undefined;
   const server = new EmbeddedPostgresServer({
     databaseDir,
     port: opts.port,
-    user: 'postgres',
+    user: SUPERUSER,
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as a `postgres` system user.
     createPostgresUser: runAsRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (m: string) => opts.logger.debug({ embeddedPostgres: m.trim() }, 'embedded postgres'),
+    onLog: (m: string) => {
+      problem = m.split('\n').findLast((line) => /\b(FATAL|PANIC|ERROR):/.test(line))?.trim() ?? problem;
+      opts.logger.debug({ embeddedPostgres: m.trim() }, 'embedded postgres');
+    },
     onError: (e: unknown) => opts.logger.warn({ embeddedPostgres: String(e).trim() }, 'embedded postgres'),
   });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`;
+  if (!embeddedClusterExists(opts.dataDir)) await server.initialise();
+  // The library rejects with no reason when PostgreSQL exits during start-up; its last error line is the reason.
+  await server.start().catch((e: unknown) => {
+    throw e instanceof Error ? e : new Error(`PostgreSQL exited during start-up: ${problem ?? 'no error logged'}`);
+  });
+  const adminUrl = ownerUrl(password, opts.port, 'postgres');
   await ensureDatabase(adminUrl, opts.database);
   let stopping: Promise<void> | undefined;
   return {

@@ -10,9 +10,11 @@ import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { GraphQLScalarType } from 'graphql';
 import type { Config } from './config.js';
 import { loggerOptions } from './http/logger.js';
-import { registerErrorHandling } from './http/problem.js';
+import { frameworkErrorHandler, registerErrorHandling } from './http/problem.js';
 import { createRouteIndex, type RouteIndex } from './http/route-index.js';
 import { registerSecurity } from './http/security.js';
+import { handleClientError } from './http/client-errors.js';
+import { rejectUnstorableHeaders, rejectUnstorableInput } from './http/input-hygiene.js';
 import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
 import { docsRoutes } from './http/docs.routes.js';
 import { registerAuthentication, type Authenticator } from './http/authenticate.js';
@@ -63,6 +65,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
     },
     return503OnClosing: true,
+    // Requests the HTTP parser refuses (e.g. headers over the size limit: 431) answer problem+json too.
+    clientErrorHandler: handleClientError,
+    frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
   };
   const app = Fastify(options) as unknown as FastifyInstance;
@@ -73,8 +78,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // PATCH bodies are JSON merge patches (RFC 7396); they parse exactly like JSON.
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   await registerSecurity(app, config);
+  // Hook order matters: headers are checked before authentication reads them, the rest
+  // after the route policy gate (see src/http/input-hygiene.ts).
+  rejectUnstorableHeaders(app);
   registerAuthentication(app, deps.authenticate);
   enforceRouteDeclarations(app, deps.recordDenial);
+  rejectUnstorableInput(app);
   app.addSchema(problemSchema);
 
   await app.register(healthRoutes, { readiness: deps.readiness });

@@ -1,21 +1,24 @@
 // Typed reads of JWT claims from a decoded payload, and the time rules. Claims are
 // attacker-shaped until the signature is checked and partner-shaped after, so every
-// read checks the type and fails with a reason rather than coercing.
+// read checks the type and fails with a reason rather than coercing. String claims are
+// stored (sub, name, email at first sign-in) or looked up (iss, groups), so text PostgreSQL
+// cannot store (NUL, lone surrogates: src/http/storable-text.ts) is refused here too.
 import { tokenError } from './token-verification-error.js';
+import { isStorableText } from '../http/storable-text.js';
 
 export type Claims = Readonly<Record<string, unknown>>;
 
 export function requiredString(claims: Claims, name: string): string {
   const value = claims[name];
   if (value === undefined) throw tokenError('missing_claim');
-  if (typeof value !== 'string' || value === '') throw tokenError('invalid_claim');
+  if (typeof value !== 'string' || value === '' || !isStorableText(value)) throw tokenError('invalid_claim');
   return value;
 }
 
 export function optionalString(claims: Claims, name: string): string | undefined {
   const value = claims[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw tokenError('invalid_claim');
+  if (typeof value !== 'string' || value === '' || !isStorableText(value)) throw tokenError('invalid_claim');
   return value;
 }
 
@@ -23,8 +26,8 @@ export function optionalString(claims: Claims, name: string): string | undefined
 export function stringList(claims: Claims, name: string): string[] {
   const value = claims[name];
   if (value === undefined) return [];
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return [...value];
+  if (typeof value === 'string' && isStorableText(value)) return [value];
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string' && isStorableText(v))) return [...value];
   throw tokenError('invalid_claim');
 }
 

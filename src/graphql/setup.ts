@@ -2,22 +2,36 @@
 // after Fastify's auth hook has run, so resolvers get the same Actor as REST handlers.
 import type { FastifyInstance } from 'fastify';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { isStorableText, unstorableMessage } from '../http/storable-text.js';
+import { assertStorable } from '../http/input-hygiene.js';
+import { loadSchemaSdl } from './schema.js';
+import { formatExecutionErrors, maxReportedErrors } from './errors.js';
+import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
+import type { DenialRecorder } from '../http/gate.js';
 
-export const graphqlLimits = { maxDepth: 8, maxAliases: 15, maxCost: 5000 } as const;
+/** maxErrors bounds validation (graphql-js stops there) and every error list we send. */
+export const graphqlLimits = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxDirectives: 50, maxTokens: 10_000, maxErrors: maxReportedErrors } as const;
 
 const queryLimitRules = [
   maxDepthRule({ n: graphqlLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true }),
   maxAliasesRule({ n: graphqlLimits.maxAliases, exposeLimits: true }),
   costLimitRule({ maxCost: graphqlLimits.maxCost, ignoreIntrospection: true, exposeLimits: true }),
+  maxDirectivesRule({ n: graphqlLimits.maxDirectives, exposeLimits: true }),
 ] as unknown as ValidationRule[];
-import { loadSchemaSdl } from './schema.js';
-import { formatExecutionErrors } from './errors.js';
-import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
-import type { DenialRecorder } from '../http/gate.js';
+
+/** String literals in the document (arguments, input fields, variable defaults) follow the REST rule. */
+const storableStringsRule: ValidationRule = (context) => ({
+  StringValue(node) {
+    if (!isStorableText(node.value)) {
+      context.reportError(new GraphQLError(`String values ${unstorableMessage}.`, { nodes: node, extensions: { code: 'VALIDATION_FAILED' } }));
+    }
+  },
+});
 
 export interface GraphqlOptions {
   production: boolean;
@@ -42,11 +56,24 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
       resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl), opts.recordDenial),
       path: '/graphql',
       graphiql: !opts.production,
-      // Query limits (graphql-armor validation rules): depth, aliases and a static cost,
-      // so one request cannot fan out into an expensive or PHI-scraping query.
-      validationRules: [...queryLimitRules, ...(opts.production ? [NoSchemaIntrospectionCustomRule] : [])],
+      // Query limits (graphql-armor validation rules): depth, aliases, directives and a static
+      // cost, so one request cannot fan out into an expensive or PHI-scraping query.
+      validationRules: [...queryLimitRules, storableStringsRule, ...(opts.production ? [NoSchemaIntrospectionCustomRule] : [])],
+      graphql: { validateOptions: { maxErrors: graphqlLimits.maxErrors } },
       context: (request) => ({ actor: request.actor, requestId: request.id }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
+    });
+    // Parsed here first, with a token limit, so that a huge document is refused before any
+    // work and a text that is not GraphQL is refused outright: on a syntax error mercurius
+    // would try the text as a JSON AST and run whatever nodes it describes (malformed ones
+    // crash validation).
+    scope.graphql.addHook('preParsing', async (_schema, source) => {
+      parse(source, { maxTokens: graphqlLimits.maxTokens, noLocation: true });
+    });
+    // Variables, typed or JSON, after coercion and before any resolver (POST bodies were
+    // already checked as HTTP input; GET carries them as a JSON string).
+    scope.graphql.addHook('preExecution', async (_schema, _document, _context, variables) => {
+      assertStorable(variables, '/variables');
     });
   });
 }

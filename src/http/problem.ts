@@ -37,6 +37,7 @@ export function toAppError(err: unknown): AppError {
     }));
     return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', details);
   }
+  if (isDataException(err)) return new AppError('BAD_REQUEST', 'A value in the request is not valid here.', undefined, { cause: err });
   const mapped = fe?.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) return new AppError(mapped, safeMessage(mapped));
   if (fe?.statusCode === 429) return new AppError('RATE_LIMITED', safeMessage('RATE_LIMITED'));
@@ -44,6 +45,17 @@ export function toAppError(err: unknown): AppError {
     return new AppError('BAD_REQUEST', 'The request could not be processed.');
   }
   return new AppError('INTERNAL', 'An internal error occurred.', undefined, { cause: err });
+}
+
+/**
+ * PostgreSQL's "data exception" class (SQLSTATE 22xxx: a malformed uuid, text it cannot
+ * store, a number out of range) means a request value got past validation into a query.
+ * It is still the caller's value, so 400, never 500; logged as a warning (SQLSTATE only),
+ * since validation should have refused it first. Duck-typed: only src/db imports pg.
+ */
+function isDataException(err: unknown): boolean {
+  const e = err as { code?: unknown; severity?: unknown } | null;
+  return err instanceof Error && typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
 }
 
 function safeMessage(code: ErrorCode): string {
@@ -77,10 +89,25 @@ export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
     .send(problemBody(err, reply.request));
 }
 
+/**
+ * Fastify's `frameworkErrors` option: errors its router raises before any route or hook
+ * (a path that is not valid percent-encoded UTF-8) answer problem+json too, instead of
+ * Fastify's own body, whose message quotes the whole URL, query string included.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const refusal = error.code === 'FST_ERR_BAD_URL'
+    ? new AppError('BAD_REQUEST', 'The request URL is not valid.')
+    : toAppError(error);
+  reply.log.info({ code: refusal.code, status: refusal.status, fastifyCode: error.code }, 'request rejected by the router');
+  // No route means no onSend hooks (src/http/security.ts): the request id header is set here.
+  void sendProblem(reply.header('x-request-id', reply.request.id), refusal);
+}
+
 export function registerErrorHandling(app: FastifyInstance, routeMethods: (url: string) => string[]): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: appError.cause ?? error, code: appError.code }, 'request failed');
+    else if (isDataException(appError.cause)) request.log.warn({ err: appError.cause, code: appError.code, status: appError.status }, 'request rejected by the database');
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     if (appError.code === 'RATE_LIMITED') {
       const retry = (error as { headers?: Record<string, string> }).headers?.['retry-after'];

@@ -1,5 +1,6 @@
-// GraphQL query limits (graphql-armor rules): too many aliases or too high a static cost
-// is refused at validation, before any resolver (and so any data access) runs. Depth is
+// GraphQL query limits: too many tokens is refused while parsing; too many aliases or
+// directives or too high a static cost (graphql-armor rules) at validation, before any
+// resolver (and so any data access) runs; error lists are bounded. Depth is
 // limited too; our schema has no recursive types, so real queries stay well below it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -27,6 +28,34 @@ describe('GraphQL query limits', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/alias/i);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses 5,000 repeated @include directives early, with one short error', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: `{ health ${'@include(if: true) '.repeat(5000)}{ status } }` } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body.length).toBeLessThan(500);
+    expect(res.json().errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/tokens/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+  });
+
+  it('refuses more directives than the limit with one error', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: `{ health ${'@skip(if: false) '.repeat(graphqlLimits.maxDirectives * 20)}{ status } }` } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/Directives limit of 50 exceeded/) })]);
+  });
+
+  it('reports a bounded number of validation errors', async () => {
+    // each repeat of a directive on one field is an error of its own
+    const res = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: `{ health ${'@skip(if: false) '.repeat(graphqlLimits.maxDirectives)}{ status } }` } });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as Array<{ message: string }>;
+    expect(errors).toHaveLength(graphqlLimits.maxErrors + 1);
+    expect(errors.at(-1)?.message).toMatch(/more errors were not reported/);
+    expect(res.body.length).toBeLessThan(4096);
+  });
+
+  it('accepts directives within the limit', async () => {
+    const body = await gql(`{ health @include(if: true) @skip(if: false) { status } }`);
+    expect(body.errors).toBeUndefined();
   });
 
   it('refuses a query whose static cost exceeds the limit', async () => {

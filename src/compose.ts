@@ -10,6 +10,7 @@ import { pendingMigrations } from './db/migrate.js';
 import { buildApp, mergeResolvers } from './app.js';
 import { meRoutes } from './auth/me.routes.js';
 import { createJwtVerifier } from './auth/jwt-verifier.js';
+import { reportJwksFetchFailure } from './auth/jwks-fetch-failures.js';
 import { authenticateCredentials } from './auth/authenticator.js';
 import { createAuditTrail, type AuditKeys } from './audit/trail.js';
 import { lookupTrustedIssuers } from './tenants/tenants.service.js';
@@ -71,16 +72,22 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     maxSessionAgeSeconds: config.auth.sessionMaxAgeSeconds,
     jwksCacheMaxAgeMs: config.auth.jwksCacheSeconds * 1000,
     allowHttpJwks: config.auth.allowHttpJwks,
+    allowPrivateUrls: config.allowPrivateUrls,
+    // logged for the operator, audited for the tenant; runs only on requests, once `app` exists
+    onJwksFetchFailure: (jwksUri, error, requester) => reportJwksFetchFailure({ log: app.log, audit: trail.port }, jwksUri, error, requester),
   });
   let migrationsCurrent = false;
-  const graphql = identityGraphql({ ...services, keyring, allowHttpJwks: config.auth.allowHttpJwks, maxMinutes: config.breakGlassMaxMinutes });
+  // Where registered JWKS URIs may point (tenants.service.ts IssuerUrlRules); spread into
+  // both adapters' deps so REST and GraphQL registrations follow the same rules.
+  const issuerUrlRules = { allowHttpJwks: config.auth.allowHttpJwks, allowPrivateUrls: config.allowPrivateUrls };
+  const graphql = identityGraphql({ ...services, keyring, ...issuerUrlRules, maxMinutes: config.breakGlassMaxMinutes });
 
   const app = await buildApp({
     config,
     logStream: deps.logStream,
     restAreas: [
       meRoutes,
-      tenantsRoutes({ ...services, allowHttpJwks: config.auth.allowHttpJwks }),
+      tenantsRoutes({ ...services, ...issuerUrlRules }),
       usersRoutes(services),
       groupsRoutes(services),
       apiKeysRoutes(services),

@@ -40,6 +40,7 @@ export const envSchema = Type.Object({
   SESSION_MAX_AGE_SECONDS: Int(60, 7 * 86400, 43200, 'automatic logoff: a JWT whose iat is older than this is refused even if exp is later'),
   JWKS_CACHE_SECONDS: Int(10, 86400, 300, 'how long a fetched JWKS is trusted before it is fetched again (unknown kids refetch sooner)'),
   ALLOW_HTTP_JWKS: Bool('false', 'accept http:// JWKS URIs on loopback hosts (local development and tests only; refused in production)'),
+  ALLOW_PRIVATE_URLS: Bool('false', 'let outbound fetches (partner JWKS) reach loopback and private addresses (local development and tests only; refused in production); link-local and cloud metadata addresses stay refused'),
   BREAK_GLASS_MAX_MINUTES: Int(1, 1440, 60, 'longest emergency-access window an actor may open'),
   AUDIT_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'Ed25519 seed (base64, 32 bytes) that signs audit checkpoints; never stored in the database; unset in development = DATA_DIR/dev-audit-signing.key, created on first start; required in production' })),
   AUDIT_PREVIOUS_PUBLIC_KEYS: Type.String({ default: '', description: 'comma-separated base64 public keys of earlier signing keys, still published and trusted for their checkpoints after a rotation' }),
@@ -81,6 +82,8 @@ export interface Config {
     readonly jwksCacheSeconds: number;
     readonly allowHttpJwks: boolean;
   };
+  /** outbound fetches (src/net/url-guard.ts): may they reach loopback and private addresses */
+  readonly allowPrivateUrls: boolean;
   readonly breakGlassMaxMinutes: number;
   readonly audit: {
     readonly signingKeyFile: string;
@@ -171,6 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   if (isProduction) {
     if (bool(env.ALLOW_HTTP_JWKS)) throw new ConfigError('ALLOW_HTTP_JWKS', 'must be false in production');
+    if (bool(env.ALLOW_PRIVATE_URLS)) throw new ConfigError('ALLOW_PRIVATE_URLS', 'must be false in production');
     if (usesDevMasterKey) throw new ConfigError('MASTER_KEY_FILE', 'must name a real master key in production (the development key is refused)');
     if (!tls && trustProxy === false) {
       throw new ConfigError('TLS_CERT_FILE', 'or TRUST_PROXY must be set in production: plain HTTP is refused unless TLS terminates here or at a trusted proxy');
@@ -207,6 +211,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       jwksCacheSeconds: num('JWKS_CACHE_SECONDS'),
       allowHttpJwks: bool(env.ALLOW_HTTP_JWKS),
     }),
+    allowPrivateUrls: bool(env.ALLOW_PRIVATE_URLS),
     breakGlassMaxMinutes: num('BREAK_GLASS_MAX_MINUTES'),
     audit: Object.freeze({
       signingKeyFile,

@@ -9,7 +9,12 @@
 // build URLs as domain + one fixed path, and its PEM conversion (jwk-to-pem) has no
 // Ed25519. Caching the whole set fixes all four: any fetch, even one an attacker
 // triggered, picks up every key the IdP has published.
+//
+// Every fetch goes through the outbound URL guard (src/net): the URI was checked when it
+// was registered, but the name may resolve elsewhere by now.
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { guardedFetch } from '../net/guarded-fetch.js';
+import { precheckOutboundUrl, type HostLookup, type OutboundUrlPolicy } from '../net/url-guard.js';
 import { tokenError } from './token-verification-error.js';
 
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
@@ -28,16 +33,29 @@ export interface JwksKeyStoreOptions {
   /** minimum gap between two fetches of one jwks_uri, however many unknown kids arrive */
   refetchCooldownMs: number;
   fetchTimeoutMs: number;
-  /** permit http:// jwks_uris on loopback hosts (tests, local development) */
-  allowHttpLoopback: boolean;
+  /** which destinations may be fetched (ALLOW_PRIVATE_URLS, ALLOW_HTTP_JWKS) */
+  urlPolicy: OutboundUrlPolicy;
+  /** name resolution for the guard; dns.lookup by default */
+  lookup?: HostLookup | undefined;
   maxResponseBytes?: number;
-  /** told about every failed fetch, so the app can log it; token failures only say jwks_unavailable */
-  onFetchFailure?: ((jwksUri: string, error: unknown) => void) | undefined;
+  /**
+   * told about every failed fetch, with the tenant whose token needed the keys, so the app
+   * can log and audit it; token failures only say jwks_unavailable
+   */
+  onFetchFailure?: JwksFetchFailureHook | undefined;
 }
+
+/** Whose token made the store fetch: the tenant and issuer registration it matched. */
+export interface FetchRequester {
+  tenantId: string;
+  issuerId?: string | undefined;
+}
+
+export type JwksFetchFailureHook = (jwksUri: string, error: unknown, requester: FetchRequester | undefined) => void;
 
 export interface JwksKeyStore {
   /** Throws TokenVerificationError: issuer_misconfigured, jwks_unavailable, unknown_kid or alg_key_mismatch. */
-  getKey(jwksUri: string, kid: string, alg: SigningAlgorithm): Promise<VerificationKey>;
+  getKey(jwksUri: string, kid: string, alg: SigningAlgorithm, requester?: FetchRequester): Promise<VerificationKey>;
 }
 
 interface CachedKeySet {
@@ -50,7 +68,6 @@ interface CachedKeySet {
 
 const defaultMaxResponseBytes = 256 * 1024;
 const MIN_RSA_MODULUS_BITS = 2048;
-const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
   const { cacheMaxAgeMs, refetchCooldownMs } = options;
@@ -58,6 +75,8 @@ export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
   // IdP outage does not log every partner user out; after that, fail closed.
   const usableForMs = cacheMaxAgeMs * 2;
   const keySets = new Map<string, CachedKeySet>();
+  /** when each refused URI was last reported; bounded by the registered URIs */
+  const refusalsReportedAt = new Map<string, number>();
 
   function keySetFor(url: URL): CachedKeySet {
     let set = keySets.get(url.href);
@@ -79,7 +98,7 @@ export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
     return !set.keysByKid.has(kid) && cooledDown;
   }
 
-  function refresh(set: CachedKeySet, url: URL): Promise<void> {
+  function refresh(set: CachedKeySet, url: URL, requester: FetchRequester | undefined): Promise<void> {
     if (set.refreshing) return set.refreshing;
     set.lastAttemptAt = Date.now();
     set.refreshing = fetchKeySet(url, options)
@@ -87,26 +106,44 @@ export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
         set.keysByKid = keysByKid;
         set.fetchedAt = Date.now();
       })
-      .catch((error: unknown) => {
-        try {
-          options.onFetchFailure?.(url.href, error);
-        } catch {
-          // a failing observer must not turn a JWKS outage into an unhandled rejection
-        }
-      })
+      .catch((error: unknown) => notify(url.href, error, requester))
       .finally(() => {
         set.refreshing = undefined;
       });
     return set.refreshing;
   }
 
+  function notify(jwksUri: string, error: unknown, requester: FetchRequester | undefined): void {
+    try {
+      options.onFetchFailure?.(jwksUri, error, requester);
+    } catch {
+      // a failing observer must not turn a JWKS outage into an unhandled rejection
+    }
+  }
+
+  // What can be told without DNS (scheme, credentials, address literals) fails every
+  // request at once, reported like a failed fetch and as rarely; what needs DNS is
+  // checked by each fetch, and fails as a fetch.
+  function parseJwksUri(jwksUri: string, requester: FetchRequester | undefined): URL {
+    try {
+      return precheckOutboundUrl(jwksUri, options.urlPolicy);
+    } catch (error) {
+      const now = Date.now();
+      if (now - (refusalsReportedAt.get(jwksUri) ?? Number.NEGATIVE_INFINITY) >= refetchCooldownMs) {
+        refusalsReportedAt.set(jwksUri, now);
+        notify(jwksUri, error, requester);
+      }
+      throw tokenError('issuer_misconfigured');
+    }
+  }
+
   return {
-    async getKey(jwksUri, kid, alg) {
-      const url = parseJwksUri(jwksUri, options.allowHttpLoopback);
+    async getKey(jwksUri, kid, alg, requester) {
+      const url = parseJwksUri(jwksUri, requester);
       const set = keySetFor(url);
       // Requests whose key is cached and fresh never wait behind a refetch someone else started.
       const hasFreshKey = set.keysByKid.has(kid) && Date.now() - set.fetchedAt < cacheMaxAgeMs;
-      if (set.refreshing ? !hasFreshKey : shouldRefresh(set, kid)) await refresh(set, url);
+      if (set.refreshing ? !hasFreshKey : shouldRefresh(set, kid)) await refresh(set, url, requester);
 
       if (set.fetchedAt === 0 || Date.now() - set.fetchedAt >= usableForMs) throw tokenError('jwks_unavailable');
       const candidates = set.keysByKid.get(kid);
@@ -118,32 +155,27 @@ export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
   };
 }
 
-function parseJwksUri(jwksUri: string, allowHttpLoopback: boolean): URL {
-  let url: URL;
-  try {
-    url = new URL(jwksUri);
-  } catch {
-    throw tokenError('issuer_misconfigured');
-  }
-  const secure = url.protocol === 'https:';
-  const loopbackHttp = url.protocol === 'http:' && allowHttpLoopback && loopbackHosts.has(url.hostname);
-  if ((!secure && !loopbackHttp) || url.username || url.password) throw tokenError('issuer_misconfigured');
-  return url;
+/** The endpoint answered, but not with a usable key set. */
+export class JwksDocumentError extends Error {
+  override readonly name = 'JwksDocumentError';
 }
 
 async function fetchKeySet(url: URL, options: JwksKeyStoreOptions): Promise<Map<string, VerificationKey[]>> {
-  // redirect: 'error' because a redirect could take the fetch off https or to another host.
-  const response = await fetch(url, {
-    signal: AbortSignal.timeout(options.fetchTimeoutMs),
-    redirect: 'error',
+  const response = await guardedFetch(url, {
+    policy: options.urlPolicy,
+    lookup: options.lookup,
+    timeoutMs: options.fetchTimeoutMs,
+    maxBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     headers: { accept: 'application/jwk-set+json, application/json' },
   });
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new Error(`JWKS endpoint answered HTTP ${response.status}`);
+  if (response.status < 200 || response.status >= 300) throw new JwksDocumentError(`JWKS endpoint answered HTTP ${response.status}`);
+  let document: unknown;
+  try {
+    document = JSON.parse(response.body.toString('utf8'));
+  } catch (error) {
+    throw new JwksDocumentError('JWKS document is not JSON', { cause: error });
   }
-  const document: unknown = JSON.parse(await readBounded(response, options.maxResponseBytes ?? defaultMaxResponseBytes));
-  if (!isRecord(document) || !Array.isArray(document['keys'])) throw new Error('JWKS document has no keys array');
+  if (!isRecord(document) || !Array.isArray(document['keys'])) throw new JwksDocumentError('JWKS document has no keys array');
 
   const keysByKid = new Map<string, VerificationKey[]>();
   for (const jwk of document['keys'] as unknown[]) {
@@ -151,24 +183,6 @@ async function fetchKeySet(url: URL, options: JwksKeyStoreOptions): Promise<Map<
     if (key) keysByKid.set(key.kid, [...(keysByKid.get(key.kid) ?? []), key]);
   }
   return keysByKid;
-}
-
-async function readBounded(response: Response, maxBytes: number): Promise<string> {
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-    await response.body?.cancel();
-    throw new Error('JWKS document is too large');
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
-      // leaving the loop cancels the stream
-      if (size > maxBytes) throw new Error('JWKS document is too large');
-      chunks.push(chunk);
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A JWK this service may verify with, or undefined for anything it must ignore. */

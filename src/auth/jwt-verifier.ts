@@ -4,13 +4,16 @@
 // tenant, audience, lifetime, session age) is decided here, so the reasons for a
 // refusal stay distinct for audit.
 import { createDecoder, createVerifier, TokenError } from 'fast-jwt';
-import { createJwksKeyStore, signingAlgorithms, type SigningAlgorithm, type VerificationKey } from './jwks-key-store.js';
+import type { HostLookup } from '../net/url-guard.js';
+import { createJwksKeyStore, signingAlgorithms, type JwksFetchFailureHook, type SigningAlgorithm, type VerificationKey } from './jwks-key-store.js';
 import { assertAudience, checkLifetime, optionalString, requiredString, stringList, type Claims } from './token-claims.js';
-import { tokenError, type TokenFailureReason } from './token-verification-error.js';
+import { concealedTokenError, isTokenVerificationError, tokenError, type TokenFailureReason } from './token-verification-error.js';
 
 export interface TrustedIssuer {
   tenantId: string;
   tenantSlug: string;
+  /** the registration (tenant_issuers.id), named in audit events about its JWKS */
+  issuerId?: string | undefined;
   /** compared exactly with the token's iss */
   issuer: string;
   jwksUri: string;
@@ -50,12 +53,16 @@ export interface JwtVerifierOptions {
   jwksCacheMaxAgeMs?: number;
   /** allow http:// jwks_uris on loopback hosts; tests and local development only */
   allowHttpJwks?: boolean;
+  /** allow jwks_uris on loopback and private addresses (ALLOW_PRIVATE_URLS); tests and local development only */
+  allowPrivateUrls?: boolean;
+  /** name resolution for JWKS hosts; dns.lookup by default */
+  resolveHost?: HostLookup;
   /** minimum gap between refetches of one JWKS on unknown kids; default 30 seconds */
   jwksRefetchCooldownMs?: number;
   /** default 5 seconds */
   jwksFetchTimeoutMs?: number;
-  /** called with the jwks_uri and the error whenever a JWKS fetch fails */
-  onJwksFetchFailure?: (jwksUri: string, error: unknown) => void;
+  /** called with the jwks_uri, the error and the tenant whose token needed it whenever a JWKS fetch fails */
+  onJwksFetchFailure?: JwksFetchFailureHook;
 }
 
 export interface JwtVerifier {
@@ -78,7 +85,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     cacheMaxAgeMs: options.jwksCacheMaxAgeMs ?? 5 * 60_000,
     refetchCooldownMs: options.jwksRefetchCooldownMs ?? 30_000,
     fetchTimeoutMs: options.jwksFetchTimeoutMs ?? 5_000,
-    allowHttpLoopback: options.allowHttpJwks === true,
+    urlPolicy: { allowHttpLoopback: options.allowHttpJwks === true, allowPrivate: options.allowPrivateUrls === true },
+    lookup: options.resolveHost,
     onFetchFailure: options.onJwksFetchFailure,
   });
   const signatureCheckers = new WeakMap<VerificationKey, (token: string) => unknown>();
@@ -107,19 +115,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     if (typeof kid !== 'string' || kid === '') throw tokenError('missing_kid');
 
     const iss = requiredString(payload, 'iss');
-    if (iss.length > MAX_ISSUER_LENGTH) throw tokenError('untrusted_issuer');
-    const trustingTenants = (await lookupIssuer(iss)).filter((t) => t.issuer === iss);
-    const [firstTrusting] = trustingTenants;
-    if (!firstTrusting) throw tokenError('untrusted_issuer');
-
     const tenantClaim = optionalString(payload, TENANT_CLAIM);
-    const namedTenants = tenantClaim === undefined
-      ? trustingTenants
-      : trustingTenants.filter((t) => t.tenantSlug === tenantClaim || t.tenantId === tenantClaim);
-    // The signature is checked before any tenant outcome is reported, so unsigned
-    // tokens cannot probe which tenants trust an issuer.
-    const keySource = namedTenants[0] ?? firstTrusting;
-    checkSignature(token, await keyStore.getKey(keySource.jwksUri, kid, alg));
+    const namedTenants = await concealUntilSigned(() => verifySignature(token, { iss, tenantClaim, kid, alg }));
 
     if (namedTenants.length === 0) throw tokenError('tenant_mismatch');
     const [tenant, ...others] = namedTenants;
@@ -131,7 +128,36 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     return toVerifiedToken(payload, tenant, subject, lifetime);
   }
 
+  /** The tenants the token may belong to, once its signature verified with their issuer's keys. */
+  async function verifySignature(token: string, header: { iss: string; tenantClaim: string | undefined; kid: string; alg: SigningAlgorithm }): Promise<TrustedIssuer[]> {
+    const { iss, tenantClaim, kid, alg } = header;
+    if (iss.length > MAX_ISSUER_LENGTH) throw tokenError('untrusted_issuer');
+    // Only a registered iss leads to a JWKS fetch: an unregistered one costs a lookup, no outbound request.
+    const trustingTenants = (await lookupIssuer(iss)).filter((t) => t.issuer === iss);
+    const [firstTrusting] = trustingTenants;
+    if (!firstTrusting) throw tokenError('untrusted_issuer');
+
+    const namedTenants = tenantClaim === undefined
+      ? trustingTenants
+      : trustingTenants.filter((t) => t.tenantSlug === tenantClaim || t.tenantId === tenantClaim);
+    // The signature is checked before any tenant outcome is reported, so unsigned
+    // tokens cannot probe which tenants trust an issuer.
+    const keySource = namedTenants[0] ?? firstTrusting;
+    const key = await keyStore.getKey(keySource.jwksUri, kid, alg, { tenantId: keySource.tenantId, issuerId: keySource.issuerId });
+    checkSignature(token, key);
+    return namedTenants;
+  }
+
   return { verify };
+}
+
+/** Refusals before the signature verified all read alike (see concealedTokenError); other errors pass unchanged. */
+async function concealUntilSigned<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw isTokenVerificationError(error) ? concealedTokenError(error.reason) : error;
+  }
 }
 
 function decode(token: string): { header: Claims; payload: Claims } {

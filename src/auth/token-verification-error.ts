@@ -30,14 +30,21 @@ const reasons = {
 
 export type TokenFailureReason = keyof typeof reasons;
 
+// From the issuer lookup until the signature has verified, a refusal reads the same
+// whatever happened: an untrusted iss, a JWKS that could not be fetched, an unknown kid
+// and a bad signature all look alike, or an unsigned token would tell its sender which
+// issuers some tenant trusts. The reason still goes to the audit trail.
+const UNVERIFIED_MESSAGE = 'The token could not be verified with the keys of a trusted issuer.';
+
 export class TokenVerificationError extends AppError {
   readonly reason: TokenFailureReason;
 
   // No `cause`: fast-jwt errors carry the decoded header and payload, and error
   // handlers log causes.
-  constructor(reason: TokenFailureReason) {
+  constructor(reason: TokenFailureReason, options: { concealed?: boolean } = {}) {
     const [code, message] = reasons[reason];
-    super(code, message);
+    if (options.concealed) super('TOKEN_INVALID', UNVERIFIED_MESSAGE);
+    else super(code, message);
     this.name = 'TokenVerificationError';
     this.reason = reason;
   }
@@ -45,6 +52,11 @@ export class TokenVerificationError extends AppError {
 
 export function tokenError(reason: TokenFailureReason): TokenVerificationError {
   return new TokenVerificationError(reason);
+}
+
+/** The same refusal with the one message every unverified token gets (see UNVERIFIED_MESSAGE). */
+export function concealedTokenError(reason: TokenFailureReason): TokenVerificationError {
+  return new TokenVerificationError(reason, { concealed: true });
 }
 
 export function isTokenVerificationError(e: unknown): e is TokenVerificationError {

@@ -24,8 +24,25 @@ export async function updateTenant(tx: Tx, id: string, patch: { name?: string | 
   return tx.updateTable('tenants').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returning(tenantColumns).executeTakeFirst();
 }
 
+/**
+ * Undefined when the issuer is already registered, by this tenant or any other: the
+ * platform-wide unique index decides, since the runtime role cannot see other tenants'
+ * rows (RLS) but the index covers them all.
+ */
 export async function insertIssuer(db: Kysely<Database> | Tx, input: { tenant_id: string; issuer: string; jwks_uri: string; audience: string; roles_claim?: string | undefined; groups_claim?: string | undefined }) {
-  return db.insertInto('tenant_issuers').values(input).returning(issuerColumns).executeTakeFirstOrThrow();
+  return db.insertInto('tenant_issuers').values(input)
+    .onConflict((oc) => oc.column('issuer').doNothing())
+    .returning(issuerColumns).executeTakeFirst();
+}
+
+/** Locks the tenant row, so concurrent registrations count each other's issuers. */
+export async function lockTenant(tx: Tx, tenantId: string) {
+  return tx.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().executeTakeFirst();
+}
+
+export async function countIssuers(tx: Tx, tenantId: string): Promise<number> {
+  const row = await tx.selectFrom('tenant_issuers').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function listIssuers(tx: Tx, tenantId: string) {
@@ -40,7 +57,7 @@ export async function deleteIssuer(tx: Tx, tenantId: string, id: string) {
 export async function findTrustedIssuers(db: Kysely<Database>, issuer: string) {
   return db.selectFrom('tenant_issuers')
     .innerJoin('tenants', 'tenants.id', 'tenant_issuers.tenant_id')
-    .select(['tenant_issuers.tenant_id', 'tenants.slug', 'tenant_issuers.issuer', 'tenant_issuers.jwks_uri', 'tenant_issuers.audience', 'tenant_issuers.roles_claim', 'tenant_issuers.groups_claim'])
+    .select(['tenant_issuers.id', 'tenant_issuers.tenant_id', 'tenants.slug', 'tenant_issuers.issuer', 'tenant_issuers.jwks_uri', 'tenant_issuers.audience', 'tenant_issuers.roles_claim', 'tenant_issuers.groups_claim'])
     .where('tenant_issuers.issuer', '=', issuer)
     .where('tenants.status', '=', 'active')
     .execute();

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, errorResponses } from '../http/schemas.js';
 import type { ServiceDeps } from '../services/scope.js';
 import * as tenants from './tenants.service.js';
+import type { IssuerUrlRules } from './tenants.service.js';
 
 export const TenantSchema = Type.Object({
   id: Type.String(), slug: Type.String(), name: Type.String(), status: Type.String(), requireMfaForPhi: Type.Boolean(), createdAt: DateTime, updatedAt: DateTime,
@@ -22,7 +23,7 @@ const CreateIssuer = Type.Object({
   groupsClaim: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 }, { additionalProperties: false });
 
-export function tenantsRoutes(deps: ServiceDeps & { allowHttpJwks: boolean }) {
+export function tenantsRoutes(deps: ServiceDeps & IssuerUrlRules) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/tenant', {
       config: { policy: { action: 'read', subject: 'Tenant' } },

@@ -1,4 +1,9 @@
 // Tenants (one per customer organisation) and the identity providers each trusts.
+//
+// An issuer belongs to one tenant, platform-wide (migration 0008's unique index): if two
+// tenants could register one issuer string, the second registration would decide how
+// the first tenant's tokens verify (its JWKS, its audience). Who holds a taken issuer is
+// never said: the answer is the same 409 whether it is the caller's tenant or another.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { TrustedIssuer } from '../auth/jwt-verifier.js';
@@ -6,7 +11,27 @@ import type { Database } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { createBootstrapKey } from '../api-keys/api-keys.service.js';
 import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
+import { precheckOutboundUrl, UrlNotAllowedError } from '../net/url-guard.js';
+import type { Tx } from '../db/tenant-tx.js';
 import * as repo from './tenants.repository.js';
+
+/** Where a tenant's JWKS may live (src/net/url-guard.ts). */
+export interface IssuerUrlRules {
+  /** ALLOW_HTTP_JWKS: http:// to a loopback host */
+  allowHttpJwks: boolean;
+  /**
+   * ALLOW_PRIVATE_URLS: loopback and private addresses. Callers that predate it (test
+   * seeding, the CLI until it passes the setting) get allowHttpJwks: http:// is only
+   * ever allowed to a loopback host, so a caller allowing it means loopback to be
+   * reachable. Production refuses both. Every fetch checks again with the server's own
+   * configuration, whatever registration allowed.
+   */
+  allowPrivateUrls?: boolean | undefined;
+}
+
+// A handful is what a real tenant needs (an IdP or two, a staging one); the bound keeps a
+// tenant admin from turning registrations into a list of outbound targets.
+export const MAX_ISSUERS_PER_TENANT = 10;
 
 export interface TenantView {
   id: string;
@@ -32,7 +57,7 @@ export interface IssuerView extends IssuerInput {
 }
 
 type TenantRow = Awaited<ReturnType<typeof repo.insertTenant>>;
-type IssuerRow = Awaited<ReturnType<typeof repo.insertIssuer>>;
+type IssuerRow = NonNullable<Awaited<ReturnType<typeof repo.insertIssuer>>>;
 
 const presentTenant = (t: TenantRow): TenantView => ({
   id: t.id, slug: t.slug, name: t.name, status: t.status, requireMfaForPhi: t.require_mfa_for_phi, createdAt: t.created_at, updatedAt: t.updated_at,
@@ -41,14 +66,39 @@ const presentIssuer = (i: IssuerRow): IssuerView => ({
   id: i.id, issuer: i.issuer, jwksUri: i.jwks_uri, audience: i.audience, rolesClaim: i.roles_claim, groupsClaim: i.groups_claim, createdAt: i.created_at,
 });
 
-function validateIssuer(input: IssuerInput, allowHttp: boolean): void {
+/** Why these settings cannot be registered, judged without DNS (names are checked at every fetch). */
+function issuerRefusal(input: IssuerInput, rules: IssuerUrlRules): AppError | undefined {
   const bad = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The identity provider settings are invalid.', [{ path, message }]);
-  let jwks: URL;
-  try { jwks = new URL(input.jwksUri); } catch { throw bad('/jwksUri', 'must be an absolute URL'); }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(jwks.hostname);
-  if (jwks.protocol !== 'https:' && !(allowHttp && loopback && jwks.protocol === 'http:')) throw bad('/jwksUri', 'must use https');
-  if (!input.issuer || input.issuer.length > 2048) throw bad('/issuer', 'must be 1..2048 characters');
-  if (!input.audience || input.audience.length > 512) throw bad('/audience', 'must be 1..512 characters');
+  try {
+    precheckOutboundUrl(input.jwksUri, { allowHttpLoopback: rules.allowHttpJwks, allowPrivate: rules.allowPrivateUrls ?? rules.allowHttpJwks });
+  } catch (e) {
+    if (!(e instanceof UrlNotAllowedError)) throw e;
+    if (e.reason === 'invalid_url') return bad('/jwksUri', 'must be an absolute URL');
+    if (e.reason === 'scheme') return bad('/jwksUri', 'must use https');
+    return new AppError('UNPROCESSABLE', 'The JWKS URI names a destination this server does not fetch from.', [{ path: '/jwksUri', message: e.message }]);
+  }
+  if (!input.issuer || input.issuer.length > 2048) return bad('/issuer', 'must be 1..2048 characters');
+  if (!input.audience || input.audience.length > 512) return bad('/audience', 'must be 1..512 characters');
+  return undefined;
+}
+
+// One message for every holder, the caller's tenant included: a 409 must not tell a
+// tenant admin whether some other tenant trusts an issuer, nor which.
+const issuerTaken = () => new AppError('CONFLICT', 'This issuer is already registered and cannot be registered again.');
+const issuerLimitReached = () => new AppError('UNPROCESSABLE', `A tenant trusts at most ${MAX_ISSUERS_PER_TENANT} issuers; remove one first.`);
+
+function issuerRow(tenantId: string, input: IssuerInput) {
+  return {
+    tenant_id: tenantId, issuer: input.issuer, jwks_uri: input.jwksUri, audience: input.audience, roles_claim: input.rolesClaim, groups_claim: input.groupsClaim,
+  };
+}
+
+/** Inserts the registration unless the tenant is at its limit or the issuer is taken. */
+async function registerIssuer(tx: Tx, tenantId: string, input: IssuerInput): Promise<{ row: IssuerRow } | { refusal: AppError }> {
+  await repo.lockTenant(tx, tenantId);
+  if (await repo.countIssuers(tx, tenantId) >= MAX_ISSUERS_PER_TENANT) return { refusal: issuerLimitReached() };
+  const row = await repo.insertIssuer(tx, issuerRow(tenantId, input));
+  return row ? { row } : { refusal: issuerTaken() };
 }
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -56,19 +106,15 @@ const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
 /** Bootstrap (CLI): creates a tenant, optionally its first trusted issuer, and a tenant-admin API key shown once. */
 export async function createTenant(
   db: Kysely<Database>,
-  input: { slug: string; name: string; issuer?: IssuerInput | undefined; allowHttpJwks: boolean },
+  input: { slug: string; name: string; issuer?: IssuerInput | undefined } & IssuerUrlRules,
 ): Promise<{ tenant: TenantView; adminKey: string; adminKeyId: string }> {
   if (!slugPattern.test(input.slug)) throw new AppError('VALIDATION_FAILED', 'The slug is invalid.', [{ path: '/slug', message: 'lowercase letters, digits and dashes, 2..63' }]);
-  if (input.issuer) validateIssuer(input.issuer, input.allowHttpJwks);
+  const refusal = input.issuer && issuerRefusal(input.issuer, input);
+  if (refusal) throw refusal;
   return db.transaction().execute(async (tx) => {
     if (await repo.findTenantBySlug(tx, input.slug)) throw new AppError('CONFLICT', `A tenant with slug ${input.slug} already exists.`);
     const tenant = await repo.insertTenant(tx, { slug: input.slug, name: input.name });
-    if (input.issuer) {
-      await repo.insertIssuer(tx, {
-        tenant_id: tenant.id, issuer: input.issuer.issuer, jwks_uri: input.issuer.jwksUri, audience: input.issuer.audience,
-        roles_claim: input.issuer.rolesClaim, groups_claim: input.issuer.groupsClaim,
-      });
-    }
+    if (input.issuer && !(await repo.insertIssuer(tx, issuerRow(tenant.id, input.issuer)))) throw issuerTaken();
     const key = await createBootstrapKey(tx, tenant.id, 'bootstrap tenant admin');
     return { tenant: presentTenant(tenant), adminKey: key.secret, adminKeyId: key.id };
   });
@@ -82,7 +128,7 @@ export async function findTenantBySlug(db: Kysely<Database>, slug: string): Prom
 /** For the JWT verifier: which active tenants trust this issuer. */
 export async function lookupTrustedIssuers(db: Kysely<Database>, issuer: string): Promise<TrustedIssuer[]> {
   const rows = await repo.findTrustedIssuers(db, issuer);
-  return rows.map((r) => ({ tenantId: r.tenant_id, tenantSlug: r.slug, issuer: r.issuer, jwksUri: r.jwks_uri, audience: r.audience, rolesClaim: r.roles_claim, groupsClaim: r.groups_claim }));
+  return rows.map((r) => ({ tenantId: r.tenant_id, tenantSlug: r.slug, issuerId: r.id, issuer: r.issuer, jwksUri: r.jwks_uri, audience: r.audience, rolesClaim: r.roles_claim, groupsClaim: r.groups_claim }));
 }
 
 export async function getCurrentTenant(deps: ServiceDeps, actor: Actor): Promise<TenantView> {
@@ -114,17 +160,23 @@ export async function listIssuers(deps: ServiceDeps, actor: Actor): Promise<Issu
   });
 }
 
-export async function addIssuer(deps: ServiceDeps & { allowHttpJwks: boolean }, actor: Actor, input: IssuerInput): Promise<IssuerView> {
-  return inTenant(deps, actor, async (s) => {
+/**
+ * Refusals (400 settings, 422 destination or limit, 409 taken) are recorded as denied
+ * `tenant.issuer_add` events: squatting and SSRF attempts leave a trace.
+ */
+export async function addIssuer(deps: ServiceDeps & IssuerUrlRules, actor: Actor, input: IssuerInput): Promise<IssuerView> {
+  const result = await inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'Tenant');
-    validateIssuer(input, deps.allowHttpJwks);
-    if ((await repo.listIssuers(s.tx, actor.tenantId)).some((i) => i.issuer === input.issuer)) throw new AppError('CONFLICT', 'This issuer is already trusted.');
-    const row = await repo.insertIssuer(s.tx, {
-      tenant_id: actor.tenantId, issuer: input.issuer, jwks_uri: input.jwksUri, audience: input.audience, roles_claim: input.rolesClaim, groups_claim: input.groupsClaim,
+    const refusal = issuerRefusal(input, deps);
+    const outcome = refusal ? { refusal } : await registerIssuer(s.tx, actor.tenantId, input);
+    s.record({
+      action: 'tenant.issuer_add', resourceType: 'Tenant', resourceId: actor.tenantId,
+      ...('refusal' in outcome ? { outcome: 'denied', reasonCode: outcome.refusal.code } : { outcome: 'allowed' }),
     });
-    s.record({ action: 'tenant.issuer_add', resourceType: 'Tenant', resourceId: actor.tenantId, outcome: 'allowed' });
-    return presentIssuer(row);
+    return outcome;
   });
+  if ('refusal' in result) throw result.refusal;
+  return presentIssuer(result.row);
 }
 
 export async function removeIssuer(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {

@@ -52,6 +52,7 @@ beforeAll(async () => {
     clockSkewSeconds: SKEW,
     maxSessionAgeSeconds: MAX_SESSION_AGE,
     allowHttpJwks: true,
+    allowPrivateUrls: true,
   });
 });
 

@@ -39,7 +39,10 @@ export async function testMasterKey(): Promise<MasterKeyProvider> {
 
 export async function testConfig(env: Record<string, string> = {}): Promise<Config> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-app-'));
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...env });
+  // Tests that allow http JWKS run their IdP on 127.0.0.1, which the outbound URL guard
+  // refuses unless private addresses are allowed too; a test may still set it false.
+  const privateUrls = env['ALLOW_HTTP_JWKS'] === 'true' ? { ALLOW_PRIVATE_URLS: 'true' } : {};
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...privateUrls, ...env });
 }
 
 export async function startTestApp(opts: {

@@ -21,12 +21,12 @@ let tenantId: string;
 const now = () => Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { ALLOW_HTTP_JWKS: 'true', SESSION_MAX_AGE_SECONDS: '3600' } });
+  t = await startTestApp({ env: { ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true', SESSION_MAX_AGE_SECONDS: '3600' } });
   idp = await startFakeIdp();
   otherIdp = await startFakeIdp();
   const { stdout } = await run(process.execPath, ['bin/phidesk.js', 'tenants', 'create', '--slug', 'acme-health', '--name', 'Acme Health',
     '--jwt-issuer', idp.issuer, '--jwks-uri', idp.jwksUri, '--audience', AUD, '--json'], {
-    cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.database.url, ALLOW_HTTP_JWKS: 'true' },
+    cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.database.url, ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true' },
   });
   const out = JSON.parse(stdout) as { tenantId: string; adminApiKey: string };
   tenantId = out.tenantId;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   // a second tenant that trusts another issuer, for the tenant-claim check
   await run(process.execPath, ['bin/phidesk.js', 'tenants', 'create', '--slug', 'other-clinic', '--name', 'Other',
     '--jwt-issuer', otherIdp.issuer, '--jwks-uri', otherIdp.jwksUri, '--audience', AUD], {
-    cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.database.url, ALLOW_HTTP_JWKS: 'true' },
+    cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.database.url, ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true' },
   });
 }, 60_000);
 

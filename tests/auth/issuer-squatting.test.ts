@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { startFakeIdp, type FakeIdp } from '../helpers/idp.js';
 import { client, seedTenant, type SeededTenant } from '../helpers/actors.js';
 import { auditEvents } from '../helpers/audit.js';
+import { checkResponse } from '../contract/openapi-harness.js';
 
 const AUD = 'phidesk';
 let t: TestApp;
@@ -42,6 +43,7 @@ describe('finding 1: issuer squatting', () => {
     expect(res.statusCode).toBe(409);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json()).toMatchObject({ status: 409, code: 'CONFLICT' });
+    checkResponse('POST', '/v1/tenant/issuers', res);
     for (const secret of [b.tenantId, b.slug, idpB.jwksUri]) expect(res.body).not.toContain(secret);
 
     const gql = await client(t.app, { apiKey: a.adminKey }).gql('mutation($input: TrustedIssuerInput!) { addTrustedIssuer(input: $input) { id } }', { input: squat });
@@ -89,6 +91,7 @@ describe('issuer limit', () => {
     expect(over.statusCode).toBe(422);
     expect(over.json()).toMatchObject({ code: 'UNPROCESSABLE', detail: `A tenant trusts at most ${MAX_ISSUERS_PER_TENANT} issuers; remove one first.` });
     expect(over.json().errors).toBeUndefined();
+    checkResponse('POST', '/v1/tenant/issuers', over);
 
     expect((await client(t.app, { apiKey: c.adminKey }).delete(`/v1/tenant/issuers/${ids[0]}`)).statusCode).toBe(204);
     expect((await register(c, issuer(99))).statusCode).toBe(201);

@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { startFakeIdp, type FakeIdp } from '../helpers/idp.js';
 import { client, seedTenant, type SeededTenant } from '../helpers/actors.js';
 import { auditEvents } from '../helpers/audit.js';
+import { checkResponse } from '../contract/openapi-harness.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -55,6 +56,7 @@ describe('finding 2: SSRF through jwksUri, at registration', () => {
     expect(res.statusCode, res.body).toBe(422);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ path: '/jwksUri' }] });
+    checkResponse('POST', '/v1/tenant/issuers', res);
   });
 
   it.each(probes)('GraphQL refuses %s', async (jwksUri) => {

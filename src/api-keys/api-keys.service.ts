@@ -3,10 +3,10 @@
 import { BlockList, isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Actor, Role } from '../auth/actor.js';
-import { roles as knownRoles } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { scopeCatalogue } from '../policy/ability.js';
+import { keyHasStaffRoles, knownRolesOf, parseKeyRoles } from '../policy/roles.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
@@ -47,9 +47,7 @@ function validateKeyInput(input: CreateApiKeyInput, now: Date): { roles: Role[];
   const scopes = [...new Set(input.scopes ?? [])];
   const unknownScope = scopes.find((s) => !(s in scopeCatalogue));
   if (unknownScope !== undefined) throw new AppError('VALIDATION_FAILED', 'Unknown scope.', [{ path: '/scopes', message: `unknown scope; known: ${Object.keys(scopeCatalogue).join(', ')}` }]);
-  const roles = [...new Set(input.roles ?? ['integration'])] as Role[];
-  if (roles.some((r) => !knownRoles.includes(r))) throw new AppError('VALIDATION_FAILED', 'Unknown role.', [{ path: '/roles', message: `known roles: ${knownRoles.join(', ')}` }]);
-  if (roles.includes('requester')) throw new AppError('VALIDATION_FAILED', 'An API key cannot act as a requester.', [{ path: '/roles', message: 'requester is for people' }]);
+  const roles = parseKeyRoles(input.roles);
   if (input.expiresAt && input.expiresAt <= now) throw new AppError('VALIDATION_FAILED', 'expiresAt must be in the future.', [{ path: '/expiresAt', message: 'must be in the future' }]);
   const cidrs = input.allowedCidrs?.length ? input.allowedCidrs.map(normaliseCidr) : null;
   return { roles, scopes, cidrs };
@@ -70,10 +68,8 @@ export async function createApiKey(deps: ServiceDeps, actor: Actor, input: Creat
   return inTenant(deps, actor, async (s) => {
     s.assertCan('create', 'ApiKey');
     const { roles, scopes, cidrs } = validateKeyInput(input, new Date());
-    // Only a tenant admin may mint keys that act with staff roles.
-    if (roles.some((r) => r !== 'integration') && !actor.roles.includes('tenant_admin')) {
-      throw new AppError('FORBIDDEN', 'Only a tenant admin may create keys with roles other than integration.');
-    }
+    // Keys that act with staff roles are a tenant admin's to mint (a scoped key manager's are integration only).
+    s.assertCan('create', 'ApiKey', { staffRoles: keyHasStaffRoles(roles) });
     const generated = generateApiKey();
     const row = await repo.insertApiKey(s.tx, {
       tenant_id: actor.tenantId, name: input.name, prefix: generated.prefix, secret_hash: generated.secretHash,
@@ -107,8 +103,9 @@ export async function listApiKeys(deps: ServiceDeps, actor: Actor, page: PageReq
 
 export async function getApiKey(deps: ServiceDeps, actor: Actor, id: string): Promise<ApiKeyView> {
   return readInTenant(deps, actor, async (s) => {
+    s.assertCan('read', 'ApiKey');
     const row = await repo.getApiKey(s.tx, id);
-    if (!row || !s.ability.can('read', 'ApiKey')) throw notFound('API key');
+    if (!row) throw notFound('API key');
     s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: id, outcome: 'allowed' });
     return present(row);
   });
@@ -116,9 +113,9 @@ export async function getApiKey(deps: ServiceDeps, actor: Actor, id: string): Pr
 
 export async function revokeApiKey(deps: ServiceDeps, actor: Actor, id: string): Promise<ApiKeyView> {
   return inTenant(deps, actor, async (s) => {
-    const existing = await repo.getApiKey(s.tx, id);
-    if (!existing || !s.ability.can('read', 'ApiKey')) throw notFound('API key');
     s.assertCan('revoke', 'ApiKey', { id });
+    const existing = await repo.getApiKey(s.tx, id);
+    if (!existing) throw notFound('API key');
     const row = (await repo.revokeApiKey(s.tx, id, new Date())) ?? existing;
     s.record({ action: 'api_key.revoke', resourceType: 'ApiKey', resourceId: id, outcome: 'allowed' });
     return present(row);
@@ -149,10 +146,10 @@ export async function authenticateApiKey(db: Kysely<Database>, raw: string, clie
   // Last use is kept to the minute: a busy key does not write on every request.
   if (!row.last_used_at || row.last_used_at.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS) await repo.touchApiKey(db, row.id, now);
   // A key that opened break-glass (staff-role keys may) carries its grants like a user does.
-  const grants = row.roles.some((r) => r !== 'integration') ? row.grants.filter((g) => g.expires_at > now) : [];
+  const grants = keyHasStaffRoles(row.roles) ? row.grants.filter((g) => g.expires_at > now) : [];
   return {
     tenantId: row.tenant_id, id: row.id, kind: 'api_key', authMethod: 'api_key', keyId: row.id,
-    roles: row.roles.filter((r): r is Role => knownRoles.includes(r as Role)), groupIds: [], scopes: row.scopes,
+    roles: knownRolesOf(row.roles), groupIds: [], scopes: row.scopes,
     // A key is one factor; tenants that demand MFA for PHI get masked PHI through keys.
     mfa: false, requireMfaForPhi: row.require_mfa_for_phi,
     breakGlass: grants.map((g) => ({ resourceType: g.resource_type as 'Contact' | 'Ticket', resourceId: g.resource_id, expiresAt: g.expires_at })),

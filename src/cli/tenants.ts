@@ -1,6 +1,6 @@
 // `phidesk tenants create|list`: bootstrap without a UI.
 import { loadConfig } from '../config.js';
-import { createTenant } from '../tenants/tenants.service.js';
+import { createTenant, listAllTenants } from '../tenants/tenants.service.js';
 import { UsageError, type CommandRun } from './command.js';
 import type { tenantsCreateOptions, tenantsListOptions } from './commands.js';
 import { withCliDatabase } from './database.js';
@@ -14,7 +14,7 @@ export const tenantsCreate: CommandRun<typeof tenantsCreateOptions> = async (val
     ? { issuer: values['jwt-issuer'], jwksUri: values['jwks-uri'], audience: values.audience }
     : undefined;
   const created = await withCliDatabase(config, (h) => createTenant(h.db, {
-    slug: values.slug, name: values.name, allowHttpJwks: config.auth.allowHttpJwks, issuer,
+    slug: values.slug, name: values.name, allowHttpJwks: config.auth.allowHttpJwks, allowPrivateUrls: config.allowPrivateUrls, issuer,
   }), { init: values.init, offersInit: true, notes: io.stderr });
   if (values.json) io.stdout.write(`${JSON.stringify({ tenantId: created.tenant.id, slug: created.tenant.slug, adminApiKey: created.adminKey })}\n`);
   else io.stdout.write(`tenant ${created.tenant.slug} created\ntenant id: ${created.tenant.id}\ntenant-admin API key (shown once, store it now): ${created.adminKey}\n`);
@@ -24,16 +24,14 @@ export const tenantsCreate: CommandRun<typeof tenantsCreateOptions> = async (val
 export const tenantsList: CommandRun<typeof tenantsListOptions> = async (values, io) => {
   const { where, tenants } = await withCliDatabase(loadConfig(), async (h) => ({
     where: h.where,
-    // src/tenants has no listing of every tenant (the API is always inside one); this is
-    // the operator's view, tenant metadata only, no PHI.
-    tenants: await h.db.selectFrom('tenants').select(['id', 'slug', 'name', 'status', 'created_at']).orderBy('created_at').orderBy('id').execute(),
+    tenants: await listAllTenants(h.db),
   }));
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(tenants.map((t) => ({ id: t.id, slug: t.slug, name: t.name, status: t.status, createdAt: t.created_at })))}\n`);
+    io.stdout.write(`${JSON.stringify(tenants)}\n`);
   } else if (tenants.length === 0) {
     io.stdout.write(`no tenants in ${where} (phidesk tenants create adds one)\n`);
   } else {
-    io.stdout.write(formatTable(['slug', 'id', 'name', 'status', 'created'], tenants.map((t) => [t.slug, t.id, t.name, t.status, isoOrNone(t.created_at)])));
+    io.stdout.write(formatTable(['slug', 'id', 'name', 'status', 'created'], tenants.map((t) => [t.slug, t.id, t.name, t.status, isoOrNone(t.createdAt)])));
   }
   return 0;
 };

@@ -22,15 +22,17 @@ async function present(s: Scope, row: GroupRow): Promise<GroupView> {
 }
 
 async function visibleGroup(s: Scope, id: string): Promise<GroupRow> {
+  s.assertCan('read', 'Group');
   const row = await repo.getGroup(s.tx, id);
-  if (!row || !s.ability.can('read', 'Group')) throw notFound('group');
+  if (!row) throw notFound('group');
   return row;
 }
 
 export async function listGroups(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<GroupView>> {
   return readInTenant(deps, actor, async (s) => {
+    s.assertCan('read', 'Group');
     const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
-    if (!where) throw new AppError('FORBIDDEN', 'You are not allowed to list groups.');
+    if (!where) return { items: [], nextCursor: null };
     const result = await paginate(repo.selectGroups(s.tx).where(where), 'groups', page);
     for (const row of result.items) s.record({ action: 'group.read', resourceType: 'Group', resourceId: row.id, outcome: 'allowed' });
     return { items: await Promise.all(result.items.map((r) => present(s, r))), nextCursor: result.nextCursor };

@@ -24,15 +24,24 @@ export interface BreakGlassGrant {
 // CASL's builder types conditions against subject classes; ours are plain type names
 // with record-shaped conditions, so rules are declared through this narrower signature.
 type Can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>) => unknown;
+/** The same with CASL field-level rules: the rule covers only the named fields. */
+type CanFields = (action: Action | Action[], subject: SubjectType, fields: readonly string[], conditions?: Record<string, unknown>) => unknown;
+
+/**
+ * Ticket fields a requester may set when filing a ticket. Triage (assigneeId, groupId,
+ * status, priority: who works it, how urgent, where it stands) is staff's call.
+ */
+export const requesterTicketFields = ['subject', 'description', 'type', 'channel', 'requesterId', 'tags', 'customFields', 'externalRefs'] as const;
 
 const staffReadable: SubjectType[] = ['Contact', 'Ticket', 'Comment'];
 
-function roleRules(role: Role, actor: Actor, can: Can): void {
+function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): void {
   switch (role) {
     case 'tenant_admin':
       can(['read', 'update'], 'Tenant');
       can(['read', 'create', 'update', 'revoke'], 'User');
       can(['read', 'create', 'update', 'delete'], 'Group');
+      // keys with any roles, staff roles included (scoped key managers mint integration keys only)
       can(['read', 'create', 'revoke'], 'ApiKey');
       can('read', staffReadable); // administers the desk; PHI is not needed for that
       ownBreakGlass(actor, can);
@@ -49,6 +58,7 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
     case 'supervisor':
       can('read', 'Tenant');
       can('read', ['User', 'Group']);
+      // edits anyone's comment (an agent edits only their own)
       can(['read', 'read_phi', 'create', 'update'], ['Contact', 'Ticket', 'Comment']);
       can('delete', ['Ticket', 'Contact']); // deleting a contact erases its PHI
       can('redact', 'Comment');
@@ -62,8 +72,11 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       // Agents see what is assigned to them or to their groups.
       can(['read', 'read_phi', 'update'], 'Ticket', { assigneeId: actor.id });
       can(['read', 'read_phi', 'update'], 'Ticket', { groupId: { $in: [...actor.groupIds] } });
-      can(['read', 'read_phi', 'create', 'update'], 'Comment', { ticketAssigneeId: actor.id });
-      can(['read', 'read_phi', 'create', 'update'], 'Comment', { ticketGroupId: { $in: [...actor.groupIds] } });
+      can(['read', 'read_phi', 'create'], 'Comment', { ticketAssigneeId: actor.id });
+      can(['read', 'read_phi', 'create'], 'Comment', { ticketGroupId: { $in: [...actor.groupIds] } });
+      // ...and edit only what they wrote
+      can('update', 'Comment', { ticketAssigneeId: actor.id, authorId: actor.id });
+      can('update', 'Comment', { ticketGroupId: { $in: [...actor.groupIds] }, authorId: actor.id });
       ownBreakGlass(actor, can);
       return;
     case 'auditor':
@@ -76,7 +89,7 @@ function roleRules(role: Role, actor: Actor, can: Can): void {
       if (!actor.contactId) return;
       can(['read', 'read_phi'], 'Contact', { id: actor.contactId });
       can(['read', 'read_phi'], 'Ticket', { requesterId: actor.contactId });
-      can('create', 'Ticket', { requesterId: actor.contactId });
+      canFields('create', 'Ticket', requesterTicketFields, { requesterId: actor.contactId });
       can(['read', 'read_phi'], 'Comment', { ticketRequesterId: actor.contactId, public: true });
       can('create', 'Comment', { ticketRequesterId: actor.contactId, public: true });
       return;
@@ -106,7 +119,11 @@ export const scopeCatalogue: Record<string, (can: Can) => void> = {
   'users:read': (can) => can('read', ['User', 'Group']),
   'users:write': (can) => can(['create', 'update', 'revoke'], 'User'),
   'groups:write': (can) => can(['create', 'update', 'delete'], 'Group'),
-  'api-keys:manage': (can) => can(['read', 'create', 'revoke'], 'ApiKey'),
+  // a key manager mints integration keys only; keys with staff roles are a tenant admin's
+  'api-keys:manage': (can) => {
+    can(['read', 'revoke'], 'ApiKey');
+    can('create', 'ApiKey', { staffRoles: false });
+  },
   'tenant:manage': (can) => can(['read', 'update'], 'Tenant'),
 };
 
@@ -117,7 +134,7 @@ function scopeRules(scopes: readonly string[], can: Can): void {
 export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   const can = builder.can as unknown as Can;
-  for (const role of actor.roles) roleRules(role, actor, can);
+  for (const role of actor.roles) roleRules(role, actor, can, builder.can as unknown as CanFields);
 
   // Break-glass: time-boxed read of one named record, whatever the role says.
   for (const grant of actor.breakGlass) {

@@ -25,15 +25,18 @@ export interface Scope {
   ability: AppAbility;
   /** Records an event; durable before the use case's result is returned. */
   record(event: AuditEventInput): void;
-  /** Throws FORBIDDEN (recorded as a denial) unless the actor may do `action` on `subject`. */
-  assertCan(action: Action, subject: SubjectType, record?: Record<string, unknown>): void;
+  /**
+   * Throws FORBIDDEN (recorded as a denial) unless the actor may do `action` on `subject`
+   * (this record, when given; this field of it, when given: CASL field-level rules).
+   */
+  assertCan(action: Action, subject: SubjectType, record?: Record<string, unknown>, field?: string): void;
 }
 
-/** Checks a CASL rule against a plain record (conditions use camelCase record fields). */
-export function can(ability: AppAbility, action: Action, subject: SubjectType, record?: Record<string, unknown>): boolean {
-  if (!record) return ability.can(action, subject);
+/** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */
+export function can(ability: AppAbility, action: Action, subject: SubjectType, record?: Record<string, unknown>, field?: string): boolean {
+  if (!record) return ability.can(action, subject, field);
   // CASL detects a plain object's subject type through this property.
-  return ability.can(action, { ...record, __caslSubjectType__: subject } as never);
+  return ability.can(action, { ...record, __caslSubjectType__: subject } as never, field);
 }
 
 async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, fn: (scope: Scope) => Promise<T>): Promise<T> {
@@ -48,10 +51,12 @@ async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, 
         actor,
         ability,
         record: (event) => { events.push(event); },
-        assertCan: (action, subject, record) => {
-          if (can(ability, action, subject, record)) return;
+        assertCan: (action, subject, record, field) => {
+          if (can(ability, action, subject, record, field)) return;
           denial = { action: `${subject.toLowerCase()}.${action}`, resourceType: subject, resourceId: record?.['id'] as string | undefined, outcome: 'denied', reasonCode: 'FORBIDDEN' };
-          throw new AppError('FORBIDDEN', `You are not allowed to ${action.replace('_', ' ')} this ${subject}.`);
+          const what = field === undefined ? `this ${subject}` : `${field} of this ${subject}`;
+          throw new AppError('FORBIDDEN', `You are not allowed to ${action.replace('_', ' ')} ${what}.`,
+            field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }]);
         },
       };
       const value = await fn(scope);

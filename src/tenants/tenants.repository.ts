@@ -16,6 +16,11 @@ export async function findTenantBySlug(db: Kysely<Database>, slug: string) {
   return db.selectFrom('tenants').select(tenantColumns).where('slug', '=', slug).executeTakeFirst();
 }
 
+/** Every tenant, oldest first: the operator's view (CLI), metadata only. */
+export async function listAllTenants(db: Kysely<Database>) {
+  return db.selectFrom('tenants').select(['id', 'slug', 'name', 'status', 'created_at']).orderBy('created_at').orderBy('id').execute();
+}
+
 export async function getTenant(tx: Tx, id: string) {
   return tx.selectFrom('tenants').select(tenantColumns).where('id', '=', id).executeTakeFirst();
 }

@@ -20,11 +20,9 @@ export interface IssuerUrlRules {
   /** ALLOW_HTTP_JWKS: http:// to a loopback host */
   allowHttpJwks: boolean;
   /**
-   * ALLOW_PRIVATE_URLS: loopback and private addresses. Callers that predate it (test
-   * seeding, the CLI until it passes the setting) get allowHttpJwks: http:// is only
-   * ever allowed to a loopback host, so a caller allowing it means loopback to be
-   * reachable. Production refuses both. Every fetch checks again with the server's own
-   * configuration, whatever registration allowed.
+   * ALLOW_PRIVATE_URLS: loopback and private addresses (absent means refused). Production
+   * refuses both settings. Every fetch checks again with the server's own configuration,
+   * whatever registration allowed.
    */
   allowPrivateUrls?: boolean | undefined;
 }
@@ -70,7 +68,7 @@ const presentIssuer = (i: IssuerRow): IssuerView => ({
 function issuerRefusal(input: IssuerInput, rules: IssuerUrlRules): AppError | undefined {
   const bad = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The identity provider settings are invalid.', [{ path, message }]);
   try {
-    precheckOutboundUrl(input.jwksUri, { allowHttpLoopback: rules.allowHttpJwks, allowPrivate: rules.allowPrivateUrls ?? rules.allowHttpJwks });
+    precheckOutboundUrl(input.jwksUri, { allowHttpLoopback: rules.allowHttpJwks, allowPrivate: rules.allowPrivateUrls === true });
   } catch (e) {
     if (!(e instanceof UrlNotAllowedError)) throw e;
     if (e.reason === 'invalid_url') return bad('/jwksUri', 'must be an absolute URL');
@@ -99,6 +97,15 @@ async function registerIssuer(tx: Tx, tenantId: string, input: IssuerInput): Pro
   if (await repo.countIssuers(tx, tenantId) >= MAX_ISSUERS_PER_TENANT) return { refusal: issuerLimitReached() };
   const row = await repo.insertIssuer(tx, issuerRow(tenantId, input));
   return row ? { row } : { refusal: issuerTaken() };
+}
+
+/**
+ * The operator's list of every tenant (CLI; the API always works inside one tenant).
+ * Tenant metadata only, no PHI.
+ */
+export async function listAllTenants(db: Kysely<Database>): Promise<Array<Pick<TenantView, 'id' | 'slug' | 'name' | 'status' | 'createdAt'>>> {
+  const rows = await repo.listAllTenants(db);
+  return rows.map((t) => ({ id: t.id, slug: t.slug, name: t.name, status: t.status, createdAt: t.created_at }));
 }
 
 const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;

@@ -8,7 +8,7 @@ import type { Where } from './tickets.repository.js';
 
 /** Condition fields of the comment policies and their columns (the ticket is joined). */
 export const commentPolicyColumns = {
-  id: 'ticket_comments.id', public: 'ticket_comments.public',
+  id: 'ticket_comments.id', public: 'ticket_comments.public', authorId: 'ticket_comments.author_id',
   ticketAssigneeId: 'tickets.assignee_id', ticketGroupId: 'tickets.group_id', ticketRequesterId: 'tickets.requester_id',
 };
 

@@ -27,7 +27,7 @@ export interface CommentView {
 }
 
 const record = (row: comments.CommentRow) => ({
-  id: row.id, public: row.public, ticketAssigneeId: row.ticket_assignee_id, ticketGroupId: row.ticket_group_id, ticketRequesterId: row.ticket_requester_id,
+  id: row.id, public: row.public, authorId: row.author_id, ticketAssigneeId: row.ticket_assignee_id, ticketGroupId: row.ticket_group_id, ticketRequesterId: row.ticket_requester_id,
 });
 
 const commentEvent = (action: string, row: { id: string; ticket_requester_id: string | null }, withBody: boolean) => ({
@@ -57,9 +57,12 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
   return inTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s), { forUpdate: true });
     if (!ticket) throw notFound('ticket');
-    // Requesters can only reply publicly; staff choose, defaulting to an internal note.
-    const isPublic = actor.roles.includes('requester') && !actor.roles.some((r) => r !== 'requester') ? true : (input.public ?? false);
-    s.assertCan('create', 'Comment', { public: isPublic, ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id });
+    const onTicket = { ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id };
+    // Whoever may write internal notes here (staff) chooses, defaulting to a note; anyone
+    // else (a requester) can only reply publicly, whatever they asked for.
+    const mayWriteNote = can(s.ability, 'create', 'Comment', { ...onTicket, public: false });
+    const isPublic = mayWriteNote ? (input.public ?? false) : true;
+    s.assertCan('create', 'Comment', { ...onTicket, public: isPublic, authorId: actor.id });
     const id = randomUUID();
     // a retried POST (same Idempotency-Key, same ticket and input) gets the first comment back
     const firstId = opts.idempotencyKey ? await claimIdempotencyKey(s, opts.idempotencyKey, 'comment.create', { ticketId, body: input.body, public: input.public ?? null }, id) : undefined;
@@ -76,7 +79,8 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
     // stops the first-response clock.
     const row = await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body, {
       event: { type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } },
-      stopsFirstResponseClock: isPublic && !actor.roles.includes('requester'),
+      // only a reply from the desk's side (someone who could have written a note) counts
+      stopsFirstResponseClock: isPublic && mayWriteNote,
     });
     s.record(commentEvent('comment.create', row, true));
     const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
@@ -124,8 +128,8 @@ export async function editComment(deps: TicketsDeps, actor: Actor, commentId: st
   return inTenant(deps, actor, async (s) => {
     const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
     if (!row) throw notFound('comment');
+    // the author, or a role that edits anyone's comment (CASL: agents' rules carry authorId)
     s.assertCan('update', 'Comment', record(row));
-    if (row.author_id !== actor.id && !actor.roles.includes('supervisor')) throw new AppError('FORBIDDEN', 'Only the author or a supervisor may edit a comment.');
     if (row.redacted) throw new AppError('CONFLICT', 'A redacted comment cannot be edited.');
     await comments.reviseComment(s.tx, crypto, row, body, actor.id);
     await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_edited', changes: { commentId, revision: row.revision + 1 } });

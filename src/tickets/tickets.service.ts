@@ -114,15 +114,16 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
   checkTicketInput(input);
   const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
   return inTenant(deps, actor, async (s) => {
-    // A requester files tickets about themself; nobody else is implied.
-    const requesterId = input.requesterId ?? (actor.roles.includes('requester') ? actor.contactId : undefined) ?? null;
-    s.assertCan('create', 'Ticket', { requesterId });
-    // Triage (who works it, how urgent, where it stands) is staff's call, not the patient's.
-    const staff = actor.roles.some((r) => r !== 'requester');
-    const triage = (['assigneeId', 'groupId', 'status', 'priority'] as const).filter((k) => input[k] !== undefined);
-    if (!staff && triage.length > 0) {
-      throw new AppError('FORBIDDEN', 'Requesters cannot set triage fields.', triage.map((k) => ({ path: `/${k}`, message: 'set by staff' })));
+    // Someone who may file tickets only about themself (a requester) implies their own
+    // contact; staff name the requester or file a ticket about nobody.
+    const mayFileForNobody = can(s.ability, 'create', 'Ticket', { requesterId: null });
+    const requesterId = input.requesterId ?? (mayFileForNobody ? undefined : actor.contactId) ?? null;
+    // Every field the caller set must be one its role may set (field-level rules: triage
+    // fields such as assigneeId or priority are staff's call, not the patient's).
+    for (const field of Object.keys(input) as Array<keyof CreateTicketInput>) {
+      if (input[field] !== undefined) s.assertCan('create', 'Ticket', { requesterId }, field);
     }
+    s.assertCan('create', 'Ticket', { requesterId });
     const id = randomUUID();
     const firstId = opts.idempotencyKey ? await claimIdempotencyKey(s, opts.idempotencyKey, 'ticket.create', input, id) : undefined;
     if (firstId) {

@@ -1,7 +1,7 @@
 // Users: one record per person (unique user identification, 164.312(a)(2)(i)),
 // provisioned on first sight from a partner's token or created by a tenant admin.
 import type { Actor, Role } from '../auth/actor.js';
-import { roles as knownRoles } from '../auth/actor.js';
+import { knownRolesOf, parseRoles } from '../policy/roles.js';
 import type { VerifiedToken } from '../auth/jwt-verifier.js';
 import { inTenantTx } from '../db/tenant-tx.js';
 import { AppError, notFound } from '../errors.js';
@@ -39,9 +39,7 @@ function present(row: UserRow): UserView {
 
 function checkRoles(input: string[] | undefined): Role[] | undefined {
   if (input === undefined) return undefined;
-  const bad = input.find((r) => !knownRoles.includes(r as Role));
-  if (bad !== undefined) throw new AppError('VALIDATION_FAILED', 'Unknown role.', [{ path: '/roles', message: `known roles: ${knownRoles.join(', ')}` }]);
-  return [...new Set(input)] as Role[];
+  return parseRoles(input);
 }
 
 const userWhereColumns = { id: 'users.id' };
@@ -53,8 +51,9 @@ function recordRead(s: Scope, row: UserRow): void {
 
 export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<UserView>> {
   return readInTenant(deps, actor, async (s) => {
+    s.assertCan('read', 'User');
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
-    if (!where) throw new AppError('FORBIDDEN', 'You are not allowed to list users.');
+    if (!where) return { items: [], nextCursor: null };
     const result = await paginate(repo.selectUsers(s.tx).where(where), 'users', page);
     for (const row of result.items) recordRead(s, row);
     return { items: result.items.map(present), nextCursor: result.nextCursor };
@@ -63,8 +62,9 @@ export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageReque
 
 export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
   return readInTenant(deps, actor, async (s) => {
+    s.assertCan('read', 'User');
     const row = await repo.getUser(s.tx, id);
-    if (!row || !s.ability.can('read', 'User')) throw notFound('user');
+    if (!row) throw notFound('user');
     recordRead(s, row);
     return present(row);
   });
@@ -114,8 +114,9 @@ export interface UpdateUserInput {
 
 export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
   return inTenant(deps, actor, async (s) => {
+    s.assertCan('read', 'User');
     const existing = await repo.getUser(s.tx, id);
-    if (!existing || !s.ability.can('read', 'User')) throw notFound('user');
+    if (!existing) throw notFound('user');
     s.assertCan('update', 'User', { id });
     await assertContactOfTenant(s, input.contactId);
     const row = await repo.updateUser(s.tx, id, {
@@ -135,8 +136,9 @@ export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, in
 /** Every token issued before now dies on its next use (automatic logoff, termination). */
 export async function revokeUserSessions(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
   return inTenant(deps, actor, async (s) => {
+    s.assertCan('read', 'User');
     const existing = await repo.getUser(s.tx, id);
-    if (!existing || !s.ability.can('read', 'User')) throw notFound('user');
+    if (!existing) throw notFound('user');
     s.assertCan('revoke', 'User', { id });
     const row = await repo.updateUser(s.tx, id, { sessions_revoked_after: new Date() });
     s.record({ action: 'user.sessions_revoke', resourceType: 'User', resourceId: id, outcome: 'allowed' });
@@ -172,7 +174,7 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
       repo.tenantRequiresMfa(tx, token.tenantId),
     ]);
     if (!user.last_seen_at || now.getTime() - user.last_seen_at.getTime() > 60_000) await repo.updateUser(tx, user.id, { last_seen_at: now });
-    const roles = [...new Set([...user.roles, ...token.roles].filter((r): r is Role => knownRoles.includes(r as Role)))];
+    const roles = knownRolesOf([...user.roles, ...token.roles]);
     return {
       tenantId: token.tenantId, id: user.id, kind: 'user', authMethod: 'jwt', sessionId: token.sessionId,
       roles, groupIds: [...new Set([...memberOf, ...claimedGroups])], scopes: [], contactId: user.contact_id ?? undefined,

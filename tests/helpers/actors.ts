@@ -14,7 +14,7 @@ let counter = 0;
 
 export async function seedTenant(t: TestApp, opts: { slug?: string; issuer?: IssuerInput } = {}): Promise<SeededTenant> {
   const slug = opts.slug ?? `t${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const created = await createTenant(t.database.db, { slug, name: `Tenant ${slug}`, allowHttpJwks: true, issuer: opts.issuer });
+  const created = await createTenant(t.database.db, { slug, name: `Tenant ${slug}`, allowHttpJwks: true, allowPrivateUrls: true, issuer: opts.issuer });
   return { tenantId: created.tenant.id, slug, adminKey: created.adminKey };
 }
 

@@ -67,7 +67,7 @@ describe('role matrix', () => {
     const expected = cellFor(role, subject, action);
     const anyRecord = ability.can(action, subject);
     // a record that matches no condition of the actor (someone else's)
-    const foreign = ability.can(action, { __caslSubjectType__: subject, id: 'x', actorId: 'other', assigneeId: 'other', groupId: 'g9', requesterId: 'c9', ticketAssigneeId: 'other', ticketGroupId: 'g9', ticketRequesterId: 'c9', public: true } as never);
+    const foreign = ability.can(action, { __caslSubjectType__: subject, id: 'x', actorId: 'other', assigneeId: 'other', groupId: 'g9', requesterId: 'c9', ticketAssigneeId: 'other', ticketGroupId: 'g9', ticketRequesterId: 'c9', public: true, authorId: 'other', staffRoles: true } as never);
     if (expected === 'all') expect([anyRecord, foreign]).toEqual([true, true]);
     if (expected === 'own') expect([anyRecord, foreign]).toEqual([true, false]);
     if (expected === '-') expect(anyRecord).toBe(false);
@@ -79,6 +79,39 @@ describe('role matrix', () => {
     expect(ability.can('read', 'Ticket')).toBe(false);
     expect(ability.can('read_phi', 'Contact')).toBe(true);
     expect(ability.can('create', 'Contact')).toBe(false);
+  });
+
+  it('an agent edits only comments they wrote; a supervisor edits anyone\'s', () => {
+    const onMyTicket = { __caslSubjectType__: 'Comment', ticketAssigneeId: 'me', ticketGroupId: 'g9', ticketRequesterId: 'c9', public: true };
+    const agent = defineAbilityFor({ ...base, roles: ['agent'] });
+    expect(agent.can('update', { ...onMyTicket, authorId: 'me' } as never)).toBe(true);
+    expect(agent.can('update', { ...onMyTicket, authorId: 'someone-else' } as never)).toBe(false);
+    expect(agent.can('create', { ...onMyTicket, authorId: 'me' } as never)).toBe(true);
+    const supervisor = defineAbilityFor({ ...base, roles: ['supervisor'] });
+    expect(supervisor.can('update', { ...onMyTicket, authorId: 'someone-else' } as never)).toBe(true);
+  });
+
+  it('a requester sets the fields of their own ticket but no triage field; staff set every field', () => {
+    const mine = { __caslSubjectType__: 'Ticket', requesterId: 'c1' };
+    const requester = defineAbilityFor({ ...base, roles: ['requester'] });
+    for (const field of ['subject', 'description', 'type', 'channel', 'tags', 'customFields', 'externalRefs']) {
+      expect(requester.can('create', mine as never, field), field).toBe(true);
+    }
+    for (const field of ['assigneeId', 'groupId', 'status', 'priority']) {
+      expect(requester.can('create', mine as never, field), field).toBe(false);
+    }
+    expect(requester.can('create', { ...mine, requesterId: 'c9' } as never, 'subject')).toBe(false);
+    const agent = defineAbilityFor({ ...base, roles: ['agent'] });
+    for (const field of ['assigneeId', 'groupId', 'status', 'priority']) expect(agent.can('create', mine as never, field), field).toBe(true);
+  });
+
+  it('keys with staff roles are minted by tenant admins only; a key manager mints integration keys', () => {
+    const admin = defineAbilityFor({ ...base, roles: ['tenant_admin'] });
+    const manager = defineAbilityFor({ ...base, roles: ['integration'], scopes: ['api-keys:manage'] });
+    for (const staffRoles of [true, false]) {
+      expect(admin.can('create', { __caslSubjectType__: 'ApiKey', staffRoles } as never)).toBe(true);
+      expect(manager.can('create', { __caslSubjectType__: 'ApiKey', staffRoles } as never)).toBe(!staffRoles);
+    }
   });
 
   it('without MFA, a tenant that requires it masks PHI for every role', () => {

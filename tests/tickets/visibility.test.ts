@@ -176,6 +176,25 @@ describe('agents', () => {
     expect(updated.status).toBe('open');
   });
 
+  it('edit their own comments only; a supervisor edits anyone\'s (REST and GraphQL), and every refusal is audited', async () => {
+    const own = (await ok(memberAgent.client.post(`/v1/tickets/${tk.mine}/comments`, { body: c('AGENTNOTE') }), 201)).id;
+    expect(await ok(memberAgent.client.patch(`/v1/comments/${own}`, { body: c('AGENTEDIT') }))).toMatchObject({ id: own, revision: 2 });
+    // the supervisor's reply sits on a ticket the agent works, yet it is not theirs to edit
+    const before = await ok(memberAgent.client.get(`/v1/tickets/${tk.mine}/comments`));
+    const replyBefore = before.items.find((x: { id: string }) => x.id === publicReply);
+    const refused = await memberAgent.client.patch(`/v1/comments/${publicReply}`, { body: c('HIJACK') });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await gqlCode(memberAgent.client, 'mutation($id: ID!, $body: String!) { editComment(id: $id, body: $body) { id } }', { id: publicReply, body: c('HIJACK') })).toBe('FORBIDDEN');
+    const after = await ok(memberAgent.client.get(`/v1/tickets/${tk.mine}/comments`));
+    expect(after.items.find((x: { id: string }) => x.id === publicReply)).toEqual(replyBefore);
+    const denials = (await auditEvents(t.database.db, d.tenantId))
+      .filter((e) => e['action'] === 'comment.update' && e['outcome'] === 'denied' && e['resource']?.id === publicReply && e['actor'].id === memberAgent.id);
+    expect(denials).toHaveLength(2);
+    // the author-or-supervisor rule: a supervisor edits the agent's comment
+    expect(await ok(d.supervisor.patch(`/v1/comments/${own}`, { body: c('SUPEDIT') }))).toMatchObject({ id: own, revision: 3 });
+  });
+
   it('lose sight of a ticket once it moves out of their groups', async () => {
     const id = (await ok(d.supervisor.post('/v1/tickets', { subject: c('MOVING'), groupId: groupA }), 201)).id;
     expect((await memberAgent.client.get(`/v1/tickets/${id}`)).statusCode).toBe(200);

@@ -4,6 +4,7 @@
 // number where a string belongs ("seq": "7") could be read two ways. Problems name
 // the field, never its content.
 
+import { isCanonicalUuid } from '../ids.js';
 import {
   actorKinds,
   auditOutcomes,
@@ -24,7 +25,6 @@ export class AuditEventFormatError extends Error {
 }
 
 const HASH_HEX = /^[0-9a-f]{64}$/;
-const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const bodyKeys = new Set([
@@ -112,7 +112,7 @@ export function findAuditEventProblem(value: unknown, chained: boolean): string 
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) {
     return 'seq must be an integer from 1 to 2^53 - 1';
   }
-  if (typeof value.id !== 'string' || !UUID_LOWER.test(value.id)) return 'id must be a lowercase uuid';
+  if (!isCanonicalUuid(value.id)) return 'id must be a lowercase uuid';
   if (typeof value.occurredAt !== 'string' || !ISO_INSTANT.test(value.occurredAt)) {
     return 'occurredAt must be an ISO 8601 timestamp with a zone';
   }

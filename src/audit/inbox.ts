@@ -14,6 +14,7 @@ import type { AuditEventBody } from './event.js';
 import { findAuditEventProblem } from './event-validation.js';
 import { appendToChains } from './chain-writer.service.js';
 import { GroupCommitter } from './group-commit.js';
+import { isCanonicalUuid } from '../ids.js';
 
 /** Chain for events that belong to no tenant (e.g. a token from an unknown issuer). */
 export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';
@@ -31,7 +32,6 @@ export interface InboxOptions {
   onCommitted?: ((tenantId: string) => void) | undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function userAgentFamily(ua: string | undefined): string | null {
   if (!ua) return null;
@@ -92,14 +92,14 @@ const optionalText = (value: unknown): boolean => value === null || typeof value
 export function assertChainable(bodies: readonly InboxBody[]): void {
   const first = bodies[0];
   if (first === undefined) return;
-  let problem = findAuditEventProblem({ ...first, seq: 1 }, false) ?? (UUID.test(first.tenantId) ? null : 'tenantId must be a lowercase uuid');
+  let problem = findAuditEventProblem({ ...first, seq: 1 }, false) ?? (isCanonicalUuid(first.tenantId) ? null : 'tenantId must be a lowercase uuid');
   for (let i = 0; problem === null && i < bodies.length; i++) {
     const body = bodies[i]!;
     if (!nonEmpty(body.action) || !nonEmpty(body.resource.type) || !nonEmpty(body.resource.id)) problem = 'action and resource must be non-empty strings';
     else if (!body.phiFields.every(nonEmpty)) problem = 'phiFields must hold non-empty strings';
     else if (!optionalText(body.reasonCode) || !optionalText(body.breakGlassReason)) problem = 'reasonCode and breakGlassReason must be strings';
     else if (!['allowed', 'denied', 'error'].includes(body.outcome)) problem = 'outcome is not a known outcome';
-    else if (body.subjectContactId !== null && body.subjectContactId !== undefined && !UUID.test(body.subjectContactId)) problem = 'subjectContactId must be a lowercase uuid';
+    else if (body.subjectContactId !== null && body.subjectContactId !== undefined && !isCanonicalUuid(body.subjectContactId)) problem = 'subjectContactId must be a lowercase uuid';
   }
   if (problem !== null) throw new Error(`audit event not chainable: ${problem}`);
 }

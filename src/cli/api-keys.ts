@@ -8,7 +8,8 @@ import { CliError, UsageError, type CommandRun } from './command.js';
 import type { keysCreateOptions, keysListOptions, keysRevokeOptions } from './commands.js';
 import { withCliDatabase } from './database.js';
 import { formatTable, isoOrNone } from './format.js';
-import { requireTenant, UUID } from './lookup.js';
+import { isUuid } from '../ids.js';
+import { requireTenant } from './lookup.js';
 import { cliActor, cliDeps } from './system-actor.js';
 
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -56,7 +57,7 @@ export const keysList: CommandRun<typeof keysListOptions> = async (values, io) =
 };
 
 export const keysRevoke: CommandRun<typeof keysRevokeOptions> = async (values, io) => {
-  if (!UUID.test(values.id)) throw new UsageError(`--id must be an API key id, a UUID (phidesk keys list --tenant ${values.tenant} shows them)`);
+  if (!isUuid(values.id)) throw new UsageError(`--id must be an API key id, a UUID (phidesk keys list --tenant ${values.tenant} shows them)`);
   const revoked = await withCliDatabase(loadConfig(), async (h) => {
     const tenant = await requireTenant(h, values.tenant);
     return revokeApiKey(cliDeps(h.db), cliActor(tenant.id), values.id).catch((e: unknown) => {

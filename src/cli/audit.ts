@@ -9,11 +9,11 @@ import { loadAuditKeys } from '../audit/audit-keys.js';
 import { exportChainsForOperator } from '../audit/audit.service.js';
 import { DirectoryCheckpointSink } from '../audit/checkpoint-sink.js';
 import { auditPublicJwks, publicKeyToBase64 } from '../audit/signing-key.js';
+import { isUuid } from '../ids.js';
 import { findTenantBySlug } from '../tenants/tenants.service.js';
 import { EXIT_USAGE, runCommand, type CliIo, type CommandRun } from './command.js';
 import { findCommand, type auditExportOptions, type auditPublicKeyOptions } from './commands.js';
 import { withCliDatabase } from './database.js';
-import { UUID } from './lookup.js';
 import { cliDeps } from './system-actor.js';
 
 export const auditExport: CommandRun<typeof auditExportOptions> = async (values, io) => {
@@ -38,7 +38,7 @@ async function exportTo(config: ReturnType<typeof loadConfig>, tenant: string | 
   return withCliDatabase(config, async ({ db }) => {
     let tenantIds: string[] | undefined;
     if (tenant !== undefined) {
-      const id = UUID.test(tenant) ? tenant.toLowerCase() : (await findTenantBySlug(db, tenant))?.id;
+      const id = isUuid(tenant) ? tenant.toLowerCase() : (await findTenantBySlug(db, tenant))?.id;
       if (!id) {
         io.stderr.write(`phidesk audit export: no tenant with slug ${tenant} (phidesk tenants list shows the tenants)\n`);
         return EXIT_USAGE;

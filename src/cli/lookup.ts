@@ -3,8 +3,6 @@ import { findTenantBySlug, type TenantView } from '../tenants/tenants.service.js
 import { CliError } from './command.js';
 import type { CliDatabase } from './database.js';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The tenant with this slug; a missing one names the database searched and how to list its tenants. */
 export async function requireTenant(h: CliDatabase, slug: string): Promise<TenantView> {
   const tenant = await findTenantBySlug(h.db, slug);

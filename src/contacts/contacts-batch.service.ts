@@ -7,9 +7,10 @@ import { readInTenant } from '../services/scope.js';
 import type { ContactView } from './contacts.model.js';
 import * as repo from './contacts.repository.js';
 import { audited, view, type ContactsDeps } from './contacts.service.js';
+import { isUuid } from '../ids.js';
 
 export async function getContactsByIds(deps: ContactsDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, ContactView>> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter(isUuid);
   // a value that fails to open is audited as an error, as for a single read
   return audited(deps, actor, 'contact.read', async () => {
     const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);

@@ -20,6 +20,7 @@ import {
 } from './contacts.model.js';
 import { normaliseForBlindIndex } from '../crypto/blind-index.js';
 import * as repo from './contacts.repository.js';
+import { isUuid } from '../ids.js';
 
 export interface ContactsDeps extends ServiceDeps {
   keyring: Keyring;
@@ -52,11 +53,10 @@ export async function audited<T>(deps: ContactsDeps, actor: Actor, action: strin
   }
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GraphQL ids are free text: anything that is not a uuid names no contact (and must not reach SQL as one). */
 function checkId(id: string): void {
-  if (!uuidPattern.test(id)) throw notFound('contact');
+  if (!isUuid(id)) throw notFound('contact');
 }
 
 function readWhere(s: Scope) {

@@ -4,6 +4,7 @@
 // forgets its tenant filter still cannot see another tenant's rows.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
+import { isUuid } from '../ids.js';
 
 export const RUNTIME_ROLE = 'phidesk_app';
 
@@ -18,7 +19,6 @@ export interface TenantTxOptions {
   readOnly?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The connection as a transaction: a nested transaction() would COMMIT this one half-way
@@ -41,7 +41,7 @@ function asTransaction(conn: Kysely<Database>): Tx {
 
 export async function inTenantTx<T>(db: Kysely<Database>, tenantId: string, fn: (tx: Tx) => Promise<T>, opts: TenantTxOptions = {}): Promise<T> {
   // The id is written into the statement below, so it must be exactly a uuid.
-  if (!UUID.test(tenantId)) throw new TypeError('the tenant id of a tenant transaction must be a uuid');
+  if (!isUuid(tenantId)) throw new TypeError('the tenant id of a tenant transaction must be a uuid');
   return db.connection().execute(async (conn) => {
     let result: T;
     try {

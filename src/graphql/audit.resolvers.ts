@@ -5,11 +5,11 @@ import type { Actor } from '../auth/actor.js';
 import * as audit from '../audit/audit.service.js';
 import { AppError } from '../errors.js';
 import type { FieldPolicies } from './gate.js';
+import { isUuid } from '../ids.js';
 
 type Ctx = { actor: Actor };
 type Args = Record<string, any>;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toFilter(input: Args | null | undefined): audit.AuditFilter {
   const f = input ?? {};
@@ -21,7 +21,7 @@ function toFilter(input: Args | null | undefined): audit.AuditFilter {
     return value;
   };
   const contactId = text('contactId', 36);
-  if (contactId !== undefined && !uuid.test(contactId)) {
+  if (contactId !== undefined && !isUuid(contactId)) {
     throw new AppError('VALIDATION_FAILED', 'filter.contactId is invalid.', [{ path: '/filter/contactId', message: 'must be a uuid' }]);
   }
   const outcome = text('outcome', 10);

@@ -5,6 +5,7 @@ import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import * as repo from './groups.repository.js';
+import { isUuid } from '../ids.js';
 
 export interface GroupView {
   id: string;
@@ -99,7 +100,7 @@ export async function setMembership(deps: ServiceDeps, actor: Actor, groupId: st
 
 /** For GraphQL loaders: many groups in one query (members in a second); ids not visible are absent. */
 export async function getGroupsByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, GroupView>> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter(isUuid);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
     if (!where || valid.length === 0) return new Map();

@@ -4,6 +4,7 @@
 // timestamp precision never repeats or skips rows.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../errors.js';
+import { isCanonicalUuid } from '../ids.js';
 
 export interface PageRequest {
   limit?: number | undefined;
@@ -18,7 +19,6 @@ export interface Page<T> {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor(id: string): string {
   return Buffer.from(`v1:${id}`).toString('base64url');
@@ -27,7 +27,7 @@ export function encodeCursor(id: string): string {
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const id = text.startsWith('v1:') ? text.slice(3) : '';
-  if (!uuidPattern.test(id)) {
+  if (!isCanonicalUuid(id)) {
     throw new AppError('VALIDATION_FAILED', 'The cursor is not valid.', [{ path: '/cursor', message: 'is not a cursor returned by this API' }]);
   }
   return id;

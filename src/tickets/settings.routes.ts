@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, Nullable, errorResponses } from '../http/schemas.js';
 import type { ServiceDeps } from '../services/scope.js';
-import { priorities } from './ticket-model.js';
+import { priorities } from './ticket-rules.js';
 import * as settings from './settings.service.js';
 
 const Priority = Type.Unsafe<(typeof priorities)[number]>({ type: 'string', enum: [...priorities] });

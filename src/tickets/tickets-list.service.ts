@@ -7,8 +7,8 @@ import type { TicketPriority, TicketStatus } from '../db/database.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { readInTenant } from '../services/scope.js';
-import { checkTicketFilters } from './ticket-model.js';
-import type { TicketView } from './tickets.model.js';
+import { checkTicketFilters } from './ticket-rules.js';
+import type { TicketView } from './ticket-view.js';
 import * as repo from './tickets.repository.js';
 import { ticketView, type TicketsDeps } from './tickets.service.js';
 
@@ -37,7 +37,7 @@ export async function listTickets(deps: TicketsDeps, actor: Actor, filters: Tick
     if (filters.assigneeId) q = q.where('tickets.assignee_id', '=', filters.assigneeId);
     if (filters.groupId) q = q.where('tickets.group_id', '=', filters.groupId);
     if (filters.requesterId) q = q.where('tickets.requester_id', '=', filters.requesterId);
-    // tags are stored normalised (src/tickets/ticket-model.ts): so is the filter
+    // tags are stored normalised (src/tickets/ticket-rules.ts): so is the filter
     const tag = filters.tag?.trim().toLowerCase();
     if (tag) q = q.where(sql<boolean>`${sql.ref('tickets.tags')} @> array[${tag}]::text[]`);
     if (filters.updatedSince) q = q.where('tickets.updated_at', '>=', filters.updatedSince);

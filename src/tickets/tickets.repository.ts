@@ -7,8 +7,8 @@ import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
 import type { BusinessHours, Database, TicketPriority } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { FieldDefinition } from './ticket-model.js';
-import type { TicketMeta, TicketPhi } from './tickets.model.js';
+import type { FieldDefinition } from './ticket-rules.js';
+import type { TicketMeta, TicketPhi } from './ticket-view.js';
 
 const TABLE = 'tickets';
 export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;

@@ -9,7 +9,7 @@ import { getUsersByIds } from '../users/users.service.js';
 import type { FieldPolicies } from '../graphql/gate.js';
 import * as comments from './comments.service.js';
 import { listTickets } from './tickets-list.service.js';
-import type { TicketView } from './tickets.model.js';
+import type { TicketView } from './ticket-view.js';
 import * as tickets from './tickets.service.js';
 
 type Ctx = { actor: Actor };

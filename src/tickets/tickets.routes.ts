@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import * as tickets from './tickets.service.js';
 import * as comments from './comments.service.js';
 import { listTickets } from './tickets-list.service.js';
-import { parseIfMatch, ticketEtag, type TicketView } from './tickets.model.js';
+import { parseIfMatch, ticketEtag, type TicketView } from './ticket-view.js';
 import {
   CommentSchema, CreateComment, CreateTicket, EditComment, IdempotencyHeaders, IfMatchHeaders, ListTicketsQuery, PatchTicket, RedactComment, TicketSchema, TimelineEntrySchema,
 } from './tickets.schemas.js';

@@ -1,7 +1,7 @@
 // TypeBox schemas of the ticket REST surface (one source for validation and types).
 import { Type } from '@sinclair/typebox';
 import { DateTime, Nullable } from '../http/schemas.js';
-import { channels, priorities, statuses, ticketTypes } from './ticket-model.js';
+import { channels, priorities, statuses, ticketTypes } from './ticket-rules.js';
 
 // A string enum as plain JSON Schema (enum), typed as the union it stands for.
 const StringEnum = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });

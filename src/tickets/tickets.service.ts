@@ -12,10 +12,11 @@ import { policyWhere } from '../policy/sql.js';
 import type { AuditEventInput } from '../services/audit-port.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import { computeDue } from './sla.js';
-import { assertTransition, checkTicketInput, normaliseTags, splitCustomFields, type ExternalRef } from './ticket-model.js';
-import { auditTicketFields, disclosedFields, presentTicket, type TicketPhi, type TicketPhiField, type TicketView } from './tickets.model.js';
+import { assertTransition, checkTicketInput, normaliseTags, splitCustomFields, type ExternalRef } from './ticket-rules.js';
+import { auditTicketFields, disclosedFields, presentTicket, type TicketPhi, type TicketPhiField, type TicketView } from './ticket-view.js';
 import * as repo from './tickets.repository.js';
 import { commentPolicyColumns, visibleCommentIds } from './comments.repository.js';
+import { isUuid } from '../ids.js';
 
 export interface TicketsDeps extends ServiceDeps {
   keyring: Keyring;
@@ -42,9 +43,8 @@ export type TicketPatch = Partial<{
   assigneeId: string | null; groupId: string | null; requesterId: string | null; tags: string[]; customFields: Record<string, unknown>; externalRefs: ExternalRef[] | null;
 }>;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function checkTicketId(id: string): void {
-  if (!uuidPattern.test(id)) throw notFound('ticket');
+  if (!isUuid(id)) throw notFound('ticket');
 }
 
 export const ticketEvent = (action: string, row: { id: string; requester_id: string | null }, fields: Iterable<TicketPhiField>): AuditEventInput => ({
@@ -174,7 +174,7 @@ export async function getTicket(deps: TicketsDeps, actor: Actor, id: string): Pr
 
 /** For GraphQL loaders: many tickets in one query, each audited; ids not visible are absent. */
 export async function getTicketsByIds(deps: TicketsDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, TicketView>> {
-  const valid = ids.filter((id) => uuidPattern.test(id));
+  const valid = ids.filter(isUuid);
   const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);

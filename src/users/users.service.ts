@@ -187,7 +187,7 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
 
 /** For GraphQL loaders: many users in one query; ids not visible are absent. */
 export async function getUsersByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, UserView>> {
-  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const valid = ids.filter(isUuid);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where || valid.length === 0) return new Map();

@@ -4,7 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { TicketChannel, TicketPriority, TicketStatus, TicketsTable, TicketType } from '../db/database.js';
 import { slaFlags } from './sla.js';
-import type { ExternalRef } from './ticket-model.js';
+import type { ExternalRef } from './ticket-rules.js';
 
 export const ticketPhiFields = ['subject', 'description', 'customFields', 'externalRefs'] as const;
 export type TicketPhiField = (typeof ticketPhiFields)[number];

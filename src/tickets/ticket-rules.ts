@@ -2,6 +2,7 @@
 // tag syntax, custom-field typing. Services and both transports share them.
 import { AppError } from '../errors.js';
 import type { CustomFieldType, TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
+import { isUuid } from '../ids.js';
 
 export const statuses: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'];
 export const priorities: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
@@ -105,8 +106,6 @@ export function checkTicketInput(input: {
   }
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && uuidPattern.test(v);
 
 /** The same for list filters (GraphQL passes them as plain strings and numbers). */
 export function checkTicketFilters(f: { status?: unknown; priority?: unknown; assigneeId?: unknown; groupId?: unknown; requesterId?: unknown; tag?: unknown; sla?: unknown; withinMinutes?: unknown }): void {

@@ -4,7 +4,10 @@
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 
-export const breakGlassSealing = { table: 'break_glass_grants', columns: ['reason_sealed', 'review_note_sealed'] } as const;
+export const breakGlassSealing = {
+  table: 'break_glass_grants', columns: ['reason_sealed', 'review_note_sealed'], resourceType: 'BreakGlass', readAction: 'break_glass.read',
+  fieldNames: { reason_sealed: ['break_glass.reason'], review_note_sealed: ['break_glass.review_note'] },
+} as const;
 
 type Column = (typeof breakGlassSealing.columns)[number];
 const place = (column: Column, grantId: string) => ({ table: breakGlassSealing.table, column, rowId: grantId });

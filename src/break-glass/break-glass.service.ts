@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { AppError, notFound } from '../errors.js';
 import { isUuid } from '../ids.js';
 import { policyWhere } from '../policy/sql.js';
@@ -13,6 +13,7 @@ import { paginate, type Page, type PageRequest } from '../services/pagination.js
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import * as repo from './break-glass.repository.js';
 import { openText, sealText } from './break-glass.sealing.js';
+import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
 export const breakGlassResourceTypes = ['Contact', 'Ticket'] as const;
 export type BreakGlassResourceType = (typeof breakGlassResourceTypes)[number];
@@ -73,7 +74,7 @@ export interface OpenBreakGlassInput {
 }
 
 export async function openBreakGlass(deps: BreakGlassDeps & { maxMinutes: number }, actor: Actor, input: OpenBreakGlassInput): Promise<BreakGlassView> {
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     s.assertCan('open', 'BreakGlass');
     if (!breakGlassResourceTypes.includes(input.resourceType as BreakGlassResourceType)) {
@@ -106,7 +107,7 @@ export async function openBreakGlass(deps: BreakGlassDeps & { maxMinutes: number
 }
 
 export async function listBreakGlass(deps: BreakGlassDeps, actor: Actor, page: PageRequest & { activeOnly?: boolean | undefined }): Promise<Page<BreakGlassView>> {
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'BreakGlass');
     const where = policyWhere(s.ability, 'read', 'BreakGlass', { actorId: 'break_glass_grants.actor_id', id: 'break_glass_grants.id' })!;
@@ -127,13 +128,13 @@ async function visibleGrant(s: Scope, id: string): Promise<repo.GrantRow> {
 
 /** One grant, for its holder, the privacy officer and auditors (the target of POST's Location header). */
 export async function getBreakGlass(deps: BreakGlassDeps, actor: Actor, id: string): Promise<BreakGlassView> {
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => present(s, crypto, await visibleGrant(s, id), 'break_glass.read'));
 }
 
 /** Ends a grant early: its holder or a privacy officer (policy: 'revoke'). */
 export async function closeBreakGlass(deps: BreakGlassDeps, actor: Actor, id: string): Promise<BreakGlassView> {
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await visibleGrant(s, id);
     s.assertCan('revoke', 'BreakGlass', policyRecord(row));
@@ -146,7 +147,7 @@ export async function closeBreakGlass(deps: BreakGlassDeps, actor: Actor, id: st
 
 /** The privacy officer's review (never by the grant's own holder: policy). The note is sealed. */
 export async function reviewBreakGlass(deps: BreakGlassDeps, actor: Actor, id: string, input: { outcome: 'justified' | 'unjustified'; note?: string | undefined }): Promise<BreakGlassView> {
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await visibleGrant(s, id);
     s.assertCan('review', 'BreakGlass', policyRecord(row));

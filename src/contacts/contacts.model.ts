@@ -49,11 +49,10 @@ export const columnOf = {
 export type SealedContactColumn = (typeof columnOf)[PhiField];
 
 /** What the re-seal job and the key-retirement check need to know about this table. */
-export const contactsSealing = { table: 'contacts', columns: Object.values(columnOf) as SealedContactColumn[] } as const;
-
-export function fieldOfColumn(column: string): PhiField | undefined {
-  return phiFields.find((f) => columnOf[f] === column);
-}
+export const contactsSealing = {
+  table: 'contacts', columns: Object.values(columnOf) as SealedContactColumn[], resourceType: 'Contact', readAction: 'contact.read',
+  fieldNames: Object.fromEntries(phiFields.map((f) => [columnOf[f], [`contact.${f}`]])),
+} as const;
 
 /** Audit names of PHI fields: names only, never values. */
 export const auditFieldNames = (fields: Iterable<PhiField>): string[] => [...fields].map((f) => `contact.${f}`);

@@ -6,21 +6,22 @@
 // audited with its reason kind; the caller never gets a wrong or partial record.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
-import { SealError, UnsealError } from '../crypto/errors.js';
+import { SealError } from '../crypto/errors.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import type { AuditEventInput } from '../services/audit-port.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import {
-  applyPatch, auditFieldNames, columnOf, dobNameKey, fieldOfColumn, fieldsFromInput, filledFields, phiFields, present, searchIndexes,
+  applyPatch, auditFieldNames, columnOf, dobNameKey, fieldsFromInput, filledFields, phiFields, present, searchIndexes,
   type ContactFields, type ContactInput, type ContactPatch, type ContactView, type PhiField, type SearchIndex,
 } from './contacts.model.js';
 import { normaliseForBlindIndex } from '../crypto/blind-index.js';
 import * as repo from './contacts.repository.js';
 import { isUuid } from '../ids.js';
+import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
 export interface ContactsDeps extends ServiceDeps {
   keyring: Keyring;
@@ -32,27 +33,6 @@ const MAX_SEARCH_RESULTS = 50;
 const contactEvent = (action: string, id: string, fields: Iterable<PhiField>): AuditEventInput => ({
   action, resourceType: 'Contact', resourceId: id, subjectContactId: id, phiFields: auditFieldNames(fields), outcome: 'allowed',
 });
-
-/**
- * Runs a use case; a seal or unseal failure is recorded as an 'error' event outside the
- * rolled-back transaction (naming the contact and field, never a value) and re-thrown.
- */
-export async function audited<T>(deps: ContactsDeps, actor: Actor, action: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof UnsealError || e instanceof SealError) {
-      const contactId = e instanceof UnsealError ? e.location?.rowId : undefined;
-      const field = e instanceof UnsealError && e.location ? fieldOfColumn(e.location.column) : undefined;
-      await deps.audit.writeDetached(actor.tenantId, actor, [{
-        action, resourceType: 'Contact', resourceId: contactId, subjectContactId: contactId,
-        phiFields: field ? auditFieldNames([field]) : [], outcome: 'error', reasonCode: `${e.code}:${e.reason}`,
-      }]);
-    }
-    throw e;
-  }
-}
-
 
 /** GraphQL ids are free text: anything that is not a uuid names no contact (and must not reach SQL as one). */
 function checkId(id: string): void {
@@ -79,71 +59,63 @@ export async function view(s: Scope, crypto: TenantCrypto, row: repo.ContactRow,
 }
 
 export async function createContact(deps: ContactsDeps, actor: Actor, input: ContactInput): Promise<ContactView> {
-  return audited(deps, actor, 'contact.create', async () => {
-    const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
-    return inTenant(deps, actor, async (s) => {
-      s.assertCan('create', 'Contact');
-      const fields = fieldsFromInput(input);
-      const id = randomUUID();
-      const row = await repo.insertContact(s.tx, crypto, id, actor.tenantId, fields);
-      // the response echoes only what the caller just sent, so the write event covers it
-      s.record(contactEvent('contact.create', id, filledFields(fields)));
-      return present(row, mayReadPhi(s, id) ? fields : null);
-    });
+  const crypto = await cryptoForWrite(deps, actor);
+  return inTenant(deps, actor, async (s) => {
+    s.assertCan('create', 'Contact');
+    const fields = fieldsFromInput(input);
+    const id = randomUUID();
+    const row = await repo.insertContact(s.tx, crypto, id, actor.tenantId, fields);
+    // the response echoes only what the caller just sent, so the write event covers it
+    s.record(contactEvent('contact.create', id, filledFields(fields)));
+    return present(row, mayReadPhi(s, id) ? fields : null);
   });
 }
 
 export async function getContact(deps: ContactsDeps, actor: Actor, id: string): Promise<ContactView> {
   checkId(id);
-  return audited(deps, actor, 'contact.read', async () => {
-    const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
-    return readInTenant(deps, actor, async (s) => {
-      const row = await repo.getContact(s.tx, id, readWhere(s));
-      if (!row) throw notFound('contact');
-      return view(s, crypto, row, 'contact.read');
-    });
+  const crypto = await cryptoForRead(deps, actor);
+  return readInTenant(deps, actor, async (s) => {
+    const row = await repo.getContact(s.tx, id, readWhere(s));
+    if (!row) throw notFound('contact');
+    return view(s, crypto, row, 'contact.read');
   });
 }
 
 /** A page of contacts; every contact on it is one audit event. */
 export async function listContacts(deps: ContactsDeps, actor: Actor, page: PageRequest): Promise<Page<ContactView>> {
-  return audited(deps, actor, 'contact.read', async () => {
-    const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
-    return readInTenant(deps, actor, async (s) => {
-      const where = policyWhere(s.ability, 'read', 'Contact', whereColumns);
-      if (!where) return { items: [], nextCursor: null };
-      const result = await paginate(repo.selectContacts(s.tx).where(where), 'contacts', page);
-      const items: ContactView[] = [];
-      for (const row of result.items) items.push(await view(s, crypto, row, 'contact.read'));
-      return { items, nextCursor: result.nextCursor };
-    });
+  const crypto = await cryptoForRead(deps, actor);
+  return readInTenant(deps, actor, async (s) => {
+    const where = policyWhere(s.ability, 'read', 'Contact', whereColumns);
+    if (!where) return { items: [], nextCursor: null };
+    const result = await paginate(repo.selectContacts(s.tx).where(where), 'contacts', page);
+    const items: ContactView[] = [];
+    for (const row of result.items) items.push(await view(s, crypto, row, 'contact.read'));
+    return { items, nextCursor: result.nextCursor };
   });
 }
 
 export async function updateContact(deps: ContactsDeps, actor: Actor, id: string, patch: ContactPatch, expectedVersion?: number): Promise<ContactView> {
   checkId(id);
-  return audited(deps, actor, 'contact.update', async () => {
-    const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
-    return inTenant(deps, actor, async (s) => {
-      const row = await repo.getContact(s.tx, id, readWhere(s), { forUpdate: true });
-      if (!row) throw notFound('contact');
-      s.assertCan('update', 'Contact', { id });
-      if (expectedVersion !== undefined && expectedVersion !== row.version) {
-        throw new AppError('PRECONDITION_FAILED', 'The contact was changed by someone else; reload it and retry.');
-      }
-      const changed = phiFields.filter((f) => f in patch);
-      // Fields the patch replaces outright need not be opened (so a damaged value can be
-      // repaired by overwriting it); the address merges, so it is opened when patched.
-      const keep = phiFields.filter((f) => !changed.includes(f) || (f === 'address' && patch.address !== null));
-      const next = applyPatch(await repo.openContact(crypto, row, keep), patch);
-      const updated = await repo.updateContact(s.tx, crypto, row, next);
-      s.record(contactEvent('contact.update', id, changed));
-      if (!mayReadPhi(s, id)) return present(updated, null);
-      // the response also discloses fields the caller did not send
-      const disclosed = filledFields(next).filter((f) => !changed.includes(f));
-      if (disclosed.length > 0) s.record(contactEvent('contact.read', id, disclosed));
-      return present(updated, next);
-    });
+  const crypto = await cryptoForWrite(deps, actor);
+  return inTenant(deps, actor, async (s) => {
+    const row = await repo.getContact(s.tx, id, readWhere(s), { forUpdate: true });
+    if (!row) throw notFound('contact');
+    s.assertCan('update', 'Contact', { id });
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new AppError('PRECONDITION_FAILED', 'The contact was changed by someone else; reload it and retry.');
+    }
+    const changed = phiFields.filter((f) => f in patch);
+    // Fields the patch replaces outright need not be opened (so a damaged value can be
+    // repaired by overwriting it); the address merges, so it is opened when patched.
+    const keep = phiFields.filter((f) => !changed.includes(f) || (f === 'address' && patch.address !== null));
+    const next = applyPatch(await repo.openContact(crypto, row, keep), patch);
+    const updated = await repo.updateContact(s.tx, crypto, row, next);
+    s.record(contactEvent('contact.update', id, changed));
+    if (!mayReadPhi(s, id)) return present(updated, null);
+    // the response also discloses fields the caller did not send
+    const disclosed = filledFields(next).filter((f) => !changed.includes(f));
+    if (disclosed.length > 0) s.record(contactEvent('contact.read', id, disclosed));
+    return present(updated, next);
   });
 }
 
@@ -194,28 +166,26 @@ function parseCriteria(c: SearchCriteria): { by: SearchIndex; term: string; conf
  */
 export async function searchContacts(deps: ContactsDeps, actor: Actor, criteria: SearchCriteria): Promise<ContactView[]> {
   const search = parseCriteria(criteria);
-  return audited(deps, actor, 'contact.search', async () => {
-    const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
-    return readInTenant(deps, actor, async (s) => {
-      s.assertCan('read_phi', 'Contact');
-      const where = policyWhere(s.ability, 'read_phi', 'Contact', whereColumns);
-      const { indexName, kind } = searchIndexes[search.by];
-      let index;
-      try {
-        index = await crypto.blindIndex('contacts', indexName, kind, search.term);
-      } catch (e) {
-        if (!(e instanceof SealError) || e.reason !== 'no_tenant_key') throw e;
-        index = undefined; // the tenant never sealed anything: nothing can match
-      }
-      const candidates = where && index ? await repo.findByBlindIndex(s.tx, search.by, index, where, MAX_SEARCH_RESULTS) : [];
-      const found: ContactView[] = [];
-      for (const row of candidates) {
-        if (!search.confirm(await repo.openContact(crypto, row, search.fields))) continue;
-        found.push(await view(s, crypto, row, 'contact.search'));
-      }
-      // a search that found nothing is still activity worth reviewing (its terms are not kept)
-      if (found.length === 0) s.record({ action: 'contact.search', resourceType: 'Contact', phiFields: auditFieldNames(search.fields), outcome: 'allowed' });
-      return found;
-    });
+  const crypto = await cryptoForRead(deps, actor);
+  return readInTenant(deps, actor, async (s) => {
+    s.assertCan('read_phi', 'Contact');
+    const where = policyWhere(s.ability, 'read_phi', 'Contact', whereColumns);
+    const { indexName, kind } = searchIndexes[search.by];
+    let index;
+    try {
+      index = await crypto.blindIndex('contacts', indexName, kind, search.term);
+    } catch (e) {
+      if (!(e instanceof SealError) || e.reason !== 'no_tenant_key') throw e;
+      index = undefined; // the tenant never sealed anything: nothing can match
+    }
+    const candidates = where && index ? await repo.findByBlindIndex(s.tx, search.by, index, where, MAX_SEARCH_RESULTS) : [];
+    const found: ContactView[] = [];
+    for (const row of candidates) {
+      if (!search.confirm(await repo.openContact(crypto, row, search.fields))) continue;
+      found.push(await view(s, crypto, row, 'contact.search'));
+    }
+    // a search that found nothing is still activity worth reviewing (its terms are not kept)
+    if (found.length === 0) s.record({ action: 'contact.search', resourceType: 'Contact', phiFields: auditFieldNames(search.fields), outcome: 'allowed' });
+    return found;
   });
 }

@@ -10,6 +10,12 @@ import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tic
 export interface SealedTableSpec {
   readonly table: string;
   readonly columns: readonly string[];
+  /** what a row is, in audit events (resource.type) */
+  readonly resourceType: string;
+  /** the audit action of reading it: a value that fails to open is a failed read */
+  readonly readAction: string;
+  /** the audit names of the fields each column holds (never values) */
+  readonly fieldNames: Readonly<Record<string, readonly string[]>>;
 }
 
 export const sealedTables: readonly SealedTableSpec[] = [contactsSealing, ticketsSealing, commentsSealing, commentRevisionsSealing, breakGlassSealing];

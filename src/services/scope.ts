@@ -13,6 +13,7 @@ import { inTenantTx, type Tx } from '../db/tenant-tx.js';
 import { AppError } from '../errors.js';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from '../policy/ability.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
+import { cryptoFailureEvent, isCryptoFailure } from './seal-failures.js';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -64,8 +65,10 @@ async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, 
       return value;
     }, { readOnly });
   } catch (e) {
-    // The transaction rolled back; denials are still worth keeping (164.312(b)).
-    if (denial) await deps.audit.writeDetached(actor.tenantId, actor, [denial]);
+    // The transaction rolled back; denials are still worth keeping (164.312(b)), and so is
+    // a stored value that failed to open (tampering shows up here, for every sealed table).
+    const kept = [...(denial ? [denial] : []), ...(isCryptoFailure(e) ? [cryptoFailureEvent(e, actor.tenantId)] : [])];
+    if (kept.length > 0) await deps.audit.writeDetached(actor.tenantId, actor, kept);
     throw e;
   }
   if (events.length === 0) return result;

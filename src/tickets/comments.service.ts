@@ -2,7 +2,7 @@
 // bodies sealed, edits keep history, and a privileged role can redact a span for good.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
-import { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
@@ -10,6 +10,7 @@ import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
 import * as comments from './comments.repository.js';
 import * as tickets from './tickets.repository.js';
 import { checkTicketId, claimIdempotencyKey, createdByThisCaller, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
+import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
 export interface CommentView {
   id: string;
@@ -53,7 +54,7 @@ async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, ac
 
 export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: string, input: { body: string; public?: boolean | undefined }, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ comment: CommentView; replayed: boolean }> {
   checkTicketId(ticketId);
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s), { forUpdate: true });
     if (!ticket) throw notFound('ticket');
@@ -97,7 +98,7 @@ async function presentWithoutOpening(row: comments.CommentRow): Promise<CommentV
 
 export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: string, page: PageRequest): Promise<Page<CommentView>> {
   checkTicketId(ticketId);
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s));
     if (!ticket) throw notFound('ticket');
@@ -112,7 +113,7 @@ export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: st
 
 /** For GraphQL loaders: the newest visible comment of each ticket, in one query. */
 export async function lastComments(deps: TicketsDeps, actor: Actor, ticketIds: readonly string[]): Promise<Map<string, CommentView>> {
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
     const out = new Map<string, CommentView>();
@@ -124,7 +125,7 @@ export async function lastComments(deps: TicketsDeps, actor: Actor, ticketIds: r
 
 export async function editComment(deps: TicketsDeps, actor: Actor, commentId: string, body: string): Promise<CommentView> {
   checkTicketId(commentId);
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
     if (!row) throw notFound('comment');
@@ -144,7 +145,7 @@ export async function editComment(deps: TicketsDeps, actor: Actor, commentId: st
  */
 export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: string, text: string): Promise<CommentView> {
   checkTicketId(commentId);
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
     if (!row) throw notFound('comment');

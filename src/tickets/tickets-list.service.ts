@@ -2,7 +2,6 @@
 // audit events. Stable cursor order (created_at, id).
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { TicketPriority, TicketStatus } from '../db/database.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
@@ -11,6 +10,7 @@ import { checkTicketFilters } from './ticket-rules.js';
 import type { TicketView } from './ticket-view.js';
 import * as repo from './tickets.repository.js';
 import { ticketView, type TicketsDeps } from './tickets.service.js';
+import { cryptoForRead } from '../services/seal-failures.js';
 
 export interface TicketFilters {
   status?: TicketStatus[] | undefined;
@@ -27,7 +27,7 @@ export interface TicketFilters {
 
 export async function listTickets(deps: TicketsDeps, actor: Actor, filters: TicketFilters, page: PageRequest): Promise<Page<TicketView>> {
   checkTicketFilters(filters);
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);
     if (!where) return { items: [], nextCursor: null };

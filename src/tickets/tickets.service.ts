@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
@@ -17,6 +17,7 @@ import { auditTicketFields, disclosedFields, presentTicket, type TicketPhi, type
 import * as repo from './tickets.repository.js';
 import { commentPolicyColumns, visibleCommentIds } from './comments.repository.js';
 import { isUuid } from '../ids.js';
+import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
 export interface TicketsDeps extends ServiceDeps {
   keyring: Keyring;
@@ -112,7 +113,7 @@ export const createdByThisCaller = () => sql<SqlBool>`true`;
 
 export async function createTicket(deps: TicketsDeps, actor: Actor, input: CreateTicketInput, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ ticket: TicketView; replayed: boolean }> {
   checkTicketInput(input);
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     // Someone who may file tickets only about themself (a requester) implies their own
     // contact; staff name the requester or file a ticket about nobody.
@@ -164,7 +165,7 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
 
 export async function getTicket(deps: TicketsDeps, actor: Actor, id: string): Promise<TicketView> {
   checkTicketId(id);
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
     if (!row) throw notFound('ticket');
@@ -175,7 +176,7 @@ export async function getTicket(deps: TicketsDeps, actor: Actor, id: string): Pr
 /** For GraphQL loaders: many tickets in one query, each audited; ids not visible are absent. */
 export async function getTicketsByIds(deps: TicketsDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, TicketView>> {
   const valid = ids.filter(isUuid);
-  const crypto = await TenantCrypto.forRead(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);
     if (!where) return new Map();
@@ -189,7 +190,7 @@ export async function getTicketsByIds(deps: TicketsDeps, actor: Actor, ids: read
 export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, patch: TicketPatch, expectedVersion?: number): Promise<TicketView> {
   checkTicketId(id);
   checkTicketInput(patch);
-  const crypto = await TenantCrypto.forWrite(deps.keyring, actor.tenantId);
+  const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
     if (!row) throw notFound('ticket');

@@ -114,6 +114,9 @@ describe('crypto-shredding a tenant', () => {
     expect(shred).toMatchObject({ resource: { type: 'Tenant', id: a.tenantId }, outcome: 'allowed', actor: { kind: 'system' } });
     expect(events.filter((e) => e.action === 'contact.create' && e.outcome === 'allowed')).toHaveLength(aContacts.size); // history survives
     expect(events.filter((e) => e.outcome === 'error' && e.reasonCode === 'UNSEAL_FAILED:destroyed_key_version').length).toBeGreaterThan(0);
+    // the refused create above: the tenant's keys could not be used, recorded against the tenant
+    expect(events.filter((e) => e.action === 'tenant.key_use' && e.outcome === 'error' && e.reasonCode === 'SEAL_FAILED:tenant_shredded')
+      .map((e) => e.resource)).toContainEqual({ type: 'Tenant', id: a.tenantId });
 
     // wait until the sequencer has chained everything and a checkpoint covers it
     const db = t.database.db;

@@ -12,6 +12,7 @@ import { paginate, type Page, type PageRequest } from '../services/pagination.js
 import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-format.js';
 import * as repo from './api-keys.repository.js';
+import { isUuid } from '../ids.js';
 
 export interface ApiKeyView {
   id: string;
@@ -104,7 +105,7 @@ export async function listApiKeys(deps: ServiceDeps, actor: Actor, page: PageReq
 export async function getApiKey(deps: ServiceDeps, actor: Actor, id: string): Promise<ApiKeyView> {
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'ApiKey');
-    const row = await repo.getApiKey(s.tx, id);
+    const row = isUuid(id) ? await repo.getApiKey(s.tx, id) : undefined;
     if (!row) throw notFound('API key');
     s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: id, outcome: 'allowed' });
     return present(row);
@@ -114,7 +115,7 @@ export async function getApiKey(deps: ServiceDeps, actor: Actor, id: string): Pr
 export async function revokeApiKey(deps: ServiceDeps, actor: Actor, id: string): Promise<ApiKeyView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('revoke', 'ApiKey', { id });
-    const existing = await repo.getApiKey(s.tx, id);
+    const existing = isUuid(id) ? await repo.getApiKey(s.tx, id) : undefined;
     if (!existing) throw notFound('API key');
     const row = (await repo.revokeApiKey(s.tx, id, new Date())) ?? existing;
     s.record({ action: 'api_key.revoke', resourceType: 'ApiKey', resourceId: id, outcome: 'allowed' });

@@ -24,7 +24,7 @@ async function present(s: Scope, row: GroupRow): Promise<GroupView> {
 
 async function visibleGroup(s: Scope, id: string): Promise<GroupRow> {
   s.assertCan('read', 'Group');
-  const row = await repo.getGroup(s.tx, id);
+  const row = isUuid(id) ? await repo.getGroup(s.tx, id) : undefined;
   if (!row) throw notFound('group');
   return row;
 }
@@ -90,7 +90,7 @@ export async function setMembership(deps: ServiceDeps, actor: Actor, groupId: st
   return inTenant(deps, actor, async (s) => {
     const group = await visibleGroup(s, groupId);
     s.assertCan('update', 'Group', { id: groupId });
-    if (!(await repo.userExists(s.tx, userId))) throw notFound('user');
+    if (!isUuid(userId) || !(await repo.userExists(s.tx, userId))) throw notFound('user');
     if (member) await repo.addMember(s.tx, { tenant_id: actor.tenantId, group_id: groupId, user_id: userId });
     else await repo.removeMember(s.tx, groupId, userId);
     s.record({ action: member ? 'group.member_add' : 'group.member_remove', resourceType: 'Group', resourceId: groupId, outcome: 'allowed' });

@@ -14,6 +14,7 @@ import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
 import { precheckOutboundUrl, UrlNotAllowedError } from '../net/url-guard.js';
 import type { Tx } from '../db/tenant-tx.js';
 import * as repo from './tenants.repository.js';
+import { isUuid } from '../ids.js';
 
 /** Where a tenant's JWKS may live (src/net/url-guard.ts). */
 export interface IssuerUrlRules {
@@ -189,8 +190,8 @@ export async function addIssuer(deps: ServiceDeps & IssuerUrlRules, actor: Actor
 export async function removeIssuer(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'Tenant');
-    const result = await repo.deleteIssuer(s.tx, actor.tenantId, id);
-    if (Number(result.numDeletedRows) === 0) throw notFound('issuer');
+    const result = isUuid(id) ? await repo.deleteIssuer(s.tx, actor.tenantId, id) : undefined;
+    if (!result || Number(result.numDeletedRows) === 0) throw notFound('issuer');
     s.record({ action: 'tenant.issuer_remove', resourceType: 'Tenant', resourceId: actor.tenantId, outcome: 'allowed' });
   });
 }

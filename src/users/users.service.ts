@@ -63,7 +63,7 @@ export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageReque
 export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'User');
-    const row = await repo.getUser(s.tx, id);
+    const row = isUuid(id) ? await repo.getUser(s.tx, id) : undefined;
     if (!row) throw notFound('user');
     recordRead(s, row);
     return present(row);
@@ -115,7 +115,7 @@ export interface UpdateUserInput {
 export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('read', 'User');
-    const existing = await repo.getUser(s.tx, id);
+    const existing = isUuid(id) ? await repo.getUser(s.tx, id) : undefined;
     if (!existing) throw notFound('user');
     s.assertCan('update', 'User', { id });
     await assertContactOfTenant(s, input.contactId);
@@ -137,7 +137,7 @@ export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, in
 export async function revokeUserSessions(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('read', 'User');
-    const existing = await repo.getUser(s.tx, id);
+    const existing = isUuid(id) ? await repo.getUser(s.tx, id) : undefined;
     if (!existing) throw notFound('user');
     s.assertCan('revoke', 'User', { id });
     const row = await repo.updateUser(s.tx, id, { sessions_revoked_after: new Date() });

@@ -3,7 +3,7 @@
 import type { IResolvers } from 'mercurius';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from '../policy/ability.js';
-import type { DenialRecorder, RoutePolicy } from '../http/gate.js';
+import { deniedResourceId, type DenialRecorder, type RoutePolicy } from '../http/gate.js';
 import type { Actor } from '../auth/actor.js';
 import { buildSchema } from 'graphql';
 
@@ -18,6 +18,18 @@ export type FieldPolicies = Record<string, RoutePolicy | 'public' | 'authenticat
 
 const rootTypes = ['Query', 'Mutation', 'Subscription'];
 
+/** The policy each root-field resolver installed by gateResolvers was declared with. */
+const declaredPolicies = new WeakMap<object, FieldPolicies[string]>();
+
+/**
+ * The declared policy of a root field's installed resolver (the `resolve` of a field of
+ * the executable schema), or undefined if gateResolvers did not install it. Lets tests
+ * walk fields by the same declaration the gate enforces.
+ */
+export function declaredPolicyOf(resolve: unknown): FieldPolicies[string] | undefined {
+  return typeof resolve === 'function' ? declaredPolicies.get(resolve) : undefined;
+}
+
 export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, schemaFields: string[], recordDenial?: DenialRecorder): IResolvers {
   const missing = schemaFields.filter((f) => !(f in policies));
   if (missing.length > 0) throw new Error(`GraphQL fields without a declared policy: ${missing.join(', ')}`);
@@ -28,19 +40,24 @@ export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, sc
     for (const [name, resolver] of Object.entries(fields as Record<string, unknown>)) {
       const policy = policies[`${type}.${name}`];
       if (!policy) throw new Error(`GraphQL field ${type}.${name} has a resolver but no declared policy`);
-      if (policy === 'public' || typeof resolver !== 'function') { gated[type][name] = resolver; continue; }
+      if (policy === 'public' || typeof resolver !== 'function') {
+        if (typeof resolver === 'function') declaredPolicies.set(resolver, policy);
+        gated[type][name] = resolver;
+        continue;
+      }
       const fn = resolver as (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => unknown;
-      gated[type][name] = (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => {
+      const gatedFn = (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => {
         if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
         if (policy === 'authenticated') return fn(root, args, ctx, info);
         if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {
           const forbidden = new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
           if (!recordDenial) throw forbidden;
-          const id = (args as Record<string, unknown> | undefined)?.['id'];
-          return recordDenial(ctx.actor, policy, typeof id === 'string' ? id : undefined).then(() => { throw forbidden; });
+          return recordDenial(ctx.actor, policy, deniedResourceId(ctx.actor, policy, { args })).then(() => { throw forbidden; });
         }
         return fn(root, args, ctx, info);
       };
+      declaredPolicies.set(gatedFn, policy);
+      gated[type][name] = gatedFn;
     }
   }
   return gated as IResolvers;

@@ -7,6 +7,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { AppError } from '../errors.js';
 import { defineAbilityFor, type Action, type SubjectType } from '../policy/ability.js';
 import type { Actor } from '../auth/actor.js';
+import { isUuid } from '../ids.js';
 
 export interface RoutePolicy {
   action: Action;
@@ -22,6 +23,31 @@ declare module 'fastify' {
 
 /** Records a denial by a route's or field's declared policy (164.312(b): denied attempts are audited too). */
 export type DenialRecorder = (actor: Actor, policy: RoutePolicy, resourceId: string | undefined) => Promise<void>;
+
+/**
+ * The record a denial event names: the record of the policy's subject that the refused
+ * request names, as the allowed events of the same operations do. For Tenant policies that
+ * is the caller's tenant (an issuer's or SLA policy's id is not a Tenant's); otherwise the
+ * `:id` of a path whose collection is the subject (/tickets/:id for Ticket, not
+ * /tickets/:id/comments for Comment, where it is a ticket's) or, in GraphQL, the `id` or
+ * `<subject>Id` argument (`groupId` for Group). The gate runs before validation, so the
+ * value is the caller's free text: only a UUID is recorded, lowercased as stored ids are.
+ */
+export function deniedResourceId(actor: Actor, policy: RoutePolicy, named: { url: string; params: unknown } | { args: unknown }): string | undefined {
+  if (policy.subject === 'Tenant') return actor.tenantId;
+  let id: unknown;
+  if ('url' in named) {
+    const segments = named.url.split('/');
+    const at = segments.indexOf(':id');
+    const collection = at > 0 ? segments[at - 1]!.replace(/-/g, '').toLowerCase() : '';
+    const subject = policy.subject.toLowerCase();
+    if (collection === subject || collection === `${subject}s`) id = (named.params as Record<string, unknown> | undefined)?.['id'];
+  } else {
+    const args = named.args as Record<string, unknown> | undefined;
+    id = args?.['id'] ?? args?.[`${policy.subject[0]!.toLowerCase()}${policy.subject.slice(1)}Id`];
+  }
+  return isUuid(id) ? id.toLowerCase() : undefined;
+}
 
 export function enforceRouteDeclarations(app: FastifyInstance, recordDenial?: DenialRecorder): void {
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -44,8 +70,7 @@ export function enforceRouteDeclarations(app: FastifyInstance, recordDenial?: De
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
     if (policy === 'authenticated') return;
     if (!defineAbilityFor(actor).can(policy.action, policy.subject)) {
-      const id = (request.params as Record<string, unknown> | undefined)?.['id'];
-      await recordDenial?.(actor, policy, typeof id === 'string' ? id : undefined);
+      await recordDenial?.(actor, policy, deniedResourceId(actor, policy, { url: request.routeOptions.url ?? '', params: request.params }));
       throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
     }
   });

@@ -12,6 +12,24 @@ const repositoriesOnlyFromServices = {
   message: 'Repositories are imported only by services (<area>.service.ts).',
 };
 
+// no-restricted-syntax: a later config object replaces (does not merge) an earlier one's
+// options for the same file, so every selector list lives here and each object below
+// repeats the lists that apply to its files.
+const roleLogicOnlyInPolicy = ['includes', 'some', 'every', 'indexOf'].flatMap((method) => [
+  `CallExpression[callee.property.name='${method}'][callee.object.name='roles']`,
+  `CallExpression[callee.property.name='${method}'][callee.object.property.name='roles']`,
+]).map((selector) => ({
+  selector,
+  message: 'Role logic belongs in CASL rules (src/policy); ask the ability (can/assertCan/policyWhere), not the roles.',
+}));
+const sqlOnlyInRepositories = [
+  "ImportDeclaration[source.value='kysely'] > ImportSpecifier[imported.name='sql']",
+  "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]",
+].map((selector) => ({
+  selector,
+  message: 'SQL lives in repositories (<area>.repository.ts) or src/db; a service calls repository functions.',
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.phidesk/**', 'bin/**'] },
   js.configs.recommended,
@@ -45,5 +63,15 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/policy/**'],
+    rules: { 'no-restricted-syntax': ['error', ...roleLogicOnlyInPolicy] },
+  },
+  {
+    files: ['src/**/*.service.ts'],
+    ignores: ['src/policy/**'],
+    rules: { 'no-restricted-syntax': ['error', ...roleLogicOnlyInPolicy, ...sqlOnlyInRepositories] },
   },
 );

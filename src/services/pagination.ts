@@ -1,8 +1,9 @@
 // Cursor pagination with a stable order (created_at, id). A cursor names the last row
 // of the previous page (its id, opaque to callers, never PHI); the next page starts
 // strictly after that row's exact (created_at, id), read back from the database so that
-// timestamp precision never repeats or skips rows.
-import { sql, type SelectQueryBuilder } from 'kysely';
+// timestamp precision never repeats or skips rows (the SQL: src/db/keyset-pagination.ts).
+import type { SelectQueryBuilder } from 'kysely';
+import { keysetPage } from '../db/keyset-pagination.js';
 import { AppError } from '../errors.js';
 import { isCanonicalUuid } from '../ids.js';
 
@@ -48,15 +49,8 @@ export async function paginate<O extends { id: string }>(
   req: PageRequest,
 ): Promise<Page<O>> {
   const limit = pageSize(req);
-  let q = query;
-  if (req.cursor) {
-    const after = decodeCursor(req.cursor);
-    const createdAt = sql.ref(`${table}.created_at`);
-    const id = sql.ref(`${table}.id`);
-    q = q.where(sql<boolean>`(${createdAt}, ${id}) > (select c.created_at, c.id from ${sql.table(table)} c where c.id = ${after})`);
-  }
-  const rows = await q.orderBy(`${table}.created_at`, 'asc').orderBy(`${table}.id`, 'asc').limit(limit + 1).execute();
-  const items = rows.slice(0, limit);
+  const after = req.cursor ? decodeCursor(req.cursor) : undefined;
+  const { rows: items, more } = await keysetPage(query, table, limit, after);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  return { items, nextCursor: more && last ? encodeCursor(last.id) : null };
 }

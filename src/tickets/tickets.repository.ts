@@ -5,7 +5,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
-import type { BusinessHours, Database, TicketPriority } from '../db/database.js';
+import type { BusinessHours, Database, TicketPriority, TicketStatus } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { FieldDefinition } from './ticket-rules.js';
 import type { TicketMeta, TicketPhi } from './ticket-view.js';
@@ -35,6 +35,46 @@ export async function getTicket(tx: Tx, id: string, where: Where, opts: { forUpd
 export async function getTicketsByIds(tx: Tx, ids: readonly string[], where: Where): Promise<TicketRow[]> {
   if (ids.length === 0) return [];
   return selectTickets(tx).where('tickets.id', 'in', [...ids]).where(where).execute();
+}
+
+/** No narrowing beyond RLS (the tenant): for rows the caller is already tied to otherwise (an Idempotency-Key record). */
+export const anyRowInTenant: Where = () => sql<SqlBool>`true`;
+
+/** What a ticket list is narrowed to; values already validated (checkTicketFilters), the tag normalised. */
+export interface TicketFilters {
+  status?: TicketStatus[] | undefined;
+  priority?: TicketPriority[] | undefined;
+  assigneeId?: string | undefined;
+  groupId?: string | undefined;
+  requesterId?: string | undefined;
+  tag?: string | undefined;
+  updatedSince?: Date | undefined;
+  /** 'breached': a clock already missed; 'at_risk': a running clock due within `withinMinutes` (default 60) */
+  sla?: 'breached' | 'at_risk' | undefined;
+  withinMinutes?: number | undefined;
+}
+
+/** The tickets `where` allows, narrowed by `filters`; unordered (the caller paginates). */
+export function selectFilteredTickets(tx: Tx, where: Where, filters: TicketFilters) {
+  let q = selectTickets(tx).where(where);
+  if (filters.status?.length) q = q.where('tickets.status', 'in', filters.status);
+  if (filters.priority?.length) q = q.where('tickets.priority', 'in', filters.priority);
+  if (filters.assigneeId) q = q.where('tickets.assignee_id', '=', filters.assigneeId);
+  if (filters.groupId) q = q.where('tickets.group_id', '=', filters.groupId);
+  if (filters.requesterId) q = q.where('tickets.requester_id', '=', filters.requesterId);
+  if (filters.tag) q = q.where(sql<boolean>`${sql.ref('tickets.tags')} @> array[${filters.tag}]::text[]`);
+  if (filters.updatedSince) q = q.where('tickets.updated_at', '>=', filters.updatedSince);
+  const firstOpen = sql<boolean>`(tickets.first_responded_at is null and tickets.first_response_due_at is not null)`;
+  const resolutionOpen = sql<boolean>`(tickets.solved_at is null and tickets.resolution_due_at is not null)`;
+  if (filters.sla === 'breached') {
+    q = q.where(sql<boolean>`((${firstOpen} and tickets.first_response_due_at < now()) or (${resolutionOpen} and tickets.resolution_due_at < now())
+      or tickets.first_responded_at > tickets.first_response_due_at or tickets.solved_at > tickets.resolution_due_at)`);
+  } else if (filters.sla === 'at_risk') {
+    const horizon = sql`now() + make_interval(mins => ${filters.withinMinutes ?? 60})`;
+    q = q.where(sql<boolean>`((${firstOpen} and tickets.first_response_due_at between now() and ${horizon})
+      or (${resolutionOpen} and tickets.resolution_due_at between now() and ${horizon}))`);
+  }
+  return q;
 }
 
 function sealPhi(crypto: TenantCrypto, id: string, phi: TicketPhi) {

@@ -2,7 +2,6 @@
 // PHI sealed at rest and opened only for read_phi, every read and write audited with the
 // requester (the patient/contact) as subject, Idempotency-Key and optimistic concurrency.
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -109,7 +108,7 @@ export async function claimIdempotencyKey(s: Scope, key: string, operation: stri
 }
 
 /** A replay's where-clause: the Idempotency-Key record already ties the row to the caller (RLS to the tenant). */
-export const createdByThisCaller = () => sql<SqlBool>`true`;
+export const createdByThisCaller = repo.anyRowInTenant;
 
 export async function createTicket(deps: TicketsDeps, actor: Actor, input: CreateTicketInput, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ ticket: TicketView; replayed: boolean }> {
   checkTicketInput(input);

@@ -12,6 +12,7 @@ import type { DenialRecorder } from '../http/gate.js';
 import { auditGraphql } from '../graphql/audit.resolvers.js';
 import type { AuditPort } from '../services/audit-port.js';
 import type { ServiceDeps } from '../services/scope.js';
+import { denialAction } from './actions.js';
 import { DEV_SIGNING_KEY_BANNER, loadAuditKeys, type AuditKeys } from './audit-keys.js';
 import { AuditJobs } from './audit-jobs.js';
 import { auditKeyRoutes, auditRoutes } from './audit.routes.js';
@@ -63,7 +64,7 @@ export async function createAuditTrail(config: Config, db: Kysely<Database>, opt
     routes: (services) => auditRoutes(serviceDeps(services)),
     graphql: (services) => auditGraphql(serviceDeps(services)),
     recordDenial: (actor, policy, resourceId) => port.writeDetached(actor.tenantId, actor, [{
-      action: `${policy.subject.toLowerCase()}.${policy.action}`, resourceType: policy.subject, resourceId, outcome: 'denied', reasonCode: 'FORBIDDEN',
+      action: denialAction(policy.subject, policy.action), resourceType: policy.subject, resourceId, outcome: 'denied', reasonCode: 'FORBIDDEN',
     }]),
     get jobs() {
       return jobs;

@@ -3,6 +3,7 @@
 // domain event (webhooks and notifications pick it up), expires by itself, and is
 // listed for the privacy officer's review.
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
@@ -42,7 +43,7 @@ export const reasonReference = (grantId: string) => `break_glass_grants/${grantI
 const policyRecord = (row: repo.GrantRow) => ({ id: row.id, actorId: row.actor_id });
 
 /** The grant as the actor may see it; opening its sealed text is recorded as a disclosure. */
-async function present(s: Scope, crypto: TenantCrypto, row: repo.GrantRow, action: string | undefined, now = new Date()): Promise<BreakGlassView> {
+async function present(s: Scope, crypto: TenantCrypto, row: repo.GrantRow, action: AuditAction | undefined, now = new Date()): Promise<BreakGlassView> {
   const mayReadText = can(s.ability, 'read_phi', 'BreakGlass', policyRecord(row));
   const reviewed = row.reviewed_at && row.reviewed_by && row.review_outcome;
   const hasNote = row.review_note_sealed !== null || row.review_note !== null;

@@ -5,6 +5,7 @@
 // contact as the subject. A value that fails to open is an UNSEAL_FAILED error,
 // audited with its reason kind; the caller never gets a wrong or partial record.
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
 import { SealError } from '../crypto/errors.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -30,7 +31,7 @@ export interface ContactsDeps extends ServiceDeps {
 const whereColumns = { id: 'contacts.id' };
 const MAX_SEARCH_RESULTS = 50;
 
-const contactEvent = (action: string, id: string, fields: Iterable<PhiField>): AuditEventInput => ({
+const contactEvent = (action: AuditAction, id: string, fields: Iterable<PhiField>): AuditEventInput => ({
   action, resourceType: 'Contact', resourceId: id, subjectContactId: id, phiFields: auditFieldNames(fields), outcome: 'allowed',
 });
 
@@ -48,7 +49,7 @@ function readWhere(s: Scope) {
 const mayReadPhi = (s: Scope, id: string) => can(s.ability, 'read_phi', 'Contact', { id });
 
 /** The view the actor may see: opened PHI with read_phi (recording what was disclosed), masked otherwise. */
-export async function view(s: Scope, crypto: TenantCrypto, row: repo.ContactRow, action: string): Promise<ContactView> {
+export async function view(s: Scope, crypto: TenantCrypto, row: repo.ContactRow, action: AuditAction): Promise<ContactView> {
   if (!mayReadPhi(s, row.id)) {
     s.record(contactEvent(action, row.id, []));
     return present(row, null);

@@ -3,6 +3,7 @@
 // listed here has `id uuid`, `tenant_id`, and `key_version` (the version all of the
 // row's sealed columns are under; writes re-seal the whole row to keep that true).
 // A new area with PHI columns adds its spec here, or rotation would silently skip it.
+import type { AuditAction } from '../audit/actions.js';
 import { breakGlassSealing } from '../break-glass/break-glass.sealing.js';
 import { contactsSealing } from '../contacts/contacts.model.js';
 import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
@@ -13,7 +14,7 @@ export interface SealedTableSpec {
   /** what a row is, in audit events (resource.type) */
   readonly resourceType: string;
   /** the audit action of reading it: a value that fails to open is a failed read */
-  readonly readAction: string;
+  readonly readAction: AuditAction;
   /** the audit names of the fields each column holds (never values) */
   readonly fieldNames: Readonly<Record<string, readonly string[]>>;
 }

@@ -3,12 +3,13 @@
 // the data, or group-committed) before the response leaves.
 import type { Actor } from '../auth/actor.js';
 import type { Tx } from '../db/tenant-tx.js';
+import type { AuditAction } from '../audit/actions.js';
 
 export type AuditOutcome = 'allowed' | 'denied' | 'error';
 
 export interface AuditEventInput {
-  /** e.g. 'contact.read', 'ticket.update', 'auth.failed' */
-  action: string;
+  /** e.g. 'contact.read', 'ticket.update', 'auth.failed': one of the catalogue in src/audit/actions.ts */
+  action: AuditAction;
   resourceType: string;
   /** the record; omitted for events about no single record (recorded as '*') */
   resourceId?: string | undefined;

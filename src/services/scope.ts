@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { inTenantTx, type Tx } from '../db/tenant-tx.js';
 import { AppError } from '../errors.js';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from '../policy/ability.js';
+import { denialAction } from '../audit/actions.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
 import { cryptoFailureEvent, isCryptoFailure } from './seal-failures.js';
 
@@ -54,7 +55,7 @@ async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, 
         record: (event) => { events.push(event); },
         assertCan: (action, subject, record, field) => {
           if (can(ability, action, subject, record, field)) return;
-          denial = { action: `${subject.toLowerCase()}.${action}`, resourceType: subject, resourceId: record?.['id'] as string | undefined, outcome: 'denied', reasonCode: 'FORBIDDEN' };
+          denial = { action: denialAction(subject, action), resourceType: subject, resourceId: record?.['id'] as string | undefined, outcome: 'denied', reasonCode: 'FORBIDDEN' };
           const what = field === undefined ? `this ${subject}` : `${field} of this ${subject}`;
           throw new AppError('FORBIDDEN', `You are not allowed to ${action.replace('_', ' ')} ${what}.`,
             field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }]);

@@ -1,6 +1,7 @@
 // Comments on tickets: public replies and internal notes (a requester never sees notes),
 // bodies sealed, edits keep history, and a privileged role can redact a span for good.
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { AppError, notFound } from '../errors.js';
@@ -31,7 +32,7 @@ const record = (row: comments.CommentRow) => ({
   id: row.id, public: row.public, authorId: row.author_id, ticketAssigneeId: row.ticket_assignee_id, ticketGroupId: row.ticket_group_id, ticketRequesterId: row.ticket_requester_id,
 });
 
-const commentEvent = (action: string, row: { id: string; ticket_requester_id: string | null }, withBody: boolean) => ({
+const commentEvent = (action: AuditAction, row: { id: string; ticket_requester_id: string | null }, withBody: boolean) => ({
   action, resourceType: 'Comment', resourceId: row.id, subjectContactId: row.ticket_requester_id ?? undefined,
   phiFields: withBody ? ['comment.body'] : [], outcome: 'allowed' as const,
 });
@@ -42,7 +43,7 @@ function readWhere(s: Scope) {
   return where;
 }
 
-async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, action = 'comment.read'): Promise<CommentView> {
+async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, action: AuditAction = 'comment.read'): Promise<CommentView> {
   const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
   s.record(commentEvent(action, row, mayRead));
   return {

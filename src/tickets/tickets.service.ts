@@ -2,6 +2,7 @@
 // PHI sealed at rest and opened only for read_phi, every read and write audited with the
 // requester (the patient/contact) as subject, Idempotency-Key and optimistic concurrency.
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -47,7 +48,7 @@ export function checkTicketId(id: string): void {
   if (!isUuid(id)) throw notFound('ticket');
 }
 
-export const ticketEvent = (action: string, row: { id: string; requester_id: string | null }, fields: Iterable<TicketPhiField>): AuditEventInput => ({
+export const ticketEvent = (action: AuditAction, row: { id: string; requester_id: string | null }, fields: Iterable<TicketPhiField>): AuditEventInput => ({
   action, resourceType: 'Ticket', resourceId: row.id, subjectContactId: row.requester_id ?? undefined, phiFields: auditTicketFields(fields), outcome: 'allowed',
 });
 
@@ -61,7 +62,7 @@ export function ticketReadWhere(s: Scope) {
 }
 
 /** The view the actor may see: opened PHI with read_phi (recorded as disclosed), masked otherwise. */
-export async function ticketView(s: Scope, crypto: TenantCrypto, row: repo.TicketRow, action = 'ticket.read'): Promise<TicketView> {
+export async function ticketView(s: Scope, crypto: TenantCrypto, row: repo.TicketRow, action: AuditAction = 'ticket.read'): Promise<TicketView> {
   if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(row))) {
     s.record(ticketEvent(action, row, []));
     return presentTicket(row, null);

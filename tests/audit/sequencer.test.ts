@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/auth/actor.js';
+import type { AuditAction } from '../../src/audit/actions.js';
 import { AuditJobs } from '../../src/audit/audit-jobs.js';
 import { tryLockChain } from '../../src/audit/audit.repository.js';
 import { DirectoryCheckpointSink } from '../../src/audit/checkpoint-sink.js';
@@ -34,7 +35,7 @@ const actor = (tenantId: string): Actor => ({
 });
 
 /** Captures events into the inbox the way a write transaction does (detached events skip the inbox). */
-async function capture(tenantId: string, count: number, label = 'user.update'): Promise<void> {
+async function capture(tenantId: string, count: number, label: AuditAction = 'user.update'): Promise<void> {
   const events = Array.from({ length: count }, (_, i) => ({ action: label, resourceType: 'User', resourceId: `r${i}`, outcome: 'allowed' as const }));
   // one at a time, so capture order is well defined
   for (const event of events) await database.db.transaction().execute((tx) => port().writeInTx(tx, actor(tenantId), [event]));

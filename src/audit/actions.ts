@@ -1,0 +1,94 @@
+// The closed catalogue of audit actions: every `action` an audit event can carry, with
+// what it means. AuditEventInput.action is an AuditAction, so a literal missing here
+// fails typecheck. The names are stored and hashed as they are: this file documents
+// them, it never renames one. README.md's "Audit actions" table mirrors it (a test
+// compares them).
+import { actions as policyActions, subjects, type Action, type SubjectType } from '../policy/ability.js';
+
+/** Actions services and the auth layer write by name, each with when it is written. */
+export const namedAuditActions = {
+  'api_key.create': 'an API key was minted',
+  'api_key.read': 'an API key (its metadata, never its secret) was shown, one event per key listed or read',
+  'api_key.revoke': 'an API key was revoked',
+  'audit.export': 'audit events were exported as NDJSON (API or CLI)',
+  'audit.search': 'audit events were searched',
+  'audit.verify': "a tenant's audit chain was verified",
+  'auth.failed': 'a JWT or API key was refused (reason code says why); no actor is known',
+  'auth.jwks_fetch_failed': "a trusted issuer's JWKS could not be fetched (outcome error)",
+  'break_glass.close': 'a break-glass grant was closed before it expired',
+  'break_glass.open': "break-glass (emergency) access to one record was opened, with the staff member's reason",
+  'break_glass.read': 'a break-glass grant was shown (its sealed reason and note, when disclosed, in phiFields)',
+  'break_glass.review': 'a privacy officer reviewed a break-glass grant',
+  'comment.create': 'a ticket comment was added',
+  'comment.read': 'a ticket comment was shown, or its stored body failed to open (outcome error)',
+  'comment.redact': 'a ticket comment was redacted (its revisions erased)',
+  'comment.update': 'a ticket comment was edited',
+  'contact.create': 'a contact (patient) was created',
+  'contact.delete': "a contact was deleted (its PHI erased)",
+  'contact.read': 'a contact was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
+  'contact.search': 'contacts were searched by PHI (one event per match, or one with no record when nothing matched)',
+  'contact.update': 'a contact was changed',
+  'custom_field.create': 'a ticket custom field was defined for the tenant',
+  'group.create': 'a group was created',
+  'group.delete': 'a group was deleted',
+  'group.member_add': 'a user was added to a group',
+  'group.member_remove': 'a user was removed from a group',
+  'group.read': 'a group was shown, one event per group listed or read',
+  'group.update': 'a group was renamed or described',
+  'sla_policy.delete': "the tenant's SLA policy was removed",
+  'sla_policy.put': "the tenant's SLA policy was set",
+  'tenant.issuer_add': 'a trusted JWT issuer was registered, or its registration refused (outcome denied)',
+  'tenant.issuer_read': 'a trusted issuer was shown, one event per issuer listed',
+  'tenant.issuer_remove': 'a trusted issuer was removed',
+  'tenant.key_use': "the tenant's data key could not seal or be loaded (outcome error)",
+  'tenant.read': "the tenant's settings were shown",
+  'tenant.shred': "a tenant's keys were destroyed (crypto-shredding, CLI)",
+  'tenant.update': "the tenant's settings were changed",
+  'tenant_key.reseal': 'stored values were resealed under the active key version, one event per sealed table (CLI)',
+  'tenant_key.retire': 'an old key version was retired, or its retirement refused (outcome denied) (CLI)',
+  'tenant_key.rotate': "a new version of the tenant's data key became active (CLI)",
+  'tenant_keys.rewrap': "the tenant's data keys were rewrapped under a new master key (CLI)",
+  'ticket.create': 'a ticket was filed',
+  'ticket.delete': 'a ticket was deleted',
+  'ticket.read': 'a ticket was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
+  'ticket.timeline_read': "a ticket's timeline (its change events) was shown",
+  'ticket.update': 'a ticket was changed',
+  'user.create': 'a user was created',
+  'user.read': 'a user was shown, one event per user listed or read',
+  'user.sessions_revoke': "a user's sessions were revoked",
+  'user.update': 'a user was changed',
+} as const satisfies Record<string, string>;
+
+export type NamedAuditAction = keyof typeof namedAuditActions;
+
+/**
+ * What a policy gate (a route's or a GraphQL field's declared policy, or a service's
+ * assertCan) writes when it refuses: `<subject, lowercased>.<CASL action>`, outcome
+ * denied, reason FORBIDDEN. Every subject/action pair is in the catalogue, so whatever
+ * a gate can be declared with has a name here by construction.
+ */
+export type DenialAction = `${Lowercase<SubjectType>}.${Action}`;
+
+/** Every action an audit event can carry. */
+export type AuditAction = NamedAuditAction | DenialAction;
+
+/** The action a gate's refusal of `action` on `subject` is recorded as. */
+export function denialAction(subject: SubjectType, action: Action): DenialAction {
+  return `${subject.toLowerCase() as Lowercase<SubjectType>}.${action}`;
+}
+
+/** Meaning of a denial-only name (a named action with the same name keeps its own meaning). */
+export const denialMeaning = 'a policy gate refused this action on this kind of record (outcome denied, reason FORBIDDEN)';
+
+/** Every denial name a gate can produce: each subject with each CASL action. */
+export const denialActions: readonly DenialAction[] = subjects.flatMap((subject) => policyActions.map((action) => denialAction(subject, action)));
+
+/** The whole catalogue, name -> when it is written. */
+export const auditActions: ReadonlyMap<AuditAction, string> = new Map<AuditAction, string>([
+  ...denialActions.map((name): [AuditAction, string] => [name, denialMeaning]),
+  ...(Object.entries(namedAuditActions) as [NamedAuditAction, string][]),
+]);
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && auditActions.has(value as AuditAction);
+}

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
 import type { ServiceDeps } from '../services/scope.js';
 import * as keys from './api-keys.service.js';
+import { actorOf } from '../http/actor.js';
 
 export const ApiKeySchema = Type.Object({
   id: Type.String(), name: Type.String(), prefix: Type.String(), roles: Type.Array(Type.String()), scopes: Type.Array(Type.String()),
@@ -23,25 +24,25 @@ export function apiKeysRoutes(deps: ServiceDeps) {
     app.get<{ Querystring: Static<typeof PageQuery> }>('/api-keys', {
       config: { policy: { action: 'read', subject: 'ApiKey' } },
       schema: { querystring: PageQuery, response: { 200: PageOf(ApiKeySchema), ...errorResponses } },
-    }, async (req) => keys.listApiKeys(deps, req.actor!, req.query));
+    }, async (req) => keys.listApiKeys(deps, actorOf(req), req.query));
 
     app.post<{ Body: Static<typeof CreateApiKey> }>('/api-keys', {
       config: { policy: { action: 'create', subject: 'ApiKey' } },
       schema: { body: CreateApiKey, response: { 201: CreatedApiKey, ...errorResponses } },
     }, async (req, reply) => {
       const { expiresAt, ...rest } = req.body;
-      const created = await keys.createApiKey(deps, req.actor!, { ...rest, expiresAt: expiresAt ? new Date(expiresAt) : undefined });
+      const created = await keys.createApiKey(deps, actorOf(req), { ...rest, expiresAt: expiresAt ? new Date(expiresAt) : undefined });
       return reply.code(201).header('location', `/v1/api-keys/${created.key.id}`).send(created);
     });
 
     app.get<{ Params: Static<typeof IdParams> }>('/api-keys/:id', {
       config: { policy: { action: 'read', subject: 'ApiKey' } },
       schema: { params: IdParams, response: { 200: ApiKeySchema, ...errorResponses } },
-    }, async (req) => keys.getApiKey(deps, req.actor!, req.params.id));
+    }, async (req) => keys.getApiKey(deps, actorOf(req), req.params.id));
 
     app.delete<{ Params: Static<typeof IdParams> }>('/api-keys/:id', {
       config: { policy: { action: 'revoke', subject: 'ApiKey' } },
       schema: { params: IdParams, response: { 200: ApiKeySchema, ...errorResponses } },
-    }, async (req) => keys.revokeApiKey(deps, req.actor!, req.params.id));
+    }, async (req) => keys.revokeApiKey(deps, actorOf(req), req.params.id));
   };
 }

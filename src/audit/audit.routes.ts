@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, Nullable, errorResponses } from '../http/schemas.js';
-import { auditPublicJwks } from './signing-key.js';
+import { auditPublicJwks } from './checkpoint/signing-key.js';
 import * as audit from './audit.service.js';
+import { actorOf } from '../http/actor.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });
@@ -58,23 +59,24 @@ export function auditRoutes(deps: audit.AuditServiceDeps) {
       schema: { querystring: EventsQuery, response: { 200: Type.Object({ items: Type.Array(AuditEventSchema), nextCursor: Nullable(Type.String()) }), ...errorResponses } },
     }, async (req) => {
       const { order, limit, cursor, ...filter } = req.query;
-      return audit.searchAuditEvents(deps, req.actor!, toFilter(filter), { order, limit, cursor });
+      return audit.searchAuditEvents(deps, actorOf(req), toFilter(filter), { order, limit, cursor });
     });
 
     app.get('/audit/events/export', {
       config: { policy: { action: 'read', subject: 'AuditEvent' } },
       schema: { response: errorResponses },
     }, async (req, reply) => {
-      const lines = await audit.exportAuditTrail(deps, req.actor!);
+      const actor = actorOf(req);
+      const lines = await audit.exportAuditTrail(deps, actor);
       return reply
         .type('application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="phidesk-audit-${req.actor!.tenantId}.ndjson"`)
+        .header('content-disposition', `attachment; filename="phidesk-audit-${actor.tenantId}.ndjson"`)
         .send(Readable.from(lines));
     });
 
     const verify = { config: { policy: { action: 'verify', subject: 'AuditEvent' } }, schema: { response: { 200: VerificationSchema, ...errorResponses } } } as const;
-    app.get('/audit/verify', verify, async (req) => audit.verifyAuditTrail(deps, req.actor!));
-    app.post('/audit/verify', verify, async (req) => audit.verifyAuditTrail(deps, req.actor!));
+    app.get('/audit/verify', verify, async (req) => audit.verifyAuditTrail(deps, actorOf(req)));
+    app.post('/audit/verify', verify, async (req) => audit.verifyAuditTrail(deps, actorOf(req)));
   };
 }
 

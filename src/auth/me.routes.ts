@@ -1,6 +1,7 @@
 // GET /v1/me: the caller as the server sees it (no PHI: ids, roles, scopes).
 import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../http/schemas.js';
+import { actorOf } from '../http/actor.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   app.get('/me', {
@@ -20,5 +21,5 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
         ...errorResponses,
       },
     },
-  }, async (request) => request.actor!);
+  }, async (request) => actorOf(request));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, PageOf, errorResponses } from '../http/schemas.js';
 import * as breakGlass from './break-glass.service.js';
+import { actorOf } from '../http/actor.js';
 
 // reason and note are sealed free text: null for callers who may not read them (auditors
 // see only that a reason exists and its length).
@@ -35,28 +36,28 @@ export function breakGlassRoutes(deps: breakGlass.BreakGlassDeps & { maxMinutes:
       config: { policy: { action: 'open', subject: 'BreakGlass' } },
       schema: { body: OpenBreakGlass, response: { 201: BreakGlassSchema, ...errorResponses } },
     }, async (req, reply) => {
-      const grant = await breakGlass.openBreakGlass(deps, req.actor!, req.body);
+      const grant = await breakGlass.openBreakGlass(deps, actorOf(req), req.body);
       return reply.code(201).header('location', `/v1/break-glass/${grant.id}`).send(grant);
     });
 
     app.get<{ Querystring: Static<typeof ListQuery> }>('/break-glass', {
       config: { policy: { action: 'read', subject: 'BreakGlass' } },
       schema: { querystring: ListQuery, response: { 200: PageOf(BreakGlassSchema), ...errorResponses } },
-    }, async (req) => breakGlass.listBreakGlass(deps, req.actor!, { ...req.query, activeOnly: req.query.active }));
+    }, async (req) => breakGlass.listBreakGlass(deps, actorOf(req), { ...req.query, activeOnly: req.query.active }));
 
     app.get<{ Params: Static<typeof IdParams> }>('/break-glass/:id', {
       config: { policy: { action: 'read', subject: 'BreakGlass' } },
       schema: { params: IdParams, response: { 200: BreakGlassSchema, ...errorResponses } },
-    }, async (req) => breakGlass.getBreakGlass(deps, req.actor!, req.params.id));
+    }, async (req) => breakGlass.getBreakGlass(deps, actorOf(req), req.params.id));
 
     app.post<{ Params: Static<typeof IdParams> }>('/break-glass/:id/close', {
       config: { policy: { action: 'revoke', subject: 'BreakGlass' } },
       schema: { params: IdParams, response: { 200: BreakGlassSchema, ...errorResponses } },
-    }, async (req) => breakGlass.closeBreakGlass(deps, req.actor!, req.params.id));
+    }, async (req) => breakGlass.closeBreakGlass(deps, actorOf(req), req.params.id));
 
     app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof Review> }>('/break-glass/:id/review', {
       config: { policy: { action: 'review', subject: 'BreakGlass' } },
       schema: { params: IdParams, body: Review, response: { 200: BreakGlassSchema, ...errorResponses } },
-    }, async (req) => breakGlass.reviewBreakGlass(deps, req.actor!, req.params.id, req.body));
+    }, async (req) => breakGlass.reviewBreakGlass(deps, actorOf(req), req.params.id, req.body));
   };
 }

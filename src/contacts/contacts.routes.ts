@@ -10,6 +10,7 @@ import {
   ContactSchema, CreateContactSchema, SearchContactsSchema, UpdateContactSchema,
   type CreateContactBody, type SearchContactsBody, type UpdateContactBody,
 } from './contacts.schemas.js';
+import { actorOf } from '../http/actor.js';
 
 const problem = { $ref: 'Problem#' };
 /** Errors of routes that open sealed values: UNSEAL_FAILED/SEAL_FAILED are 500, AUDIT_UNAVAILABLE 503. */
@@ -39,36 +40,36 @@ export function contactsRoutes(deps: contacts.ContactsDeps) {
     app.get<{ Querystring: Static<typeof PageQuery> }>('/contacts', {
       config: { policy: { action: 'read', subject: 'Contact' } },
       schema: { querystring: PageQuery, response: { 200: PageOf(ContactSchema), ...sealedResponses } },
-    }, async (req) => contacts.listContacts(deps, req.actor!, req.query));
+    }, async (req) => contacts.listContacts(deps, actorOf(req), req.query));
 
     app.post<{ Body: CreateContactBody }>('/contacts', {
       config: { policy: { action: 'create', subject: 'Contact' } },
       schema: { body: CreateContactSchema, response: { 201: ContactSchema, ...sealedResponses } },
     }, async (req, reply) => {
-      const contact = await contacts.createContact(deps, req.actor!, req.body);
+      const contact = await contacts.createContact(deps, actorOf(req), req.body);
       return reply.code(201).header('location', `/v1/contacts/${contact.id}`).header('etag', etag(contact)).send(contact);
     });
 
     app.post<{ Body: SearchContactsBody }>('/contacts/search', {
       config: { policy: { action: 'read_phi', subject: 'Contact' } },
       schema: { body: SearchContactsSchema, response: { 200: Type.Object({ items: Type.Array(ContactSchema) }), ...sealedResponses } },
-    }, async (req) => ({ items: await contacts.searchContacts(deps, req.actor!, req.body) }));
+    }, async (req) => ({ items: await contacts.searchContacts(deps, actorOf(req), req.body) }));
 
     app.get<{ Params: Static<typeof IdParams> }>('/contacts/:id', {
       config: { policy: { action: 'read', subject: 'Contact' } },
       schema: { params: IdParams, response: { 200: ContactSchema, ...sealedResponses } },
-    }, async (req, reply) => withEtag(reply, await contacts.getContact(deps, req.actor!, req.params.id)));
+    }, async (req, reply) => withEtag(reply, await contacts.getContact(deps, actorOf(req), req.params.id)));
 
     app.patch<{ Params: Static<typeof IdParams>; Body: UpdateContactBody; Headers: Static<typeof IfMatchHeaders> }>('/contacts/:id', {
       config: { policy: { action: 'update', subject: 'Contact' } },
       schema: { params: IdParams, headers: IfMatchHeaders, body: UpdateContactSchema, response: { 200: ContactSchema, ...sealedResponses } },
-    }, async (req, reply) => withEtag(reply, await contacts.updateContact(deps, req.actor!, req.params.id, req.body, expectedVersion(req.headers['if-match']))));
+    }, async (req, reply) => withEtag(reply, await contacts.updateContact(deps, actorOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match']))));
 
     app.delete<{ Params: Static<typeof IdParams> }>('/contacts/:id', {
       config: { policy: { action: 'delete', subject: 'Contact' } },
       schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses, 503: problem } },
     }, async (req, reply) => {
-      await contacts.deleteContact(deps, req.actor!, req.params.id);
+      await contacts.deleteContact(deps, actorOf(req), req.params.id);
       return reply.code(204).send();
     });
   };

@@ -4,6 +4,7 @@ import { DateTime, IdParams, errorResponses } from '../http/schemas.js';
 import type { ServiceDeps } from '../services/scope.js';
 import * as tenants from './tenants.service.js';
 import type { IssuerUrlRules } from './tenants.service.js';
+import { actorOf } from '../http/actor.js';
 
 export const TenantSchema = Type.Object({
   id: Type.String(), slug: Type.String(), name: Type.String(), status: Type.String(), requireMfaForPhi: Type.Boolean(), createdAt: DateTime, updatedAt: DateTime,
@@ -28,28 +29,28 @@ export function tenantsRoutes(deps: ServiceDeps & IssuerUrlRules) {
     app.get('/tenant', {
       config: { policy: { action: 'read', subject: 'Tenant' } },
       schema: { response: { 200: TenantSchema, ...errorResponses } },
-    }, async (req) => tenants.getCurrentTenant(deps, req.actor!));
+    }, async (req) => tenants.getCurrentTenant(deps, actorOf(req)));
 
     app.patch<{ Body: Static<typeof UpdateTenant> }>('/tenant', {
       config: { policy: { action: 'update', subject: 'Tenant' } },
       schema: { body: UpdateTenant, response: { 200: TenantSchema, ...errorResponses } },
-    }, async (req) => tenants.updateCurrentTenant(deps, req.actor!, req.body));
+    }, async (req) => tenants.updateCurrentTenant(deps, actorOf(req), req.body));
 
     app.get('/tenant/issuers', {
       config: { policy: { action: 'read', subject: 'Tenant' } },
       schema: { response: { 200: Type.Object({ items: Type.Array(IssuerSchema) }), ...errorResponses } },
-    }, async (req) => ({ items: await tenants.listIssuers(deps, req.actor!) }));
+    }, async (req) => ({ items: await tenants.listIssuers(deps, actorOf(req)) }));
 
     app.post<{ Body: Static<typeof CreateIssuer> }>('/tenant/issuers', {
       config: { policy: { action: 'update', subject: 'Tenant' } },
       schema: { body: CreateIssuer, response: { 201: IssuerSchema, ...errorResponses } },
-    }, async (req, reply) => reply.code(201).send(await tenants.addIssuer(deps, req.actor!, req.body)));
+    }, async (req, reply) => reply.code(201).send(await tenants.addIssuer(deps, actorOf(req), req.body)));
 
     app.delete<{ Params: Static<typeof IdParams> }>('/tenant/issuers/:id', {
       config: { policy: { action: 'update', subject: 'Tenant' } },
       schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
     }, async (req, reply) => {
-      await tenants.removeIssuer(deps, req.actor!, req.params.id);
+      await tenants.removeIssuer(deps, actorOf(req), req.params.id);
       return reply.code(204).send();
     });
   };

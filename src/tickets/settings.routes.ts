@@ -5,6 +5,7 @@ import { DateTime, Nullable, errorResponses } from '../http/schemas.js';
 import type { ServiceDeps } from '../services/scope.js';
 import { priorities } from './ticket-rules.js';
 import * as settings from './settings.service.js';
+import { actorOf } from '../http/actor.js';
 
 const Priority = Type.Unsafe<(typeof priorities)[number]>({ type: 'string', enum: [...priorities] });
 const BusinessHours = Type.Object({
@@ -35,29 +36,29 @@ export function settingsRoutes(deps: ServiceDeps) {
     app.get('/sla-policies', {
       config: { policy: { action: 'read', subject: 'Tenant' } },
       schema: { response: { 200: Type.Object({ items: Type.Array(SlaPolicy) }), ...errorResponses } },
-    }, async (req) => ({ items: await settings.listSlaPolicies(deps, req.actor!) }));
+    }, async (req) => ({ items: await settings.listSlaPolicies(deps, actorOf(req)) }));
 
     app.put<{ Params: Static<typeof PriorityParams>; Body: Static<typeof PutSlaPolicy> }>('/sla-policies/:priority', {
       config: { policy: { action: 'update', subject: 'Tenant' } },
       schema: { params: PriorityParams, body: PutSlaPolicy, response: { 200: SlaPolicy, ...errorResponses } },
-    }, async (req) => settings.putSlaPolicy(deps, req.actor!, req.params.priority, req.body));
+    }, async (req) => settings.putSlaPolicy(deps, actorOf(req), req.params.priority, req.body));
 
     app.delete<{ Params: Static<typeof PriorityParams> }>('/sla-policies/:priority', {
       config: { policy: { action: 'update', subject: 'Tenant' } },
       schema: { params: PriorityParams, response: { 204: Type.Null(), ...errorResponses } },
     }, async (req, reply) => {
-      await settings.deleteSlaPolicy(deps, req.actor!, req.params.priority);
+      await settings.deleteSlaPolicy(deps, actorOf(req), req.params.priority);
       return reply.code(204).send();
     });
 
     app.get('/custom-fields', {
       config: { policy: { action: 'read', subject: 'Ticket' } },
       schema: { response: { 200: Type.Object({ items: Type.Array(FieldDefinition) }), ...errorResponses } },
-    }, async (req) => ({ items: await settings.listFieldDefinitions(deps, req.actor!) }));
+    }, async (req) => ({ items: await settings.listFieldDefinitions(deps, actorOf(req)) }));
 
     app.post<{ Body: Static<typeof CreateFieldDefinition> }>('/custom-fields', {
       config: { policy: { action: 'update', subject: 'Tenant' } },
       schema: { body: CreateFieldDefinition, response: { 201: FieldDefinition, ...errorResponses } },
-    }, async (req, reply) => reply.code(201).send(await settings.createFieldDefinition(deps, req.actor!, req.body)));
+    }, async (req, reply) => reply.code(201).send(await settings.createFieldDefinition(deps, actorOf(req), req.body)));
   };
 }

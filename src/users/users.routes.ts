@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
 import type { ServiceDeps } from '../services/scope.js';
 import * as users from './users.service.js';
+import { actorOf } from '../http/actor.js';
 
 const RoleName = Type.String({ minLength: 1, maxLength: 40 });
 export const UserSchema = Type.Object({
@@ -32,29 +33,29 @@ export function usersRoutes(deps: ServiceDeps) {
     app.get<{ Querystring: Static<typeof PageQuery> }>('/users', {
       config: { policy: { action: 'read', subject: 'User' } },
       schema: { querystring: PageQuery, response: { 200: PageOf(UserSchema), ...errorResponses } },
-    }, async (req) => users.listUsers(deps, req.actor!, req.query));
+    }, async (req) => users.listUsers(deps, actorOf(req), req.query));
 
     app.post<{ Body: Static<typeof CreateUser> }>('/users', {
       config: { policy: { action: 'create', subject: 'User' } },
       schema: { body: CreateUser, response: { 201: UserSchema, ...errorResponses } },
     }, async (req, reply) => {
-      const user = await users.createUser(deps, req.actor!, req.body);
+      const user = await users.createUser(deps, actorOf(req), req.body);
       return reply.code(201).header('location', `/v1/users/${user.id}`).send(user);
     });
 
     app.get<{ Params: Static<typeof IdParams> }>('/users/:id', {
       config: { policy: { action: 'read', subject: 'User' } },
       schema: { params: IdParams, response: { 200: UserSchema, ...errorResponses } },
-    }, async (req) => users.getUser(deps, req.actor!, req.params.id));
+    }, async (req) => users.getUser(deps, actorOf(req), req.params.id));
 
     app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UpdateUser> }>('/users/:id', {
       config: { policy: { action: 'update', subject: 'User' } },
       schema: { params: IdParams, body: UpdateUser, response: { 200: UserSchema, ...errorResponses } },
-    }, async (req) => users.updateUser(deps, req.actor!, req.params.id, req.body));
+    }, async (req) => users.updateUser(deps, actorOf(req), req.params.id, req.body));
 
     app.post<{ Params: Static<typeof IdParams> }>('/users/:id/revoke-sessions', {
       config: { policy: { action: 'revoke', subject: 'User' } },
       schema: { params: IdParams, response: { 200: UserSchema, ...errorResponses } },
-    }, async (req) => users.revokeUserSessions(deps, req.actor!, req.params.id));
+    }, async (req) => users.revokeUserSessions(deps, actorOf(req), req.params.id));
   };
 }

@@ -12,6 +12,11 @@ const repositoriesOnlyFromServices = {
   message: 'Repositories are imported only by services (<area>.service.ts).',
 };
 
+const auditInternals = {
+  group: ['**/audit/capture/**', '**/audit/chain/**', '**/audit/checkpoint/**', '**/audit/export/**'],
+  message: 'Import the audit trail from src/audit/index.ts; its folders are internal to src/audit.',
+};
+
 // no-restricted-syntax: a later config object replaces (does not merge) an earlier one's
 // options for the same file, so every selector list lives here and each object below
 // repeats the lists that apply to its files.
@@ -29,6 +34,20 @@ const sqlOnlyInRepositories = [
   selector,
   message: 'SQL lives in repositories (<area>.repository.ts) or src/db; a service calls repository functions.',
 }));
+
+// Typed from the SDL and the auth layer rather than asserted: no `Record<string, any>`
+// (resolver arguments come from src/graphql/generated/schema-types.ts) and no `x.actor!`
+// (actorOf in src/http/actor.ts answers 401 when there is no actor). Everywhere in src.
+const noLooseTypes = [
+  {
+    selector: "TSTypeReference[typeName.name='Record'][typeArguments.params.1.type='TSAnyKeyword']",
+    message: 'No Record<string, any> in src: use the generated GraphQL types (src/graphql/generated/schema-types.ts), a declared interface or Record<string, unknown>.',
+  },
+  {
+    selector: "TSNonNullExpression > MemberExpression.expression[property.name='actor']",
+    message: 'No non-null assertion on an actor: use actorOf(req) / actorOf(ctx) from src/http/actor.ts (401 when absent).',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.phidesk/**', 'bin/**'] },
@@ -67,11 +86,33 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/policy/**'],
-    rules: { 'no-restricted-syntax': ['error', ...roleLogicOnlyInPolicy] },
+    rules: { 'no-restricted-syntax': ['error', ...roleLogicOnlyInPolicy, ...noLooseTypes] },
   },
   {
     files: ['src/**/*.service.ts'],
     ignores: ['src/policy/**'],
-    rules: { 'no-restricted-syntax': ['error', ...roleLogicOnlyInPolicy, ...sqlOnlyInRepositories] },
+    rules: { 'no-restricted-syntax': ['error', ...roleLogicOnlyInPolicy, ...sqlOnlyInRepositories, ...noLooseTypes] },
+  },
+  {
+    files: ['src/policy/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noLooseTypes] },
+  },
+  // src/audit has one entry point, src/audit/index.ts (plus the action catalogue,
+  // src/audit/actions.ts): from outside src/audit nothing reaches into its folders.
+  // no-restricted-imports options are replaced, not merged, by a later object, so these
+  // repeat the pg and repository rules that apply to the same files.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/audit/**', 'src/db/**', 'src/**/*.service.ts', 'src/**/*.repository.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [pgOnlyInDb], patterns: [repositoriesOnlyFromServices, auditInternals] }] },
+  },
+  {
+    files: ['src/**/*.service.ts', 'src/**/*.repository.ts'],
+    ignores: ['src/audit/**', 'src/db/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [pgOnlyInDb], patterns: [auditInternals] }] },
+  },
+  {
+    files: ['src/db/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [auditInternals] }] },
   },
 );

@@ -18,7 +18,7 @@ import { createJwtVerifier } from '../src/auth/jwt-verifier.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { rootFieldsOf } from '../src/graphql/gate.js';
 import { loadSchemaSdl } from '../src/graphql/schema.js';
-import { createAuditTrail } from '../src/audit/trail.js';
+import { createAuditTrail } from '../src/audit/index.js';
 import { withDatabase } from '../src/db/admin.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { connectDatabase, type DatabaseHandle } from '../src/db/kysely.js';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { createAuditInbox } from '../src/audit/inbox.js';
+import { createAuditInbox } from '../src/audit/index.js';
 import { Keyring, blindIndex, createMasterKeyFile, sealValue } from '../src/crypto/index.js';
 import { PgTenantKeyStore } from '../src/crypto/pg-tenant-key-store.js';
 import { withDatabase } from '../src/db/admin.js';

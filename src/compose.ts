@@ -12,7 +12,7 @@ import { meRoutes } from './auth/me.routes.js';
 import { createJwtVerifier } from './auth/jwt-verifier.js';
 import { reportJwksFetchFailure } from './auth/jwks-fetch-failures.js';
 import { authenticateCredentials } from './auth/authenticator.js';
-import { createAuditTrail, type AuditKeys } from './audit/trail.js';
+import { createAuditTrail, type AuditKeys } from './audit/index.js';
 import { lookupTrustedIssuers } from './tenants/tenants.service.js';
 import { tenantsRoutes } from './tenants/tenants.routes.js';
 import { usersRoutes } from './users/users.routes.js';

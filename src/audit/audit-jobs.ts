@@ -8,10 +8,10 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
-import type { CheckpointSink } from './checkpoint-sink.js';
-import { checkpointPass, type CheckpointPassResult } from './checkpointer.service.js';
-import { sequencePass, type PassResult } from './sequencer.service.js';
-import type { CheckpointSigningKey } from './signing-key.js';
+import type { CheckpointSink } from './checkpoint/checkpoint-sink.js';
+import { checkpointPass, type CheckpointPassResult } from './checkpoint/checkpointer.service.js';
+import { sequencePass, type PassResult } from './chain/sequencer.service.js';
+import type { CheckpointSigningKey } from './checkpoint/signing-key.js';
 
 export interface AuditJobsOptions {
   db: Kysely<Database>;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
-import type { StoredEventRow } from './stored-event.js';
+import type { StoredEventRow } from './chain/stored-event.js';
 
 type Db = Kysely<Database> | Tx;
 

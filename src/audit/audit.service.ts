@@ -10,12 +10,12 @@ import { AppError } from '../errors.js';
 import { pageSize, type PageRequest } from '../services/pagination.js';
 import type { AuditPort } from '../services/audit-port.js';
 import { readInTenant, type ServiceDeps } from '../services/scope.js';
-import type { CheckpointSink } from './checkpoint-sink.js';
-import { CheckpointFormatError, type SignedCheckpoint } from './checkpoint.js';
-import { GENESIS_HASH, type AuditEvent } from './event.js';
-import { keyIdOf } from './signing-key.js';
-import { eventForVerification, eventFromRow, exportLine } from './stored-event.js';
-import { AuditChainVerifier, type TenantVerification } from './verify.js';
+import type { CheckpointSink } from './checkpoint/checkpoint-sink.js';
+import { CheckpointFormatError, type SignedCheckpoint } from './checkpoint/checkpoint.js';
+import { GENESIS_HASH, type AuditEvent } from './capture/event.js';
+import { keyIdOf } from './checkpoint/signing-key.js';
+import { eventForVerification, eventFromRow, exportLine } from './chain/stored-event.js';
+import { AuditChainVerifier, type TenantVerification } from './export/verify.js';
 import * as repo from './audit.repository.js';
 
 export interface AuditServiceDeps extends ServiceDeps {

@@ -13,12 +13,12 @@ import { auditGraphql } from '../graphql/audit.resolvers.js';
 import type { AuditPort } from '../services/audit-port.js';
 import type { ServiceDeps } from '../services/scope.js';
 import { denialAction } from './actions.js';
-import { DEV_SIGNING_KEY_BANNER, loadAuditKeys, type AuditKeys } from './audit-keys.js';
+import { DEV_SIGNING_KEY_BANNER, loadAuditKeys, type AuditKeys } from './checkpoint/audit-keys.js';
 import { AuditJobs } from './audit-jobs.js';
 import { auditKeyRoutes, auditRoutes } from './audit.routes.js';
 import type { AuditServiceDeps } from './audit.service.js';
-import { DirectoryCheckpointSink, type CheckpointSink } from './checkpoint-sink.js';
-import { createAuditInbox } from './inbox.js';
+import { DirectoryCheckpointSink, type CheckpointSink } from './checkpoint/checkpoint-sink.js';
+import { createAuditInbox } from './capture/inbox.service.js';
 
 export interface AuditTrailOptions {
   /** keys already loaded (tests); default: loaded from configuration */

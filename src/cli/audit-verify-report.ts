@@ -1,8 +1,7 @@
 // Text for `phidesk audit verify`: a summary a privacy officer can read, and the
 // caveats that decide how much an "OK" is worth.
 
-import type { SignedCheckpoint } from '../audit/checkpoint.js';
-import type { TenantVerification, VerificationReport } from '../audit/verify.js';
+import type { SignedCheckpoint, TenantVerification, VerificationReport } from '../audit/index.js';
 
 export interface ReportContext {
   file: string;

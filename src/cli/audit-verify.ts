@@ -7,12 +7,7 @@
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { CheckpointFormatError, type SignedCheckpoint } from '../audit/checkpoint.js';
-import { DirectoryCheckpointSink } from '../audit/checkpoint-sink.js';
-import { AuditEventFormatError } from '../audit/event-validation.js';
-import { isBlankLine, parseEventLine, readNdjsonLines } from '../audit/ndjson.js';
-import { AuditKeyError, keyIdOf, publicKeyFromBase64, publicKeyFromJwk } from '../audit/signing-key.js';
-import { AuditChainVerifier } from '../audit/verify.js';
+import { AuditChainVerifier, AuditEventFormatError, AuditKeyError, CheckpointFormatError, DirectoryCheckpointSink, isBlankLine, keyIdOf, parseEventLine, publicKeyFromBase64, publicKeyFromJwk, readNdjsonLines, type SignedCheckpoint } from '../audit/index.js';
 import { formatHumanReport, reportWarnings } from './audit-verify-report.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCommand, type CliIo, type CommandRun } from './command.js';
 import { findCommand, type auditVerifyOptions } from './commands.js';

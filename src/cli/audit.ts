@@ -5,10 +5,7 @@
 import { EventEmitter, once } from 'node:events';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { loadAuditKeys } from '../audit/audit-keys.js';
-import { exportChainsForOperator } from '../audit/audit.service.js';
-import { DirectoryCheckpointSink } from '../audit/checkpoint-sink.js';
-import { auditPublicJwks, publicKeyToBase64 } from '../audit/signing-key.js';
+import { auditPublicJwks, DirectoryCheckpointSink, exportChainsForOperator, loadAuditKeys, publicKeyToBase64 } from '../audit/index.js';
 import { isUuid } from '../ids.js';
 import { findTenantBySlug } from '../tenants/tenants.service.js';
 import { EXIT_USAGE, runCommand, type CliIo, type CommandRun } from './command.js';

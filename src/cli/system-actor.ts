@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { createAuditInbox } from '../audit/inbox.js';
+import { createAuditInbox } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { ServiceDeps } from '../services/scope.js';
 

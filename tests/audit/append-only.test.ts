@@ -7,8 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { inTenantTx } from '../../src/db/tenant-tx.js';
-import { createAuditInbox } from '../../src/audit/inbox.js';
-import { sequencePass } from '../../src/audit/sequencer.service.js';
+import { createAuditInbox } from '../../src/audit/capture/inbox.service.js';
+import { sequencePass } from '../../src/audit/chain/sequencer.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 let database: TestDatabase;

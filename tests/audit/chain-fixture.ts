@@ -3,11 +3,11 @@
 // sometimes null, sometimes set). No PHI values: there are none in audit events.
 
 import { createHash } from 'node:crypto';
-import { signCheckpoint, type SignedCheckpoint } from '../../src/audit/checkpoint.js';
-import { chainEvent } from '../../src/audit/event-hash.js';
-import { GENESIS_HASH, type AuditEvent, type AuditEventBody } from '../../src/audit/event.js';
-import { MerkleAccumulator } from '../../src/audit/merkle.js';
-import { loadCheckpointSigningKey, type CheckpointSigningKey } from '../../src/audit/signing-key.js';
+import { signCheckpoint, type SignedCheckpoint } from '../../src/audit/checkpoint/checkpoint.js';
+import { chainEvent } from '../../src/audit/chain/event-hash.js';
+import { GENESIS_HASH, type AuditEvent, type AuditEventBody } from '../../src/audit/capture/event.js';
+import { MerkleAccumulator } from '../../src/audit/checkpoint/merkle.js';
+import { loadCheckpointSigningKey, type CheckpointSigningKey } from '../../src/audit/checkpoint/signing-key.js';
 
 export function seedFor(label: string): string {
   return createHash('sha256').update(label).digest('base64');

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CheckpointFormatError, signCheckpoint } from '../../src/audit/checkpoint.js';
-import { CheckpointConflictError, checkpointFileName, DirectoryCheckpointSink } from '../../src/audit/checkpoint-sink.js';
-import { GENESIS_HASH } from '../../src/audit/event.js';
+import { CheckpointFormatError, signCheckpoint } from '../../src/audit/checkpoint/checkpoint.js';
+import { CheckpointConflictError, checkpointFileName, DirectoryCheckpointSink } from '../../src/audit/checkpoint/checkpoint-sink.js';
+import { GENESIS_HASH } from '../../src/audit/capture/event.js';
 import { testKey } from './chain-fixture.js';
 
 const hashOf = (n: number): string => n.toString(16).padStart(64, '0');

@@ -6,9 +6,9 @@ import {
   signCheckpoint,
   signCheckpointOf,
   verifyCheckpointSignature,
-} from '../../src/audit/checkpoint.js';
-import { GENESIS_HASH } from '../../src/audit/event.js';
-import { MerkleAccumulator, merkleRoot } from '../../src/audit/merkle.js';
+} from '../../src/audit/checkpoint/checkpoint.js';
+import { GENESIS_HASH } from '../../src/audit/capture/event.js';
+import { MerkleAccumulator, merkleRoot } from '../../src/audit/checkpoint/merkle.js';
 import {
   AuditKeyError,
   auditPublicJwks,
@@ -19,7 +19,7 @@ import {
   publicKeyFromSeed,
   publicKeyToBase64,
   publicKeyToJwk,
-} from '../../src/audit/signing-key.js';
+} from '../../src/audit/checkpoint/signing-key.js';
 import { buildChain, otherKey, testKey, testSeed } from './chain-fixture.js';
 
 // RFC 8037 appendix A: an Ed25519 key and its RFC 7638 thumbprint.

@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DirectoryCheckpointSink } from '../../src/audit/checkpoint-sink.js';
-import type { AuditEvent } from '../../src/audit/event.js';
-import { formatExportLine } from '../../src/audit/export-line.js';
-import { auditPublicJwks, publicKeyToBase64, publicKeyToJwk } from '../../src/audit/signing-key.js';
+import { DirectoryCheckpointSink } from '../../src/audit/checkpoint/checkpoint-sink.js';
+import type { AuditEvent } from '../../src/audit/capture/event.js';
+import { formatExportLine } from '../../src/audit/export/export-line.js';
+import { auditPublicJwks, publicKeyToBase64, publicKeyToJwk } from '../../src/audit/checkpoint/signing-key.js';
 import { runAuditVerify } from '../../src/cli/audit-verify.js';
 import { buildChain, checkpointsFor, clone, otherKey, testKey } from './chain-fixture.js';
 

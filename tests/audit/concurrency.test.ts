@@ -3,10 +3,10 @@
 // on a 5 ms timer, both signing checkpoints every second) for two tenants yield one
 // gapless, valid chain per tenant holding every request's events exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAuditKeys } from '../../src/audit/audit-keys.js';
-import { DirectoryCheckpointSink } from '../../src/audit/checkpoint-sink.js';
-import { checkpointPass } from '../../src/audit/checkpointer.service.js';
-import { verifyChain } from '../../src/audit/verify.js';
+import { loadAuditKeys } from '../../src/audit/checkpoint/audit-keys.js';
+import { DirectoryCheckpointSink } from '../../src/audit/checkpoint/checkpoint-sink.js';
+import { checkpointPass } from '../../src/audit/checkpoint/checkpointer.service.js';
+import { verifyChain } from '../../src/audit/export/verify.js';
 import { connectDatabase } from '../../src/db/kysely.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, seedTenant, type Client, type SeededTenant } from '../helpers/actors.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, type AuditEventBody } from '../../src/audit/event.js';
-import { canonicalEventJson, chainEvents, computeEventHash, EVENT_HASH_TAG } from '../../src/audit/event-hash.js';
+import { GENESIS_HASH, type AuditEventBody } from '../../src/audit/capture/event.js';
+import { canonicalEventJson, chainEvents, computeEventHash, EVENT_HASH_TAG } from '../../src/audit/chain/event-hash.js';
 import { eventBody } from './chain-fixture.js';
 
 const golden: AuditEventBody = {

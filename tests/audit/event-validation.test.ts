@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEventFormatError, assertAuditEventBody, findAuditEventProblem, parseAuditEvent } from '../../src/audit/event-validation.js';
+import { AuditEventFormatError, assertAuditEventBody, findAuditEventProblem, parseAuditEvent } from '../../src/audit/capture/event-validation.js';
 import { buildChain, eventBody } from './chain-fixture.js';
 
 const [sample] = buildChain(1, 1);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEventJson, chainEvent, hashCanonicalEvent } from '../../src/audit/event-hash.js';
-import { GENESIS_HASH, type AuditEvent } from '../../src/audit/event.js';
-import { parseAuditEvent } from '../../src/audit/event-validation.js';
-import { formatExportLine, splitExportLine } from '../../src/audit/export-line.js';
+import { canonicalEventJson, chainEvent, hashCanonicalEvent } from '../../src/audit/chain/event-hash.js';
+import { GENESIS_HASH, type AuditEvent } from '../../src/audit/capture/event.js';
+import { parseAuditEvent } from '../../src/audit/capture/event-validation.js';
+import { formatExportLine, splitExportLine } from '../../src/audit/export/export-line.js';
 import { buildChain, eventBody } from './chain-fixture.js';
 
 const events = buildChain(3, 80);

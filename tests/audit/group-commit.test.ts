@@ -2,7 +2,7 @@
 // idle caller never waits; a failed batch fails exactly its own callers, and in a shared
 // batch only the callers whose rows fail on their own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GroupCommitter } from '../../src/audit/group-commit.js';
+import { GroupCommitter } from '../../src/audit/capture/group-commit.js';
 
 /** An insert that takes `ms` (fake time) and records each batch. */
 function recorder(ms: number, failOn?: string) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MerkleAccumulator, merkleRoot } from '../../src/audit/merkle.js';
-import { hexToWords, leafHashWords, nodeHashWords, wordsToHex } from '../../src/audit/merkle-hash.js';
+import { MerkleAccumulator, merkleRoot } from '../../src/audit/checkpoint/merkle.js';
+import { hexToWords, leafHashWords, nodeHashWords, wordsToHex } from '../../src/audit/checkpoint/merkle-hash.js';
 
 const sha256 = (...parts: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(parts)).digest();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEventFormatError } from '../../src/audit/event-validation.js';
-import { parseNdjson } from '../../src/audit/ndjson.js';
-import type { AuditEvent } from '../../src/audit/event.js';
+import { AuditEventFormatError } from '../../src/audit/capture/event-validation.js';
+import { parseNdjson } from '../../src/audit/export/ndjson.js';
+import type { AuditEvent } from '../../src/audit/capture/event.js';
 import { buildChain } from './chain-fixture.js';
 
 const events = buildChain(1, 25).map((event, i) => (i === 3 ? { ...event, breakGlassReason: 'héllo — 😀' } : event));

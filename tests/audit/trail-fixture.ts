@@ -3,11 +3,11 @@
 // someone with the database owner's credentials could.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
-import type { AuditEvent } from '../../src/audit/event.js';
-import { sequencePass } from '../../src/audit/sequencer.service.js';
-import { eventForVerification, type StoredEventRow } from '../../src/audit/stored-event.js';
-import { verifyChain, type VerificationReport } from '../../src/audit/verify.js';
-import type { SignedCheckpoint } from '../../src/audit/checkpoint.js';
+import type { AuditEvent } from '../../src/audit/capture/event.js';
+import { sequencePass } from '../../src/audit/chain/sequencer.service.js';
+import { eventForVerification, type StoredEventRow } from '../../src/audit/chain/stored-event.js';
+import { verifyChain, type VerificationReport } from '../../src/audit/export/verify.js';
+import type { SignedCheckpoint } from '../../src/audit/checkpoint/checkpoint.js';
 
 /** Runs the sequencer until the inbox is empty (other sequencers may hold a chain for a moment). */
 export async function drainInbox(db: Kysely<Database>, timeoutMs = 20_000): Promise<void> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { signCheckpoint, type SignedCheckpoint } from '../../src/audit/checkpoint.js';
-import { chainEvent, computeEventHash } from '../../src/audit/event-hash.js';
-import { GENESIS_HASH, type AuditEvent } from '../../src/audit/event.js';
-import { formatExportLine } from '../../src/audit/export-line.js';
-import { merkleRoot } from '../../src/audit/merkle.js';
-import { parseEventLine } from '../../src/audit/ndjson.js';
-import { AuditChainVerifier, verifyChain, type TenantVerification, type VerificationReport, type VerifyOptions } from '../../src/audit/verify.js';
+import { signCheckpoint, type SignedCheckpoint } from '../../src/audit/checkpoint/checkpoint.js';
+import { chainEvent, computeEventHash } from '../../src/audit/chain/event-hash.js';
+import { GENESIS_HASH, type AuditEvent } from '../../src/audit/capture/event.js';
+import { formatExportLine } from '../../src/audit/export/export-line.js';
+import { merkleRoot } from '../../src/audit/checkpoint/merkle.js';
+import { parseEventLine } from '../../src/audit/export/ndjson.js';
+import { AuditChainVerifier, verifyChain, type TenantVerification, type VerificationReport, type VerifyOptions } from '../../src/audit/export/verify.js';
 import { buildChain, checkpointsFor, clone, eventBody, otherKey, rechainFrom, tenantIdFor, testKey } from './chain-fixture.js';
 
 const chain = buildChain(1, 300);

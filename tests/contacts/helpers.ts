@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
-import { createAuditInbox } from '../../src/audit/inbox.js';
+import { createAuditInbox } from '../../src/audit/index.js';
 import { cliActor } from '../../src/cli/system-actor.js';
 import { Keyring, type MasterKeyProvider } from '../../src/crypto/index.js';
 import { PgTenantKeyStore } from '../../src/crypto/pg-tenant-key-store.js';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditInbox } from '../../src/audit/inbox.js';
+import { createAuditInbox } from '../../src/audit/index.js';
 import { cliActor } from '../../src/cli/system-actor.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { auditEvents } from '../helpers/audit.js';

@@ -3,11 +3,11 @@
 // to link); a seq reported missing that turns up later is re-labelled as reordered.
 
 import type { KeyObject } from 'node:crypto';
-import { verifyCheckpointSignature, type SignedCheckpoint } from './checkpoint.js';
-import { GENESIS_HASH, type AuditEvent } from './event.js';
-import { eventHashAfterTrustedPrev, hashCanonicalEvent } from './event-hash.js';
+import { verifyCheckpointSignature, type SignedCheckpoint } from '../checkpoint/checkpoint.js';
+import { GENESIS_HASH, type AuditEvent } from '../capture/event.js';
+import { eventHashAfterTrustedPrev, hashCanonicalEvent } from '../chain/event-hash.js';
 import type { ExportLineParts } from './export-line.js';
-import { MerkleAccumulator } from './merkle.js';
+import { MerkleAccumulator } from '../checkpoint/merkle.js';
 
 export type AuditDamage =
   | 'hash_mismatch'

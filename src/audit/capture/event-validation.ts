@@ -4,7 +4,7 @@
 // number where a string belongs ("seq": "7") could be read two ways. Problems name
 // the field, never its content.
 
-import { isCanonicalUuid } from '../ids.js';
+import { isCanonicalUuid } from '../../ids.js';
 import {
   actorKinds,
   auditOutcomes,

@@ -16,10 +16,10 @@
 // checkpoint to be caught), which the report shows as checkpointedSize < headSeq.
 
 import type { KeyObject } from 'node:crypto';
-import type { SignedCheckpoint } from './checkpoint.js';
-import type { AuditEvent } from './event.js';
+import type { SignedCheckpoint } from '../checkpoint/checkpoint.js';
+import type { AuditEvent } from '../capture/event.js';
 import { splitExportLine } from './export-line.js';
-import { keyIdOf, publicKeyObject } from './signing-key.js';
+import { keyIdOf, publicKeyObject } from '../checkpoint/signing-key.js';
 import { TenantChain, type TenantVerification } from './tenant-chain.js';
 
 export type { AuditDamage, AuditFinding, TenantVerification } from './tenant-chain.js';

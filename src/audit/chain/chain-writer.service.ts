@@ -6,14 +6,14 @@
 // in however many processes, each chain grows by one writer at a time: no forks, gaps or
 // duplicates.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
-import type { Tx } from '../db/tenant-tx.js';
+import type { Database } from '../../db/database.js';
+import type { Tx } from '../../db/tenant-tx.js';
 import { canonicalEventJsonAt, hashCanonicalEvent, isHashHex } from './event-hash.js';
-import { GENESIS_HASH, type AuditEventBody } from './event.js';
-import type { InboxBody } from './inbox.js';
-import { MerkleAccumulator } from './merkle.js';
+import { GENESIS_HASH, type AuditEventBody } from '../capture/event.js';
+import type { InboxBody } from '../capture/inbox.service.js';
+import { MerkleAccumulator } from '../checkpoint/merkle.js';
 import type { StoredEventRow } from './stored-event.js';
-import * as repo from './audit.repository.js';
+import * as repo from '../audit.repository.js';
 
 export type ChainHead = repo.ChainHead;
 

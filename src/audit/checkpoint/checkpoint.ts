@@ -7,7 +7,7 @@
 // keys in ascending order and no whitespace. Signature: Ed25519, base64.
 
 import { sign, verify, type KeyObject } from 'node:crypto';
-import { isHashHex } from './event-hash.js';
+import { isHashHex } from '../chain/event-hash.js';
 import type { MerkleAccumulator } from './merkle.js';
 import { publicKeyObject, type CheckpointSigningKey } from './signing-key.js';
 

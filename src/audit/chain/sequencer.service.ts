@@ -8,12 +8,12 @@
 //   chained exactly once even if the process dies mid-batch (the batch rolls back);
 // - the primary key (tenant_id, seq) backs this up in the schema: a fork fails loudly.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database } from '../../db/database.js';
 import { chainAfter, EMPTY_CHAIN } from './chain-writer.service.js';
-import type { AuditEventBody } from './event.js';
-import { assertAuditEventBody } from './event-validation.js';
-import type { InboxBody } from './inbox.js';
-import * as repo from './audit.repository.js';
+import type { AuditEventBody } from '../capture/event.js';
+import { assertAuditEventBody } from '../capture/event-validation.js';
+import type { InboxBody } from '../capture/inbox.service.js';
+import * as repo from '../audit.repository.js';
 
 export const DEFAULT_BATCH_SIZE = 500;
 

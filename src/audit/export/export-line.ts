@@ -8,8 +8,8 @@
 // parse it and serialise it again: cut off the fixed-width tail, hash what is left.
 // That is what makes reading an export about as fast as verifying one in memory.
 
-import { canonicalEventJson, isHashHex } from './event-hash.js';
-import type { AuditEvent } from './event.js';
+import { canonicalEventJson, isHashHex } from '../chain/event-hash.js';
+import type { AuditEvent } from '../capture/event.js';
 
 const PREV_HASH_MEMBER = ',"prevHash":"';
 const HASH_MEMBER = '","hash":"';

@@ -4,11 +4,11 @@
 // the hashed bytes themselves. The columns only steer searches; verification checks
 // them against the body, so a column edited to hide an access from a search is caught.
 import type { Selectable } from 'kysely';
-import type { AuditEventsTable } from '../db/database.js';
+import type { AuditEventsTable } from '../../db/database.js';
 import { canonicalEventJson, isHashHex } from './event-hash.js';
-import { formatExportLine } from './export-line.js';
-import type { AuditEvent, AuditEventBody } from './event.js';
-import { findAuditEventProblem } from './event-validation.js';
+import { formatExportLine } from '../export/export-line.js';
+import type { AuditEvent, AuditEventBody } from '../capture/event.js';
+import { findAuditEventProblem } from '../capture/event-validation.js';
 
 /** An audit_events row as read and written (chained_at is the database's own stamp). */
 export type StoredEventRow = Omit<Selectable<AuditEventsTable>, 'chained_at'>;

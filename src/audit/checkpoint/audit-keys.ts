@@ -6,8 +6,8 @@
 // from the same seed, so it survives restarts and is as well kept as the signing key.
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Config } from '../config.js';
-import { errnoCode, writeSecretFileOnce } from '../crypto/secret-file.js';
+import type { Config } from '../../config.js';
+import { errnoCode, writeSecretFileOnce } from '../../crypto/secret-file.js';
 import { decodeFixedBase64, loadCheckpointSigningKey, publicKeyFromBase64, type CheckpointSigningKey } from './signing-key.js';
 
 const SEED_BYTES = 32;

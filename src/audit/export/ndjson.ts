@@ -8,8 +8,8 @@
 // framing is kept out of its way.
 
 import { isAscii, isUtf8 } from 'node:buffer';
-import type { AuditEvent } from './event.js';
-import { AuditEventFormatError, parseAuditEvent } from './event-validation.js';
+import type { AuditEvent } from '../capture/event.js';
+import { AuditEventFormatError, parseAuditEvent } from '../capture/event-validation.js';
 
 export interface NdjsonOptions {
   /** a line longer than this (bytes, or UTF-16 units once decoded) is refused rather than buffered without bound; default 1 MiB */

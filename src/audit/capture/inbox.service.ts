@@ -4,17 +4,17 @@
 // denials) are group-committed with concurrent requests' events straight into the chain.
 // Failure to write is AUDIT_UNAVAILABLE (503): the caller gets no data without its events.
 import { createHmac, randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { Actor } from '../auth/actor.js';
-import type { Database } from '../db/database.js';
-import type { Tx } from '../db/tenant-tx.js';
-import { AppError } from '../errors.js';
-import type { AuditEventInput, AuditPort } from '../services/audit-port.js';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../auth/actor.js';
+import type { Database } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import type { AuditEventInput, AuditPort } from '../../services/audit-port.js';
 import type { AuditEventBody } from './event.js';
 import { findAuditEventProblem } from './event-validation.js';
-import { appendToChains } from './chain-writer.service.js';
+import { appendToChains } from '../chain/chain-writer.service.js';
 import { GroupCommitter } from './group-commit.js';
-import { isCanonicalUuid } from '../ids.js';
+import { insertInboxRows, type InboxRow } from './inbox.repository.js';
+import { isCanonicalUuid } from '../../ids.js';
 
 /** Chain for events that belong to no tenant (e.g. a token from an unknown issuer). */
 export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';
@@ -22,8 +22,6 @@ export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';
 export const NO_RESOURCE_ID = '*';
 
 export type InboxBody = Omit<AuditEventBody, 'seq'>;
-
-interface InboxRow { id: string; tenant_id: string; occurred_at: Date; body: string }
 
 export interface InboxOptions {
   /** key for hashing client addresses (an address is an identifier; the hash still correlates) */
@@ -109,15 +107,6 @@ function toRows(bodies: InboxBody[]): InboxRow[] {
   return bodies.map((body) => ({ id: body.id, tenant_id: body.tenantId, occurred_at: new Date(body.occurredAt), body: JSON.stringify(body) }));
 }
 
-// One statement, columns as arrays: cheaper to build and plan than a multi-row VALUES list,
-// and this runs for every audited request. The bodies are JSON, which never holds a raw
-// newline, so they travel as one newline-joined text instead of an escaped text[].
-async function insertRows(db: Kysely<Database> | Tx, rows: InboxRow[]): Promise<void> {
-  await sql`insert into "audit_inbox" ("id", "tenant_id", "occurred_at", "body")
-    select * from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.tenant_id)}::uuid[],
-      ${rows.map((r) => r.occurred_at)}::timestamptz[], string_to_array(${rows.map((r) => r.body).join('\n')}::text, chr(10)))`.execute(db);
-}
-
 export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): AuditPort {
   // Detached events (reads, denials, failed sign-ins) are chained as they are group-committed.
   // A batch is a short transaction of a few round trips whatever its size: under load, a
@@ -128,7 +117,7 @@ export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): Audi
   return {
     async writeInTx(tx, actor, events) {
       try {
-        await insertRows(tx, toRows(buildEventBodies(actor.tenantId, actor, events, opts)));
+        await insertInboxRows(tx, toRows(buildEventBodies(actor.tenantId, actor, events, opts)));
       } catch (e) {
         throw unavailable(e);
       }

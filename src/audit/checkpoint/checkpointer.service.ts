@@ -4,12 +4,12 @@
 // the checkpoints catches a cut tail and a chain recomputed after an edit, which the
 // hash chain alone cannot show.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database } from '../../db/database.js';
 import { CheckpointConflictError, type CheckpointSink } from './checkpoint-sink.js';
 import { signCheckpointOf, type SignedCheckpoint } from './checkpoint.js';
 import { MerkleAccumulator } from './merkle.js';
 import type { CheckpointSigningKey } from './signing-key.js';
-import * as repo from './audit.repository.js';
+import * as repo from '../audit.repository.js';
 
 export interface CheckpointPassResult {
   signed: SignedCheckpoint[];

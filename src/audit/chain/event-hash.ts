@@ -16,7 +16,7 @@
 // begin with byte 0x00 or 0x01, and from signed checkpoints, which use their own tag.
 
 import { hash as sha256 } from 'node:crypto';
-import type { AuditEvent, AuditEventBody } from './event.js';
+import type { AuditEvent, AuditEventBody } from '../capture/event.js';
 
 export const EVENT_HASH_TAG = 'phidesk.audit.event.v1\n';
 

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
+import { narrowedBy, type Where } from '../db/where.js';
 
 export const apiKeyColumns = ['id', 'tenant_id', 'name', 'prefix', 'roles', 'scopes', 'allowed_cidrs', 'expires_at', 'last_used_at', 'revoked_at', 'created_by', 'created_at'] as const;
 
@@ -21,8 +22,9 @@ export async function insertApiKey(db: Kysely<Database> | Tx, row: NewApiKeyRow)
   return db.insertInto('api_keys').values(row).returning(apiKeyColumns).executeTakeFirstOrThrow();
 }
 
-export function selectApiKeys(tx: Tx) {
-  return tx.selectFrom('api_keys').select(apiKeyColumns);
+/** API keys, only those `where` allows when given (a policy's where-clause). */
+export function selectApiKeys(tx: Tx, where?: Where) {
+  return narrowedBy(tx.selectFrom('api_keys').select(apiKeyColumns), where);
 }
 
 export async function getApiKey(tx: Tx, id: string) {

@@ -96,7 +96,7 @@ export async function listApiKeys(deps: ServiceDeps, actor: Actor, page: PageReq
     s.assertCan('read', 'ApiKey');
     const where = policyWhere(s.ability, 'read', 'ApiKey', { id: 'api_keys.id' });
     if (!where) return { items: [], nextCursor: null };
-    const result = await paginate(repo.selectApiKeys(s.tx).where(where), 'api_keys', page);
+    const result = await paginate(repo.selectApiKeys(s.tx, where), 'api_keys', page);
     for (const row of result.items) s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: row.id, outcome: 'allowed' });
     return { items: result.items.map(present), nextCursor: result.nextCursor };
   });

@@ -1,6 +1,7 @@
 // Break-glass grants in SQL. Reasons and review notes arrive sealed (break-glass.sealing.ts).
 import type { Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
+import type { Where } from '../db/where.js';
 import type { BreakGlassResourceType } from './break-glass.service.js';
 
 export const grantColumns = ['break_glass_grants.id', 'break_glass_grants.tenant_id', 'break_glass_grants.actor_id', 'break_glass_grants.actor_kind',
@@ -12,6 +13,12 @@ export const grantColumns = ['break_glass_grants.id', 'break_glass_grants.tenant
 
 export function selectGrants(tx: Tx) {
   return tx.selectFrom('break_glass_grants').select(grantColumns);
+}
+
+/** The grants `where` allows; with `activeAt`, only those open then (not expired, not closed). */
+export function selectGrantsWhere(tx: Tx, where: Where, activeAt?: Date) {
+  const q = selectGrants(tx).where(where);
+  return activeAt ? q.where('break_glass_grants.expires_at', '>', activeAt).where('break_glass_grants.closed_at', 'is', null) : q;
 }
 
 export async function getGrant(tx: Tx, id: string) {

@@ -112,9 +112,7 @@ export async function listBreakGlass(deps: BreakGlassDeps, actor: Actor, page: P
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'BreakGlass');
     const where = policyWhere(s.ability, 'read', 'BreakGlass', { actorId: 'break_glass_grants.actor_id', id: 'break_glass_grants.id' })!;
-    let q = repo.selectGrants(s.tx).where(where);
-    if (page.activeOnly) q = q.where('break_glass_grants.expires_at', '>', new Date()).where('break_glass_grants.closed_at', 'is', null);
-    const result = await paginate(q, 'break_glass_grants', page);
+    const result = await paginate(repo.selectGrantsWhere(s.tx, where, page.activeOnly ? new Date() : undefined), 'break_glass_grants', page);
     const items: BreakGlassView[] = [];
     for (const row of result.items) items.push(await present(s, crypto, row, 'break_glass.read'));
     return { items, nextCursor: result.nextCursor };

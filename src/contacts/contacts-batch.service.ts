@@ -17,7 +17,7 @@ export async function getContactsByIds(deps: ContactsDeps, actor: Actor, ids: re
     const where = policyWhere(s.ability, 'read', 'Contact', { id: 'contacts.id' });
     const out = new Map<string, ContactView>();
     if (!where || valid.length === 0) return out;
-    const rows = await repo.selectContacts(s.tx).where(where).where('contacts.id', 'in', valid).execute();
+    const rows = await repo.getContactsByIds(s.tx, valid, where);
     for (const row of rows) out.set(row.id, await view(s, crypto, row, 'contact.read'));
     return out;
   });

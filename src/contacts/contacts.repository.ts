@@ -6,6 +6,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { BlindIndex, Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
+import { narrowedBy, rowsWithIds } from '../db/where.js';
 import { AppError } from '../errors.js';
 import {
   columnOf, dobNameKey, phiFields, searchIndexes, type Address, type ContactFields, type ExternalId, type PhiField, type SearchIndex,
@@ -18,10 +19,12 @@ export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 const metaColumns = ['contacts.id', 'contacts.version', 'contacts.key_version', 'contacts.created_at', 'contacts.updated_at'] as const;
 const sealedColumns = phiFields.map((f) => `contacts.${columnOf[f]}` as const);
 
-/** Live contacts with their sealed columns (never blind indexes: nothing reads them back). */
-export function selectContacts(tx: Tx) {
-  return tx.selectFrom('contacts').select([...metaColumns, ...sealedColumns]).where('contacts.deleted_at', 'is', null);
+/** Live contacts with their sealed columns (never blind indexes: nothing reads them back); only those `where` allows when given. */
+export function selectContacts(tx: Tx, where?: Where) {
+  return narrowedBy(tx.selectFrom('contacts').select([...metaColumns, ...sealedColumns]).where('contacts.deleted_at', 'is', null), where);
 }
+
+export const getContactsByIds = (tx: Tx, ids: readonly string[], where: Where): Promise<ContactRow[]> => rowsWithIds(selectContacts(tx, where), 'contacts.id', ids);
 
 export type ContactRow = Awaited<ReturnType<ReturnType<typeof selectContacts>['executeTakeFirstOrThrow']>>;
 

@@ -88,7 +88,7 @@ export async function listContacts(deps: ContactsDeps, actor: Actor, page: PageR
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Contact', whereColumns);
     if (!where) return { items: [], nextCursor: null };
-    const result = await paginate(repo.selectContacts(s.tx).where(where), 'contacts', page);
+    const result = await paginate(repo.selectContacts(s.tx, where), 'contacts', page);
     const items: ContactView[] = [];
     for (const row of result.items) items.push(await view(s, crypto, row, 'contact.read'));
     return { items, nextCursor: result.nextCursor };

@@ -1,10 +1,14 @@
 import type { Tx } from '../db/tenant-tx.js';
+import { narrowedBy, rowsWithIds, type Where } from '../db/where.js';
 
 export const groupColumns = ['groups.id', 'groups.tenant_id', 'groups.name', 'groups.description', 'groups.created_at', 'groups.updated_at'] as const;
 
-export function selectGroups(tx: Tx) {
-  return tx.selectFrom('groups').select(groupColumns);
+/** Groups, only those `where` allows when given (a policy's where-clause). */
+export function selectGroups(tx: Tx, where?: Where) {
+  return narrowedBy(tx.selectFrom('groups').select(groupColumns), where);
 }
+
+export const getGroupsByIds = (tx: Tx, ids: readonly string[], where: Where) => rowsWithIds(selectGroups(tx, where), 'groups.id', ids);
 
 export async function getGroup(tx: Tx, id: string) {
   return selectGroups(tx).where('groups.id', '=', id).executeTakeFirst();

@@ -34,7 +34,7 @@ export async function listGroups(deps: ServiceDeps, actor: Actor, page: PageRequ
     s.assertCan('read', 'Group');
     const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
     if (!where) return { items: [], nextCursor: null };
-    const result = await paginate(repo.selectGroups(s.tx).where(where), 'groups', page);
+    const result = await paginate(repo.selectGroups(s.tx, where), 'groups', page);
     for (const row of result.items) s.record({ action: 'group.read', resourceType: 'Group', resourceId: row.id, outcome: 'allowed' });
     return { items: await Promise.all(result.items.map((r) => present(s, r))), nextCursor: result.nextCursor };
   });
@@ -104,7 +104,7 @@ export async function getGroupsByIds(deps: ServiceDeps, actor: Actor, ids: reado
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Group', { id: 'groups.id' });
     if (!where || valid.length === 0) return new Map();
-    const rows = await repo.selectGroups(s.tx).where(where).where('groups.id', 'in', valid).execute();
+    const rows = await repo.getGroupsByIds(s.tx, valid, where);
     const members = await repo.memberIdsOfGroups(s.tx, rows.map((r) => r.id));
     for (const row of rows) s.record({ action: 'group.read', resourceType: 'Group', resourceId: row.id, outcome: 'allowed' });
     return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, description: r.description, memberIds: members.get(r.id) ?? [], createdAt: r.created_at, updatedAt: r.updated_at }]));

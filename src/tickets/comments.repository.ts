@@ -22,6 +22,11 @@ export function selectComments(tx: Tx) {
 
 export type CommentRow = Awaited<ReturnType<ReturnType<typeof selectComments>['executeTakeFirstOrThrow']>>;
 
+/** A ticket's comments that `where` allows. */
+export function selectTicketComments(tx: Tx, ticketId: string, where: Where) {
+  return selectComments(tx).where('ticket_comments.ticket_id', '=', ticketId).where(where);
+}
+
 export async function getComment(tx: Tx, id: string, where: Where, opts: { forUpdate?: boolean } = {}) {
   const q = selectComments(tx).where('ticket_comments.id', '=', id).where(where);
   return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();

@@ -105,7 +105,7 @@ export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: st
     if (!ticket) throw notFound('ticket');
     const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
     if (!where) return { items: [], nextCursor: null };
-    const result = await paginate(comments.selectComments(s.tx).where('ticket_comments.ticket_id', '=', ticketId).where(where), 'ticket_comments', page);
+    const result = await paginate(comments.selectTicketComments(s.tx, ticketId, where), 'ticket_comments', page);
     const items: CommentView[] = [];
     for (const row of result.items) items.push(await view(s, crypto, row));
     return { items, nextCursor: result.nextCursor };

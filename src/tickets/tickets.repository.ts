@@ -1,6 +1,6 @@
 // Tickets in SQL. PHI (subject, description, and one sealed JSON of PHI custom fields and
 // EHR references) goes in and out only through TenantCrypto, bound to (table, column, row).
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type QueryCreator, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type QueryCreator, type SqlBool } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
@@ -9,9 +9,10 @@ import type { BusinessHours, Database, TicketPriority, TicketStatus } from '../d
 import { AppError } from '../errors.js';
 import type { FieldDefinition } from './ticket-rules.js';
 import type { TicketMeta, TicketPhi } from './ticket-view.js';
+import type { Where } from '../db/where.js';
 
 const TABLE = 'tickets';
-export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+export type { Where };
 
 /** Condition fields used by the ticket policies (src/policy/ability.ts) and their columns. */
 export const ticketPolicyColumns = { id: 'tickets.id', assigneeId: 'tickets.assignee_id', groupId: 'tickets.group_id', requesterId: 'tickets.requester_id' };
@@ -151,8 +152,10 @@ export async function insertTicketEvent(tx: Tx, row: TimelineEvent & { ticket_id
   await tx.insertInto('ticket_events').values({ ...row, changes: JSON.stringify(row.changes) }).execute();
 }
 
-export function selectTicketEvents(tx: Tx, ticketId: string) {
-  return tx.selectFrom('ticket_events').select(['id', 'actor_id', 'type', 'changes', 'created_at']).where('ticket_id', '=', ticketId);
+/** A ticket's timeline events, oldest first. */
+export async function listTicketEvents(tx: Tx, ticketId: string) {
+  return tx.selectFrom('ticket_events').select(['id', 'actor_id', 'type', 'changes', 'created_at']).where('ticket_id', '=', ticketId)
+    .orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findIdempotencyKey(tx: Tx, actorId: string, key: string) {

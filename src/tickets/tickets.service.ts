@@ -288,7 +288,7 @@ export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string
   return readInTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
     if (!row) throw notFound('ticket');
-    const events = await repo.selectTicketEvents(s.tx, id).orderBy('created_at').orderBy('id').execute();
+    const events = await repo.listTicketEvents(s.tx, id);
     // Events about comments the actor may not see (a requester and internal notes) are left
     // out: their existence, ids and edits are not the requester's to know.
     const aboutComment = (e: { changes: Record<string, unknown> }) => (typeof e.changes['commentId'] === 'string' ? e.changes['commentId'] : undefined);

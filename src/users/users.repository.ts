@@ -1,11 +1,15 @@
 import type { Tx } from '../db/tenant-tx.js';
+import { narrowedBy, rowsWithIds, type Where } from '../db/where.js';
 
 export const userColumns = ['users.id', 'users.tenant_id', 'users.issuer', 'users.subject', 'users.email', 'users.display_name', 'users.roles',
   'users.contact_id', 'users.status', 'users.sessions_revoked_after', 'users.last_seen_at', 'users.created_at', 'users.updated_at'] as const;
 
-export function selectUsers(tx: Tx) {
-  return tx.selectFrom('users').select(userColumns);
+/** Users, only those `where` allows when given (a policy's where-clause). */
+export function selectUsers(tx: Tx, where?: Where) {
+  return narrowedBy(tx.selectFrom('users').select(userColumns), where);
 }
+
+export const getUsersByIds = (tx: Tx, ids: readonly string[], where: Where) => rowsWithIds(selectUsers(tx, where), 'users.id', ids);
 
 export async function getUser(tx: Tx, id: string) {
   return selectUsers(tx).where('users.id', '=', id).executeTakeFirst();

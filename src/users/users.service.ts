@@ -54,7 +54,7 @@ export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageReque
     s.assertCan('read', 'User');
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where) return { items: [], nextCursor: null };
-    const result = await paginate(repo.selectUsers(s.tx).where(where), 'users', page);
+    const result = await paginate(repo.selectUsers(s.tx, where), 'users', page);
     for (const row of result.items) recordRead(s, row);
     return { items: result.items.map(present), nextCursor: result.nextCursor };
   });
@@ -191,7 +191,7 @@ export async function getUsersByIds(deps: ServiceDeps, actor: Actor, ids: readon
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where || valid.length === 0) return new Map();
-    const rows = await repo.selectUsers(s.tx).where(where).where('users.id', 'in', valid).execute();
+    const rows = await repo.getUsersByIds(s.tx, valid, where);
     for (const row of rows) s.record({ action: 'user.read', resourceType: 'User', resourceId: row.id, subjectContactId: row.contact_id ?? undefined, outcome: 'allowed' });
     return new Map(rows.map((r) => [r.id, present(r)]));
   });

@@ -19,7 +19,13 @@ import { usersRoutes } from './users/users.routes.js';
 import { groupsRoutes } from './groups/groups.routes.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { breakGlassRoutes } from './break-glass/break-glass.routes.js';
-import { identityGraphql } from './graphql/identity.resolvers.js';
+import { meGraphql } from './auth/me.resolvers.js';
+import { tenantsGraphql } from './tenants/tenants.resolvers.js';
+import { usersGraphql } from './users/users.resolvers.js';
+import { groupsGraphql } from './groups/groups.resolvers.js';
+import { apiKeysGraphql } from './api-keys/api-keys.resolvers.js';
+import { breakGlassGraphql } from './break-glass/break-glass.resolvers.js';
+import type { GraphqlAdapter } from './graphql/resolver-kit.js';
 import type { ServiceDeps } from './services/scope.js';
 import type { MasterKeyProvider } from './crypto/master-key.js';
 import { Keyring } from './crypto/keyring.js';
@@ -56,7 +62,6 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const trail = await createAuditTrail(config, db, { keys: deps.auditKeys, runJobs: deps.auditJobs, auditDb: deps.auditDb });
   const services: ServiceDeps = { db, audit: trail.port };
-  const auditGql = trail.graphql(services);
   // One keyring per process: its cache is what keeps unwrapping off the request path.
   const keyring = new Keyring({
     masterKey: deps.masterKey,
@@ -64,7 +69,6 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     store: new PgTenantKeyStore(db),
     cacheMaxAgeMs: config.keyCacheSeconds * 1000,
   });
-  const contacts = contactsGraphql({ ...services, keyring });
   const ticketsGql = ticketsGraphql({ ...services, keyring });
   const verifier = createJwtVerifier({
     lookupIssuer: (iss) => lookupTrustedIssuers(db, iss),
@@ -80,7 +84,18 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   // Where registered JWKS URIs may point (tenants.service.ts IssuerUrlRules); spread into
   // both adapters' deps so REST and GraphQL registrations follow the same rules.
   const issuerUrlRules = { allowHttpJwks: config.auth.allowHttpJwks, allowPrivateUrls: config.allowPrivateUrls };
-  const graphql = identityGraphql({ ...services, keyring, ...issuerUrlRules, maxMinutes: config.breakGlassMaxMinutes });
+  // Each area's GraphQL adapter lives in its feature folder (<area>/<area>.resolvers.ts).
+  const adapters: GraphqlAdapter[] = [
+    meGraphql(),
+    tenantsGraphql({ ...services, ...issuerUrlRules }),
+    usersGraphql(services),
+    groupsGraphql(services),
+    apiKeysGraphql(services),
+    breakGlassGraphql({ ...services, keyring, maxMinutes: config.breakGlassMaxMinutes }),
+    contactsGraphql({ ...services, keyring }),
+    trail.graphql(services),
+    ticketsGql,
+  ];
 
   const app = await buildApp({
     config,
@@ -97,9 +112,9 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       settingsRoutes(services),
       trail.routes(services),
     ],
-    resolvers: mergeResolvers(graphql.resolvers, contacts.resolvers, auditGql.resolvers, ticketsGql.resolvers),
+    resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),
     loaders: ticketsGql.loaders,
-    fieldPolicies: { ...graphql.policies, ...contacts.policies, ...auditGql.policies, ...ticketsGql.policies },
+    fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),
     recordDenial: trail.recordDenial,
     readiness: async () => {
       try {

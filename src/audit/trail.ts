@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { FieldPolicies } from '../graphql/gate.js';
 import type { DenialRecorder } from '../http/gate.js';
-import { auditGraphql } from '../graphql/audit.resolvers.js';
+import { auditGraphql } from './audit.resolvers.js';
 import type { AuditPort } from '../services/audit-port.js';
 import type { ServiceDeps } from '../services/scope.js';
 import { denialAction } from './actions.js';

@@ -13,6 +13,7 @@ import { loadSchemaSdl } from './schema.js';
 import { formatExecutionErrors, maxReportedErrors } from './errors.js';
 import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
 import type { DenialRecorder } from '../http/gate.js';
+import type { GraphqlContext } from './context.js';
 
 /** maxErrors bounds validation (graphql-js stops there) and every error list we send. */
 export const graphqlLimits = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxDirectives: 50, maxTokens: 10_000, maxErrors: maxReportedErrors } as const;
@@ -60,7 +61,7 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
       // cost, so one request cannot fan out into an expensive or PHI-scraping query.
       validationRules: [...queryLimitRules, storableStringsRule, ...(opts.production ? [NoSchemaIntrospectionCustomRule] : [])],
       graphql: { validateOptions: { maxErrors: graphqlLimits.maxErrors } },
-      context: (request) => ({ actor: request.actor, requestId: request.id }),
+      context: (request): GraphqlContext => ({ actor: request.actor, requestId: request.id }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
     });
     // Parsed here first, with a token limit, so that a huge document is refused before any

@@ -11,7 +11,7 @@ export type SubjectType = (typeof subjects)[number];
 export const actions = ['read', 'read_phi', 'create', 'update', 'delete', 'revoke', 'open', 'review', 'verify', 'redact'] as const;
 export type Action = (typeof actions)[number];
 
-export type AppAbility = MongoAbility<[Action | 'manage', SubjectType | 'all'], MongoQuery<Record<string, any>>>;
+export type AppAbility = MongoAbility<[Action | 'manage', SubjectType | 'all'], MongoQuery<Record<string, unknown>>>;
 
 /** An active break-glass grant: emergency read access to one named record. */
 export interface BreakGlassGrant {

@@ -2,43 +2,50 @@
 // the per-ticket fields (requester, assignee, group, last comment) so a page costs a
 // constant number of queries however many tickets it holds.
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
-import type { Actor } from '../auth/actor.js';
 import { getContactsByIds } from '../contacts/contacts-batch.service.js';
 import { getGroupsByIds } from '../groups/groups.service.js';
 import { getUsersByIds } from '../users/users.service.js';
+import type { GraphqlContext } from '../graphql/context.js';
 import type { FieldPolicies } from '../graphql/gate.js';
+import type {
+  MutationAddCommentArgs, MutationCreateTicketArgs, MutationDeleteTicketArgs, MutationEditCommentArgs, MutationRedactCommentArgs, MutationUpdateTicketArgs,
+  QueryTicketArgs, QueryTicketsArgs, TicketCommentsArgs,
+} from '../graphql/generated/schema-types.js';
+import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
+import { actorOf } from '../http/actor.js';
 import * as comments from './comments.service.js';
 import { listTickets } from './tickets-list.service.js';
 import type { TicketView } from './ticket-view.js';
 import * as tickets from './tickets.service.js';
 
-type Ctx = { actor: Actor };
-type Args = Record<string, any>;
-const clean = <T extends object>(o: T | null | undefined): T => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as T;
 const orNull = <T>(v: T | null | undefined) => (v === undefined ? null : v);
 
-export function ticketsGraphql(deps: tickets.TicketsDeps): { resolvers: IResolvers; loaders: MercuriusLoaders; policies: FieldPolicies } {
+export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { loaders: MercuriusLoaders } {
   const resolvers = {
     Query: {
-      tickets: (_: unknown, a: Args, ctx: Ctx) => {
-        const f = clean<Args>(a['filter']);
-        return listTickets(deps, ctx.actor, { ...f, updatedSince: f['updatedSince'] ?? undefined }, { limit: a['limit'] ?? undefined, cursor: a['cursor'] ?? undefined });
+      tickets: (_: unknown, a: QueryTicketsArgs, ctx: GraphqlContext) => {
+        const f = definedOnly(a.filter);
+        return listTickets(deps, actorOf(ctx), serviceInput({ ...f, updatedSince: f.updatedSince ?? undefined }), pageOf(a));
       },
-      ticket: (_: unknown, a: Args, ctx: Ctx) => tickets.getTicket(deps, ctx.actor, a['id']),
+      ticket: (_: unknown, a: QueryTicketArgs, ctx: GraphqlContext) => tickets.getTicket(deps, actorOf(ctx), a.id),
     },
     Mutation: {
-      createTicket: async (_: unknown, a: Args, ctx: Ctx) =>
-        (await tickets.createTicket(deps, ctx.actor, clean(a['input']), { idempotencyKey: a['idempotencyKey'] ?? undefined })).ticket,
-      updateTicket: (_: unknown, a: Args, ctx: Ctx) => tickets.updateTicket(deps, ctx.actor, a['id'], a['input'] ?? {}, a['expectedVersion'] ?? undefined),
-      deleteTicket: async (_: unknown, a: Args, ctx: Ctx) => { await tickets.deleteTicket(deps, ctx.actor, a['id'], a['expectedVersion'] ?? undefined); return true; },
-      addComment: async (_: unknown, a: Args, ctx: Ctx) =>
-        (await comments.addComment(deps, ctx.actor, a['ticketId'], clean(a['input']), { idempotencyKey: a['idempotencyKey'] ?? undefined })).comment,
-      editComment: (_: unknown, a: Args, ctx: Ctx) => comments.editComment(deps, ctx.actor, a['id'], a['body']),
-      redactComment: (_: unknown, a: Args, ctx: Ctx) => comments.redactComment(deps, ctx.actor, a['id'], a['text']),
+      createTicket: async (_: unknown, a: MutationCreateTicketArgs, ctx: GraphqlContext) =>
+        (await tickets.createTicket(deps, actorOf(ctx), serviceInput(definedOnly(a.input)), { idempotencyKey: a.idempotencyKey ?? undefined })).ticket,
+      updateTicket: (_: unknown, a: MutationUpdateTicketArgs, ctx: GraphqlContext) =>
+        tickets.updateTicket(deps, actorOf(ctx), a.id, serviceInput(a.input ?? {}), a.expectedVersion ?? undefined),
+      deleteTicket: async (_: unknown, a: MutationDeleteTicketArgs, ctx: GraphqlContext) => {
+        await tickets.deleteTicket(deps, actorOf(ctx), a.id, a.expectedVersion ?? undefined);
+        return true;
+      },
+      addComment: async (_: unknown, a: MutationAddCommentArgs, ctx: GraphqlContext) =>
+        (await comments.addComment(deps, actorOf(ctx), a.ticketId, serviceInput(definedOnly(a.input)), { idempotencyKey: a.idempotencyKey ?? undefined })).comment,
+      editComment: (_: unknown, a: MutationEditCommentArgs, ctx: GraphqlContext) => comments.editComment(deps, actorOf(ctx), a.id, a.body),
+      redactComment: (_: unknown, a: MutationRedactCommentArgs, ctx: GraphqlContext) => comments.redactComment(deps, actorOf(ctx), a.id, a.text),
     },
     Ticket: {
-      comments: (t: TicketView, a: Args, ctx: Ctx) => comments.listComments(deps, ctx.actor, t.id, { limit: a['limit'] ?? undefined, cursor: a['cursor'] ?? undefined }),
-      timeline: (t: TicketView, _: Args, ctx: Ctx) => tickets.ticketTimeline(deps, ctx.actor, t.id),
+      comments: (t: TicketView, a: TicketCommentsArgs, ctx: GraphqlContext) => comments.listComments(deps, actorOf(ctx), t.id, pageOf(a)),
+      timeline: (t: TicketView, _: unknown, ctx: GraphqlContext) => tickets.ticketTimeline(deps, actorOf(ctx), t.id),
     },
   };
   type Q = Array<{ obj: TicketView }>;
@@ -49,10 +56,10 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): { resolvers: IResolve
   };
   const loaders = {
     Ticket: {
-      requester: (queries: Q, ctx: Ctx) => byKey(queries, (t) => t.requesterId, (ids) => getContactsByIds(deps, ctx.actor, ids)),
-      assignee: (queries: Q, ctx: Ctx) => byKey(queries, (t) => t.assigneeId, (ids) => getUsersByIds(deps, ctx.actor, ids)),
-      group: (queries: Q, ctx: Ctx) => byKey(queries, (t) => t.groupId, (ids) => getGroupsByIds(deps, ctx.actor, ids)),
-      lastComment: (queries: Q, ctx: Ctx) => byKey(queries, (t) => t.id, (ids) => comments.lastComments(deps, ctx.actor, ids)),
+      requester: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.requesterId, (ids) => getContactsByIds(deps, actorOf(ctx), ids)),
+      assignee: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.assigneeId, (ids) => getUsersByIds(deps, actorOf(ctx), ids)),
+      group: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.groupId, (ids) => getGroupsByIds(deps, actorOf(ctx), ids)),
+      lastComment: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.id, (ids) => comments.lastComments(deps, actorOf(ctx), ids)),
     },
   };
   const policies: FieldPolicies = {

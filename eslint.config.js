@@ -30,6 +30,8 @@ const roleLogicOnlyInPolicy = ['includes', 'some', 'every', 'indexOf'].flatMap((
 const sqlOnlyInRepositories = [
   "ImportDeclaration[source.value='kysely'] > ImportSpecifier[imported.name='sql']",
   "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]",
+  // nor narrows or shapes a query a repository handed back
+  "CallExpression[callee.property.name=/^(where|orderBy|groupBy|having|innerJoin|leftJoin|forUpdate|returning|onConflict)$/]",
 ].map((selector) => ({
   selector,
   message: 'SQL lives in repositories (<area>.repository.ts) or src/db; a service calls repository functions.',

@@ -3,7 +3,9 @@
 // 200 for a request that was not processed.
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toAppError } from '../../src/http/problem.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, seedTenant } from '../helpers/actors.js';
 
@@ -107,10 +109,13 @@ describe('GraphQL values the resolvers cannot use', () => {
     expect(res.json().errors[0]).toMatchObject({ message: 'Variable "$f" has an invalid value.', extensions: { code: 'VALIDATION_FAILED' } });
   });
 
-  it('an id PostgreSQL cannot read as a uuid is a client error, not INTERNAL', async () => {
+  it('a malformed id names no record (NOT_FOUND before any SQL); a value PostgreSQL still rejects would be 400, never INTERNAL', async () => {
     const tenant = await seedTenant(t);
     const body = await client(t.app, { apiKey: tenant.adminKey }).gql('{ user(id: "not-a-uuid") { id } }');
-    expect(body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL');
-    expect(body.errors?.[0]?.extensions).toMatchObject({ status: 400 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    // the safety net behind validation, fed a real data exception from PostgreSQL (SQLSTATE 22P02)
+    const dbError = await sql`select ${'not-a-uuid'}::uuid`.execute(t.database.db).then(() => undefined, (e: unknown) => e);
+    expect(dbError).toMatchObject({ code: '22P02' });
+    expect(toAppError(dbError)).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
   });
 });

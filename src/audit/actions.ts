@@ -62,19 +62,28 @@ export const namedAuditActions = {
 export type NamedAuditAction = keyof typeof namedAuditActions;
 
 /**
+ * The name a policy subject goes by in audit actions, the same prefix its allowed events
+ * use (api_key.read allowed, api_key.read denied), so one action filter finds both.
+ */
+export const auditPrefixOf = {
+  Tenant: 'tenant', User: 'user', Group: 'group', ApiKey: 'api_key', BreakGlass: 'break_glass', AuditEvent: 'audit',
+  Contact: 'contact', Ticket: 'ticket', Comment: 'comment',
+} as const satisfies Record<SubjectType, string>;
+
+/**
  * What a policy gate (a route's or a GraphQL field's declared policy, or a service's
- * assertCan) writes when it refuses: `<subject, lowercased>.<CASL action>`, outcome
+ * assertCan) writes when it refuses: `<subject's audit prefix>.<CASL action>`, outcome
  * denied, reason FORBIDDEN. Every subject/action pair is in the catalogue, so whatever
  * a gate can be declared with has a name here by construction.
  */
-export type DenialAction = `${Lowercase<SubjectType>}.${Action}`;
+export type DenialAction = `${(typeof auditPrefixOf)[SubjectType]}.${Action}`;
 
 /** Every action an audit event can carry. */
 export type AuditAction = NamedAuditAction | DenialAction;
 
 /** The action a gate's refusal of `action` on `subject` is recorded as. */
 export function denialAction(subject: SubjectType, action: Action): DenialAction {
-  return `${subject.toLowerCase() as Lowercase<SubjectType>}.${action}`;
+  return `${auditPrefixOf[subject]}.${action}`;
 }
 
 /** Meaning of a denial-only name (a named action with the same name keeps its own meaning). */

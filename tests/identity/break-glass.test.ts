@@ -96,7 +96,7 @@ describe('break-glass', () => {
     // the holder cannot review their own access; the refusal is in the trail
     const own = await agent.post(`/v1/break-glass/${grant.id}/review`, { outcome: 'justified' });
     expect(own.statusCode).toBe(403);
-    const denials = (await auditEvents(t.database.db, tenant.tenantId)).filter((e) => e['action'] === 'breakglass.review' && e['outcome'] === 'denied');
+    const denials = (await auditEvents(t.database.db, tenant.tenantId)).filter((e) => e['action'] === 'break_glass.review' && e['outcome'] === 'denied');
     expect(denials.map((e) => e['resource']['id'])).toContain(grant.id);
 
     const reviewed = await officer.post(`/v1/break-glass/${grant.id}/review`, { outcome: 'justified', note });

@@ -119,9 +119,11 @@ export async function listBreakGlass(deps: BreakGlassDeps, actor: Actor, page: P
   });
 }
 
-async function visibleGrant(s: Scope, id: string): Promise<repo.GrantRow> {
+async function visibleGrant(s: Scope, id: string, action: 'read' | 'revoke' | 'review' = 'read'): Promise<repo.GrantRow> {
   const row = isUuid(id) ? await repo.getGrant(s.tx, id) : undefined;
-  if (!row || !can(s.ability, 'read', 'BreakGlass', policyRecord(row))) throw notFound('break-glass grant');
+  if (!row) throw notFound('break-glass grant');
+  // someone else's grant: 404 as if absent, and the attempt on the record
+  if (!can(s.ability, 'read', 'BreakGlass', policyRecord(row))) throw await s.notVisible(action, 'BreakGlass', id, async () => true);
   return row;
 }
 
@@ -135,7 +137,7 @@ export async function getBreakGlass(deps: BreakGlassDeps, actor: Actor, id: stri
 export async function closeBreakGlass(deps: BreakGlassDeps, actor: Actor, id: string): Promise<BreakGlassView> {
   const crypto = await cryptoForRead(deps, actor);
   return inTenant(deps, actor, async (s) => {
-    const row = await visibleGrant(s, id);
+    const row = await visibleGrant(s, id, 'revoke');
     s.assertCan('revoke', 'BreakGlass', policyRecord(row));
     const now = new Date();
     await repo.closeGrant(s.tx, id, now);
@@ -148,7 +150,7 @@ export async function closeBreakGlass(deps: BreakGlassDeps, actor: Actor, id: st
 export async function reviewBreakGlass(deps: BreakGlassDeps, actor: Actor, id: string, input: { outcome: 'justified' | 'unjustified'; note?: string | undefined }): Promise<BreakGlassView> {
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
-    const row = await visibleGrant(s, id);
+    const row = await visibleGrant(s, id, 'review');
     s.assertCan('review', 'BreakGlass', policyRecord(row));
     // Both sealed columns of the row go under the active key version together.
     const reason = (await openText(crypto, 'reason_sealed', id, row.reason_sealed, row.reason))!;

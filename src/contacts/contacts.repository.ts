@@ -33,6 +33,11 @@ export async function getContact(tx: Tx, id: string, where: Where, opts: { forUp
   return (opts.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/** Whether a live contact with this id exists in the tenant, whoever may see it (RLS still holds). */
+export async function contactExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.selectFrom('contacts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+}
+
 /** Candidate rows whose blind index equals `index`; callers confirm them after opening. */
 export async function findByBlindIndex(tx: Tx, by: SearchIndex, index: BlindIndex, where: Where, limit: number): Promise<ContactRow[]> {
   return selectContacts(tx).where(`contacts.${searchIndexes[by].column}`, '=', index).where(where)

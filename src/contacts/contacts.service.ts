@@ -77,7 +77,7 @@ export async function getContact(deps: ContactsDeps, actor: Actor, id: string): 
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const row = await repo.getContact(s.tx, id, readWhere(s));
-    if (!row) throw notFound('contact');
+    if (!row) throw await s.notVisible('read', 'Contact', id, () => repo.contactExists(s.tx, id));
     return view(s, crypto, row, 'contact.read');
   });
 }
@@ -100,7 +100,7 @@ export async function updateContact(deps: ContactsDeps, actor: Actor, id: string
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getContact(s.tx, id, readWhere(s), { forUpdate: true });
-    if (!row) throw notFound('contact');
+    if (!row) throw await s.notVisible('update', 'Contact', id, () => repo.contactExists(s.tx, id));
     s.assertCan('update', 'Contact', { id });
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
       throw new AppError('PRECONDITION_FAILED', 'The contact was changed by someone else; reload it and retry.');
@@ -124,7 +124,7 @@ export async function deleteContact(deps: ContactsDeps, actor: Actor, id: string
   checkId(id);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getContact(s.tx, id, readWhere(s), { forUpdate: true });
-    if (!row) throw notFound('contact');
+    if (!row) throw await s.notVisible('delete', 'Contact', id, () => repo.contactExists(s.tx, id));
     s.assertCan('delete', 'Contact', { id });
     await repo.eraseContact(s.tx, id);
     const erased = phiFields.filter((f) => row[columnOf[f]] !== null);

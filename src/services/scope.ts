@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
 import { inTenantTx, type Tx } from '../db/tenant-tx.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from '../policy/ability.js';
 import { denialAction } from '../audit/actions.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
@@ -32,7 +32,20 @@ export interface Scope {
    * (this record, when given; this field of it, when given: CASL field-level rules).
    */
   assertCan(action: Action, subject: SubjectType, record?: Record<string, unknown>, field?: string): void;
+  /**
+   * The NOT_FOUND to throw for a record the actor's policy does not let them see. When
+   * `exists` says the record is there after all, the attempt is recorded as a denial
+   * (reason NOT_VISIBLE) that survives the rollback; the answer stays 404 either way, so
+   * existence is not disclosed to the caller, only to the audit trail.
+   */
+  notVisible(action: Action, subject: SubjectType, id: string, exists: () => Promise<boolean>): Promise<AppError>;
 }
+
+// How a NOT_FOUND names each kind of record (the same words the services use).
+const notFoundNames: Record<SubjectType, string> = {
+  Tenant: 'tenant', User: 'user', Group: 'group', ApiKey: 'API key', BreakGlass: 'break-glass grant', AuditEvent: 'audit event',
+  Contact: 'contact', Ticket: 'ticket', Comment: 'comment',
+};
 
 /** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */
 export function can(ability: AppAbility, action: Action, subject: SubjectType, record?: Record<string, unknown>, field?: string): boolean {
@@ -59,6 +72,10 @@ async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, 
           const what = field === undefined ? `this ${subject}` : `${field} of this ${subject}`;
           throw new AppError('FORBIDDEN', `You are not allowed to ${action.replace('_', ' ')} ${what}.`,
             field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }]);
+        },
+        notVisible: async (action, subject, id, exists) => {
+          if (await exists()) denial = { action: denialAction(subject, action), resourceType: subject, resourceId: id, outcome: 'denied', reasonCode: 'NOT_VISIBLE' };
+          return notFound(notFoundNames[subject]);
         },
       };
       const value = await fn(scope);

@@ -32,6 +32,11 @@ export async function getComment(tx: Tx, id: string, where: Where, opts: { forUp
   return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
+/** Whether a comment with this id exists on a live ticket of the tenant, whoever may see it. */
+export async function commentExists(tx: Tx, id: string): Promise<boolean> {
+  return (await selectComments(tx).where('ticket_comments.id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 // Current bodies are bound to their comment row, earlier bodies to their revision row, so
 // the re-seal job (src/keys/sealed-tables.ts) can treat both tables like any other.
 const currentPlace = (commentId: string) => ({ table: 'ticket_comments', column: 'body', rowId: commentId });

@@ -58,7 +58,7 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s), { forUpdate: true });
-    if (!ticket) throw notFound('ticket');
+    if (!ticket) throw await s.notVisible('read', 'Ticket', ticketId, () => tickets.ticketExists(s.tx, ticketId));
     const onTicket = { ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id };
     // Whoever may write internal notes here (staff) chooses, defaulting to a note; anyone
     // else (a requester) can only reply publicly, whatever they asked for.
@@ -102,7 +102,7 @@ export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: st
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s));
-    if (!ticket) throw notFound('ticket');
+    if (!ticket) throw await s.notVisible('read', 'Ticket', ticketId, () => tickets.ticketExists(s.tx, ticketId));
     const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
     if (!where) return { items: [], nextCursor: null };
     const result = await paginate(comments.selectTicketComments(s.tx, ticketId, where), 'ticket_comments', page);
@@ -129,7 +129,7 @@ export async function editComment(deps: TicketsDeps, actor: Actor, commentId: st
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
-    if (!row) throw notFound('comment');
+    if (!row) throw await s.notVisible('update', 'Comment', commentId, () => comments.commentExists(s.tx, commentId));
     // the author, or a role that edits anyone's comment (CASL: agents' rules carry authorId)
     s.assertCan('update', 'Comment', record(row));
     if (row.redacted) throw new AppError('CONFLICT', 'A redacted comment cannot be edited.');
@@ -149,7 +149,7 @@ export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: 
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
-    if (!row) throw notFound('comment');
+    if (!row) throw await s.notVisible('redact', 'Comment', commentId, () => comments.commentExists(s.tx, commentId));
     s.assertCan('redact', 'Comment', record(row));
     if (text.trim().length === 0) throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
     const scrub = (body: string) => body.split(text).join('[redacted]');

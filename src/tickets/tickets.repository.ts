@@ -33,6 +33,11 @@ export async function getTicket(tx: Tx, id: string, where: Where, opts: { forUpd
   return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
+/** Whether a live ticket with this id exists in the tenant, whoever may see it (RLS still holds). */
+export async function ticketExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.selectFrom('tickets').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+}
+
 export async function getTicketsByIds(tx: Tx, ids: readonly string[], where: Where): Promise<TicketRow[]> {
   if (ids.length === 0) return [];
   return selectTickets(tx).where('tickets.id', 'in', [...ids]).where(where).execute();

@@ -168,7 +168,7 @@ export async function getTicket(deps: TicketsDeps, actor: Actor, id: string): Pr
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
-    if (!row) throw notFound('ticket');
+    if (!row) throw await s.notVisible('read', 'Ticket', id, () => repo.ticketExists(s.tx, id));
     return ticketView(s, crypto, row);
   });
 }
@@ -193,7 +193,7 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
-    if (!row) throw notFound('ticket');
+    if (!row) throw await s.notVisible('update', 'Ticket', id, () => repo.ticketExists(s.tx, id));
     s.assertCan('update', 'Ticket', policyRecord(row));
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
       throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
@@ -270,7 +270,7 @@ export async function deleteTicket(deps: TicketsDeps, actor: Actor, id: string, 
   checkTicketId(id);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
-    if (!row) throw notFound('ticket');
+    if (!row) throw await s.notVisible('delete', 'Ticket', id, () => repo.ticketExists(s.tx, id));
     s.assertCan('delete', 'Ticket', policyRecord(row));
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
       throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
@@ -287,7 +287,7 @@ export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string
   checkTicketId(id);
   return readInTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
-    if (!row) throw notFound('ticket');
+    if (!row) throw await s.notVisible('read', 'Ticket', id, () => repo.ticketExists(s.tx, id));
     const events = await repo.listTicketEvents(s.tx, id);
     // Events about comments the actor may not see (a requester and internal notes) are left
     // out: their existence, ids and edits are not the requester's to know.

@@ -395,7 +395,7 @@ function selectionFor(schema: GraphQLSchema, typeName: string): string {
 // Record-level refusals: the route is open to the role (the gate lets it through), the
 // record is not; the service refuses. Those refused with 403 go through assertCan and are
 // audited. Those concealed as 404 (a record outside an agent's tickets, another's grant)
-// are known not to be: see the `it.fails` below, which starts failing once they are.
+// are audited too (reason NOT_VISIBLE), though the caller still gets 404.
 describe('record-level refusals', () => {
   type Expect = { status: number; code: string; resource: { type: string; id: string } };
   async function refusalMisses(cases: Array<{ what: string; credential: Credential; rest?: { method: string; url: string; body?: unknown }; gql?: string; expect: Expect }>): Promise<string[]> {
@@ -443,10 +443,8 @@ describe('record-level refusals', () => {
   });
 
   // KNOWN GAP (issue 13): a record outside the caller's policy is answered 404, so its
-  // existence is not disclosed, but no denied event is written: the services look records up
-  // through the policy's SQL filter (tickets, comments) or refuse with notFound after a failed
-  // `can` (break-glass visibleGrant), never through assertCan. Remove `.fails` once fixed.
-  it.fails('404 refusals of records outside an agent\'s reach are audited as denied', async () => {
+  // existence is not disclosed to the caller, but the attempt is on record
+  it('404 refusals of records outside an agent\'s reach are audited as denied', async () => {
     const agent = await credentialFor('agent', ['agent'], []);
     const hidden = (type: string, id: string): Expect => ({ status: 404, code: 'NOT_FOUND', resource: { type, id } });
     const ticket = ids['Ticket']!;

@@ -20,18 +20,21 @@ const auditInternals = {
 // no-restricted-syntax: a later config object replaces (does not merge) an earlier one's
 // options for the same file, so every selector list lives here and each object below
 // repeats the lists that apply to its files.
-const roleLogicOnlyInPolicy = ['includes', 'some', 'every', 'indexOf'].flatMap((method) => [
-  `CallExpression[callee.property.name='${method}'][callee.object.name='roles']`,
-  `CallExpression[callee.property.name='${method}'][callee.object.property.name='roles']`,
-]).map((selector) => ({
-  selector,
-  message: 'Role logic belongs in CASL rules (src/policy); ask the ability (can/assertCan/policyWhere), not the roles.',
-}));
+const roleLogicOnlyInPolicy = ['includes', 'some', 'every', 'indexOf']
+  .flatMap((method) => [
+    `CallExpression[callee.property.name='${method}'][callee.object.name='roles']`,
+    `CallExpression[callee.property.name='${method}'][callee.object.property.name='roles']`,
+  ])
+  .map((selector) => ({
+    selector,
+    message:
+      'Role logic belongs in CASL rules (src/policy); ask the ability (can/assertCan/policyWhere), not the roles.',
+  }));
 const sqlOnlyInRepositories = [
   "ImportDeclaration[source.value='kysely'] > ImportSpecifier[imported.name='sql']",
-  "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]",
+  'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|selectNoFrom|with)$/]',
   // nor narrows or shapes a query a repository handed back
-  "CallExpression[callee.property.name=/^(where|orderBy|groupBy|having|innerJoin|leftJoin|forUpdate|returning|onConflict)$/]",
+  'CallExpression[callee.property.name=/^(where|orderBy|groupBy|having|innerJoin|leftJoin|forUpdate|returning|onConflict)$/]',
 ].map((selector) => ({
   selector,
   message: 'SQL lives in repositories (<area>.repository.ts) or src/db; a service calls repository functions.',
@@ -43,11 +46,13 @@ const sqlOnlyInRepositories = [
 const noLooseTypes = [
   {
     selector: "TSTypeReference[typeName.name='Record'][typeArguments.params.1.type='TSAnyKeyword']",
-    message: 'No Record<string, any> in src: use the generated GraphQL types (src/graphql/generated/schema-types.ts), a declared interface or Record<string, unknown>.',
+    message:
+      'No Record<string, any> in src: use the generated GraphQL types (src/graphql/generated/schema-types.ts), a declared interface or Record<string, unknown>.',
   },
   {
     selector: "TSNonNullExpression > MemberExpression.expression[property.name='actor']",
-    message: 'No non-null assertion on an actor: use actorOf(req) / actorOf(ctx) from src/http/actor.ts (401 when absent).',
+    message:
+      'No non-null assertion on an actor: use actorOf(req) / actorOf(ctx) from src/http/actor.ts (401 when absent).',
   },
 ];
 
@@ -77,7 +82,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' },
+      ],
     },
   },
   {
@@ -106,7 +114,12 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/audit/**', 'src/db/**', 'src/**/*.service.ts', 'src/**/*.repository.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [pgOnlyInDb], patterns: [repositoriesOnlyFromServices, auditInternals] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [pgOnlyInDb], patterns: [repositoriesOnlyFromServices, auditInternals] },
+      ],
+    },
   },
   {
     files: ['src/**/*.service.ts', 'src/**/*.repository.ts'],

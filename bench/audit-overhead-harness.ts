@@ -59,17 +59,25 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
       await cleanup.close();
     };
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freeLoopbackPort(), database: 'phidesk_bench', logger: pino({ level: 'warn' }) });
+    const embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: await freeLoopbackPort(),
+      database: 'phidesk_bench',
+      logger: pino({ level: 'warn' }),
+    });
     url = embedded.url;
     postmasterPid = Number(readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
     stopServer = () => embedded.stop();
   }
   const handle = connectDatabase(url, { poolMax, applicationName: 'phidesk-bench' });
   await migrateToLatest(handle.db);
-  const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db)).rows[0]?.v ?? '?';
+  const version =
+    (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db)).rows[0]?.v ?? '?';
   const fsync = (await sql<{ v: string }>`select current_setting('fsync') as v`.execute(handle.db)).rows[0]?.v ?? '?';
   return {
-    handle, url, postmasterPid,
+    handle,
+    url,
+    postmasterPid,
     describe: `${given ? 'BENCH_DATABASE_URL' : 'embedded'} PostgreSQL ${version} (fsync=${fsync}), pool of ${poolMax} per app`,
     stop: async () => {
       await handle.close();
@@ -99,15 +107,29 @@ export interface BenchApp {
 /** 'audited': the product (capture, sequencer and checkpoints in process); 'none': the dropping port. Listens on 127.0.0.1. */
 export type BenchMode = 'audited' | 'none';
 
-export async function startBenchApp(config: Config, db: DatabaseHandle, mode: BenchMode, url: string): Promise<BenchApp> {
+export async function startBenchApp(
+  config: Config,
+  db: DatabaseHandle,
+  mode: BenchMode,
+  url: string,
+): Promise<BenchApp> {
   // as src/main.ts does: the audit writer and sequencer on two connections of their own
-  const auditDb = mode === 'none' ? undefined : connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit' });
+  const auditDb =
+    mode === 'none' ? undefined : connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit' });
   const trail = auditDb ? await createAuditTrail(config, db.db, { auditDb: auditDb.db, runJobs: true }) : undefined;
   const services: ServiceDeps = { db: db.db, audit: trail?.port ?? droppingPort };
   const { provider: masterKey } = await loadOrCreateDevMasterKey(config.masterKeyFile);
-  const keyring = new Keyring({ masterKey, store: new PgTenantKeyStore(db.db), cacheMaxAgeMs: config.keyCacheSeconds * 1000 });
+  const keyring = new Keyring({
+    masterKey,
+    store: new PgTenantKeyStore(db.db),
+    cacheMaxAgeMs: config.keyCacheSeconds * 1000,
+  });
   const verifier = createJwtVerifier({
-    lookupIssuer: async () => [], clockSkewSeconds: 30, maxSessionAgeSeconds: 3600, jwksCacheMaxAgeMs: 60_000, allowHttpJwks: false,
+    lookupIssuer: async () => [],
+    clockSkewSeconds: 30,
+    maxSessionAgeSeconds: 3600,
+    jwksCacheMaxAgeMs: 60_000,
+    allowHttpJwks: false,
   });
   const app = await buildApp({
     config,
@@ -116,12 +138,25 @@ export async function startBenchApp(config: Config, db: DatabaseHandle, mode: Be
     // GraphQL is not measured: every field is declared (start-up demands it) and resolves to nothing.
     fieldPolicies: Object.fromEntries(rootFieldsOf(loadSchemaSdl()).map((f) => [f, 'authenticated' as const])),
     readiness: async () => undefined,
-    authenticate: (request) => authenticateCredentials({ ...services, verifier }, {
-      apiKey: request.headers['x-api-key'] as string | undefined, clientAddress: request.ip, requestId: request.id,
-      userAgent: request.headers['user-agent'],
-    }),
+    authenticate: (request) =>
+      authenticateCredentials(
+        { ...services, verifier },
+        {
+          apiKey: request.headers['x-api-key'] as string | undefined,
+          clientAddress: request.ip,
+          requestId: request.id,
+          userAgent: request.headers['user-agent'],
+        },
+      ),
   });
   await trail?.attach(app);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, base, close: async () => { await app.close(); await auditDb?.close(); } };
+  return {
+    app,
+    base,
+    close: async () => {
+      await app.close();
+      await auditDb?.close();
+    },
+  };
 }

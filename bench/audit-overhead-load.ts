@@ -18,8 +18,24 @@ export interface LoadResult {
   failed: number;
 }
 
-export async function runLoad(url: string, apiKey: string, opts: { connections: number; duration: number; maxRequests: number }): Promise<LoadResult> {
-  const args = [autocannonCli, '-j', '-c', String(opts.connections), '-d', String(opts.duration), '-O', String(opts.maxRequests), '-H', `x-api-key=${apiKey}`, url];
+export async function runLoad(
+  url: string,
+  apiKey: string,
+  opts: { connections: number; duration: number; maxRequests: number },
+): Promise<LoadResult> {
+  const args = [
+    autocannonCli,
+    '-j',
+    '-c',
+    String(opts.connections),
+    '-d',
+    String(opts.duration),
+    '-O',
+    String(opts.maxRequests),
+    '-H',
+    `x-api-key=${apiKey}`,
+    url,
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -28,9 +44,18 @@ export async function runLoad(url: string, apiKey: string, opts: { connections: 
   clearTimeout(killer);
   if (code !== 0) throw new Error(`autocannon exited with ${code}`);
   const result = JSON.parse(out.trim().split('\n').pop()!) as {
-    requests: { average: number; total: number }; latency: { p99: number }; non2xx: number; errors: number; timeouts: number;
+    requests: { average: number; total: number };
+    latency: { p99: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
   };
-  return { rps: result.requests.average, requests: result.requests.total, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    requests: result.requests.total,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 /** CPU seconds of the postmaster `pid` and its children, or undefined when not readable. */
@@ -62,7 +87,11 @@ export interface Cost {
 }
 
 /** One measured run: load, then `settle` (the audited app drains its inbox), CPU counted over both. */
-export async function measureRun(load: () => Promise<LoadResult>, settle: () => Promise<void>, postmasterPid: number | undefined): Promise<Cost> {
+export async function measureRun(
+  load: () => Promise<LoadResult>,
+  settle: () => Promise<void>,
+  postmasterPid: number | undefined,
+): Promise<Cost> {
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuSeconds(postmasterPid);
   const result = await load();

@@ -17,7 +17,13 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createTenant } from '../src/tenants/tenants.service.js';
 import type { DatabaseHandle } from '../src/db/kysely.js';
-import { benchConfig, startBenchApp, startBenchDatabase, type BenchApp, type BenchDatabase } from './audit-overhead-harness.js';
+import {
+  benchConfig,
+  startBenchApp,
+  startBenchDatabase,
+  type BenchApp,
+  type BenchDatabase,
+} from './audit-overhead-harness.js';
 import { measureRun, runLoad, type Cost } from './audit-overhead-load.js';
 import { fmt, loadAverage, machineLine, median, writeResultsSection } from './lib.js';
 
@@ -33,7 +39,11 @@ const { values: options } = parseArgs({
     'no-results': { type: 'boolean', default: false },
   },
 });
-const load = { duration: Number(options.duration), connections: Number(options.connections), maxRequests: Number(options['max-requests']) };
+const load = {
+  duration: Number(options.duration),
+  connections: Number(options.connections),
+  maxRequests: Number(options['max-requests']),
+};
 const rounds = Number(options.rounds);
 
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
@@ -49,16 +59,29 @@ interface Seeded {
 async function seed(database: DatabaseHandle, app: BenchApp): Promise<Seeded> {
   const tenant = await createTenant(database.db, { slug: 'bench', name: 'Bench', allowHttpJwks: false });
   const post = async (key: string, url: string, body: unknown): Promise<{ id: string; secret?: string }> => {
-    const res = await fetch(`${app.base}${url}`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${app.base}${url}`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`set-up ${url}: ${res.status}`);
     return (await res.json()) as { id: string; secret?: string };
   };
   const userIds: string[] = [];
-  for (let i = 0; i < 20; i++) userIds.push((await post(tenant.adminKey, '/v1/users', { displayName: `Bench user ${i}` })).id);
-  const supervisorKey = (await post(tenant.adminKey, '/v1/api-keys', { name: 'bench supervisor', roles: ['supervisor'] })).secret!;
+  for (let i = 0; i < 20; i++)
+    userIds.push((await post(tenant.adminKey, '/v1/users', { displayName: `Bench user ${i}` })).id);
+  const supervisorKey = (
+    await post(tenant.adminKey, '/v1/api-keys', { name: 'bench supervisor', roles: ['supervisor'] })
+  ).secret!;
   const contactIds: string[] = [];
   for (let i = 0; i < 20; i++) {
-    const contact = { name: `Patient ${i}`, email: `patient${i}@example.test`, phone: '+1 555 0100', dateOfBirth: '1970-01-01', mrn: `MRN-${i}` };
+    const contact = {
+      name: `Patient ${i}`,
+      email: `patient${i}@example.test`,
+      phone: '+1 555 0100',
+      dateOfBirth: '1970-01-01',
+      mrn: `MRN-${i}`,
+    };
     contactIds.push((await post(supervisorKey, '/v1/contacts', contact)).id);
   }
   return { adminKey: tenant.adminKey, supervisorKey, userId: userIds[0]!, contactId: contactIds[0]! };
@@ -86,7 +109,13 @@ async function main(): Promise<void> {
   const database = await startBenchDatabase(dir, 10);
   const apps: BenchApp[] = [];
   // A hard bound on the whole run, whatever happens.
-  const deadline = setTimeout(() => { console.error('audit overhead bench: out of time'); process.exit(2); }, (4 * (rounds + 1) * 3 * (load.duration + 70) + 300) * 1000);
+  const deadline = setTimeout(
+    () => {
+      console.error('audit overhead bench: out of time');
+      process.exit(2);
+    },
+    (4 * (rounds + 1) * 3 * (load.duration + 70) + 300) * 1000,
+  );
   deadline.unref();
   try {
     const audited = await startBenchApp(config, database.handle, 'audited', database.url);
@@ -94,10 +123,30 @@ async function main(): Promise<void> {
     apps.push(audited, plain);
     const primary = await seed(database.handle, plain);
     const workloads = [
-      { label: 'GET /v1/users/:id (1 event per request)', path: (d: Seeded) => `/v1/users/${d.userId}`, events: 1, key: (d: Seeded) => d.adminKey },
-      { label: 'GET /v1/users?limit=20 (20 events per request)', path: () => '/v1/users?limit=20', events: 20, key: (d: Seeded) => d.adminKey },
-      { label: 'GET /v1/contacts/:id (sealed PHI, 1 event per request)', path: (d: Seeded) => `/v1/contacts/${d.contactId}`, events: 1, key: (d: Seeded) => d.supervisorKey },
-      { label: 'GET /v1/contacts?limit=20 (sealed PHI, 20 events per request)', path: () => '/v1/contacts?limit=20', events: 20, key: (d: Seeded) => d.supervisorKey },
+      {
+        label: 'GET /v1/users/:id (1 event per request)',
+        path: (d: Seeded) => `/v1/users/${d.userId}`,
+        events: 1,
+        key: (d: Seeded) => d.adminKey,
+      },
+      {
+        label: 'GET /v1/users?limit=20 (20 events per request)',
+        path: () => '/v1/users?limit=20',
+        events: 20,
+        key: (d: Seeded) => d.adminKey,
+      },
+      {
+        label: 'GET /v1/contacts/:id (sealed PHI, 1 event per request)',
+        path: (d: Seeded) => `/v1/contacts/${d.contactId}`,
+        events: 1,
+        key: (d: Seeded) => d.supervisorKey,
+      },
+      {
+        label: 'GET /v1/contacts?limit=20 (sealed PHI, 20 events per request)',
+        path: () => '/v1/contacts?limit=20',
+        events: 20,
+        key: (d: Seeded) => d.supervisorKey,
+      },
     ];
     const rows: string[] = [];
     const splitRows: string[] = [];
@@ -105,7 +154,11 @@ async function main(): Promise<void> {
     const perEvent: Array<{ server: number; postgres: number }> = [];
     for (const workload of workloads) {
       const run = (app: BenchApp, data: Seeded, settle: () => Promise<void>) =>
-        measureRun(() => runLoad(`${app.base}${workload.path(data)}`, workload.key(data), load), settle, database.postmasterPid);
+        measureRun(
+          () => runLoad(`${app.base}${workload.path(data)}`, workload.key(data), load),
+          settle,
+          database.postmasterPid,
+        );
       const runAudited = () => run(audited, primary, () => drained(database.handle));
       const runPlain = () => run(plain, primary, async () => undefined);
       await runAudited(); // warm-up runs, not counted
@@ -118,14 +171,20 @@ async function main(): Promise<void> {
         chained += (await chainedCount(database)) - before;
         costs.plain.push(await runPlain());
         const [a, p] = [costs.audited[round]!, costs.plain[round]!];
-        const split = (x: Cost) => `${cpuPerRequest(x).toFixed(2)} CPU-ms/req (server ${x.serverMs.toFixed(2)}, PostgreSQL ${x.postgresMs?.toFixed(2) ?? '?'})`;
-        console.log(`  ${workload.label}: round ${round + 1}: audited ${fmt(a.load.rps)} req/s ${split(a)}; without audit ${fmt(p.load.rps)} req/s ${split(p)}`);
+        const split = (x: Cost) =>
+          `${cpuPerRequest(x).toFixed(2)} CPU-ms/req (server ${x.serverMs.toFixed(2)}, PostgreSQL ${x.postgresMs?.toFixed(2) ?? '?'})`;
+        console.log(
+          `  ${workload.label}: round ${round + 1}: audited ${fmt(a.load.rps)} req/s ${split(a)}; without audit ${fmt(p.load.rps)} req/s ${split(p)}`,
+        );
       }
       const failed = [...costs.audited, ...costs.plain].reduce((n, c) => n + c.load.failed, 0);
       if (failed > 0) throw new Error(`${failed} requests failed: the benchmark is broken`);
       // Every audited request must have left its events in the chain (a few more: the set-up's).
       const perRequest = chained / costs.audited.reduce((n, c) => n + c.load.requests, 0);
-      if (perRequest < workload.events) throw new Error(`${perRequest.toFixed(2)} events chained per request, expected ${workload.events}: the benchmark is broken`);
+      if (perRequest < workload.events)
+        throw new Error(
+          `${perRequest.toFixed(2)} events chained per request, expected ${workload.events}: the benchmark is broken`,
+        );
       const rps = (list: Cost[]) => median(list.map((c) => c.load.rps));
       const cpu = (list: Cost[]) => median(list.map(cpuPerRequest));
       const overhead = 1 - rps(costs.audited) / rps(costs.plain);
@@ -141,12 +200,18 @@ async function main(): Promise<void> {
           postgres: ((side(costs.audited, postgres) - side(costs.plain, postgres)) / workload.events) * 1000,
         });
       }
-      rows.push(`| ${workload.label} | ${fmt(rps(costs.audited))} | ${fmt(rps(costs.plain))} | ${pct(overhead)} | ${pct(cpuOverhead(costs.audited))} | ${perRequest.toFixed(2)} | ${fmt(rps(costs.audited) * perRequest)} | ${median(costs.audited.map((c) => c.load.p99))} / ${median(costs.plain.map((c) => c.load.p99))} ms | ${overhead < TARGET_OVERHEAD ? 'yes' : 'no'} |`);
+      rows.push(
+        `| ${workload.label} | ${fmt(rps(costs.audited))} | ${fmt(rps(costs.plain))} | ${pct(overhead)} | ${pct(cpuOverhead(costs.audited))} | ${perRequest.toFixed(2)} | ${fmt(rps(costs.audited) * perRequest)} | ${median(costs.audited.map((c) => c.load.p99))} / ${median(costs.plain.map((c) => c.load.p99))} ms | ${overhead < TARGET_OVERHEAD ? 'yes' : 'no'} |`,
+      );
       const ms = (list: Cost[], of: (c: Cost) => number) => side(list, of).toFixed(2);
-      splitRows.push(`| ${workload.label} | ${ms(costs.plain, server)} / ${ms(costs.plain, postgres)} | ${ms(costs.audited, server)} / ${ms(costs.audited, postgres)} | ${cpu(costs.plain).toFixed(2)} | ${cpu(costs.audited).toFixed(2)} (${pct(cpuOverhead(costs.audited))}) |`);
+      splitRows.push(
+        `| ${workload.label} | ${ms(costs.plain, server)} / ${ms(costs.plain, postgres)} | ${ms(costs.audited, server)} / ${ms(costs.audited, postgres)} | ${cpu(costs.plain).toFixed(2)} | ${cpu(costs.audited).toFixed(2)} (${pct(cpuOverhead(costs.audited))}) |`,
+      );
     }
     const { rows: counts } = await sql<{ chained: number; pending: number }>`
-      select (select count(*)::int from audit_events) as chained, (select count(*)::int from audit_inbox) as pending`.execute(database.handle.db);
+      select (select count(*)::int from audit_events) as chained, (select count(*)::int from audit_inbox) as pending`.execute(
+      database.handle.db,
+    );
     const section = [
       HEADING,
       '',
@@ -176,11 +241,11 @@ async function main(): Promise<void> {
       'What was done to get here: reads group-commit their events after a READ ONLY transaction and are chained in that group commit',
       '(one short transaction per batch: lock the chains, read the heads, append rows and move heads in one statement), so a read event is',
       'written once, never to the inbox and back; the audit writer has connections of its own; chain rows are built straight from the captured',
-      'bodies; the event-id unique index (random keys, a quarter of a row\'s insert cost) was dropped; time is a BRIN index and the patient',
+      "bodies; the event-id unique index (random keys, a quarter of a row's insert cost) was dropped; time is a BRIN index and the patient",
       'index is partial. What remains per event is the event itself: its canonical JSON, hash and Merkle leaf, and a durable row that the',
       'queries by patient, user and resource can find. Under 15% for 20-record lists would need about 12 CPU-µs per event, all in, on this',
-      'machine; the next step is to store one row per request (its events\' canonical bodies and hashes together, subjects and resources',
-      'in GIN-indexed arrays), which shares the row, index and WAL overhead among the request\'s events; verification and export already',
+      "machine; the next step is to store one row per request (its events' canonical bodies and hashes together, subjects and resources",
+      "in GIN-indexed arrays), which shares the row, index and WAL overhead among the request's events; verification and export already",
       'work event by event and would not change.',
       '',
       'Run: `node --import tsx bench/audit-overhead.bench.ts [--duration S] [--connections C] [--rounds R] [--max-requests N] [--no-results]`',

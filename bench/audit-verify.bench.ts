@@ -12,7 +12,17 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DirectoryCheckpointSink, formatExportLine, parseNdjson, parseNdjsonBatches, publicKeyToBase64, readNdjsonLines, verifyChain, type AuditEvent, type SignedCheckpoint } from '../src/audit/index.js';
+import {
+  DirectoryCheckpointSink,
+  formatExportLine,
+  parseNdjson,
+  parseNdjsonBatches,
+  publicKeyToBase64,
+  readNdjsonLines,
+  verifyChain,
+  type AuditEvent,
+  type SignedCheckpoint,
+} from '../src/audit/index.js';
 import { runAuditVerify } from '../src/cli/audit-verify.js';
 import { buildChain, checkpointsFor, testKey } from '../tests/audit/chain-fixture.js';
 import { fmt, loadAverage, machineLine, median, RESULTS_PATH, writeResultsSection } from './lib.js';
@@ -70,13 +80,17 @@ function rate(ms: number): number {
 }
 
 function assertOk(report: { ok: boolean; events: number }): void {
-  if (!report.ok || report.events !== totalEvents) throw new Error('benchmark chain did not verify: the benchmark is broken');
+  if (!report.ok || report.events !== totalEvents)
+    throw new Error('benchmark chain did not verify: the benchmark is broken');
 }
 
 async function writeExport(path: string, events: AuditEvent[]): Promise<void> {
   const out = createWriteStream(path);
   for (let i = 0; i < events.length; i += 10_000) {
-    const text = events.slice(i, i + 10_000).map((event) => formatExportLine(event) + '\n').join('');
+    const text = events
+      .slice(i, i + 10_000)
+      .map((event) => formatExportLine(event) + '\n')
+      .join('');
     if (!out.write(text)) await once(out, 'drain');
   }
   out.end();
@@ -85,7 +99,10 @@ async function writeExport(path: string, events: AuditEvent[]): Promise<void> {
 
 const nullIo = { stdout: { write: () => true }, stderr: { write: () => true } };
 
-function formatSection(results: PathResult[], context: { date: string; exportBytes: number; loadStart: number; loadEnd: number; generateMs: number }): string {
+function formatSection(
+  results: PathResult[],
+  context: { date: string; exportBytes: number; loadStart: number; loadEnd: number; generateMs: number },
+): string {
   const rows = results.map((result) => {
     const walls = result.runs.map((run) => rate(run.wallMs));
     const best = Math.max(...walls);
@@ -93,7 +110,8 @@ function formatSection(results: PathResult[], context: { date: string; exportByt
     const met = result.countsForTarget ? (median(walls) > TARGET ? 'yes' : 'no') : 'n/a';
     return `| ${result.label} | ${fmt(best)} | ${fmt(median(walls))} | ${fmt(perCpu)} | ${met} |`;
   });
-  const medianRate = (result: PathResult | undefined): string => (result === undefined ? '?' : fmt(median(result.runs.map((run) => rate(run.wallMs)))));
+  const medianRate = (result: PathResult | undefined): string =>
+    result === undefined ? '?' : fmt(median(result.runs.map((run) => rate(run.wallMs))));
   const notes = [
     `Parsing every line in full (\`verifyChain(parseNdjson(...))\`) pays for JSON.parse and the shape check, which alone run at`,
     `${medianRate(results[3])} events/s, on top of the verification itself (${medianRate(results[0])} events/s in memory): the two costs add up.`,
@@ -151,26 +169,46 @@ async function main(): Promise<void> {
     await verifyChain(events.slice(0, 50_000), { publicKey });
 
     const results: PathResult[] = [];
-    results.push(await repeat('in memory: `verifyChain(array)`', true, async () => assertOk(await verifyChain(events, { publicKey, checkpoints }))));
+    results.push(
+      await repeat('in memory: `verifyChain(array)`', true, async () =>
+        assertOk(await verifyChain(events, { publicKey, checkpoints })),
+      ),
+    );
     // The file paths must not pay for marking a million live events on every GC.
     events.length = 0;
-    results.push(await repeat('file: `verifyChain(parseNdjson(stream))`', true, async () => assertOk(await verifyChain(parseNdjson(readExport()), { publicKey, checkpoints }))));
+    results.push(
+      await repeat('file: `verifyChain(parseNdjson(stream))`', true, async () =>
+        assertOk(await verifyChain(parseNdjson(readExport()), { publicKey, checkpoints })),
+      ),
+    );
     const argv = ['--file', exportPath, '--public-key', publicKeyToBase64(publicKey), '--checkpoints', checkpointDir];
-    results.push(await repeat('file: `phidesk audit verify` (CLI: export lines checked from their bytes)', true, async () => {
-      if ((await runAuditVerify(argv, nullIo)) !== 0) throw new Error('CLI reported damage: the benchmark is broken');
-    }));
-    results.push(await repeat('file, parsing only (framing + JSON.parse + shape check)', false, async () => {
-      let count = 0;
-      for await (const batch of parseNdjsonBatches(readExport())) count += batch.length;
-      if (count !== totalEvents) throw new Error('parsed event count is off');
-    }));
-    results.push(await repeat('file, reading and framing lines only', false, async () => {
-      let count = 0;
-      for await (const chunk of readNdjsonLines(readExport())) count += chunk.lines.length;
-      if (count !== totalEvents) throw new Error('line count is off');
-    }));
+    results.push(
+      await repeat('file: `phidesk audit verify` (CLI: export lines checked from their bytes)', true, async () => {
+        if ((await runAuditVerify(argv, nullIo)) !== 0) throw new Error('CLI reported damage: the benchmark is broken');
+      }),
+    );
+    results.push(
+      await repeat('file, parsing only (framing + JSON.parse + shape check)', false, async () => {
+        let count = 0;
+        for await (const batch of parseNdjsonBatches(readExport())) count += batch.length;
+        if (count !== totalEvents) throw new Error('parsed event count is off');
+      }),
+    );
+    results.push(
+      await repeat('file, reading and framing lines only', false, async () => {
+        let count = 0;
+        for await (const chunk of readNdjsonLines(readExport())) count += chunk.lines.length;
+        if (count !== totalEvents) throw new Error('line count is off');
+      }),
+    );
 
-    const section = formatSection(results, { date: new Date().toISOString().slice(0, 10), exportBytes, loadStart, loadEnd: loadAverage(), generateMs });
+    const section = formatSection(results, {
+      date: new Date().toISOString().slice(0, 10),
+      exportBytes,
+      loadStart,
+      loadEnd: loadAverage(),
+      generateMs,
+    });
     console.log('\n' + section);
     if (!options['no-results']) {
       writeResultsSection(HEADING, section);

@@ -96,7 +96,9 @@ try {
   }
   keyring.clear();
 
-  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, single core, median of ${ROUNDS} rounds\n`);
+  console.log(
+    `Node ${process.version}, ${process.platform}/${process.arch}, single core, median of ${ROUNDS} rounds\n`,
+  );
   const perSecond = (us: number): string => Math.round(1e6 / us).toLocaleString('en-US');
   console.log('| operation | µs/field (median) | µs/field (best) | fields/s (median) |');
   console.log('|---|---:|---:|---:|');

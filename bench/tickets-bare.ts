@@ -6,12 +6,24 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 
-const columns = 'id, subject, description, status, priority, type, channel, requester_id, assignee_id, group_id, tags, version, created_at, updated_at';
+const columns =
+  'id, subject, description, status, priority, type, channel, requester_id, assignee_id, group_id, tags, version, created_at, updated_at';
 
 const present = (r: Record<string, any>) => ({
-  id: r['id'], subject: r['subject'], description: r['description'], status: r['status'], priority: r['priority'], type: r['type'],
-  channel: r['channel'], requesterId: r['requester_id'], assigneeId: r['assignee_id'], groupId: r['group_id'], tags: r['tags'],
-  version: r['version'], createdAt: r['created_at'], updatedAt: r['updated_at'],
+  id: r['id'],
+  subject: r['subject'],
+  description: r['description'],
+  status: r['status'],
+  priority: r['priority'],
+  type: r['type'],
+  channel: r['channel'],
+  requesterId: r['requester_id'],
+  assigneeId: r['assignee_id'],
+  groupId: r['group_id'],
+  tags: r['tags'],
+  version: r['version'],
+  createdAt: r['created_at'],
+  updatedAt: r['updated_at'],
 });
 
 export interface BareServer {
@@ -30,26 +42,49 @@ export async function startBareServer(databaseUrl: string, poolMax: number): Pro
   await pool.query('create index if not exists bench_bare_tickets_order on bench_bare_tickets (created_at, id)');
 
   const app: FastifyInstance = Fastify({ logger: false });
-  app.post<{ Body: Record<string, any> }>('/tickets', {
-    schema: { body: { type: 'object', required: ['subject'], properties: { subject: { type: 'string', minLength: 1, maxLength: 500 } } } },
-  }, async (req, reply) => {
-    const b = req.body;
-    const { rows } = await pool.query(
-      `insert into bench_bare_tickets (id, subject, description, status, priority, type, channel, requester_id, assignee_id, group_id, tags)
+  app.post<{ Body: Record<string, any> }>(
+    '/tickets',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['subject'],
+          properties: { subject: { type: 'string', minLength: 1, maxLength: 500 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const { rows } = await pool.query(
+        `insert into bench_bare_tickets (id, subject, description, status, priority, type, channel, requester_id, assignee_id, group_id, tags)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${columns}`,
-      [randomUUID(), b['subject'], b['description'] ?? null, b['status'] ?? 'new', b['priority'] ?? 'normal', b['type'] ?? 'question',
-        b['channel'] ?? 'api', b['requesterId'] ?? null, b['assigneeId'] ?? null, b['groupId'] ?? null, b['tags'] ?? []],
-    );
-    const ticket = present(rows[0]);
-    return reply.code(201).header('location', `/tickets/${ticket.id}`).send(ticket);
-  });
+        [
+          randomUUID(),
+          b['subject'],
+          b['description'] ?? null,
+          b['status'] ?? 'new',
+          b['priority'] ?? 'normal',
+          b['type'] ?? 'question',
+          b['channel'] ?? 'api',
+          b['requesterId'] ?? null,
+          b['assigneeId'] ?? null,
+          b['groupId'] ?? null,
+          b['tags'] ?? [],
+        ],
+      );
+      const ticket = present(rows[0]);
+      return reply.code(201).header('location', `/tickets/${ticket.id}`).send(ticket);
+    },
+  );
   app.get<{ Params: { id: string } }>('/tickets/:id', async (req, reply) => {
     const { rows } = await pool.query(`select ${columns} from bench_bare_tickets where id = $1`, [req.params.id]);
     return rows[0] ? present(rows[0]) : reply.code(404).send({ code: 'NOT_FOUND' });
   });
   app.get<{ Querystring: { limit?: string } }>('/tickets', async (req) => {
     const limit = Math.min(Number(req.query.limit ?? 50), 100);
-    const { rows } = await pool.query(`select ${columns} from bench_bare_tickets order by created_at, id limit $1`, [limit + 1]);
+    const { rows } = await pool.query(`select ${columns} from bench_bare_tickets order by created_at, id limit $1`, [
+      limit + 1,
+    ]);
     return { items: rows.slice(0, limit).map(present), nextCursor: rows.length > limit ? rows[limit - 1].id : null };
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -21,13 +21,21 @@ export const POOL_MAX = 10;
 // The server process: the app and the bare server, SQL statement accounting, profiling.
 
 /** Statements by kind: how many, and their time in ms as Kysely's log hook measures it. */
-export interface StatementStats { [kind: string]: { count: number; ms: number } }
+export interface StatementStats {
+  [kind: string]: { count: number; ms: number };
+}
 type ToChild = { type: 'stats' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
 export type FromChild =
   | { type: 'ready'; appUrl: string; bareUrl: string; adminKey: string; postgres: string }
   | { type: 'stats'; stats: StatementStats }
   | { type: 'ok' }
-  | { type: 'profile'; categories: Array<{ category: string; share: number }>; functions: Array<{ fn: string; share: number }>; busyMs: number; totalMs: number }
+  | {
+      type: 'profile';
+      categories: Array<{ category: string; share: number }>;
+      functions: Array<{ fn: string; share: number }>;
+      busyMs: number;
+      totalMs: number;
+    }
   | { type: 'error'; message: string };
 
 export type ProfileSummary = Extract<FromChild, { type: 'profile' }>;
@@ -56,7 +64,13 @@ async function serve(): Promise<void> {
     const { createTenant } = await import('../src/tenants/tenants.service.js');
     const url = process.env['BENCH_DB_URL'] as string;
     const dataDir = process.env['BENCH_DATA_DIR'] as string;
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000', DB_POOL_MAX: String(POOL_MAX) });
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_MAX: '1000000',
+      DB_POOL_MAX: String(POOL_MAX),
+    });
     const stats: StatementStats = {};
     const pool = new pg.Pool({ connectionString: url, max: config.dbPoolMax, application_name: 'phidesk-bench' });
     pool.on('error', () => undefined);
@@ -110,7 +124,11 @@ async function serve(): Promise<void> {
   }
 }
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string }; hitCount?: number }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  hitCount?: number;
+}
 
 /** Self time of a CPU profile by where the code lives. */
 function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[] }) {
@@ -119,15 +137,23 @@ function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; en
     if (functionName === '(idle)') return 'idle';
     if (functionName === '(garbage collector)') return 'garbage collection';
     if (functionName === '(program)') return 'V8/native (program)';
-    if (url === '' && /^(writev|writeBuffer|writeUtf8String|writeLatin1String|writeAsciiString|readStart|readStop)$/.test(functionName)) return 'socket writes and reads (native, syscalls)';
+    if (
+      url === '' &&
+      /^(writev|writeBuffer|writeUtf8String|writeLatin1String|writeAsciiString|readStart|readStop)$/.test(functionName)
+    )
+      return 'socket writes and reads (native, syscalls)';
     if (url.includes('libsodium')) return 'sealing: libsodium (XChaCha20-Poly1305, KDF)';
     if (url.includes('/src/crypto/')) return 'sealing: phidesk crypto (envelope, keyring)';
-    if (/\/node_modules\/(pg|pg-protocol|pg-pool|pg-types|pgpass|postgres-)/.test(url)) return 'pg driver (protocol, parsing)';
+    if (/\/node_modules\/(pg|pg-protocol|pg-pool|pg-types|pgpass|postgres-)/.test(url))
+      return 'pg driver (protocol, parsing)';
     if (url.includes('/node_modules/kysely/')) return 'Kysely (building and compiling queries)';
     if (url.includes('/src/audit/')) return 'audit (event building, inbox, sequencer)';
-    if (url.includes('/node_modules/@casl/') || url.includes('/src/policy/')) return 'policy (CASL abilities, policy to SQL)';
-    if (/\/node_modules\/(ajv|fast-json-stringify|fast-uri|json-schema|@sinclair|secure-json-parse)/.test(url)) return 'validation and serialisation (ajv, fast-json-stringify)';
-    if (/\/node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fastify-plugin|helmet)/.test(url)) return 'Fastify and its plugins (routing, hooks, helmet, rate limit)';
+    if (url.includes('/node_modules/@casl/') || url.includes('/src/policy/'))
+      return 'policy (CASL abilities, policy to SQL)';
+    if (/\/node_modules\/(ajv|fast-json-stringify|fast-uri|json-schema|@sinclair|secure-json-parse)/.test(url))
+      return 'validation and serialisation (ajv, fast-json-stringify)';
+    if (/\/node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fastify-plugin|helmet)/.test(url))
+      return 'Fastify and its plugins (routing, hooks, helmet, rate limit)';
     if (url.includes('/node_modules/pino') || url.includes('/node_modules/sonic-boom')) return 'logging (pino)';
     if (url.startsWith('node:')) return 'Node core (sockets, streams, HTTP, crypto)';
     if (url.includes('/src/')) return 'phidesk services, repositories, auth';
@@ -143,7 +169,9 @@ function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; en
   const idle = byCategory.get('idle') ?? 0;
   byCategory.delete('idle');
   const busy = [...byCategory.values()].reduce((a, b) => a + b, 0);
-  const categories = [...byCategory.entries()].map(([c, hits]) => ({ category: c, share: busy ? hits / busy : 0 })).sort((a, b) => b.share - a.share);
+  const categories = [...byCategory.entries()]
+    .map(([c, hits]) => ({ category: c, share: busy ? hits / busy : 0 }))
+    .sort((a, b) => b.share - a.share);
   const byFunction = new Map<string, number>();
   for (const node of profile.nodes) {
     if (category(node) === 'idle' || !node.hitCount) continue;
@@ -152,7 +180,10 @@ function summariseProfile(profile: { nodes: ProfileNode[]; startTime: number; en
     const key = `${functionName || '(anonymous)'} ${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + node.hitCount);
   }
-  const functions = [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([fn, hits]) => ({ fn, share: busy ? hits / busy : 0 }));
+  const functions = [...byFunction.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([fn, hits]) => ({ fn, share: busy ? hits / busy : 0 }));
   return { categories, functions, busyMs: busy * interval, totalMs: (busy + idle) * interval };
 }
 
@@ -195,10 +226,12 @@ export class ServerProcess {
 
 /** Starts this file with --serve on the database at `databaseUrl`, with its data (master key) in `dataDir`; its first message is 'ready' or 'error'. */
 export function forkServer(databaseUrl: string, dataDir: string): ServerProcess {
-  return new ServerProcess(fork(fileURLToPath(import.meta.url), ['--serve'], {
-    env: { ...process.env, BENCH_DB_URL: databaseUrl, BENCH_DATA_DIR: dataDir },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  }));
+  return new ServerProcess(
+    fork(fileURLToPath(import.meta.url), ['--serve'], {
+      env: { ...process.env, BENCH_DB_URL: databaseUrl, BENCH_DATA_DIR: dataDir },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
 }
 
 /** The statements counted between two `stats()` answers. */

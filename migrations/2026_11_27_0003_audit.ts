@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 // runtime role has no privilege for them either. No foreign keys: the trail outlives
 // tenants' data (crypto-shredding, tenant deletion).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('audit_inbox')
+  await db.schema
+    .createTable('audit_inbox')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('tenant_id', 'uuid', (c) => c.notNull())
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
@@ -16,9 +17,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('inserted_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .execute();
-  await db.schema.createIndex('audit_inbox_tenant_order').on('audit_inbox').columns(['tenant_id', 'inserted_at', 'id']).execute();
+  await db.schema
+    .createIndex('audit_inbox_tenant_order')
+    .on('audit_inbox')
+    .columns(['tenant_id', 'inserted_at', 'id'])
+    .execute();
 
-  await db.schema.createTable('audit_events')
+  await db.schema
+    .createTable('audit_events')
     .addColumn('tenant_id', 'uuid', (c) => c.notNull())
     .addColumn('seq', 'bigint', (c) => c.notNull().check(sql`seq >= 1`))
     .addColumn('id', 'uuid', (c) => c.notNull().unique())
@@ -42,13 +48,26 @@ export async function up(db: Kysely<any>): Promise<void> {
   // pays for these on insert, so they are few: a BRIN index for time (events arrive in
   // time order; it costs next to nothing to maintain), and the patient index only over
   // events that are about a patient.
-  await db.schema.createIndex('audit_events_by_actor').on('audit_events').columns(['tenant_id', 'actor_id', 'seq']).execute();
-  await db.schema.createIndex('audit_events_by_resource').on('audit_events').columns(['tenant_id', 'resource_type', 'resource_id', 'seq']).execute();
-  await db.schema.createIndex('audit_events_by_subject').on('audit_events').columns(['tenant_id', 'subject_contact_id', 'seq'])
-    .where(sql.ref('subject_contact_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('audit_events_by_actor')
+    .on('audit_events')
+    .columns(['tenant_id', 'actor_id', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_by_resource')
+    .on('audit_events')
+    .columns(['tenant_id', 'resource_type', 'resource_id', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_by_subject')
+    .on('audit_events')
+    .columns(['tenant_id', 'subject_contact_id', 'seq'])
+    .where(sql.ref('subject_contact_id'), 'is not', null)
+    .execute();
   await db.schema.createIndex('audit_events_by_time').on('audit_events').using('brin').column('occurred_at').execute();
 
-  await db.schema.createTable('audit_chain_heads')
+  await db.schema
+    .createTable('audit_chain_heads')
     .addColumn('tenant_id', 'uuid', (c) => c.primaryKey())
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
@@ -66,19 +85,35 @@ export async function up(db: Kysely<any>): Promise<void> {
     end $$`.execute(db);
   // audit_events: nothing but INSERT. The inbox is drained by DELETE (the sequencer) but
   // never rewritten; chain heads move forward by UPDATE but are never removed.
-  await sql`create trigger audit_events_no_change before update or delete on audit_events for each row execute function audit_refuse_change()`.execute(db);
-  await sql`create trigger audit_events_no_truncate before truncate on audit_events for each statement execute function audit_refuse_change()`.execute(db);
-  await sql`create trigger audit_inbox_no_update before update on audit_inbox for each row execute function audit_refuse_change()`.execute(db);
-  await sql`create trigger audit_inbox_no_truncate before truncate on audit_inbox for each statement execute function audit_refuse_change()`.execute(db);
-  await sql`create trigger audit_chain_heads_no_delete before delete on audit_chain_heads for each row execute function audit_refuse_change()`.execute(db);
-  await sql`create trigger audit_chain_heads_no_truncate before truncate on audit_chain_heads for each statement execute function audit_refuse_change()`.execute(db);
+  await sql`create trigger audit_events_no_change before update or delete on audit_events for each row execute function audit_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_events_no_truncate before truncate on audit_events for each statement execute function audit_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_inbox_no_update before update on audit_inbox for each row execute function audit_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_inbox_no_truncate before truncate on audit_inbox for each statement execute function audit_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_chain_heads_no_delete before delete on audit_chain_heads for each row execute function audit_refuse_change()`.execute(
+    db,
+  );
+  await sql`create trigger audit_chain_heads_no_truncate before truncate on audit_chain_heads for each statement execute function audit_refuse_change()`.execute(
+    db,
+  );
 
   for (const table of ['audit_inbox', 'audit_events']) {
     await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
     await sql`alter table ${sql.table(table)} force row level security`.execute(db);
     await sql`create policy tenant_isolation on ${sql.table(table)} to phidesk_app
       using (tenant_id = app_tenant_id()) with check (tenant_id = app_tenant_id())`.execute(db);
-    await sql.raw(`do $$ begin execute format('create policy owner_access on ${table} to %I using (true) with check (true)', current_user); end $$`).execute(db);
+    await sql
+      .raw(
+        `do $$ begin execute format('create policy owner_access on ${table} to %I using (true) with check (true)', current_user); end $$`,
+      )
+      .execute(db);
   }
   // The runtime role may add events and read its tenant's trail; nothing else. Chain
   // heads are the sequencer's (owner connection) alone. Verification reports how many of

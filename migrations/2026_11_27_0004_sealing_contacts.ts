@@ -13,17 +13,29 @@ import { tenantRls } from './2026_11_27_0002_identity.js';
 // forgotten code path or a hand-typed UPDATE is refused by the database itself.
 
 const SEALED_MIN_BYTES = 6 + 24 + 16;
-const sealedColumns = ['name', 'email', 'phone', 'date_of_birth', 'address', 'mrn', 'health_plan_member_id', 'external_ids'];
+const sealedColumns = [
+  'name',
+  'email',
+  'phone',
+  'date_of_birth',
+  'address',
+  'mrn',
+  'health_plan_member_id',
+  'external_ids',
+];
 const blindIndexColumns = ['email_bidx', 'phone_bidx', 'mrn_bidx', 'dob_name_bidx'];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('tenant_keys')
+  await db.schema
+    .createTable('tenant_keys')
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     // 0 = the blind-index root, >= 1 = data key versions
     .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 0`))
     .addColumn('wrapped', 'bytea', (c) => c.notNull())
     .addColumn('master_key_id', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active', 'decrypt_only', 'retired', 'destroyed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('active', 'decrypt_only', 'retired', 'destroyed')`),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('tenant_keys_pk', ['tenant_id', 'version'])
@@ -32,11 +44,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await tenantRls(db, 'tenant_keys');
 
-  let contacts = db.schema.createTable('contacts')
+  let contacts = db.schema
+    .createTable('contacts')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'));
   for (const column of sealedColumns) contacts = contacts.addColumn(column, 'bytea');
-  for (const column of blindIndexColumns) contacts = contacts.addColumn(column, 'bytea', (c) => c.check(sql`length(${sql.ref(column)}) = 16`));
+  for (const column of blindIndexColumns)
+    contacts = contacts.addColumn(column, 'bytea', (c) => c.check(sql`length(${sql.ref(column)}) = 16`));
   await contacts
     .addColumn('key_version', 'integer', (c) => c.notNull().check(sql`key_version >= 1`))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -51,23 +65,37 @@ export async function up(db: Kysely<any>): Promise<void> {
       ${sql.ref(column)} is null or (length(${sql.ref(column)}) >= ${sql.lit(SEALED_MIN_BYTES)}
         and get_byte(${sql.ref(column)}, 0) = 1 and get_byte(${sql.ref(column)}, 1) = 1))`.execute(db);
   }
-  await db.schema.createIndex('contacts_tenant_created').on('contacts').columns(['tenant_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('contacts_tenant_created')
+    .on('contacts')
+    .columns(['tenant_id', 'created_at', 'id'])
+    .execute();
   // the re-seal job walks a tenant's rows in id order from its saved cursor, skipping
   // those already under the target version: an ordered range scan, whatever the size
   await db.schema.createIndex('contacts_tenant_id').on('contacts').columns(['tenant_id', 'id']).execute();
   for (const column of blindIndexColumns) {
-    await db.schema.createIndex(`contacts_${column}`).on('contacts').columns(['tenant_id', column])
-      .where(column, 'is not', null).execute();
+    await db.schema
+      .createIndex(`contacts_${column}`)
+      .on('contacts')
+      .columns(['tenant_id', column])
+      .where(column, 'is not', null)
+      .execute();
   }
   await tenantRls(db, 'contacts');
   // no DELETE: deleting a contact erases its PHI columns and keeps the row for references
   await sql`grant select, insert, update on contacts to phidesk_app`.execute(db);
 
-  await db.schema.createTable('reseal_jobs')
+  await db.schema
+    .createTable('reseal_jobs')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('target_version', 'integer', (c) => c.notNull().check(sql`target_version >= 1`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('running').check(sql`status in ('running', 'completed', 'superseded', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('running')
+        .check(sql`status in ('running', 'completed', 'superseded', 'cancelled')`),
+    )
     .addColumn('cursor', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('total_rows', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('rows_done', 'bigint', (c) => c.notNull().defaultTo(0))
@@ -78,7 +106,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('finished_at', 'timestamptz')
     .execute();
   // one running job per tenant: a second start resumes it instead
-  await sql`create unique index reseal_jobs_one_running on reseal_jobs (tenant_id) where status = 'running'`.execute(db);
+  await sql`create unique index reseal_jobs_one_running on reseal_jobs (tenant_id) where status = 'running'`.execute(
+    db,
+  );
   await tenantRls(db, 'reseal_jobs');
 }
 

@@ -4,7 +4,8 @@ import { tenantRls } from './2026_11_27_0002_identity.js';
 // Ticketing. Free text (subject, description, comment bodies) and PHI custom fields and
 // EHR references are sealed (bytea); statuses, priorities, tags, ids and times are not.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('custom_field_definitions')
+  await db.schema
+    .createTable('custom_field_definitions')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('key', 'text', (c) => c.notNull().check(sql`key ~ '^[a-z][a-z0-9_]{0,39}$'`))
@@ -16,7 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('custom_field_definitions_key', ['tenant_id', 'key'])
     .execute();
 
-  await db.schema.createTable('sla_policies')
+  await db.schema
+    .createTable('sla_policies')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('priority', 'text', (c) => c.notNull().check(sql`priority in ('low', 'normal', 'high', 'urgent')`))
@@ -29,12 +31,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('sla_policies_priority', ['tenant_id', 'priority'])
     .execute();
 
-  await db.schema.createTable('tickets')
+  await db.schema
+    .createTable('tickets')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('subject', 'bytea', (c) => c.notNull())
     .addColumn('description', 'bytea')
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('new', 'open', 'pending', 'on_hold', 'solved', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('new', 'open', 'pending', 'on_hold', 'solved', 'closed')`),
+    )
     .addColumn('priority', 'text', (c) => c.notNull().check(sql`priority in ('low', 'normal', 'high', 'urgent')`))
     .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('question', 'incident', 'problem', 'task')`))
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('api', 'web', 'email', 'phone', 'chat')`))
@@ -64,11 +69,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['tickets_updated', ['tenant_id', 'updated_at']],
     ['tickets_resolution_due', ['tenant_id', 'resolution_due_at']],
   ] as const) {
-    await db.schema.createIndex(name).on('tickets').columns([...cols]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('tickets')
+      .columns([...cols])
+      .execute();
   }
   await sql`create index tickets_tags on tickets using gin (tags)`.execute(db);
 
-  await db.schema.createTable('ticket_comments')
+  await db.schema
+    .createTable('ticket_comments')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('ticket_id', 'uuid', (c) => c.notNull().references('tickets.id'))
@@ -82,10 +92,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .execute();
-  await db.schema.createIndex('ticket_comments_ticket').on('ticket_comments').columns(['tenant_id', 'ticket_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('ticket_comments_ticket')
+    .on('ticket_comments')
+    .columns(['tenant_id', 'ticket_id', 'created_at', 'id'])
+    .execute();
 
   // Earlier bodies of edited comments (edits keep history); redaction rewrites these too.
-  await db.schema.createTable('ticket_comment_revisions')
+  await db.schema
+    .createTable('ticket_comment_revisions')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('comment_id', 'uuid', (c) => c.notNull().references('ticket_comments.id'))
@@ -98,7 +113,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The ticket timeline: every change as an event (names and non-PHI values only).
-  await db.schema.createTable('ticket_events')
+  await db.schema
+    .createTable('ticket_events')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('ticket_id', 'uuid', (c) => c.notNull().references('tickets.id'))
@@ -107,11 +123,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changes', 'jsonb', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`clock_timestamp()`))
     .execute();
-  await db.schema.createIndex('ticket_events_ticket').on('ticket_events').columns(['tenant_id', 'ticket_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('ticket_events_ticket')
+    .on('ticket_events')
+    .columns(['tenant_id', 'ticket_id', 'created_at', 'id'])
+    .execute();
 
   // Idempotency-Key records: the key, a hash of the request, and where the first result
   // lives (re-read on replay, so no response body, and no PHI, is stored here).
-  await db.schema.createTable('idempotency_keys')
+  await db.schema
+    .createTable('idempotency_keys')
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('actor_id', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
@@ -127,16 +148,36 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const table of ['tickets', 'ticket_comments', 'ticket_comment_revisions']) {
     await db.schema.createIndex(`${table}_tenant_id`).on(table).columns(['tenant_id', 'id']).execute();
   }
-  for (const table of ['custom_field_definitions', 'sla_policies', 'tickets', 'ticket_comments', 'ticket_comment_revisions', 'ticket_events', 'idempotency_keys']) {
+  for (const table of [
+    'custom_field_definitions',
+    'sla_policies',
+    'tickets',
+    'ticket_comments',
+    'ticket_comment_revisions',
+    'ticket_events',
+    'idempotency_keys',
+  ]) {
     await tenantRls(db, table);
   }
-  await sql`grant select, insert, update on tickets, ticket_comments, ticket_comment_revisions to phidesk_app`.execute(db);
+  await sql`grant select, insert, update on tickets, ticket_comments, ticket_comment_revisions to phidesk_app`.execute(
+    db,
+  );
   await sql`grant select, insert on ticket_events to phidesk_app`.execute(db);
-  await sql`grant select, insert, update, delete on custom_field_definitions, sla_policies, idempotency_keys to phidesk_app`.execute(db);
+  await sql`grant select, insert, update, delete on custom_field_definitions, sla_policies, idempotency_keys to phidesk_app`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['idempotency_keys', 'ticket_events', 'ticket_comment_revisions', 'ticket_comments', 'tickets', 'sla_policies', 'custom_field_definitions']) {
+  for (const t of [
+    'idempotency_keys',
+    'ticket_events',
+    'ticket_comment_revisions',
+    'ticket_comments',
+    'tickets',
+    'sla_policies',
+    'custom_field_definitions',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -17,13 +17,15 @@ import { sql, type Kysely } from 'kysely';
 // then delete the registrations that do not belong and migrate again.
 export async function up(db: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from (select issuer from tenant_issuers group by issuer having count(*) > 1) duplicated`.execute(db);
+    select count(*)::int as n from (select issuer from tenant_issuers group by issuer having count(*) > 1) duplicated`.execute(
+    db,
+  );
   const duplicated = rows[0]?.n ?? 0;
   if (duplicated > 0) {
     throw new Error(
-      `${duplicated} issuer(s) are registered by more than one tenant; an issuer must belong to one tenant. `
-      + 'List them with: select issuer, array_agg(tenant_id) from tenant_issuers group by issuer having count(*) > 1; '
-      + 'delete the registrations that do not belong, then migrate again.',
+      `${duplicated} issuer(s) are registered by more than one tenant; an issuer must belong to one tenant. ` +
+        'List them with: select issuer, array_agg(tenant_id) from tenant_issuers group by issuer having count(*) > 1; ' +
+        'delete the registrations that do not belong, then migrate again.',
     );
   }
   await db.schema.createIndex('tenant_issuers_issuer_unique').on('tenant_issuers').column('issuer').unique().execute();
@@ -32,7 +34,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table tenant_issuers add constraint tenant_issuers_tenant_issuer unique (tenant_id, issuer)`.execute(db);
+  await sql`alter table tenant_issuers add constraint tenant_issuers_tenant_issuer unique (tenant_id, issuer)`.execute(
+    db,
+  );
   await db.schema.createIndex('tenant_issuers_issuer').on('tenant_issuers').column('issuer').execute();
   await db.schema.dropIndex('tenant_issuers_issuer_unique').execute();
 }

@@ -15,11 +15,14 @@ import { sql, type Kysely } from 'kysely';
 // version both sealed columns of the row are under (src/keys/sealed-tables.ts).
 const SEALED_MIN_BYTES = 6 + 24 + 16;
 
-const envelope = (column: string) => sql`${sql.ref(column)} is null or (length(${sql.ref(column)}) >= ${sql.lit(SEALED_MIN_BYTES)}
+const envelope = (
+  column: string,
+) => sql`${sql.ref(column)} is null or (length(${sql.ref(column)}) >= ${sql.lit(SEALED_MIN_BYTES)}
   and get_byte(${sql.ref(column)}, 0) = 1 and get_byte(${sql.ref(column)}, 1) = 1)`;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('break_glass_grants')
+  await db.schema
+    .alterTable('break_glass_grants')
     .addColumn('reason_sealed', 'bytea', (c) => c.check(envelope('reason_sealed')))
     .addColumn('reason_length', 'integer', (c) => c.check(sql`reason_length between 10 and 1000`))
     .addColumn('review_note_sealed', 'bytea', (c) => c.check(envelope('review_note_sealed')))
@@ -35,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     and (review_note is null or review_note_sealed is null)
     and (reason_sealed is null) = (key_version is null))`.execute(db);
   // the re-seal job walks a tenant's rows in id order (as for every sealed table)
-  await db.schema.createIndex('break_glass_grants_tenant_id').on('break_glass_grants').columns(['tenant_id', 'id']).execute();
+  await db.schema
+    .createIndex('break_glass_grants_tenant_id')
+    .on('break_glass_grants')
+    .columns(['tenant_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

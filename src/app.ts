@@ -54,7 +54,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const logger = pino(loggerOptions(config.logLevel), deps.logStream ?? pino.destination(1));
   const options: FastifyServerOptions = {
     loggerInstance: logger,
-    ...(config.tls ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } } : {}),
+    ...(config.tls
+      ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } }
+      : {}),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     // genReqId reads x-request-id itself so that malformed ids are replaced, not trusted.
@@ -76,7 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandling(app, (path) => app.routeIndex.methodsFor(path));
   // PATCH bodies are JSON merge patches (RFC 7396); they parse exactly like JSON.
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   await registerSecurity(app, config);
   // Hook order matters: headers are checked before authentication reads them, the rest
   // after the route policy gate (see src/http/input-hygiene.ts).
@@ -88,18 +94,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(docsRoutes);
-  await app.register(async (v1) => {
-    for (const area of deps.restAreas ?? []) await v1.register(area);
-  }, { prefix: '/v1' });
+  await app.register(
+    async (v1) => {
+      for (const area of deps.restAreas ?? []) await v1.register(area);
+    },
+    { prefix: '/v1' },
+  );
   await registerGraphql(app, {
     loaders: deps.loaders ?? {},
     production: config.isProduction,
-    resolvers: mergeResolvers({
-      DateTime: DateTimeScalar,
-      JSON: JSONScalar,
-      Query: { health: () => ({ status: 'ok' }) },
-      Mutation: { noop: () => null },
-    } as IResolvers, deps.resolvers ?? {}),
+    resolvers: mergeResolvers(
+      {
+        DateTime: DateTimeScalar,
+        JSON: JSONScalar,
+        Query: { health: () => ({ status: 'ok' }) },
+        Mutation: { noop: () => null },
+      } as IResolvers,
+      deps.resolvers ?? {},
+    ),
     policies: { 'Query.health': 'public', 'Mutation.noop': 'public', ...(deps.fieldPolicies ?? {}) },
     recordDenial: deps.recordDenial,
   });
@@ -111,8 +123,12 @@ const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 // Query strings, params and headers arrive as text, so their validator coerces scalars
 // ("50" -> 50). Bodies are JSON and already typed: coercing them would turn a null into ""
 // or 5 into "5" inside anyOf branches, so the body validator never coerces.
-const textAjv = addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false, strict: false }));
-const bodyAjv = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false, strict: false }));
+const textAjv = addFormats(
+  new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+);
+const bodyAjv = addFormats(
+  new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+);
 
 function compileRequestSchema({ schema, httpPart }: { schema: object; httpPart?: string }) {
   return (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
@@ -123,9 +139,10 @@ export function mergeResolvers(...maps: IResolvers[]): IResolvers {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
-      merged[type] = fields instanceof GraphQLScalarType
-        ? (fields as unknown as Record<string, unknown>)
-        : { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
+      merged[type] =
+        fields instanceof GraphQLScalarType
+          ? (fields as unknown as Record<string, unknown>)
+          : { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
     }
   }
   return merged as IResolvers;

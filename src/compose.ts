@@ -60,7 +60,11 @@ function header(request: FastifyRequest, name: string): string | undefined {
 
 export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
-  const trail = await createAuditTrail(config, db, { keys: deps.auditKeys, runJobs: deps.auditJobs, auditDb: deps.auditDb });
+  const trail = await createAuditTrail(config, db, {
+    keys: deps.auditKeys,
+    runJobs: deps.auditJobs,
+    auditDb: deps.auditDb,
+  });
   const services: ServiceDeps = { db, audit: trail.port };
   // One keyring per process: its cache is what keeps unwrapping off the request path.
   const keyring = new Keyring({
@@ -78,7 +82,8 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     allowHttpJwks: config.auth.allowHttpJwks,
     allowPrivateUrls: config.allowPrivateUrls,
     // logged for the operator, audited for the tenant; runs only on requests, once `app` exists
-    onJwksFetchFailure: (jwksUri, error, requester) => reportJwksFetchFailure({ log: app.log, audit: trail.port }, jwksUri, error, requester),
+    onJwksFetchFailure: (jwksUri, error, requester) =>
+      reportJwksFetchFailure({ log: app.log, audit: trail.port }, jwksUri, error, requester),
   });
   let migrationsCurrent = false;
   // Where registered JWKS URIs may point (tenants.service.ts IssuerUrlRules); spread into
@@ -130,19 +135,25 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       }
       return undefined;
     },
-    authenticate: (request) => authenticateCredentials({ ...services, verifier }, {
-      authorization: header(request, 'authorization'),
-      apiKey: header(request, 'x-api-key'),
-      clientAddress: request.ip,
-      userAgent: header(request, 'user-agent'),
-      requestId: request.id,
-      purposeOfUse: header(request, 'x-purpose-of-use'),
-    }),
+    authenticate: (request) =>
+      authenticateCredentials(
+        { ...services, verifier },
+        {
+          authorization: header(request, 'authorization'),
+          apiKey: header(request, 'x-api-key'),
+          clientAddress: request.ip,
+          userAgent: header(request, 'user-agent'),
+          requestId: request.id,
+          purposeOfUse: header(request, 'x-purpose-of-use'),
+        },
+      ),
   });
   // unwrapped tenant keys must not outlive the server that used them
   app.addHook('onClose', async () => keyring.clear());
   let purge: { stop(): Promise<void> } | undefined;
-  app.addHook('onReady', async () => { purge = startIdempotencyPurge(db, app.log); });
+  app.addHook('onReady', async () => {
+    purge = startIdempotencyPurge(db, app.log);
+  });
   app.addHook('onClose', async () => purge?.stop());
   // the public key endpoint, and the sequencer and checkpoints started on ready, drained on close
   await trail.attach(app);

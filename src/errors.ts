@@ -74,10 +74,13 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'resource'): AppError => new AppError('NOT_FOUND', `The ${what} does not exist or is not visible to you.`);
+export const notFound = (what = 'resource'): AppError =>
+  new AppError('NOT_FOUND', `The ${what} does not exist or is not visible to you.`);
 export const forbidden = (message = 'You are not allowed to do this.'): AppError => new AppError('FORBIDDEN', message);
-export const unauthenticated = (code: ErrorCode = 'UNAUTHENTICATED', message = 'Authentication is required.'): AppError =>
-  new AppError(code, message);
+export const unauthenticated = (
+  code: ErrorCode = 'UNAUTHENTICATED',
+  message = 'Authentication is required.',
+): AppError => new AppError(code, message);
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

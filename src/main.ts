@@ -36,18 +36,29 @@ async function shutdown(): Promise<void> {
 }
 
 // Registered before anything starts, so a signal during start-up still stops the embedded server.
-closeWithGrace({ delay: config.shutdownTimeoutMs, logger: { error: (m: string) => log.error(m) } }, async ({ signal, err }) => {
-  if (err) log.error({ err }, 'shutting down after an error');
-  else log.info({ signal }, 'shutting down: draining requests');
-  await shutdown();
-  log.info('stopped');
-});
+closeWithGrace(
+  { delay: config.shutdownTimeoutMs, logger: { error: (m: string) => log.error(m) } },
+  async ({ signal, err }) => {
+    if (err) log.error({ err }, 'shutting down after an error');
+    else log.info({ signal }, 'shutting down: draining requests');
+    await shutdown();
+    log.info('stopped');
+  },
+);
 
 async function start(): Promise<void> {
   let url = config.databaseUrl;
   if (!url) {
-    log.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'DATABASE_URL is unset: starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'phidesk', logger: log });
+    log.info(
+      { dataDir: config.dataDir, port: config.embeddedPgPort },
+      'DATABASE_URL is unset: starting embedded PostgreSQL',
+    );
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      database: 'phidesk',
+      logger: log,
+    });
     url = embedded.url;
   }
   database = connectDatabase(url, { poolMax: config.dbPoolMax });
@@ -61,14 +72,22 @@ async function start(): Promise<void> {
 
   if (!config.isProduction) {
     const demo = await ensureDemoTenant(database.db, config.dataDir);
-    log.info({ apiKeyFile: demo.keyFile }, demo.created
-      ? `created the demo tenant; its tenant-admin API key is in ${demo.keyFile} (send it as x-api-key)`
-      : `demo tenant ready; its tenant-admin API key is in ${demo.keyFile}`);
+    log.info(
+      { apiKeyFile: demo.keyFile },
+      demo.created
+        ? `created the demo tenant; its tenant-admin API key is in ${demo.keyFile} (send it as x-api-key)`
+        : `demo tenant ready; its tenant-admin API key is in ${demo.keyFile}`,
+    );
   }
   app = await composeApp({ config, db: database.db, auditDb: auditDatabase.db, masterKey, previousMasterKeys });
   const address = await app.listen({ host: config.host, port: config.port });
   log.info(
-    { rest: `${address}/v1`, docs: `${address}/docs`, openapi: `${address}/openapi.yaml`, graphql: `${address}/graphql` },
+    {
+      rest: `${address}/v1`,
+      docs: `${address}/docs`,
+      openapi: `${address}/openapi.yaml`,
+      graphql: `${address}/graphql`,
+    },
     `phidesk listening on ${address}: REST docs at ${address}/docs, OpenAPI at ${address}/openapi.yaml, GraphQL at ${address}/graphql`,
   );
 }

@@ -4,7 +4,20 @@ import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
 import { narrowedBy, type Where } from '../db/where.js';
 
-export const apiKeyColumns = ['id', 'tenant_id', 'name', 'prefix', 'roles', 'scopes', 'allowed_cidrs', 'expires_at', 'last_used_at', 'revoked_at', 'created_by', 'created_at'] as const;
+export const apiKeyColumns = [
+  'id',
+  'tenant_id',
+  'name',
+  'prefix',
+  'roles',
+  'scopes',
+  'allowed_cidrs',
+  'expires_at',
+  'last_used_at',
+  'revoked_at',
+  'created_by',
+  'created_at',
+] as const;
 
 export interface NewApiKeyRow {
   tenant_id: string;
@@ -32,8 +45,13 @@ export async function getApiKey(tx: Tx, id: string) {
 }
 
 export async function revokeApiKey(tx: Tx, id: string, at: Date) {
-  return tx.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null)
-    .returning(apiKeyColumns).executeTakeFirst();
+  return tx
+    .updateTable('api_keys')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returning(apiKeyColumns)
+    .executeTakeFirst();
 }
 
 /**
@@ -42,13 +60,33 @@ export async function revokeApiKey(tx: Tx, id: string, at: Date) {
  * one round trip.
  */
 export async function findApiKeyForAuth(db: Kysely<Database>, prefix: string) {
-  const row = await db.selectFrom('api_keys')
+  const row = await db
+    .selectFrom('api_keys')
     .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
-    .select(['api_keys.id', 'api_keys.tenant_id', 'api_keys.secret_hash', 'api_keys.roles', 'api_keys.scopes', 'api_keys.allowed_cidrs',
-      'api_keys.expires_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'tenants.status as tenant_status', 'tenants.require_mfa_for_phi'])
-    .select((eb) => jsonArrayFrom(eb.selectFrom('break_glass_grants as g').select(['g.resource_type', 'g.resource_id', 'g.expires_at'])
-      .whereRef('g.tenant_id', '=', 'api_keys.tenant_id').whereRef('g.actor_id', '=', 'api_keys.id')
-      .where('g.expires_at', '>', sql<Date>`now()`).where('g.closed_at', 'is', null)).as('grants'))
+    .select([
+      'api_keys.id',
+      'api_keys.tenant_id',
+      'api_keys.secret_hash',
+      'api_keys.roles',
+      'api_keys.scopes',
+      'api_keys.allowed_cidrs',
+      'api_keys.expires_at',
+      'api_keys.revoked_at',
+      'api_keys.last_used_at',
+      'tenants.status as tenant_status',
+      'tenants.require_mfa_for_phi',
+    ])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('break_glass_grants as g')
+          .select(['g.resource_type', 'g.resource_id', 'g.expires_at'])
+          .whereRef('g.tenant_id', '=', 'api_keys.tenant_id')
+          .whereRef('g.actor_id', '=', 'api_keys.id')
+          .where('g.expires_at', '>', sql<Date>`now()`)
+          .where('g.closed_at', 'is', null),
+      ).as('grants'),
+    )
     .where('api_keys.prefix', '=', prefix)
     .executeTakeFirst();
   // JSON carries the expiry as text
@@ -57,7 +95,10 @@ export async function findApiKeyForAuth(db: Kysely<Database>, prefix: string) {
 
 /** Records use at most once a minute per key, so hot keys do not write on every request. */
 export async function touchApiKey(db: Kysely<Database>, id: string, at: Date) {
-  await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id)
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: at })
+    .where('id', '=', id)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(at.getTime() - 60_000))]))
     .execute();
 }

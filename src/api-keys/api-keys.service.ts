@@ -39,17 +39,34 @@ type ApiKeyRow = Awaited<ReturnType<typeof repo.getApiKey>> & object;
 
 function present(row: ApiKeyRow): ApiKeyView {
   return {
-    id: row.id, name: row.name, prefix: row.prefix, roles: row.roles, scopes: row.scopes, allowedCidrs: row.allowed_cidrs,
-    expiresAt: row.expires_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at, createdAt: row.created_at,
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    roles: row.roles,
+    scopes: row.scopes,
+    allowedCidrs: row.allowed_cidrs,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+    createdAt: row.created_at,
   };
 }
 
-function validateKeyInput(input: CreateApiKeyInput, now: Date): { roles: Role[]; scopes: string[]; cidrs: string[] | null } {
+function validateKeyInput(
+  input: CreateApiKeyInput,
+  now: Date,
+): { roles: Role[]; scopes: string[]; cidrs: string[] | null } {
   const scopes = [...new Set(input.scopes ?? [])];
   const unknownScope = scopes.find((s) => !(s in scopeCatalogue));
-  if (unknownScope !== undefined) throw new AppError('VALIDATION_FAILED', 'Unknown scope.', [{ path: '/scopes', message: `unknown scope; known: ${Object.keys(scopeCatalogue).join(', ')}` }]);
+  if (unknownScope !== undefined)
+    throw new AppError('VALIDATION_FAILED', 'Unknown scope.', [
+      { path: '/scopes', message: `unknown scope; known: ${Object.keys(scopeCatalogue).join(', ')}` },
+    ]);
   const roles = parseKeyRoles(input.roles);
-  if (input.expiresAt && input.expiresAt <= now) throw new AppError('VALIDATION_FAILED', 'expiresAt must be in the future.', [{ path: '/expiresAt', message: 'must be in the future' }]);
+  if (input.expiresAt && input.expiresAt <= now)
+    throw new AppError('VALIDATION_FAILED', 'expiresAt must be in the future.', [
+      { path: '/expiresAt', message: 'must be in the future' },
+    ]);
   const cidrs = input.allowedCidrs?.length ? input.allowedCidrs.map(normaliseCidr) : null;
   return { roles, scopes, cidrs };
 }
@@ -60,12 +77,18 @@ function normaliseCidr(cidr: string): string {
   const max = family === 6 ? 128 : 32;
   const prefix = bits === undefined ? max : Number(bits);
   if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
-    throw new AppError('VALIDATION_FAILED', 'allowedCidrs has an invalid entry.', [{ path: '/allowedCidrs', message: 'each entry must be an address or CIDR' }]);
+    throw new AppError('VALIDATION_FAILED', 'allowedCidrs has an invalid entry.', [
+      { path: '/allowedCidrs', message: 'each entry must be an address or CIDR' },
+    ]);
   }
   return `${addr}/${prefix}`;
 }
 
-export async function createApiKey(deps: ServiceDeps, actor: Actor, input: CreateApiKeyInput): Promise<{ key: ApiKeyView; secret: string }> {
+export async function createApiKey(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: CreateApiKeyInput,
+): Promise<{ key: ApiKeyView; secret: string }> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('create', 'ApiKey');
     const { roles, scopes, cidrs } = validateKeyInput(input, new Date());
@@ -73,8 +96,15 @@ export async function createApiKey(deps: ServiceDeps, actor: Actor, input: Creat
     s.assertCan('create', 'ApiKey', { staffRoles: keyHasStaffRoles(roles) });
     const generated = generateApiKey();
     const row = await repo.insertApiKey(s.tx, {
-      tenant_id: actor.tenantId, name: input.name, prefix: generated.prefix, secret_hash: generated.secretHash,
-      roles, scopes, allowed_cidrs: cidrs, expires_at: input.expiresAt ?? null, created_by: actor.kind === 'system' ? null : actor.id,
+      tenant_id: actor.tenantId,
+      name: input.name,
+      prefix: generated.prefix,
+      secret_hash: generated.secretHash,
+      roles,
+      scopes,
+      allowed_cidrs: cidrs,
+      expires_at: input.expiresAt ?? null,
+      created_by: actor.kind === 'system' ? null : actor.id,
     });
     s.record({ action: 'api_key.create', resourceType: 'ApiKey', resourceId: row.id, outcome: 'allowed' });
     return { key: present(row), secret: generated.plaintext };
@@ -82,11 +112,22 @@ export async function createApiKey(deps: ServiceDeps, actor: Actor, input: Creat
 }
 
 /** Bootstrap path (CLI, demo tenant): no actor yet, so it runs on the owner connection. */
-export async function createBootstrapKey(db: Kysely<Database>, tenantId: string, name: string): Promise<{ id: string; secret: string }> {
+export async function createBootstrapKey(
+  db: Kysely<Database>,
+  tenantId: string,
+  name: string,
+): Promise<{ id: string; secret: string }> {
   const generated = generateApiKey();
   const row = await repo.insertApiKey(db, {
-    tenant_id: tenantId, name, prefix: generated.prefix, secret_hash: generated.secretHash,
-    roles: ['tenant_admin'], scopes: [], allowed_cidrs: null, expires_at: null, created_by: null,
+    tenant_id: tenantId,
+    name,
+    prefix: generated.prefix,
+    secret_hash: generated.secretHash,
+    roles: ['tenant_admin'],
+    scopes: [],
+    allowed_cidrs: null,
+    expires_at: null,
+    created_by: null,
   });
   return { id: row.id, secret: generated.plaintext };
 }
@@ -97,7 +138,8 @@ export async function listApiKeys(deps: ServiceDeps, actor: Actor, page: PageReq
     const where = policyWhere(s.ability, 'read', 'ApiKey', { id: 'api_keys.id' });
     if (!where) return { items: [], nextCursor: null };
     const result = await paginate(repo.selectApiKeys(s.tx, where), 'api_keys', page);
-    for (const row of result.items) s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: row.id, outcome: 'allowed' });
+    for (const row of result.items)
+      s.record({ action: 'api_key.read', resourceType: 'ApiKey', resourceId: row.id, outcome: 'allowed' });
     return { items: result.items.map(present), nextCursor: result.nextCursor };
   });
 }
@@ -123,10 +165,15 @@ export async function revokeApiKey(deps: ServiceDeps, actor: Actor, id: string):
   });
 }
 
-export type ApiKeyAuthFailure = 'malformed' | 'unknown' | 'revoked' | 'expired' | 'network_not_allowed' | 'tenant_inactive';
+export type ApiKeyAuthFailure =
+  'malformed' | 'unknown' | 'revoked' | 'expired' | 'network_not_allowed' | 'tenant_inactive';
 
 export class ApiKeyRejected extends AppError {
-  constructor(readonly reason: ApiKeyAuthFailure, readonly tenantId?: string, readonly keyId?: string) {
+  constructor(
+    readonly reason: ApiKeyAuthFailure,
+    readonly tenantId?: string,
+    readonly keyId?: string,
+  ) {
     super('API_KEY_INVALID', 'The API key is not valid.');
   }
 }
@@ -134,7 +181,11 @@ export class ApiKeyRejected extends AppError {
 /** Resolves a presented key to an actor, or throws ApiKeyRejected (one message for every reason). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticateApiKey(db: Kysely<Database>, raw: string, clientAddress: string | undefined): Promise<Actor> {
+export async function authenticateApiKey(
+  db: Kysely<Database>,
+  raw: string,
+  clientAddress: string | undefined,
+): Promise<Actor> {
   const parsed = parseApiKey(raw);
   if (!parsed) throw new ApiKeyRejected('malformed');
   const row = await repo.findApiKeyForAuth(db, parsed.prefix);
@@ -143,17 +194,30 @@ export async function authenticateApiKey(db: Kysely<Database>, raw: string, clie
   if (row.revoked_at) throw new ApiKeyRejected('revoked', row.tenant_id, row.id);
   if (row.expires_at && row.expires_at <= now) throw new ApiKeyRejected('expired', row.tenant_id, row.id);
   if (row.tenant_status !== 'active') throw new ApiKeyRejected('tenant_inactive', row.tenant_id, row.id);
-  if (row.allowed_cidrs?.length && !addressAllowed(clientAddress, row.allowed_cidrs)) throw new ApiKeyRejected('network_not_allowed', row.tenant_id, row.id);
+  if (row.allowed_cidrs?.length && !addressAllowed(clientAddress, row.allowed_cidrs))
+    throw new ApiKeyRejected('network_not_allowed', row.tenant_id, row.id);
   // Last use is kept to the minute: a busy key does not write on every request.
-  if (!row.last_used_at || row.last_used_at.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS) await repo.touchApiKey(db, row.id, now);
+  if (!row.last_used_at || row.last_used_at.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS)
+    await repo.touchApiKey(db, row.id, now);
   // A key that opened break-glass (staff-role keys may) carries its grants like a user does.
   const grants = keyHasStaffRoles(row.roles) ? row.grants.filter((g) => g.expires_at > now) : [];
   return {
-    tenantId: row.tenant_id, id: row.id, kind: 'api_key', authMethod: 'api_key', keyId: row.id,
-    roles: knownRolesOf(row.roles), groupIds: [], scopes: row.scopes,
+    tenantId: row.tenant_id,
+    id: row.id,
+    kind: 'api_key',
+    authMethod: 'api_key',
+    keyId: row.id,
+    roles: knownRolesOf(row.roles),
+    groupIds: [],
+    scopes: row.scopes,
     // A key is one factor; tenants that demand MFA for PHI get masked PHI through keys.
-    mfa: false, requireMfaForPhi: row.require_mfa_for_phi,
-    breakGlass: grants.map((g) => ({ resourceType: g.resource_type as 'Contact' | 'Ticket', resourceId: g.resource_id, expiresAt: g.expires_at })),
+    mfa: false,
+    requireMfaForPhi: row.require_mfa_for_phi,
+    breakGlass: grants.map((g) => ({
+      resourceType: g.resource_type as 'Contact' | 'Ticket',
+      resourceId: g.resource_id,
+      expiresAt: g.expires_at,
+    })),
   };
 }
 

@@ -24,8 +24,9 @@ export const namedAuditActions = {
   'comment.redact': 'a ticket comment was redacted (its revisions erased)',
   'comment.update': 'a ticket comment was edited',
   'contact.create': 'a contact (patient) was created',
-  'contact.delete': "a contact was deleted (its PHI erased)",
-  'contact.read': 'a contact was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
+  'contact.delete': 'a contact was deleted (its PHI erased)',
+  'contact.read':
+    'a contact was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
   'contact.search': 'contacts were searched by PHI (one event per match, or one with no record when nothing matched)',
   'contact.update': 'a contact was changed',
   'custom_field.create': 'a ticket custom field was defined for the tenant',
@@ -50,7 +51,8 @@ export const namedAuditActions = {
   'tenant_keys.rewrap': "the tenant's data keys were rewrapped under a new master key (CLI)",
   'ticket.create': 'a ticket was filed',
   'ticket.delete': 'a ticket was deleted',
-  'ticket.read': 'a ticket was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
+  'ticket.read':
+    'a ticket was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
   'ticket.timeline_read': "a ticket's timeline (its change events) was shown",
   'ticket.update': 'a ticket was changed',
   'user.create': 'a user was created',
@@ -66,8 +68,15 @@ export type NamedAuditAction = keyof typeof namedAuditActions;
  * use (api_key.read allowed, api_key.read denied), so one action filter finds both.
  */
 export const auditPrefixOf = {
-  Tenant: 'tenant', User: 'user', Group: 'group', ApiKey: 'api_key', BreakGlass: 'break_glass', AuditEvent: 'audit',
-  Contact: 'contact', Ticket: 'ticket', Comment: 'comment',
+  Tenant: 'tenant',
+  User: 'user',
+  Group: 'group',
+  ApiKey: 'api_key',
+  BreakGlass: 'break_glass',
+  AuditEvent: 'audit',
+  Contact: 'contact',
+  Ticket: 'ticket',
+  Comment: 'comment',
 } as const satisfies Record<SubjectType, string>;
 
 /**
@@ -87,10 +96,13 @@ export function denialAction(subject: SubjectType, action: Action): DenialAction
 }
 
 /** Meaning of a denial-only name (a named action with the same name keeps its own meaning). */
-export const denialMeaning = 'a policy gate refused this action on this kind of record (outcome denied, reason FORBIDDEN)';
+export const denialMeaning =
+  'a policy gate refused this action on this kind of record (outcome denied, reason FORBIDDEN)';
 
 /** Every denial name a gate can produce: each subject with each CASL action. */
-export const denialActions: readonly DenialAction[] = subjects.flatMap((subject) => policyActions.map((action) => denialAction(subject, action)));
+export const denialActions: readonly DenialAction[] = subjects.flatMap((subject) =>
+  policyActions.map((action) => denialAction(subject, action)),
+);
 
 /** The whole catalogue, name -> when it is written. */
 export const auditActions: ReadonlyMap<AuditAction, string> = new Map<AuditAction, string>([

@@ -118,7 +118,10 @@ export class AuditJobs {
       try {
         const result = await checkpointPass(this.#opts.db, this.#opts.signingKey, this.#opts.sink);
         for (const refused of result.refused) {
-          this.#opts.log.error({ tenantId: refused.tenantId, reason: refused.reason }, 'audit checkpoint refused: the chain needs investigation');
+          this.#opts.log.error(
+            { tenantId: refused.tenantId, reason: refused.reason },
+            'audit checkpoint refused: the chain needs investigation',
+          );
         }
         return result;
       } catch (err) {
@@ -154,6 +157,9 @@ export class AuditJobs {
     if (now - (this.#lastErrorLog.get(job) ?? 0) < ERROR_LOG_INTERVAL_MS) return;
     this.#lastErrorLog.set(job, now);
     const name = job.split(':')[0];
-    this.#opts.log.error({ err, job: name, ...context }, `audit ${name} failed; captured events stay durable in the inbox and it is retried`);
+    this.#opts.log.error(
+      { err, job: name, ...context },
+      `audit ${name} failed; captured events stay durable in the inbox and it is retried`,
+    );
   }
 }

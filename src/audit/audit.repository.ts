@@ -12,8 +12,21 @@ type Db = Kysely<Database> | Tx;
 /** Advisory lock class of the per-tenant sequencer lock ('phau'); the tenant hash is the object id. */
 const CHAIN_LOCK_CLASS = 0x70686175;
 
-export const storedEventColumns = ['tenant_id', 'seq', 'id', 'occurred_at', 'actor_id', 'action', 'resource_type', 'resource_id',
-  'subject_contact_id', 'outcome', 'body', 'prev_hash', 'hash'] as const;
+export const storedEventColumns = [
+  'tenant_id',
+  'seq',
+  'id',
+  'occurred_at',
+  'actor_id',
+  'action',
+  'resource_type',
+  'resource_id',
+  'subject_contact_id',
+  'outcome',
+  'body',
+  'prev_hash',
+  'hash',
+] as const;
 
 export interface ChainHead {
   seq: number;
@@ -28,7 +41,9 @@ function lockKey(tenantId: string): number {
 
 /** Takes this tenant's sequencer lock until the transaction ends; false when another sequencer holds it. */
 export async function tryLockChain(tx: Tx, tenantId: string): Promise<boolean> {
-  const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${CHAIN_LOCK_CLASS}::int, ${lockKey(tenantId)}::int) as locked`.execute(tx);
+  const { rows } = await sql<{
+    locked: boolean;
+  }>`select pg_try_advisory_xact_lock(${CHAIN_LOCK_CLASS}::int, ${lockKey(tenantId)}::int) as locked`.execute(tx);
   return rows[0]?.locked === true;
 }
 
@@ -44,9 +59,14 @@ export async function lockChains(tx: Tx, tenantIds: readonly string[]): Promise<
 }
 
 export async function readHeads(tx: Tx, tenantIds: readonly string[]): Promise<Map<string, ChainHead>> {
-  const rows = await tx.selectFrom('audit_chain_heads').select(['tenant_id', 'seq', 'hash', 'merkle_frontier'])
-    .where('tenant_id', '=', sql<string>`any(${[...tenantIds]}::uuid[])`).execute();
-  return new Map(rows.map((row) => [row.tenant_id, { seq: Number(row.seq), hash: row.hash, merkleFrontier: row.merkle_frontier }]));
+  const rows = await tx
+    .selectFrom('audit_chain_heads')
+    .select(['tenant_id', 'seq', 'hash', 'merkle_frontier'])
+    .where('tenant_id', '=', sql<string>`any(${[...tenantIds]}::uuid[])`)
+    .execute();
+  return new Map(
+    rows.map((row) => [row.tenant_id, { seq: Number(row.seq), hash: row.hash, merkleFrontier: row.merkle_frontier }]),
+  );
 }
 
 export async function readHead(tx: Tx, tenantId: string): Promise<ChainHead | undefined> {
@@ -55,8 +75,14 @@ export async function readHead(tx: Tx, tenantId: string): Promise<ChainHead | un
 
 /** The oldest captured events of a tenant, in capture order. */
 export async function takeInbox(tx: Tx, tenantId: string, limit: number): Promise<Array<{ id: string; body: string }>> {
-  return tx.selectFrom('audit_inbox').select(['id', 'body']).where('tenant_id', '=', tenantId)
-    .orderBy('inserted_at').orderBy('id').limit(limit).execute();
+  return tx
+    .selectFrom('audit_inbox')
+    .select(['id', 'body'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('inserted_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -79,12 +105,18 @@ export function joinJsonTexts(texts: readonly string[]): string {
  * one round trip, with the columns as arrays (a multi-row VALUES list costs far more to
  * build and plan than unnest).
  */
-export async function appendChained(tx: Tx, rows: StoredEventRow[], heads: ReadonlyArray<{ tenantId: string } & ChainHead>, inboxIds: readonly string[] = []): Promise<void> {
+export async function appendChained(
+  tx: Tx,
+  rows: StoredEventRow[],
+  heads: ReadonlyArray<{ tenantId: string } & ChainHead>,
+  inboxIds: readonly string[] = [],
+): Promise<void> {
   const col = <K extends keyof StoredEventRow>(key: K) => rows.map((row) => row[key]);
   const bodies = joinJsonTexts(rows.map((row) => row.body));
   // a frontier is a list of hex hashes: comma-joined, one text per head
   const frontiers = heads.map((h) => h.merkleFrontier.join(','));
-  const deleteInbox = inboxIds.length > 0 ? sql`delete from audit_inbox where id = any(${[...inboxIds]}::uuid[])` : sql`select 1`;
+  const deleteInbox =
+    inboxIds.length > 0 ? sql`delete from audit_inbox where id = any(${[...inboxIds]}::uuid[])` : sql`select 1`;
   await sql`
     with appended as (
       insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
@@ -103,37 +135,74 @@ export async function appendChained(tx: Tx, rows: StoredEventRow[], heads: Reado
 
 /** Tenants with events waiting in the inbox, longest-waiting first. */
 export async function tenantsWithPending(db: Kysely<Database>, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('audit_inbox').select('tenant_id').groupBy('tenant_id')
-    .orderBy(sql`min(inserted_at)`).limit(limit).execute();
+  const rows = await db
+    .selectFrom('audit_inbox')
+    .select('tenant_id')
+    .groupBy('tenant_id')
+    .orderBy(sql`min(inserted_at)`)
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.tenant_id);
 }
 
 /** Chains that grew since their last signed checkpoint. */
 export async function headsToCheckpoint(db: Kysely<Database>): Promise<Array<{ tenantId: string } & ChainHead>> {
-  const rows = await db.selectFrom('audit_chain_heads').select(['tenant_id', 'seq', 'hash', 'merkle_frontier'])
-    .whereRef('seq', '>', 'checkpointed_seq').orderBy('tenant_id').execute();
-  return rows.map((r) => ({ tenantId: r.tenant_id, seq: Number(r.seq), hash: r.hash, merkleFrontier: r.merkle_frontier }));
+  const rows = await db
+    .selectFrom('audit_chain_heads')
+    .select(['tenant_id', 'seq', 'hash', 'merkle_frontier'])
+    .whereRef('seq', '>', 'checkpointed_seq')
+    .orderBy('tenant_id')
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    seq: Number(r.seq),
+    hash: r.hash,
+    merkleFrontier: r.merkle_frontier,
+  }));
 }
 
 export async function eventHashAt(db: Db, tenantId: string, seq: number): Promise<string | undefined> {
-  const row = await db.selectFrom('audit_events').select('hash').where('tenant_id', '=', tenantId).where('seq', '=', seq).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_events')
+    .select('hash')
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
   return row?.hash;
 }
 
 export async function markCheckpointed(db: Kysely<Database>, tenantId: string, seq: number): Promise<void> {
-  await db.updateTable('audit_chain_heads').set({ checkpointed_seq: seq })
-    .where('tenant_id', '=', tenantId).where('checkpointed_seq', '<', seq).execute();
+  await db
+    .updateTable('audit_chain_heads')
+    .set({ checkpointed_seq: seq })
+    .where('tenant_id', '=', tenantId)
+    .where('checkpointed_seq', '<', seq)
+    .execute();
 }
 
 /** Events of one chain with seq in (afterSeq, uptoSeq], in seq order. */
-export async function eventsAfter(db: Db, tenantId: string, afterSeq: number, limit: number, uptoSeq?: number): Promise<StoredEventRow[]> {
-  let q = db.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId).where('seq', '>', afterSeq);
+export async function eventsAfter(
+  db: Db,
+  tenantId: string,
+  afterSeq: number,
+  limit: number,
+  uptoSeq?: number,
+): Promise<StoredEventRow[]> {
+  let q = db
+    .selectFrom('audit_events')
+    .select(storedEventColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('seq', '>', afterSeq);
   if (uptoSeq !== undefined) q = q.where('seq', '<=', uptoSeq);
   return (await q.orderBy('seq').limit(limit).execute()) as StoredEventRow[];
 }
 
 export async function lastSeq(db: Db, tenantId: string): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
 
@@ -151,7 +220,10 @@ export async function chainTenantIds(db: Kysely<Database>): Promise<string[]> {
 
 /** The transaction's tenant's events still in the inbox (the runtime role reads no inbox rows, only this). */
 export async function pendingStats(tx: Tx): Promise<{ count: number; oldestAgeSeconds: number | null }> {
-  const { rows } = await sql<{ pending: number; oldest_age_seconds: number | null }>`select * from audit_pending_stats()`.execute(tx);
+  const { rows } = await sql<{
+    pending: number;
+    oldest_age_seconds: number | null;
+  }>`select * from audit_pending_stats()`.execute(tx);
   const row = rows[0];
   return { count: row?.pending ?? 0, oldestAgeSeconds: row?.oldest_age_seconds ?? null };
 }
@@ -168,7 +240,12 @@ export interface EventFilter {
 }
 
 /** One page of a tenant's chained events matching `filter`, by seq after the cursor's. */
-export async function searchEvents(tx: Tx, tenantId: string, filter: EventFilter, page: { afterSeq?: number | undefined; limit: number; order: 'asc' | 'desc' }): Promise<StoredEventRow[]> {
+export async function searchEvents(
+  tx: Tx,
+  tenantId: string,
+  filter: EventFilter,
+  page: { afterSeq?: number | undefined; limit: number; order: 'asc' | 'desc' },
+): Promise<StoredEventRow[]> {
   let q = tx.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId);
   if (filter.contactId !== undefined) q = q.where('subject_contact_id', '=', filter.contactId);
   if (filter.actorId !== undefined) q = q.where('actor_id', '=', filter.actorId);

@@ -10,7 +10,9 @@ import { isUuid } from '../ids.js';
 import * as audit from './audit.service.js';
 
 type TextField = 'contactId' | 'actorId' | 'resourceType' | 'resourceId' | 'outcome' | 'action';
-const outcomes: ReadonlyArray<string> = ['allowed', 'denied', 'error'] satisfies ReadonlyArray<audit.AuditFilter['outcome']>;
+const outcomes: ReadonlyArray<string> = ['allowed', 'denied', 'error'] satisfies ReadonlyArray<
+  audit.AuditFilter['outcome']
+>;
 const isOutcome = (v: string): v is NonNullable<audit.AuditFilter['outcome']> => outcomes.includes(v);
 
 function toFilter(input: AuditEventFilter | null | undefined): audit.AuditFilter {
@@ -18,21 +20,33 @@ function toFilter(input: AuditEventFilter | null | undefined): audit.AuditFilter
   const text = (name: TextField, max: number): string | undefined => {
     const value: unknown = f[name] ?? undefined;
     if (value !== undefined && (typeof value !== 'string' || value.length === 0 || value.length > max)) {
-      throw new AppError('VALIDATION_FAILED', `filter.${name} is invalid.`, [{ path: `/filter/${name}`, message: `1..${max} characters` }]);
+      throw new AppError('VALIDATION_FAILED', `filter.${name} is invalid.`, [
+        { path: `/filter/${name}`, message: `1..${max} characters` },
+      ]);
     }
     return value;
   };
   const contactId = text('contactId', 36);
   if (contactId !== undefined && !isUuid(contactId)) {
-    throw new AppError('VALIDATION_FAILED', 'filter.contactId is invalid.', [{ path: '/filter/contactId', message: 'must be a uuid' }]);
+    throw new AppError('VALIDATION_FAILED', 'filter.contactId is invalid.', [
+      { path: '/filter/contactId', message: 'must be a uuid' },
+    ]);
   }
   const outcome = text('outcome', 10);
   if (outcome !== undefined && !isOutcome(outcome)) {
-    throw new AppError('VALIDATION_FAILED', 'filter.outcome is invalid.', [{ path: '/filter/outcome', message: 'allowed, denied or error' }]);
+    throw new AppError('VALIDATION_FAILED', 'filter.outcome is invalid.', [
+      { path: '/filter/outcome', message: 'allowed, denied or error' },
+    ]);
   }
   return {
-    contactId: contactId?.toLowerCase(), actorId: text('actorId', 200), resourceType: text('resourceType', 100), resourceId: text('resourceId', 200),
-    from: f.from ?? undefined, to: f.to ?? undefined, outcome, action: text('action', 100),
+    contactId: contactId?.toLowerCase(),
+    actorId: text('actorId', 200),
+    resourceType: text('resourceType', 100),
+    resourceId: text('resourceId', 200),
+    from: f.from ?? undefined,
+    to: f.to ?? undefined,
+    outcome,
+    action: text('action', 100),
   };
 }
 
@@ -40,7 +54,11 @@ export function auditGraphql(deps: audit.AuditServiceDeps): GraphqlAdapter {
   const resolvers = {
     Query: {
       auditEvents: (_: unknown, a: QueryAuditEventsArgs, ctx: GraphqlContext) =>
-        audit.searchAuditEvents(deps, actorOf(ctx), toFilter(a.filter), { order: a.order ?? undefined, limit: a.limit ?? undefined, cursor: a.cursor ?? undefined }),
+        audit.searchAuditEvents(deps, actorOf(ctx), toFilter(a.filter), {
+          order: a.order ?? undefined,
+          limit: a.limit ?? undefined,
+          cursor: a.cursor ?? undefined,
+        }),
       auditVerification: (_: unknown, __: unknown, ctx: GraphqlContext) => audit.verifyAuditTrail(deps, actorOf(ctx)),
     },
   };

@@ -56,17 +56,23 @@ function decodeSeqCursor(cursor: string | undefined): number | undefined {
   const match = /^v1:seq:([0-9]{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   const seq = match ? Number(match[1]) : NaN;
   if (!Number.isSafeInteger(seq)) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid.', [{ path: '/cursor', message: 'is not a cursor returned by this API' }]);
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid.', [
+      { path: '/cursor', message: 'is not a cursor returned by this API' },
+    ]);
   }
   return seq;
 }
 
 function checkFilter(filter: AuditFilter): void {
   if (filter.resourceId !== undefined && filter.resourceType === undefined) {
-    throw new AppError('VALIDATION_FAILED', 'resourceId needs resourceType.', [{ path: '/resourceType', message: 'required with resourceId' }]);
+    throw new AppError('VALIDATION_FAILED', 'resourceId needs resourceType.', [
+      { path: '/resourceType', message: 'required with resourceId' },
+    ]);
   }
   if (filter.from && filter.to && filter.from >= filter.to) {
-    throw new AppError('VALIDATION_FAILED', 'from must be before to.', [{ path: '/from', message: 'must be before to' }]);
+    throw new AppError('VALIDATION_FAILED', 'from must be before to.', [
+      { path: '/from', message: 'must be before to' },
+    ]);
   }
 }
 
@@ -93,16 +99,33 @@ export async function searchAuditEvents(
   const afterSeq = decodeSeqCursor(page.cursor);
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'AuditEvent');
-    const rows = await repo.searchEvents(s.tx, actor.tenantId, filter, { afterSeq, limit: limit + 1, order: page.order ?? 'asc' });
+    const rows = await repo.searchEvents(s.tx, actor.tenantId, filter, {
+      afterSeq,
+      limit: limit + 1,
+      order: page.order ?? 'asc',
+    });
     const mayReadReasons = s.ability.can('read_phi', 'BreakGlass');
-    const items = rows.slice(0, limit).map(eventFromRow).map((event) => (mayReadReasons ? event : withoutReasonText(event)));
-    s.record({ action: 'audit.search', resourceType: 'AuditEvent', subjectContactId: filter.contactId, outcome: 'allowed' });
+    const items = rows
+      .slice(0, limit)
+      .map(eventFromRow)
+      .map((event) => (mayReadReasons ? event : withoutReasonText(event)));
+    s.record({
+      action: 'audit.search',
+      resourceType: 'AuditEvent',
+      subjectContactId: filter.contactId,
+      outcome: 'allowed',
+    });
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null };
   });
 }
 
-async function* exportBatches(db: Kysely<Database>, tenantId: string, uptoSeq: number, tenantScoped: boolean): AsyncGenerator<string> {
+async function* exportBatches(
+  db: Kysely<Database>,
+  tenantId: string,
+  uptoSeq: number,
+  tenantScoped: boolean,
+): AsyncGenerator<string> {
   let after = 0;
   while (after < uptoSeq) {
     const read = (q: Kysely<Database>) => repo.eventsAfter(q, tenantId, after, READ_BATCH, uptoSeq);
@@ -126,7 +149,10 @@ export async function exportAuditTrail(deps: ServiceDeps, actor: Actor): Promise
   return exportBatches(deps.db, actor.tenantId, upto, true);
 }
 
-async function listCheckpoints(sink: CheckpointSink, tenantId: string): Promise<{ checkpoints: SignedCheckpoint[]; problem: string | null }> {
+async function listCheckpoints(
+  sink: CheckpointSink,
+  tenantId: string,
+): Promise<{ checkpoints: SignedCheckpoint[]; problem: string | null }> {
   try {
     return { checkpoints: await sink.list(tenantId), problem: null };
   } catch (error) {
@@ -150,13 +176,26 @@ export async function verifyAuditTrail(deps: AuditServiceDeps, actor: Actor): Pr
       after = Number(rows[rows.length - 1]!.seq);
     }
     const report = verifier.finish();
-    const tenant: TenantVerification = report.tenants.find((t) => t.tenantId === actor.tenantId)
-      ?? { tenantId: actor.tenantId, checked: 0, headSeq: 0, headHash: GENESIS_HASH, checkpointsVerified: 0, checkpointedSize: 0, findings: [] };
+    const tenant: TenantVerification = report.tenants.find((t) => t.tenantId === actor.tenantId) ?? {
+      tenantId: actor.tenantId,
+      checked: 0,
+      headSeq: 0,
+      headHash: GENESIS_HASH,
+      checkpointsVerified: 0,
+      checkpointedSize: 0,
+      findings: [],
+    };
     const pending = await repo.pendingStats(s.tx);
     s.record({ action: 'audit.verify', resourceType: 'AuditEvent', outcome: 'allowed' });
     return {
-      ...tenant, ok: report.ok && problem === null, pending, keyIds: deps.publicKeys.map(keyIdOf), checkpoints: checkpoints.length,
-      checkpointStoreProblem: problem, retentionYears: deps.retentionYears, verifiedAt: new Date().toISOString(),
+      ...tenant,
+      ok: report.ok && problem === null,
+      pending,
+      keyIds: deps.publicKeys.map(keyIdOf),
+      checkpoints: checkpoints.length,
+      checkpointStoreProblem: problem,
+      retentionYears: deps.retentionYears,
+      verifiedAt: new Date().toISOString(),
     };
   });
 }
@@ -176,7 +215,9 @@ export async function exportChainsForOperator(
   const ids = tenantIds ?? (await repo.chainTenantIds(db));
   let events = 0;
   for (const tenantId of ids) {
-    await audit.writeDetached(tenantId, CLI_ACTOR, [{ action: 'audit.export', resourceType: 'AuditEvent', outcome: 'allowed' }]);
+    await audit.writeDetached(tenantId, CLI_ACTOR, [
+      { action: 'audit.export', resourceType: 'AuditEvent', outcome: 'allowed' },
+    ]);
     for await (const chunk of exportBatches(db, tenantId, await repo.lastSeq(db, tenantId), false)) {
       events += chunk.split('\n').length - 1;
       await write(chunk);

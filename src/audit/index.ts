@@ -29,12 +29,23 @@ export { AuditJobs, type AuditJobsOptions } from './audit-jobs.js';
 
 // the action catalogue
 export {
-  auditActions, denialAction, isAuditAction, namedAuditActions,
-  type AuditAction, type DenialAction, type NamedAuditAction,
+  auditActions,
+  denialAction,
+  isAuditAction,
+  namedAuditActions,
+  type AuditAction,
+  type DenialAction,
+  type NamedAuditAction,
 } from './actions.js';
 
 // capture: the event and the port services write through
-export { GENESIS_HASH, type AuditActor, type AuditEvent, type AuditEventBody, type AuditOutcome } from './capture/event.js';
+export {
+  GENESIS_HASH,
+  type AuditActor,
+  type AuditEvent,
+  type AuditEventBody,
+  type AuditOutcome,
+} from './capture/event.js';
 export { AuditEventFormatError, parseAuditEvent } from './capture/event-validation.js';
 export { createAuditInbox, NO_RESOURCE_ID, PLATFORM_TENANT_ID, type InboxOptions } from './capture/inbox.service.js';
 
@@ -43,15 +54,24 @@ export { loadAuditKeys } from './checkpoint/audit-keys.js';
 export { CheckpointFormatError, type SignedCheckpoint } from './checkpoint/checkpoint.js';
 export { CheckpointConflictError, DirectoryCheckpointSink, type CheckpointSink } from './checkpoint/checkpoint-sink.js';
 export {
-  AuditKeyError, auditPublicJwks, keyIdOf, publicKeyFromBase64, publicKeyFromJwk, publicKeyToBase64,
+  AuditKeyError,
+  auditPublicJwks,
+  keyIdOf,
+  publicKeyFromBase64,
+  publicKeyFromJwk,
+  publicKeyToBase64,
 } from './checkpoint/signing-key.js';
 
 // export and offline verification
 export { formatExportLine } from './export/export-line.js';
 export { isBlankLine, parseEventLine, parseNdjson, parseNdjsonBatches, readNdjsonLines } from './export/ndjson.js';
 export {
-  AuditChainVerifier, verifyChain,
-  type AuditDamage, type AuditFinding, type TenantVerification, type VerificationReport,
+  AuditChainVerifier,
+  verifyChain,
+  type AuditDamage,
+  type AuditFinding,
+  type TenantVerification,
+  type VerificationReport,
 } from './export/verify.js';
 
 // use cases the CLI runs

@@ -48,14 +48,24 @@ export interface AuditTrail {
   readonly jobs: AuditJobs | undefined;
 }
 
-export async function createAuditTrail(config: Config, db: Kysely<Database>, opts: AuditTrailOptions = {}): Promise<AuditTrail> {
+export async function createAuditTrail(
+  config: Config,
+  db: Kysely<Database>,
+  opts: AuditTrailOptions = {},
+): Promise<AuditTrail> {
   const keys = opts.keys ?? (await loadAuditKeys(config));
   const sink = opts.sink ?? new DirectoryCheckpointSink(config.audit.checkpointDir);
   let jobs: AuditJobs | undefined;
   const writer = opts.auditDb ?? db;
-  const port = createAuditInbox(writer, { addressHashKey: keys.addressHashKey, onCommitted: (tenantId) => jobs?.nudge(tenantId) });
+  const port = createAuditInbox(writer, {
+    addressHashKey: keys.addressHashKey,
+    onCommitted: (tenantId) => jobs?.nudge(tenantId),
+  });
   const serviceDeps = (services: ServiceDeps): AuditServiceDeps => ({
-    ...services, sink, publicKeys: keys.publicKeys, retentionYears: config.audit.retentionYears,
+    ...services,
+    sink,
+    publicKeys: keys.publicKeys,
+    retentionYears: config.audit.retentionYears,
   });
   return {
     port,
@@ -63,19 +73,31 @@ export async function createAuditTrail(config: Config, db: Kysely<Database>, opt
     sink,
     routes: (services) => auditRoutes(serviceDeps(services)),
     graphql: (services) => auditGraphql(serviceDeps(services)),
-    recordDenial: (actor, policy, resourceId) => port.writeDetached(actor.tenantId, actor, [{
-      action: denialAction(policy.subject, policy.action), resourceType: policy.subject, resourceId, outcome: 'denied', reasonCode: 'FORBIDDEN',
-    }]),
+    recordDenial: (actor, policy, resourceId) =>
+      port.writeDetached(actor.tenantId, actor, [
+        {
+          action: denialAction(policy.subject, policy.action),
+          resourceType: policy.subject,
+          resourceId,
+          outcome: 'denied',
+          reasonCode: 'FORBIDDEN',
+        },
+      ]),
     get jobs() {
       return jobs;
     },
     async attach(app) {
       await app.register(auditKeyRoutes(keys.publicKeys));
-      if (keys.created) app.log.warn({ signingKeyFile: config.audit.signingKeyFile }, `created ${DEV_SIGNING_KEY_BANNER}`);
-      else if (config.audit.usesDevSigningKey) app.log.warn({ signingKeyFile: config.audit.signingKeyFile }, DEV_SIGNING_KEY_BANNER);
+      if (keys.created)
+        app.log.warn({ signingKeyFile: config.audit.signingKeyFile }, `created ${DEV_SIGNING_KEY_BANNER}`);
+      else if (config.audit.usesDevSigningKey)
+        app.log.warn({ signingKeyFile: config.audit.signingKeyFile }, DEV_SIGNING_KEY_BANNER);
       if (opts.runJobs === false) return;
       jobs = new AuditJobs({
-        db: writer, log: app.log, signingKey: keys.signingKey, sink,
+        db: writer,
+        log: app.log,
+        signingKey: keys.signingKey,
+        sink,
         sequencerIntervalMs: config.audit.sequencerIntervalMs,
         checkpointIntervalMs: config.audit.checkpointIntervalSeconds * 1000,
         // chaining some tens of ms later costs nothing and makes each pass a bigger batch

@@ -3,7 +3,15 @@ import type { BreakGlassGrant } from '../policy/ability.js';
 // Who is acting. Every service entry point takes one of these explicitly; nothing in the
 // domain layer reads the framework's request.
 
-export const roles = ['tenant_admin', 'privacy_officer', 'supervisor', 'agent', 'auditor', 'requester', 'integration'] as const;
+export const roles = [
+  'tenant_admin',
+  'privacy_officer',
+  'supervisor',
+  'agent',
+  'auditor',
+  'requester',
+  'integration',
+] as const;
 export type Role = (typeof roles)[number];
 
 export type AuthMethod = 'jwt' | 'api_key' | 'system';

@@ -33,7 +33,9 @@ export async function authenticateCredentials(deps: AuthenticatorDeps, creds: Cr
   const apiKey = creds.apiKey ?? (bearer && looksLikeApiKey(bearer) ? bearer : undefined);
   if (!bearer && !apiKey) return undefined;
   const context = {
-    requestId: creds.requestId, clientAddress: creds.clientAddress, userAgent: creds.userAgent,
+    requestId: creds.requestId,
+    clientAddress: creds.clientAddress,
+    userAgent: creds.userAgent,
     // Purpose of use (e.g. TREATMENT, PAYMENT, OPERATIONS) travels into the audit trail.
     purposeOfUse: creds.purposeOfUse && purposePattern.test(creds.purposeOfUse) ? creds.purposeOfUse : undefined,
   };
@@ -46,9 +48,11 @@ export async function authenticateCredentials(deps: AuthenticatorDeps, creds: Cr
     if (!isAppError(e) || e.status !== 401) throw e;
     const reason = e instanceof ApiKeyRejected || isTokenVerificationError(e) ? e.reason : e.code.toLowerCase();
     const tenantId = e instanceof ApiKeyRejected ? e.tenantId : undefined;
-    await deps.audit.writeDetached(tenantId, { kind: apiKey ? 'api_key' : 'user', authMethod: apiKey ? 'api_key' : 'jwt', ...context }, [
-      { action: 'auth.failed', resourceType: 'Session', outcome: 'denied', reasonCode: `${e.code}:${reason}` },
-    ]);
+    await deps.audit.writeDetached(
+      tenantId,
+      { kind: apiKey ? 'api_key' : 'user', authMethod: apiKey ? 'api_key' : 'jwt', ...context },
+      [{ action: 'auth.failed', resourceType: 'Session', outcome: 'denied', reasonCode: `${e.code}:${reason}` }],
+    );
     throw e;
   }
 }

@@ -34,10 +34,31 @@ function jwksLocation(jwksUri: string): string {
   }
 }
 
-export function reportJwksFetchFailure(deps: FailureReporterDeps, jwksUri: string, error: unknown, requester: FetchRequester | undefined): void {
+export function reportJwksFetchFailure(
+  deps: FailureReporterDeps,
+  jwksUri: string,
+  error: unknown,
+  requester: FetchRequester | undefined,
+): void {
   const reason = fetchFailureReason(error);
-  deps.log.warn({ tenantId: requester?.tenantId, issuerId: requester?.issuerId, jwks: jwksLocation(jwksUri), reason: reason.log }, 'partner JWKS fetch failed');
-  deps.audit.writeDetached(requester?.tenantId, fetcher, [{
-    action: 'auth.jwks_fetch_failed', resourceType: 'TrustedIssuer', resourceId: requester?.issuerId, outcome: 'error', reasonCode: `JWKS_UNAVAILABLE:${reason.audit}`,
-  }]).catch((auditError: unknown) => deps.log.error({ err: auditError, tenantId: requester?.tenantId }, 'could not audit a partner JWKS fetch failure'));
+  deps.log.warn(
+    { tenantId: requester?.tenantId, issuerId: requester?.issuerId, jwks: jwksLocation(jwksUri), reason: reason.log },
+    'partner JWKS fetch failed',
+  );
+  deps.audit
+    .writeDetached(requester?.tenantId, fetcher, [
+      {
+        action: 'auth.jwks_fetch_failed',
+        resourceType: 'TrustedIssuer',
+        resourceId: requester?.issuerId,
+        outcome: 'error',
+        reasonCode: `JWKS_UNAVAILABLE:${reason.audit}`,
+      },
+    ])
+    .catch((auditError: unknown) =>
+      deps.log.error(
+        { err: auditError, tenantId: requester?.tenantId },
+        'could not audit a partner JWKS fetch failure',
+      ),
+    );
 }

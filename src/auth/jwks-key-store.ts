@@ -168,14 +168,16 @@ async function fetchKeySet(url: URL, options: JwksKeyStoreOptions): Promise<Map<
     maxBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     headers: { accept: 'application/jwk-set+json, application/json' },
   });
-  if (response.status < 200 || response.status >= 300) throw new JwksDocumentError(`JWKS endpoint answered HTTP ${response.status}`);
+  if (response.status < 200 || response.status >= 300)
+    throw new JwksDocumentError(`JWKS endpoint answered HTTP ${response.status}`);
   let document: unknown;
   try {
     document = JSON.parse(response.body.toString('utf8'));
   } catch (error) {
     throw new JwksDocumentError('JWKS document is not JSON', { cause: error });
   }
-  if (!isRecord(document) || !Array.isArray(document['keys'])) throw new JwksDocumentError('JWKS document has no keys array');
+  if (!isRecord(document) || !Array.isArray(document['keys']))
+    throw new JwksDocumentError('JWKS document has no keys array');
 
   const keysByKid = new Map<string, VerificationKey[]>();
   for (const jwk of document['keys'] as unknown[]) {

@@ -5,9 +5,27 @@
 // refusal stay distinct for audit.
 import { createDecoder, createVerifier, TokenError } from 'fast-jwt';
 import type { HostLookup } from '../net/url-guard.js';
-import { createJwksKeyStore, signingAlgorithms, type JwksFetchFailureHook, type SigningAlgorithm, type VerificationKey } from './jwks-key-store.js';
-import { assertAudience, checkLifetime, optionalString, requiredString, stringList, type Claims } from './token-claims.js';
-import { concealedTokenError, isTokenVerificationError, tokenError, type TokenFailureReason } from './token-verification-error.js';
+import {
+  createJwksKeyStore,
+  signingAlgorithms,
+  type JwksFetchFailureHook,
+  type SigningAlgorithm,
+  type VerificationKey,
+} from './jwks-key-store.js';
+import {
+  assertAudience,
+  checkLifetime,
+  optionalString,
+  requiredString,
+  stringList,
+  type Claims,
+} from './token-claims.js';
+import {
+  concealedTokenError,
+  isTokenVerificationError,
+  tokenError,
+  type TokenFailureReason,
+} from './token-verification-error.js';
 
 export interface TrustedIssuer {
   tenantId: string;
@@ -129,7 +147,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   }
 
   /** The tenants the token may belong to, once its signature verified with their issuer's keys. */
-  async function verifySignature(token: string, header: { iss: string; tenantClaim: string | undefined; kid: string; alg: SigningAlgorithm }): Promise<TrustedIssuer[]> {
+  async function verifySignature(
+    token: string,
+    header: { iss: string; tenantClaim: string | undefined; kid: string; alg: SigningAlgorithm },
+  ): Promise<TrustedIssuer[]> {
     const { iss, tenantClaim, kid, alg } = header;
     if (iss.length > MAX_ISSUER_LENGTH) throw tokenError('untrusted_issuer');
     // Only a registered iss leads to a JWKS fetch: an unregistered one costs a lookup, no outbound request.
@@ -137,13 +158,17 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     const [firstTrusting] = trustingTenants;
     if (!firstTrusting) throw tokenError('untrusted_issuer');
 
-    const namedTenants = tenantClaim === undefined
-      ? trustingTenants
-      : trustingTenants.filter((t) => t.tenantSlug === tenantClaim || t.tenantId === tenantClaim);
+    const namedTenants =
+      tenantClaim === undefined
+        ? trustingTenants
+        : trustingTenants.filter((t) => t.tenantSlug === tenantClaim || t.tenantId === tenantClaim);
     // The signature is checked before any tenant outcome is reported, so unsigned
     // tokens cannot probe which tenants trust an issuer.
     const keySource = namedTenants[0] ?? firstTrusting;
-    const key = await keyStore.getKey(keySource.jwksUri, kid, alg, { tenantId: keySource.tenantId, issuerId: keySource.issuerId });
+    const key = await keyStore.getKey(keySource.jwksUri, kid, alg, {
+      tenantId: keySource.tenantId,
+      issuerId: keySource.issuerId,
+    });
     checkSignature(token, key);
     return namedTenants;
   }
@@ -192,7 +217,12 @@ function reasonForFastJwtError(error: unknown): TokenFailureReason {
   }
 }
 
-function toVerifiedToken(payload: Claims, tenant: TrustedIssuer, subject: string, lifetime: { issuedAt: Date; expiresAt: Date }): VerifiedToken {
+function toVerifiedToken(
+  payload: Claims,
+  tenant: TrustedIssuer,
+  subject: string,
+  lifetime: { issuedAt: Date; expiresAt: Date },
+): VerifiedToken {
   const sessionId = optionalString(payload, 'sid') ?? optionalString(payload, 'jti');
   const email = optionalString(payload, 'email');
   const name = optionalString(payload, 'name');

@@ -4,22 +4,28 @@ import { errorResponses } from '../http/schemas.js';
 import { actorOf } from '../http/actor.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/me', {
-    config: { policy: 'authenticated' },
-    schema: {
-      response: {
-        200: {
-          type: 'object',
-          properties: {
-            tenantId: { type: 'string' }, id: { type: 'string' }, kind: { type: 'string' },
-            roles: { type: 'array', items: { type: 'string' } },
-            groupIds: { type: 'array', items: { type: 'string' } },
-            scopes: { type: 'array', items: { type: 'string' } },
-            mfa: { type: 'boolean' },
+  app.get(
+    '/me',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              tenantId: { type: 'string' },
+              id: { type: 'string' },
+              kind: { type: 'string' },
+              roles: { type: 'array', items: { type: 'string' } },
+              groupIds: { type: 'array', items: { type: 'string' } },
+              scopes: { type: 'array', items: { type: 'string' } },
+              mfa: { type: 'boolean' },
+            },
           },
+          ...errorResponses,
         },
-        ...errorResponses,
       },
     },
-  }, async (request) => actorOf(request));
+    async (request) => actorOf(request),
+  );
 }

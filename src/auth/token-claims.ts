@@ -27,7 +27,8 @@ export function stringList(claims: Claims, name: string): string[] {
   const value = claims[name];
   if (value === undefined) return [];
   if (typeof value === 'string' && isStorableText(value)) return [value];
-  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string' && isStorableText(v))) return [...value];
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string' && isStorableText(v)))
+    return [...value];
   throw tokenError('invalid_claim');
 }
 

@@ -3,7 +3,10 @@
 import type { IResolvers } from 'mercurius';
 import type { GraphqlContext } from '../graphql/context.js';
 import type {
-  MutationCloseBreakGlassArgs, MutationOpenBreakGlassArgs, MutationReviewBreakGlassArgs, QueryBreakGlassGrantsArgs,
+  MutationCloseBreakGlassArgs,
+  MutationOpenBreakGlassArgs,
+  MutationReviewBreakGlassArgs,
+  QueryBreakGlassGrantsArgs,
 } from '../graphql/generated/schema-types.js';
 import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
@@ -16,8 +19,10 @@ export function breakGlassGraphql(deps: breakGlass.BreakGlassDeps & { maxMinutes
         breakGlass.listBreakGlass(deps, actorOf(ctx), { ...pageOf(a), activeOnly: a.active ?? undefined }),
     },
     Mutation: {
-      openBreakGlass: (_: unknown, a: MutationOpenBreakGlassArgs, ctx: GraphqlContext) => breakGlass.openBreakGlass(deps, actorOf(ctx), a.input),
-      closeBreakGlass: (_: unknown, a: MutationCloseBreakGlassArgs, ctx: GraphqlContext) => breakGlass.closeBreakGlass(deps, actorOf(ctx), a.id),
+      openBreakGlass: (_: unknown, a: MutationOpenBreakGlassArgs, ctx: GraphqlContext) =>
+        breakGlass.openBreakGlass(deps, actorOf(ctx), a.input),
+      closeBreakGlass: (_: unknown, a: MutationCloseBreakGlassArgs, ctx: GraphqlContext) =>
+        breakGlass.closeBreakGlass(deps, actorOf(ctx), a.id),
       reviewBreakGlass: (_: unknown, a: MutationReviewBreakGlassArgs, ctx: GraphqlContext) =>
         breakGlass.reviewBreakGlass(deps, actorOf(ctx), a.id, serviceInput(definedOnly(a.input))),
     },

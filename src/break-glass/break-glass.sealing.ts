@@ -5,7 +5,10 @@ import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Sealed } from '../crypto/sealed.js';
 
 export const breakGlassSealing = {
-  table: 'break_glass_grants', columns: ['reason_sealed', 'review_note_sealed'], resourceType: 'BreakGlass', readAction: 'break_glass.read',
+  table: 'break_glass_grants',
+  columns: ['reason_sealed', 'review_note_sealed'],
+  resourceType: 'BreakGlass',
+  readAction: 'break_glass.read',
   fieldNames: { reason_sealed: ['break_glass.reason'], review_note_sealed: ['break_glass.review_note'] },
 } as const;
 
@@ -17,7 +20,13 @@ export function sealText(crypto: TenantCrypto, column: Column, grantId: string, 
 }
 
 /** Opens a sealed value; a legacy row (opened before sealing) hands its plaintext through. */
-export async function openText(crypto: TenantCrypto, column: Column, grantId: string, sealed: Sealed<string> | null, legacy: string | null): Promise<string | null> {
+export async function openText(
+  crypto: TenantCrypto,
+  column: Column,
+  grantId: string,
+  sealed: Sealed<string> | null,
+  legacy: string | null,
+): Promise<string | null> {
   if (sealed === null) return legacy;
   return crypto.open(place(column, grantId), sealed);
 }

@@ -15,7 +15,10 @@ function shortHash(hash: string): string {
 
 function coverage(tenant: TenantVerification): string {
   if (tenant.checkpointsVerified === 0) return 'no checkpoint verified';
-  const tail = tenant.headSeq > tenant.checkpointedSize ? `; ${tenant.checkpointedSize + 1}..${tenant.headSeq} by the chain alone` : '';
+  const tail =
+    tenant.headSeq > tenant.checkpointedSize
+      ? `; ${tenant.checkpointedSize + 1}..${tenant.headSeq} by the chain alone`
+      : '';
   return `${tenant.checkpointsVerified} checkpoint(s) verified, covering 1..${tenant.checkpointedSize}${tail}`;
 }
 
@@ -47,7 +50,10 @@ export function formatHumanReport(report: VerificationReport, context: ReportCon
 }
 
 /** Conditions that leave damage undetectable even when the report says ok. */
-export function reportWarnings(report: VerificationReport, checkpoints: readonly SignedCheckpoint[] | undefined): string[] {
+export function reportWarnings(
+  report: VerificationReport,
+  checkpoints: readonly SignedCheckpoint[] | undefined,
+): string[] {
   const warnings: string[] = [];
   if (report.events === 0) warnings.push('the export holds no events');
   if (checkpoints === undefined) {
@@ -57,7 +63,9 @@ export function reportWarnings(report: VerificationReport, checkpoints: readonly
   const withCheckpoints = new Set(checkpoints.map((checkpoint) => checkpoint.tenantId));
   for (const tenant of report.tenants) {
     if (!withCheckpoints.has(tenant.tenantId)) {
-      warnings.push(`tenant ${tenant.tenantId} has no signed checkpoint: a cut tail or a recomputed chain cannot be detected`);
+      warnings.push(
+        `tenant ${tenant.tenantId} has no signed checkpoint: a cut tail or a recomputed chain cannot be detected`,
+      );
     }
   }
   return warnings;

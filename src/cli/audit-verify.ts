@@ -7,7 +7,20 @@
 
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { AuditChainVerifier, AuditEventFormatError, AuditKeyError, CheckpointFormatError, DirectoryCheckpointSink, isBlankLine, keyIdOf, parseEventLine, publicKeyFromBase64, publicKeyFromJwk, readNdjsonLines, type SignedCheckpoint } from '../audit/index.js';
+import {
+  AuditChainVerifier,
+  AuditEventFormatError,
+  AuditKeyError,
+  CheckpointFormatError,
+  DirectoryCheckpointSink,
+  isBlankLine,
+  keyIdOf,
+  parseEventLine,
+  publicKeyFromBase64,
+  publicKeyFromJwk,
+  readNdjsonLines,
+  type SignedCheckpoint,
+} from '../audit/index.js';
 import { formatHumanReport, reportWarnings } from './audit-verify-report.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCommand, type CliIo, type CommandRun } from './command.js';
 import { findCommand, type auditVerifyOptions } from './commands.js';
@@ -74,7 +87,12 @@ export function runAuditVerify(argv: readonly string[], io: CliIo): Promise<numb
 }
 
 export const auditVerify: CommandRun<typeof auditVerifyOptions> = async (values, io) => {
-  const args = { file: values.file, publicKeys: values['public-key'], checkpointsDir: values.checkpoints, json: values.json === true };
+  const args = {
+    file: values.file,
+    publicKeys: values['public-key'],
+    checkpointsDir: values.checkpoints,
+    json: values.json === true,
+  };
   const fail = (code: number, kind: string, message: string): number => {
     if (args.json) io.stdout.write(JSON.stringify({ ok: false, error: { kind, message } }) + '\n');
     io.stderr.write(`phidesk audit verify: ${message}\n`);
@@ -89,7 +107,8 @@ export const auditVerify: CommandRun<typeof auditVerifyOptions> = async (values,
     checkpoints = await loadCheckpoints(args.checkpointsDir);
   } catch (error) {
     if (error instanceof InputError) return fail(EXIT_USAGE, 'usage', error.message);
-    if (error instanceof CheckpointFormatError) return fail(EXIT_DAMAGE, 'malformed_checkpoint', `checkpoint store is damaged: ${error.message}`);
+    if (error instanceof CheckpointFormatError)
+      return fail(EXIT_DAMAGE, 'malformed_checkpoint', `checkpoint store is damaged: ${error.message}`);
     return fail(EXIT_USAGE, 'io', `cannot read input: ${(error as Error).message}`);
   }
 
@@ -103,7 +122,8 @@ export const auditVerify: CommandRun<typeof auditVerifyOptions> = async (values,
       }
     }
   } catch (error) {
-    if (error instanceof AuditEventFormatError) return fail(EXIT_DAMAGE, 'malformed_export', `export is damaged: ${error.message}`);
+    if (error instanceof AuditEventFormatError)
+      return fail(EXIT_DAMAGE, 'malformed_export', `export is damaged: ${error.message}`);
     return fail(EXIT_USAGE, 'io', `cannot read ${args.file}: ${(error as Error).message}`);
   }
   const report = verifier.finish();

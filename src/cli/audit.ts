@@ -5,7 +5,13 @@
 import { EventEmitter, once } from 'node:events';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { auditPublicJwks, DirectoryCheckpointSink, exportChainsForOperator, loadAuditKeys, publicKeyToBase64 } from '../audit/index.js';
+import {
+  auditPublicJwks,
+  DirectoryCheckpointSink,
+  exportChainsForOperator,
+  loadAuditKeys,
+  publicKeyToBase64,
+} from '../audit/index.js';
 import { isUuid } from '../ids.js';
 import { findTenantBySlug } from '../tenants/tenants.service.js';
 import { EXIT_USAGE, runCommand, type CliIo, type CommandRun } from './command.js';
@@ -20,7 +26,9 @@ export const auditExport: CommandRun<typeof auditExportOptions> = async (values,
     try {
       file = await open(values.out, 'wx', 0o600);
     } catch (error) {
-      io.stderr.write(`phidesk audit export: cannot create ${values.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}); an export never overwrites a file\n`);
+      io.stderr.write(
+        `phidesk audit export: cannot create ${values.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}); an export never overwrites a file\n`,
+      );
       return EXIT_USAGE;
     }
   }
@@ -31,13 +39,21 @@ export const auditExport: CommandRun<typeof auditExportOptions> = async (values,
   }
 };
 
-async function exportTo(config: ReturnType<typeof loadConfig>, tenant: string | undefined, file: FileHandle | undefined, checkpointsOut: string | undefined, io: CliIo): Promise<number> {
+async function exportTo(
+  config: ReturnType<typeof loadConfig>,
+  tenant: string | undefined,
+  file: FileHandle | undefined,
+  checkpointsOut: string | undefined,
+  io: CliIo,
+): Promise<number> {
   return withCliDatabase(config, async ({ db }) => {
     let tenantIds: string[] | undefined;
     if (tenant !== undefined) {
       const id = isUuid(tenant) ? tenant.toLowerCase() : (await findTenantBySlug(db, tenant))?.id;
       if (!id) {
-        io.stderr.write(`phidesk audit export: no tenant with slug ${tenant} (phidesk tenants list shows the tenants)\n`);
+        io.stderr.write(
+          `phidesk audit export: no tenant with slug ${tenant} (phidesk tenants list shows the tenants)\n`,
+        );
         return EXIT_USAGE;
       }
       tenantIds = [id];
@@ -59,7 +75,9 @@ async function exportTo(config: ReturnType<typeof loadConfig>, tenant: string | 
         }
       }
     }
-    io.stderr.write(`exported ${result.events} event(s) of ${result.tenantIds.length} chain(s)${checkpointsOut === undefined ? '' : ` and ${copied} checkpoint(s)`}\n`);
+    io.stderr.write(
+      `exported ${result.events} event(s) of ${result.tenantIds.length} chain(s)${checkpointsOut === undefined ? '' : ` and ${copied} checkpoint(s)`}\n`,
+    );
     return 0;
   });
 }
@@ -67,11 +85,17 @@ async function exportTo(config: ReturnType<typeof loadConfig>, tenant: string | 
 export const auditPublicKey: CommandRun<typeof auditPublicKeyOptions> = async (values, io) => {
   // Read, never created: a key made here would not be the one the server signs with.
   const keys = await loadAuditKeys(loadConfig(), { create: false });
-  io.stdout.write(values.jwks ? `${JSON.stringify(auditPublicJwks(keys.publicKeys), null, 2)}\n` : `${publicKeyToBase64(keys.signingKey.publicKey)}\n`);
+  io.stdout.write(
+    values.jwks
+      ? `${JSON.stringify(auditPublicJwks(keys.publicKeys), null, 2)}\n`
+      : `${publicKeyToBase64(keys.signingKey.publicKey)}\n`,
+  );
   return 0;
 };
 
 /** `phidesk audit export ARGS` in-process (help, parsing and errors included). */
-export const runAuditExport = (argv: readonly string[], io: CliIo): Promise<number> => runCommand(findCommand('audit export')!, argv, io);
+export const runAuditExport = (argv: readonly string[], io: CliIo): Promise<number> =>
+  runCommand(findCommand('audit export')!, argv, io);
 /** `phidesk audit public-key ARGS` in-process. */
-export const runAuditPublicKey = (argv: readonly string[], io: CliIo): Promise<number> => runCommand(findCommand('audit public-key')!, argv, io);
+export const runAuditPublicKey = (argv: readonly string[], io: CliIo): Promise<number> =>
+  runCommand(findCommand('audit public-key')!, argv, io);

@@ -33,7 +33,11 @@ export interface OptionSpec {
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
-type ValueOf<S extends OptionSpec> = S['type'] extends 'boolean' ? boolean : S extends { multiple: true } ? string[] : string;
+type ValueOf<S extends OptionSpec> = S['type'] extends 'boolean'
+  ? boolean
+  : S extends { multiple: true }
+    ? string[]
+    : string;
 
 /** The parsed options of a command, typed from its declaration (required ones are always set). */
 export type Values<O extends OptionSpecs> = {
@@ -75,14 +79,20 @@ function placeholder(name: string, o: OptionSpec): string {
 }
 
 export function synopsis(c: Command): string {
-  const parts = Object.entries(c.options).map(([name, o]) => (o.required ? placeholder(name, o) : `[${placeholder(name, o)}]`));
+  const parts = Object.entries(c.options).map(([name, o]) =>
+    o.required ? placeholder(name, o) : `[${placeholder(name, o)}]`,
+  );
   return `phidesk ${c.name}${parts.length ? ` ${parts.join(' ')}` : ''}`;
 }
 
 /** Two aligned columns, continuation lines of the right one indented under it. */
 export function columns(rows: readonly (readonly [string, string])[], indent = '  '): string {
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}${right.split('\n').join(`\n${indent}${' '.repeat(width)}`)}`).join('\n');
+  return rows
+    .map(
+      ([left, right]) => `${indent}${left.padEnd(width)}${right.split('\n').join(`\n${indent}${' '.repeat(width)}`)}`,
+    )
+    .join('\n');
 }
 
 export function helpText(c: Command): string {
@@ -108,9 +118,16 @@ export function helpText(c: Command): string {
 
 function nodeOptions(options: OptionSpecs) {
   // parseArgs refuses keys that are present but undefined, so only the set ones are copied
-  return Object.fromEntries(Object.entries(options).map(([name, o]) => [name, {
-    type: o.type, ...(o.short === undefined ? {} : { short: o.short }), ...(o.multiple === undefined ? {} : { multiple: o.multiple }),
-  }]));
+  return Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [
+      name,
+      {
+        type: o.type,
+        ...(o.short === undefined ? {} : { short: o.short }),
+        ...(o.multiple === undefined ? {} : { multiple: o.multiple }),
+      },
+    ]),
+  );
 }
 
 /**
@@ -119,20 +136,32 @@ function nodeOptions(options: OptionSpecs) {
  * unknown option next to --help does not hide the help.
  */
 export function asksForHelp(options: OptionSpecs, args: readonly string[]): boolean {
-  const { tokens } = parseArgs({ args: [...args], options: { ...nodeOptions(options), help: HELP_OPTION }, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: { ...nodeOptions(options), help: HELP_OPTION },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   return tokens.some((t) => t.kind === 'option' && t.name === 'help');
 }
 
 export function parseValues(c: Command, args: readonly string[]): Record<string, unknown> {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args: [...args], options: nodeOptions(c.options), strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...args],
+      options: nodeOptions(c.options),
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   for (const [name, o] of Object.entries(c.options)) {
     const v = values[name];
-    if (o.required && (v === undefined || v === '' || (Array.isArray(v) && v.length === 0))) throw new UsageError(`--${name} is required`);
+    if (o.required && (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)))
+      throw new UsageError(`--${name} is required`);
   }
   return values;
 }
@@ -148,7 +177,9 @@ export function describeError(e: unknown): string {
 }
 
 export function reportUsage(c: Command, message: string, io: CliIo): number {
-  io.stderr.write(`phidesk ${c.name}: ${message}\nusage: ${synopsis(c)}\n(phidesk ${c.name} --help lists every option, with an example)\n`);
+  io.stderr.write(
+    `phidesk ${c.name}: ${message}\nusage: ${synopsis(c)}\n(phidesk ${c.name} --help lists every option, with an example)\n`,
+  );
   return EXIT_USAGE;
 }
 

@@ -11,7 +11,12 @@ import pino from 'pino';
 import type { Config } from '../config.js';
 import { connectDatabase, type DatabaseHandle } from '../db/kysely.js';
 import {
-  embeddedClusterExists, embeddedDatabaseUrl, embeddedDatabaseUrlHint, findRunningPostmaster, startEmbeddedPostgres, type EmbeddedPostgres,
+  embeddedClusterExists,
+  embeddedDatabaseUrl,
+  embeddedDatabaseUrlHint,
+  findRunningPostmaster,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
   type RunningPostmaster,
 } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -56,37 +61,62 @@ async function open(url: string, attempts: number, failure: (e: unknown) => stri
 
 function noData(config: Config, opts: CliDatabaseOptions): CliError {
   const create = opts.offersInit ? 'pass --init to create one here' : 'run phidesk migrate --init to create one here';
-  return new CliError(`no phidesk data in ${config.dataDir} (start the server once with npm start, point DATA_DIR at its data, set DATABASE_URL, or ${create})`);
+  return new CliError(
+    `no phidesk data in ${config.dataDir} (start the server once with npm start, point DATA_DIR at its data, set DATABASE_URL, or ${create})`,
+  );
 }
 
 async function openRunning(config: Config, running: RunningPostmaster): Promise<DatabaseHandle> {
   const url = await embeddedDatabaseUrl(config.dataDir, running.port, DATABASE).catch((e: unknown) => {
-    throw new CliError(`a PostgreSQL server (pid ${running.pid}) runs on ${config.dataDir}/pgdata but its password file cannot be read (${describeError(e)}); set DATABASE_URL=postgres://postgres:PASSWORD@127.0.0.1:${running.port}/${DATABASE} with its superuser password`);
+    throw new CliError(
+      `a PostgreSQL server (pid ${running.pid}) runs on ${config.dataDir}/pgdata but its password file cannot be read (${describeError(e)}); set DATABASE_URL=postgres://postgres:PASSWORD@127.0.0.1:${running.port}/${DATABASE} with its superuser password`,
+    );
   });
   const hint = embeddedDatabaseUrlHint(config.dataDir, running.port, DATABASE);
   // A server still starting up (or creating its database) gets a few seconds.
-  return open(url, running.status === 'ready' ? 1 : 20, (e) =>
-    `a PostgreSQL server (pid ${running.pid}, port ${running.port}) runs on ${config.dataDir}/pgdata but refused the connection (${describeError(e)}); `
-    + `set DATABASE_URL=${hint} (if no server runs there, postmaster.pid is stale: remove it)`);
+  return open(
+    url,
+    running.status === 'ready' ? 1 : 20,
+    (e) =>
+      `a PostgreSQL server (pid ${running.pid}, port ${running.port}) runs on ${config.dataDir}/pgdata but refused the connection (${describeError(e)}); ` +
+      `set DATABASE_URL=${hint} (if no server runs there, postmaster.pid is stale: remove it)`,
+  );
 }
 
-async function startOwn(config: Config, opts: CliDatabaseOptions): Promise<{ embedded: EmbeddedPostgres; handle: DatabaseHandle }> {
+async function startOwn(
+  config: Config,
+  opts: CliDatabaseOptions,
+): Promise<{ embedded: EmbeddedPostgres; handle: DatabaseHandle }> {
   const fresh = !embeddedClusterExists(config.dataDir);
   if (fresh && !opts.init) throw noData(config, opts);
   const hint = embeddedDatabaseUrlHint(config.dataDir, config.embeddedPgPort, DATABASE);
   let embedded: EmbeddedPostgres;
   try {
     const logger = pino({ level: 'warn' }, pino.destination(2));
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: DATABASE, logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      database: DATABASE,
+      logger,
+    });
   } catch (e) {
-    throw new CliError(`could not start the embedded PostgreSQL in ${config.dataDir}/pgdata on port ${config.embeddedPgPort} (${describeError(e)}); `
-      + `if the port is taken, set EMBEDDED_PG_PORT; if a server already uses this data, set DATABASE_URL=${hint}`);
+    throw new CliError(
+      `could not start the embedded PostgreSQL in ${config.dataDir}/pgdata on port ${config.embeddedPgPort} (${describeError(e)}); ` +
+        `if the port is taken, set EMBEDDED_PG_PORT; if a server already uses this data, set DATABASE_URL=${hint}`,
+    );
   }
   try {
-    const handle = await open(embedded.url, 1, (e) => `the embedded PostgreSQL started but refused the connection (${describeError(e)}); try DATABASE_URL=${hint}`);
+    const handle = await open(
+      embedded.url,
+      1,
+      (e) =>
+        `the embedded PostgreSQL started but refused the connection (${describeError(e)}); try DATABASE_URL=${hint}`,
+    );
     if (fresh) {
       const applied = await migrateToLatest(handle.db);
-      opts.notes?.write(`created an embedded PostgreSQL in ${config.dataDir}/pgdata (--init) and applied ${applied.length} migration(s)\n`);
+      opts.notes?.write(
+        `created an embedded PostgreSQL in ${config.dataDir}/pgdata (--init) and applied ${applied.length} migration(s)\n`,
+      );
     }
     return { embedded, handle };
   } catch (e) {
@@ -96,12 +126,21 @@ async function startOwn(config: Config, opts: CliDatabaseOptions): Promise<{ emb
 }
 
 /** Runs `fn` with a connection to the configured database; an embedded server started here is stopped after. */
-export async function withCliDatabase<T>(config: Config, fn: (db: CliDatabase) => Promise<T>, opts: CliDatabaseOptions = {}): Promise<T> {
+export async function withCliDatabase<T>(
+  config: Config,
+  fn: (db: CliDatabase) => Promise<T>,
+  opts: CliDatabaseOptions = {},
+): Promise<T> {
   let handle: DatabaseHandle;
   let embedded: EmbeddedPostgres | undefined;
   let where: string;
   if (config.databaseUrl) {
-    handle = await open(config.databaseUrl, 1, (e) => `cannot connect to DATABASE_URL (${describeError(e)}); check that the server runs and the URL, user and password are right`);
+    handle = await open(
+      config.databaseUrl,
+      1,
+      (e) =>
+        `cannot connect to DATABASE_URL (${describeError(e)}); check that the server runs and the URL, user and password are right`,
+    );
     where = 'the database at DATABASE_URL';
   } else {
     const running = await findRunningPostmaster(config.dataDir);

@@ -10,7 +10,7 @@ const HELP_WORDS = new Set(['-h', '--help', 'help']);
 
 function globalUsage(): string {
   const rows = commands.map((c): [string, string] => [c.name, c.summary]);
-  rows.push(['help [COMMAND]', 'this text, or a command\'s help']);
+  rows.push(['help [COMMAND]', "this text, or a command's help"]);
   return `usage: phidesk <command> [options]
 
 commands:
@@ -59,7 +59,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (HELP_WORDS.has(first)) {
     // `phidesk help keys create` is `phidesk keys create --help`
-    return first === 'help' && argv.length > 1 ? runCli([...argv.slice(1), '--help'], io) : (io.stdout.write(globalUsage()), EXIT_OK);
+    return first === 'help' && argv.length > 1
+      ? runCli([...argv.slice(1), '--help'], io)
+      : (io.stdout.write(globalUsage()), EXIT_OK);
   }
   const single = findCommand(first);
   if (single) return runCommand(single, argv.slice(1), io);

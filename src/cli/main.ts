@@ -4,7 +4,9 @@ import { describeError, EXIT_FAILED } from './command.js';
 import { runCli } from './index.js';
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`phidesk: ${describeError(err)}\n`);
     process.exitCode = EXIT_FAILED;

@@ -11,8 +11,16 @@ export const CLI_ACTOR_ID = '00000000-0000-0000-0000-00000000c11a';
 
 export function cliActor(tenantId: string): Actor {
   return {
-    tenantId, id: CLI_ACTOR_ID, kind: 'system', authMethod: 'system', roles: ['tenant_admin'], groupIds: [], scopes: [],
-    mfa: true, requireMfaForPhi: false, breakGlass: [],
+    tenantId,
+    id: CLI_ACTOR_ID,
+    kind: 'system',
+    authMethod: 'system',
+    roles: ['tenant_admin'],
+    groupIds: [],
+    scopes: [],
+    mfa: true,
+    requireMfaForPhi: false,
+    breakGlass: [],
   };
 }
 

@@ -9,7 +9,11 @@ import { view, type ContactsDeps } from './contacts.service.js';
 import { isUuid } from '../ids.js';
 import { cryptoForRead } from '../services/seal-failures.js';
 
-export async function getContactsByIds(deps: ContactsDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, ContactView>> {
+export async function getContactsByIds(
+  deps: ContactsDeps,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, ContactView>> {
   const valid = ids.filter(isUuid);
   // a value that fails to open is audited as an error, as for a single read (src/services/seal-failures.ts)
   const crypto = await cryptoForRead(deps, actor);

@@ -32,7 +32,16 @@ export interface ContactFields {
 
 export type PhiField = keyof ContactFields;
 
-export const phiFields: readonly PhiField[] = ['name', 'email', 'phone', 'dateOfBirth', 'address', 'mrn', 'healthPlanMemberId', 'externalIds'];
+export const phiFields: readonly PhiField[] = [
+  'name',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'address',
+  'mrn',
+  'healthPlanMemberId',
+  'externalIds',
+];
 
 /** The sealed column of each field. */
 export const columnOf = {
@@ -50,7 +59,10 @@ export type SealedContactColumn = (typeof columnOf)[PhiField];
 
 /** What the re-seal job and the key-retirement check need to know about this table. */
 export const contactsSealing = {
-  table: 'contacts', columns: Object.values(columnOf) as SealedContactColumn[], resourceType: 'Contact', readAction: 'contact.read',
+  table: 'contacts',
+  columns: Object.values(columnOf) as SealedContactColumn[],
+  resourceType: 'Contact',
+  readAction: 'contact.read',
   fieldNames: Object.fromEntries(phiFields.map((f) => [columnOf[f], [`contact.${f}`]])),
 } as const;
 
@@ -100,7 +112,16 @@ export function present(meta: ContactMeta, fields: ContactFields | null): Contac
   const base = { id: meta.id, version: meta.version, createdAt: meta.created_at, updatedAt: meta.updated_at };
   if (fields === null) {
     return {
-      ...base, masked: true, name: null, email: null, phone: null, dateOfBirth: null, address: null, mrn: null, healthPlanMemberId: null, externalIds: null,
+      ...base,
+      masked: true,
+      name: null,
+      email: null,
+      phone: null,
+      dateOfBirth: null,
+      address: null,
+      mrn: null,
+      healthPlanMemberId: null,
+      externalIds: null,
     };
   }
   return { ...base, masked: false, ...fields };
@@ -116,9 +137,12 @@ export function filledFields(fields: Partial<ContactFields>): PhiField[] {
 
 export type ContactInput = Partial<Omit<ContactFields, 'name'>> & { name: string };
 /** JSON merge patch (RFC 7396): absent = unchanged, null = cleared, objects merge. */
-export type ContactPatch = { [K in PhiField]?: K extends 'address' ? { [A in keyof Address]?: string | null } | null : ContactFields[K] | null };
+export type ContactPatch = {
+  [K in PhiField]?: K extends 'address' ? { [A in keyof Address]?: string | null } | null : ContactFields[K] | null;
+};
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The contact is invalid.', [{ path, message }]);
+const invalid = (path: string, message: string) =>
+  new AppError('VALIDATION_FAILED', 'The contact is invalid.', [{ path, message }]);
 
 function checkDate(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -158,11 +182,15 @@ export function applyPatch(current: Partial<ContactFields>, patch: ContactPatch)
     const value = patch[field];
     switch (field) {
       case 'name':
-        if (value === null || typeof value !== 'string' || !value.trim()) throw invalid('/name', 'a contact must keep a name');
+        if (value === null || typeof value !== 'string' || !value.trim())
+          throw invalid('/name', 'a contact must keep a name');
         next.name = value;
         break;
       case 'address': {
-        if (value === null) { next.address = null; break; }
+        if (value === null) {
+          next.address = null;
+          break;
+        }
         const merged: Record<string, string | null | undefined> = { ...(current.address ?? {}) };
         for (const [k, v] of Object.entries(value as Record<string, string | null>)) {
           if (v === null) delete merged[k];

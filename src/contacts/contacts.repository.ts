@@ -9,39 +9,83 @@ import type { Tx } from '../db/tenant-tx.js';
 import { narrowedBy, rowsWithIds } from '../db/where.js';
 import { AppError } from '../errors.js';
 import {
-  columnOf, dobNameKey, phiFields, searchIndexes, type Address, type ContactFields, type ExternalId, type PhiField, type SearchIndex,
+  columnOf,
+  dobNameKey,
+  phiFields,
+  searchIndexes,
+  type Address,
+  type ContactFields,
+  type ExternalId,
+  type PhiField,
+  type SearchIndex,
 } from './contacts.model.js';
 
 const TABLE = 'contacts';
 
 export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
-const metaColumns = ['contacts.id', 'contacts.version', 'contacts.key_version', 'contacts.created_at', 'contacts.updated_at'] as const;
+const metaColumns = [
+  'contacts.id',
+  'contacts.version',
+  'contacts.key_version',
+  'contacts.created_at',
+  'contacts.updated_at',
+] as const;
 const sealedColumns = phiFields.map((f) => `contacts.${columnOf[f]}` as const);
 
 /** Live contacts with their sealed columns (never blind indexes: nothing reads them back); only those `where` allows when given. */
 export function selectContacts(tx: Tx, where?: Where) {
-  return narrowedBy(tx.selectFrom('contacts').select([...metaColumns, ...sealedColumns]).where('contacts.deleted_at', 'is', null), where);
+  return narrowedBy(
+    tx
+      .selectFrom('contacts')
+      .select([...metaColumns, ...sealedColumns])
+      .where('contacts.deleted_at', 'is', null),
+    where,
+  );
 }
 
-export const getContactsByIds = (tx: Tx, ids: readonly string[], where: Where): Promise<ContactRow[]> => rowsWithIds(selectContacts(tx, where), 'contacts.id', ids);
+export const getContactsByIds = (tx: Tx, ids: readonly string[], where: Where): Promise<ContactRow[]> =>
+  rowsWithIds(selectContacts(tx, where), 'contacts.id', ids);
 
 export type ContactRow = Awaited<ReturnType<ReturnType<typeof selectContacts>['executeTakeFirstOrThrow']>>;
 
-export async function getContact(tx: Tx, id: string, where: Where, opts: { forUpdate?: boolean } = {}): Promise<ContactRow | undefined> {
+export async function getContact(
+  tx: Tx,
+  id: string,
+  where: Where,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ContactRow | undefined> {
   const query = selectContacts(tx).where('contacts.id', '=', id).where(where);
   return (opts.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Whether a live contact with this id exists in the tenant, whoever may see it (RLS still holds). */
 export async function contactExists(tx: Tx, id: string): Promise<boolean> {
-  return (await tx.selectFrom('contacts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (
+    (await tx
+      .selectFrom('contacts')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** Candidate rows whose blind index equals `index`; callers confirm them after opening. */
-export async function findByBlindIndex(tx: Tx, by: SearchIndex, index: BlindIndex, where: Where, limit: number): Promise<ContactRow[]> {
-  return selectContacts(tx).where(`contacts.${searchIndexes[by].column}`, '=', index).where(where)
-    .orderBy('contacts.created_at').orderBy('contacts.id').limit(limit).execute();
+export async function findByBlindIndex(
+  tx: Tx,
+  by: SearchIndex,
+  index: BlindIndex,
+  where: Where,
+  limit: number,
+): Promise<ContactRow[]> {
+  return selectContacts(tx)
+    .where(`contacts.${searchIndexes[by].column}`, '=', index)
+    .where(where)
+    .orderBy('contacts.created_at')
+    .orderBy('contacts.id')
+    .limit(limit)
+    .execute();
 }
 
 async function sealAll(crypto: TenantCrypto, id: string, f: ContactFields) {
@@ -68,23 +112,47 @@ async function sealAll(crypto: TenantCrypto, id: string, f: ContactFields) {
 
 export async function insertContact(tx: Tx, crypto: TenantCrypto, id: string, tenantId: string, fields: ContactFields) {
   const sealed = await sealAll(crypto, id, fields);
-  return tx.insertInto('contacts').values({ id, tenant_id: tenantId, ...sealed }).returning(metaColumns).executeTakeFirstOrThrow();
+  return tx
+    .insertInto('contacts')
+    .values({ id, tenant_id: tenantId, ...sealed })
+    .returning(metaColumns)
+    .executeTakeFirstOrThrow();
 }
 
 /** Re-seals every field (so the whole row moves to the active key) and bumps the version. */
 export async function updateContact(tx: Tx, crypto: TenantCrypto, row: ContactRow, fields: ContactFields) {
   const sealed = await sealAll(crypto, row.id, fields);
-  return tx.updateTable('contacts').set({ ...sealed, version: row.version + 1, updated_at: new Date() })
-    .where('id', '=', row.id).where('version', '=', row.version)
-    .returning(metaColumns).executeTakeFirstOrThrow();
+  return tx
+    .updateTable('contacts')
+    .set({ ...sealed, version: row.version + 1, updated_at: new Date() })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .returning(metaColumns)
+    .executeTakeFirstOrThrow();
 }
 
 /** Deleting erases the PHI: sealed columns and blind indexes become NULL; the row stays for references. */
 export async function eraseContact(tx: Tx, id: string): Promise<void> {
-  await tx.updateTable('contacts').set({
-    name: null, email: null, phone: null, date_of_birth: null, address: null, mrn: null, health_plan_member_id: null, external_ids: null,
-    email_bidx: null, phone_bidx: null, mrn_bidx: null, dob_name_bidx: null, deleted_at: new Date(), updated_at: new Date(),
-  }).where('id', '=', id).execute();
+  await tx
+    .updateTable('contacts')
+    .set({
+      name: null,
+      email: null,
+      phone: null,
+      date_of_birth: null,
+      address: null,
+      mrn: null,
+      health_plan_member_id: null,
+      external_ids: null,
+      email_bidx: null,
+      phone_bidx: null,
+      mrn_bidx: null,
+      dob_name_bidx: null,
+      deleted_at: new Date(),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 function parseJson<T>(text: string): T {
@@ -97,17 +165,28 @@ function parseJson<T>(text: string): T {
 }
 
 /** Opens the requested fields of a row (all by default); a field that fails throws UnsealError. */
-export async function openContact(crypto: TenantCrypto, row: ContactRow, fields: readonly PhiField[] = phiFields): Promise<Partial<ContactFields>> {
+export async function openContact(
+  crypto: TenantCrypto,
+  row: ContactRow,
+  fields: readonly PhiField[] = phiFields,
+): Promise<Partial<ContactFields>> {
   const out: Partial<ContactFields> = {};
   for (const field of fields) {
     const column = columnOf[field];
     const sealed = row[column] as Sealed<string> | null;
     const text = sealed === null ? null : await crypto.open({ table: TABLE, column, rowId: row.id }, sealed);
     switch (field) {
-      case 'address': out.address = text === null ? null : parseJson<Address>(text); break;
-      case 'externalIds': out.externalIds = text === null ? [] : parseJson<ExternalId[]>(text); break;
-      case 'name': out.name = text ?? ''; break;
-      default: out[field] = text;
+      case 'address':
+        out.address = text === null ? null : parseJson<Address>(text);
+        break;
+      case 'externalIds':
+        out.externalIds = text === null ? [] : parseJson<ExternalId[]>(text);
+        break;
+      case 'name':
+        out.name = text ?? '';
+        break;
+      default:
+        out[field] = text;
     }
   }
   return out;

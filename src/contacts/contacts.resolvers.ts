@@ -7,7 +7,12 @@ import type { IResolvers } from 'mercurius';
 import type { GraphqlContext } from '../graphql/context.js';
 import type { FieldPolicies } from '../graphql/gate.js';
 import type {
-  MutationCreateContactArgs, MutationDeleteContactArgs, MutationSearchContactsArgs, MutationUpdateContactArgs, QueryContactArgs, QueryContactsArgs,
+  MutationCreateContactArgs,
+  MutationDeleteContactArgs,
+  MutationSearchContactsArgs,
+  MutationUpdateContactArgs,
+  QueryContactArgs,
+  QueryContactsArgs,
 } from '../graphql/generated/schema-types.js';
 import { pageOf, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
@@ -16,17 +21,22 @@ import * as contacts from './contacts.service.js';
 import { CreateContactSchema, SearchContactsSchema, UpdateContactSchema, checkInput } from './contacts.schemas.js';
 
 /** GraphQL passes explicit nulls and omits absent fields, which is exactly merge-patch semantics; nulls in create inputs mean "absent". */
-const withoutNulls = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+const withoutNulls = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 export function contactsGraphql(deps: contacts.ContactsDeps): GraphqlAdapter {
   const resolvers = {
     Query: {
-      contacts: (_: unknown, a: QueryContactsArgs, ctx: GraphqlContext) => contacts.listContacts(deps, actorOf(ctx), pageOf(a)),
+      contacts: (_: unknown, a: QueryContactsArgs, ctx: GraphqlContext) =>
+        contacts.listContacts(deps, actorOf(ctx), pageOf(a)),
       contact: (_: unknown, a: QueryContactArgs, ctx: GraphqlContext) => contacts.getContact(deps, actorOf(ctx), a.id),
     },
     Mutation: {
       createContact: (_: unknown, a: MutationCreateContactArgs, ctx: GraphqlContext) => {
-        const input = { ...withoutNulls(a.input ?? {}), ...(a.input?.address ? { address: withoutNulls(a.input.address) } : {}) };
+        const input = {
+          ...withoutNulls(a.input ?? {}),
+          ...(a.input?.address ? { address: withoutNulls(a.input.address) } : {}),
+        };
         return contacts.createContact(deps, actorOf(ctx), checkInput(CreateContactSchema, input));
       },
       updateContact: (_: unknown, a: MutationUpdateContactArgs, ctx: GraphqlContext) => {

@@ -7,8 +7,13 @@ import { IdParams, PageOf, PageQuery, errorResponses } from '../http/schemas.js'
 import type { ContactView } from './contacts.model.js';
 import * as contacts from './contacts.service.js';
 import {
-  ContactSchema, CreateContactSchema, SearchContactsSchema, UpdateContactSchema,
-  type CreateContactBody, type SearchContactsBody, type UpdateContactBody,
+  ContactSchema,
+  CreateContactSchema,
+  SearchContactsSchema,
+  UpdateContactSchema,
+  type CreateContactBody,
+  type SearchContactsBody,
+  type UpdateContactBody,
 } from './contacts.schemas.js';
 import { actorOf } from '../http/actor.js';
 
@@ -37,40 +42,86 @@ export function contactsRoutes(deps: contacts.ContactsDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     // application/merge-patch+json is parsed app-wide (src/app.ts).
 
-    app.get<{ Querystring: Static<typeof PageQuery> }>('/contacts', {
-      config: { policy: { action: 'read', subject: 'Contact' } },
-      schema: { querystring: PageQuery, response: { 200: PageOf(ContactSchema), ...sealedResponses } },
-    }, async (req) => contacts.listContacts(deps, actorOf(req), req.query));
+    app.get<{ Querystring: Static<typeof PageQuery> }>(
+      '/contacts',
+      {
+        config: { policy: { action: 'read', subject: 'Contact' } },
+        schema: { querystring: PageQuery, response: { 200: PageOf(ContactSchema), ...sealedResponses } },
+      },
+      async (req) => contacts.listContacts(deps, actorOf(req), req.query),
+    );
 
-    app.post<{ Body: CreateContactBody }>('/contacts', {
-      config: { policy: { action: 'create', subject: 'Contact' } },
-      schema: { body: CreateContactSchema, response: { 201: ContactSchema, ...sealedResponses } },
-    }, async (req, reply) => {
-      const contact = await contacts.createContact(deps, actorOf(req), req.body);
-      return reply.code(201).header('location', `/v1/contacts/${contact.id}`).header('etag', etag(contact)).send(contact);
-    });
+    app.post<{ Body: CreateContactBody }>(
+      '/contacts',
+      {
+        config: { policy: { action: 'create', subject: 'Contact' } },
+        schema: { body: CreateContactSchema, response: { 201: ContactSchema, ...sealedResponses } },
+      },
+      async (req, reply) => {
+        const contact = await contacts.createContact(deps, actorOf(req), req.body);
+        return reply
+          .code(201)
+          .header('location', `/v1/contacts/${contact.id}`)
+          .header('etag', etag(contact))
+          .send(contact);
+      },
+    );
 
-    app.post<{ Body: SearchContactsBody }>('/contacts/search', {
-      config: { policy: { action: 'read_phi', subject: 'Contact' } },
-      schema: { body: SearchContactsSchema, response: { 200: Type.Object({ items: Type.Array(ContactSchema) }), ...sealedResponses } },
-    }, async (req) => ({ items: await contacts.searchContacts(deps, actorOf(req), req.body) }));
+    app.post<{ Body: SearchContactsBody }>(
+      '/contacts/search',
+      {
+        config: { policy: { action: 'read_phi', subject: 'Contact' } },
+        schema: {
+          body: SearchContactsSchema,
+          response: { 200: Type.Object({ items: Type.Array(ContactSchema) }), ...sealedResponses },
+        },
+      },
+      async (req) => ({ items: await contacts.searchContacts(deps, actorOf(req), req.body) }),
+    );
 
-    app.get<{ Params: Static<typeof IdParams> }>('/contacts/:id', {
-      config: { policy: { action: 'read', subject: 'Contact' } },
-      schema: { params: IdParams, response: { 200: ContactSchema, ...sealedResponses } },
-    }, async (req, reply) => withEtag(reply, await contacts.getContact(deps, actorOf(req), req.params.id)));
+    app.get<{ Params: Static<typeof IdParams> }>(
+      '/contacts/:id',
+      {
+        config: { policy: { action: 'read', subject: 'Contact' } },
+        schema: { params: IdParams, response: { 200: ContactSchema, ...sealedResponses } },
+      },
+      async (req, reply) => withEtag(reply, await contacts.getContact(deps, actorOf(req), req.params.id)),
+    );
 
-    app.patch<{ Params: Static<typeof IdParams>; Body: UpdateContactBody; Headers: Static<typeof IfMatchHeaders> }>('/contacts/:id', {
-      config: { policy: { action: 'update', subject: 'Contact' } },
-      schema: { params: IdParams, headers: IfMatchHeaders, body: UpdateContactSchema, response: { 200: ContactSchema, ...sealedResponses } },
-    }, async (req, reply) => withEtag(reply, await contacts.updateContact(deps, actorOf(req), req.params.id, req.body, expectedVersion(req.headers['if-match']))));
+    app.patch<{ Params: Static<typeof IdParams>; Body: UpdateContactBody; Headers: Static<typeof IfMatchHeaders> }>(
+      '/contacts/:id',
+      {
+        config: { policy: { action: 'update', subject: 'Contact' } },
+        schema: {
+          params: IdParams,
+          headers: IfMatchHeaders,
+          body: UpdateContactSchema,
+          response: { 200: ContactSchema, ...sealedResponses },
+        },
+      },
+      async (req, reply) =>
+        withEtag(
+          reply,
+          await contacts.updateContact(
+            deps,
+            actorOf(req),
+            req.params.id,
+            req.body,
+            expectedVersion(req.headers['if-match']),
+          ),
+        ),
+    );
 
-    app.delete<{ Params: Static<typeof IdParams> }>('/contacts/:id', {
-      config: { policy: { action: 'delete', subject: 'Contact' } },
-      schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses, 503: problem } },
-    }, async (req, reply) => {
-      await contacts.deleteContact(deps, actorOf(req), req.params.id);
-      return reply.code(204).send();
-    });
+    app.delete<{ Params: Static<typeof IdParams> }>(
+      '/contacts/:id',
+      {
+        config: { policy: { action: 'delete', subject: 'Contact' } },
+        schema: { params: IdParams, response: { 204: Type.Null(), ...errorResponses, 503: problem } },
+      },
+      async (req, reply) => {
+        await contacts.deleteContact(deps, actorOf(req), req.params.id);
+        return reply.code(204).send();
+      },
+    );
   };
 }

@@ -11,48 +11,71 @@ const Email = Type.String({ format: 'email', maxLength: 320 });
 const Phone = Type.String({ minLength: 3, maxLength: 40, pattern: '^[+0-9 ().\\-/]*[0-9][+0-9 ().\\-/]*$' });
 const DateOnly = Type.String({ pattern: '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$', description: 'yyyy-mm-dd' });
 
-export const AddressSchema = Type.Object({
-  line1: Type.Optional(Text(200)), line2: Type.Optional(Text(200)), city: Type.Optional(Text(100)),
-  region: Type.Optional(Text(100)), postalCode: Type.Optional(Text(20)), country: Type.Optional(Text(56)),
-}, { additionalProperties: false });
+export const AddressSchema = Type.Object(
+  {
+    line1: Type.Optional(Text(200)),
+    line2: Type.Optional(Text(200)),
+    city: Type.Optional(Text(100)),
+    region: Type.Optional(Text(100)),
+    postalCode: Type.Optional(Text(20)),
+    country: Type.Optional(Text(56)),
+  },
+  { additionalProperties: false },
+);
 /** Merge patch of an address: a part set to null is removed. */
-const AddressPatch = Type.Object({
-  line1: Type.Optional(Nullable(Text(200))), line2: Type.Optional(Nullable(Text(200))), city: Type.Optional(Nullable(Text(100))),
-  region: Type.Optional(Nullable(Text(100))), postalCode: Type.Optional(Nullable(Text(20))), country: Type.Optional(Nullable(Text(56))),
-}, { additionalProperties: false });
+const AddressPatch = Type.Object(
+  {
+    line1: Type.Optional(Nullable(Text(200))),
+    line2: Type.Optional(Nullable(Text(200))),
+    city: Type.Optional(Nullable(Text(100))),
+    region: Type.Optional(Nullable(Text(100))),
+    postalCode: Type.Optional(Nullable(Text(20))),
+    country: Type.Optional(Nullable(Text(56))),
+  },
+  { additionalProperties: false },
+);
 export const ExternalIdSchema = Type.Object({ system: Text(100), value: Text(256) }, { additionalProperties: false });
 const ExternalIds = Type.Array(ExternalIdSchema, { maxItems: 20 });
 
-export const CreateContactSchema = Type.Object({
-  name: Text(200),
-  email: Type.Optional(Email),
-  phone: Type.Optional(Phone),
-  dateOfBirth: Type.Optional(DateOnly),
-  address: Type.Optional(AddressSchema),
-  mrn: Type.Optional(Text(64)),
-  healthPlanMemberId: Type.Optional(Text(64)),
-  externalIds: Type.Optional(ExternalIds),
-}, { additionalProperties: false });
+export const CreateContactSchema = Type.Object(
+  {
+    name: Text(200),
+    email: Type.Optional(Email),
+    phone: Type.Optional(Phone),
+    dateOfBirth: Type.Optional(DateOnly),
+    address: Type.Optional(AddressSchema),
+    mrn: Type.Optional(Text(64)),
+    healthPlanMemberId: Type.Optional(Text(64)),
+    externalIds: Type.Optional(ExternalIds),
+  },
+  { additionalProperties: false },
+);
 
 /** JSON merge patch: a field set to null is cleared; absent fields stay as they are. */
-export const UpdateContactSchema = Type.Object({
-  name: Type.Optional(Text(200)),
-  email: Type.Optional(Nullable(Email)),
-  phone: Type.Optional(Nullable(Phone)),
-  dateOfBirth: Type.Optional(Nullable(DateOnly)),
-  address: Type.Optional(Nullable(AddressPatch)),
-  mrn: Type.Optional(Nullable(Text(64))),
-  healthPlanMemberId: Type.Optional(Nullable(Text(64))),
-  externalIds: Type.Optional(Nullable(ExternalIds)),
-}, { additionalProperties: false, minProperties: 1 });
+export const UpdateContactSchema = Type.Object(
+  {
+    name: Type.Optional(Text(200)),
+    email: Type.Optional(Nullable(Email)),
+    phone: Type.Optional(Nullable(Phone)),
+    dateOfBirth: Type.Optional(Nullable(DateOnly)),
+    address: Type.Optional(Nullable(AddressPatch)),
+    mrn: Type.Optional(Nullable(Text(64))),
+    healthPlanMemberId: Type.Optional(Nullable(Text(64))),
+    externalIds: Type.Optional(Nullable(ExternalIds)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
-export const SearchContactsSchema = Type.Object({
-  mrn: Type.Optional(Text(64)),
-  email: Type.Optional(Type.String({ minLength: 3, maxLength: 320 })),
-  phone: Type.Optional(Phone),
-  dateOfBirth: Type.Optional(DateOnly),
-  name: Type.Optional(Text(200)),
-}, { additionalProperties: false, minProperties: 1 });
+export const SearchContactsSchema = Type.Object(
+  {
+    mrn: Type.Optional(Text(64)),
+    email: Type.Optional(Type.String({ minLength: 3, maxLength: 320 })),
+    phone: Type.Optional(Phone),
+    dateOfBirth: Type.Optional(DateOnly),
+    name: Type.Optional(Text(200)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 export const ContactSchema = Type.Object({
   id: Type.String(),
@@ -78,7 +101,11 @@ export type SearchContactsBody = Static<typeof SearchContactsSchema>;
 export function checkInput<T extends TSchema>(schema: T, input: unknown): Static<T> {
   const errors = [...Value.Errors(schema, input)].slice(0, 10);
   if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', 'The input does not match the schema.', errors.map((e) => ({ path: e.path || '/', message: e.message })));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The input does not match the schema.',
+      errors.map((e) => ({ path: e.path || '/', message: e.message })),
+    );
   }
   return input as Static<T>;
 }

@@ -16,8 +16,21 @@ import type { AuditEventInput } from '../services/audit-port.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import {
-  applyPatch, auditFieldNames, columnOf, dobNameKey, fieldsFromInput, filledFields, phiFields, present, searchIndexes,
-  type ContactFields, type ContactInput, type ContactPatch, type ContactView, type PhiField, type SearchIndex,
+  applyPatch,
+  auditFieldNames,
+  columnOf,
+  dobNameKey,
+  fieldsFromInput,
+  filledFields,
+  phiFields,
+  present,
+  searchIndexes,
+  type ContactFields,
+  type ContactInput,
+  type ContactPatch,
+  type ContactView,
+  type PhiField,
+  type SearchIndex,
 } from './contacts.model.js';
 import { normaliseForBlindIndex } from '../crypto/blind-index.js';
 import * as repo from './contacts.repository.js';
@@ -32,7 +45,12 @@ const whereColumns = { id: 'contacts.id' };
 const MAX_SEARCH_RESULTS = 50;
 
 const contactEvent = (action: AuditAction, id: string, fields: Iterable<PhiField>): AuditEventInput => ({
-  action, resourceType: 'Contact', resourceId: id, subjectContactId: id, phiFields: auditFieldNames(fields), outcome: 'allowed',
+  action,
+  resourceType: 'Contact',
+  resourceId: id,
+  subjectContactId: id,
+  phiFields: auditFieldNames(fields),
+  outcome: 'allowed',
 });
 
 /** GraphQL ids are free text: anything that is not a uuid names no contact (and must not reach SQL as one). */
@@ -49,7 +67,12 @@ function readWhere(s: Scope) {
 const mayReadPhi = (s: Scope, id: string) => can(s.ability, 'read_phi', 'Contact', { id });
 
 /** The view the actor may see: opened PHI with read_phi (recording what was disclosed), masked otherwise. */
-export async function view(s: Scope, crypto: TenantCrypto, row: repo.ContactRow, action: AuditAction): Promise<ContactView> {
+export async function view(
+  s: Scope,
+  crypto: TenantCrypto,
+  row: repo.ContactRow,
+  action: AuditAction,
+): Promise<ContactView> {
   if (!mayReadPhi(s, row.id)) {
     s.record(contactEvent(action, row.id, []));
     return present(row, null);
@@ -95,7 +118,13 @@ export async function listContacts(deps: ContactsDeps, actor: Actor, page: PageR
   });
 }
 
-export async function updateContact(deps: ContactsDeps, actor: Actor, id: string, patch: ContactPatch, expectedVersion?: number): Promise<ContactView> {
+export async function updateContact(
+  deps: ContactsDeps,
+  actor: Actor,
+  id: string,
+  patch: ContactPatch,
+  expectedVersion?: number,
+): Promise<ContactView> {
   checkId(id);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
@@ -141,22 +170,44 @@ export interface SearchCriteria {
 }
 
 /** Exactly one search: MRN, email, phone, or date of birth together with name. */
-function parseCriteria(c: SearchCriteria): { by: SearchIndex; term: string; confirm: (f: Partial<ContactFields>) => boolean; fields: PhiField[] } {
+function parseCriteria(c: SearchCriteria): {
+  by: SearchIndex;
+  term: string;
+  confirm: (f: Partial<ContactFields>) => boolean;
+  fields: PhiField[];
+} {
   const given = (['mrn', 'email', 'phone', 'dateOfBirth', 'name'] as const).filter((k) => c[k] !== undefined);
-  const bad = () => new AppError('VALIDATION_FAILED', 'Search by exactly one of mrn, email or phone, or by dateOfBirth together with name.', [{ path: '/', message: 'one criterion' }]);
-  const same = (kind: 'identifier' | 'email' | 'digits', a: string | null | undefined, b: string) => a != null && normaliseForBlindIndex(kind, a) === normaliseForBlindIndex(kind, b);
+  const bad = () =>
+    new AppError(
+      'VALIDATION_FAILED',
+      'Search by exactly one of mrn, email or phone, or by dateOfBirth together with name.',
+      [{ path: '/', message: 'one criterion' }],
+    );
+  const same = (kind: 'identifier' | 'email' | 'digits', a: string | null | undefined, b: string) =>
+    a != null && normaliseForBlindIndex(kind, a) === normaliseForBlindIndex(kind, b);
   if (given.length === 2 && c.dateOfBirth !== undefined && c.name !== undefined) {
     let term: string;
-    try { term = dobNameKey(c.dateOfBirth, c.name); } catch { throw new AppError('VALIDATION_FAILED', 'dateOfBirth must be a calendar date written yyyy-mm-dd.', [{ path: '/dateOfBirth', message: 'yyyy-mm-dd' }]); }
+    try {
+      term = dobNameKey(c.dateOfBirth, c.name);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 'dateOfBirth must be a calendar date written yyyy-mm-dd.', [
+        { path: '/dateOfBirth', message: 'yyyy-mm-dd' },
+      ]);
+    }
     return {
-      by: 'dateOfBirthName', term, fields: ['dateOfBirth', 'name'],
+      by: 'dateOfBirthName',
+      term,
+      fields: ['dateOfBirth', 'name'],
       confirm: (f) => f.dateOfBirth != null && f.name != null && dobNameKey(f.dateOfBirth, f.name) === term,
     };
   }
   if (given.length !== 1) throw bad();
-  if (c.mrn !== undefined) return { by: 'mrn', term: c.mrn, fields: ['mrn'], confirm: (f) => same('identifier', f.mrn, c.mrn!) };
-  if (c.email !== undefined) return { by: 'email', term: c.email, fields: ['email'], confirm: (f) => same('email', f.email, c.email!) };
-  if (c.phone !== undefined) return { by: 'phone', term: c.phone, fields: ['phone'], confirm: (f) => same('digits', f.phone, c.phone!) };
+  if (c.mrn !== undefined)
+    return { by: 'mrn', term: c.mrn, fields: ['mrn'], confirm: (f) => same('identifier', f.mrn, c.mrn!) };
+  if (c.email !== undefined)
+    return { by: 'email', term: c.email, fields: ['email'], confirm: (f) => same('email', f.email, c.email!) };
+  if (c.phone !== undefined)
+    return { by: 'phone', term: c.phone, fields: ['phone'], confirm: (f) => same('digits', f.phone, c.phone!) };
   throw bad();
 }
 
@@ -165,7 +216,11 @@ function parseCriteria(c: SearchCriteria): { by: SearchIndex; term: string; conf
  * normalisation, so an index collision (or an index copied onto another row) never
  * returns a wrong contact. Terms come in the request body, never the URL or the audit.
  */
-export async function searchContacts(deps: ContactsDeps, actor: Actor, criteria: SearchCriteria): Promise<ContactView[]> {
+export async function searchContacts(
+  deps: ContactsDeps,
+  actor: Actor,
+  criteria: SearchCriteria,
+): Promise<ContactView[]> {
   const search = parseCriteria(criteria);
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
@@ -179,14 +234,21 @@ export async function searchContacts(deps: ContactsDeps, actor: Actor, criteria:
       if (!(e instanceof SealError) || e.reason !== 'no_tenant_key') throw e;
       index = undefined; // the tenant never sealed anything: nothing can match
     }
-    const candidates = where && index ? await repo.findByBlindIndex(s.tx, search.by, index, where, MAX_SEARCH_RESULTS) : [];
+    const candidates =
+      where && index ? await repo.findByBlindIndex(s.tx, search.by, index, where, MAX_SEARCH_RESULTS) : [];
     const found: ContactView[] = [];
     for (const row of candidates) {
       if (!search.confirm(await repo.openContact(crypto, row, search.fields))) continue;
       found.push(await view(s, crypto, row, 'contact.search'));
     }
     // a search that found nothing is still activity worth reviewing (its terms are not kept)
-    if (found.length === 0) s.record({ action: 'contact.search', resourceType: 'Contact', phiFields: auditFieldNames(search.fields), outcome: 'allowed' });
+    if (found.length === 0)
+      s.record({
+        action: 'contact.search',
+        resourceType: 'Contact',
+        phiFields: auditFieldNames(search.fields),
+        outcome: 'allowed',
+      });
     return found;
   });
 }

@@ -51,7 +51,11 @@ export const blindIndexNormalisers: Readonly<Record<BlindIndexKind, (value: stri
    * letters and digits only. For all-digit identifiers this equals `digits`; keeping
    * the letters stops "E004127" and "F004127" from becoming the same MRN.
    */
-  identifier: (value) => value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''),
+  identifier: (value) =>
+    value
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, ''),
 };
 
 export function normaliseForBlindIndex(kind: BlindIndexKind, value: string): string {

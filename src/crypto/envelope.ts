@@ -127,13 +127,21 @@ export function openBytes(key: TenantKeyMaterial, context: SealContext, sealed: 
 }
 
 /** Opens a text value, fetching the key version the value names from `keys`. */
-export async function openValueWith(keys: TenantKeySource, context: SealContext, sealed: Sealed<string>): Promise<string> {
+export async function openValueWith(
+  keys: TenantKeySource,
+  context: SealContext,
+  sealed: Sealed<string>,
+): Promise<string> {
   const key = await keys.keyForVersion(context.tenantId, sealedKeyVersion(sealed));
   return openValue(key, context, sealed);
 }
 
 /** Opens a byte value, fetching the key version the value names from `keys`. */
-export async function openBytesWith(keys: TenantKeySource, context: SealContext, sealed: Sealed<Buffer>): Promise<Buffer> {
+export async function openBytesWith(
+  keys: TenantKeySource,
+  context: SealContext,
+  sealed: Sealed<Buffer>,
+): Promise<Buffer> {
   const key = await keys.keyForVersion(context.tenantId, sealedKeyVersion(sealed));
   return openBytes(key, context, sealed);
 }

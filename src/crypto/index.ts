@@ -21,7 +21,14 @@ export {
   ALGORITHM_XCHACHA20_POLY1305_IETF,
 } from './envelope.js';
 export { Keyring, BLIND_INDEX_ROOT_VERSION, wrapContext } from './keyring.js';
-export type { KeyringOptions, RewrapSummary, TenantKeyStore, WrappedTenantKey, RewrappedTenantKey, TenantKeyStatus } from './keyring.js';
+export type {
+  KeyringOptions,
+  RewrapSummary,
+  TenantKeyStore,
+  WrappedTenantKey,
+  RewrappedTenantKey,
+  TenantKeyStatus,
+} from './keyring.js';
 export { blindIndex, normaliseForBlindIndex, blindIndexNormalisers, BLIND_INDEX_BYTES } from './blind-index.js';
 export type { BlindIndexKind } from './blind-index.js';
 export { TenantCrypto } from './tenant-crypto.js';

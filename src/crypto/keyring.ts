@@ -46,7 +46,8 @@ function activeDataRow(rows: Rows): WrappedTenantKey | undefined {
   let active: WrappedTenantKey | undefined;
   for (const row of rows.values()) {
     // after an interrupted rotation two versions may be active: the newest wins
-    if (row.version >= 1 && row.status === 'active' && (active === undefined || row.version > active.version)) active = row;
+    if (row.version >= 1 && row.status === 'active' && (active === undefined || row.version > active.version))
+      active = row;
   }
   return active;
 }
@@ -183,7 +184,8 @@ export class Keyring implements TenantKeySource {
     const row = (await this.#store.listVersions(tenantId)).find((r) => r.version === version);
     if (row === undefined) throw new AppError('NOT_FOUND', 'The tenant key version does not exist.');
     if (version === BLIND_INDEX_ROOT_VERSION) throw new AppError('CONFLICT', 'The blind-index root cannot be retired.');
-    if (row.status === 'active') throw new AppError('CONFLICT', 'Rotate the tenant key before retiring its active version.');
+    if (row.status === 'active')
+      throw new AppError('CONFLICT', 'Rotate the tenant key before retiring its active version.');
     if (row.status === 'destroyed') throw new AppError('CONFLICT', 'The tenant key version was destroyed.');
     await this.#store.setStatus(tenantId, version, 'retired');
     await this.#refresh(tenantId);
@@ -195,7 +197,10 @@ export class Keyring implements TenantKeySource {
    * The new key wraps new tenant keys from the start of the call. Other processes
    * need `newMasterKey` configured before their cached rows expire.
    */
-  async rewrapAll(newMasterKey: MasterKeyProvider, tenantIds: Iterable<string> | AsyncIterable<string>): Promise<RewrapSummary> {
+  async rewrapAll(
+    newMasterKey: MasterKeyProvider,
+    tenantIds: Iterable<string> | AsyncIterable<string>,
+  ): Promise<RewrapSummary> {
     await initSodium();
     this.#masterKeys.promote(newMasterKey);
     const summary: RewrapSummary = { tenants: 0, rewrapped: 0, alreadyCurrent: 0 };

@@ -13,7 +13,9 @@ export const BLIND_INDEX_ROOT_VERSION = 0;
 
 /** The associated data a tenant key row is wrapped under; binds tenant, version and purpose. */
 export function wrapContext(tenantId: string, version: number): string {
-  return version === BLIND_INDEX_ROOT_VERSION ? `tenant:${tenantId}:blind-index-root` : `tenant:${tenantId}:v${version}`;
+  return version === BLIND_INDEX_ROOT_VERSION
+    ? `tenant:${tenantId}:blind-index-root`
+    : `tenant:${tenantId}:v${version}`;
 }
 
 export class MasterKeySet {
@@ -37,7 +39,11 @@ export class MasterKeySet {
   }
 
   /** Wraps a new tenant key under the current master key. */
-  async wrap(tenantId: string, version: number, key: Uint8Array): Promise<{ wrapped: Uint8Array; masterKeyId: string }> {
+  async wrap(
+    tenantId: string,
+    version: number,
+    key: Uint8Array,
+  ): Promise<{ wrapped: Uint8Array; masterKeyId: string }> {
     const provider = this.#current;
     return { wrapped: await provider.wrap(key, wrapContext(tenantId, version)), masterKeyId: provider.id };
   }

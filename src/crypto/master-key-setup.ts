@@ -14,20 +14,27 @@ export interface PrepareMasterKeyOptions {
   create?: boolean;
 }
 
-const DEV_MASTER_KEY_BANNER = '!!! DEVELOPMENT MASTER KEY: PHI is sealed with a key stored beside the data. Never use it in production; set MASTER_KEY_FILE. !!!';
+const DEV_MASTER_KEY_BANNER =
+  '!!! DEVELOPMENT MASTER KEY: PHI is sealed with a key stored beside the data. Never use it in production; set MASTER_KEY_FILE. !!!';
 
 async function readExistingKey(config: Config): Promise<LocalFileMasterKeyProvider> {
   try {
     return await LocalFileMasterKeyProvider.fromFile(config.masterKeyFile);
   } catch (e) {
     if (errnoCode(e) !== 'ENOENT') throw e;
-    throw new Error(config.usesDevMasterKey
-      ? `there is no development master key at ${config.masterKeyFile}: start the server once (npm start) to create it, point DATA_DIR at the server's data, or set MASTER_KEY_FILE`
-      : `the master key file MASTER_KEY_FILE=${config.masterKeyFile} does not exist`);
+    throw new Error(
+      config.usesDevMasterKey
+        ? `there is no development master key at ${config.masterKeyFile}: start the server once (npm start) to create it, point DATA_DIR at the server's data, or set MASTER_KEY_FILE`
+        : `the master key file MASTER_KEY_FILE=${config.masterKeyFile} does not exist`,
+    );
   }
 }
 
-export async function prepareMasterKey(config: Config, log: Pick<Logger, 'warn' | 'info'>, opts: PrepareMasterKeyOptions = {}): Promise<MasterKeyProvider> {
+export async function prepareMasterKey(
+  config: Config,
+  log: Pick<Logger, 'warn' | 'info'>,
+  opts: PrepareMasterKeyOptions = {},
+): Promise<MasterKeyProvider> {
   await initSodium();
   if (!config.usesDevMasterKey || opts.create === false) {
     const provider = await readExistingKey(config);

@@ -18,7 +18,10 @@ export async function writeSecretFileOnce(path: string, secret: Uint8Array): Pro
   const handle = await open(temporary, 'wx', 0o600);
   try {
     await handle.chmod(0o600); // the umask may have narrowed it; make it exact
-    await handle.writeFile(`${Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength).toString('base64')}\n`, 'utf8');
+    await handle.writeFile(
+      `${Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength).toString('base64')}\n`,
+      'utf8',
+    );
     await handle.sync();
   } finally {
     await handle.close();

@@ -125,7 +125,11 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: runAsRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (m: string) => {
-      problem = m.split('\n').findLast((line) => /\b(FATAL|PANIC|ERROR):/.test(line))?.trim() ?? problem;
+      problem =
+        m
+          .split('\n')
+          .findLast((line) => /\b(FATAL|PANIC|ERROR):/.test(line))
+          ?.trim() ?? problem;
       opts.logger.debug({ embeddedPostgres: m.trim() }, 'embedded postgres');
     },
     onError: (e: unknown) => opts.logger.warn({ embeddedPostgres: String(e).trim() }, 'embedded postgres'),

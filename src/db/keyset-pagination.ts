@@ -21,8 +21,14 @@ export async function keysetPage<O>(
   if (afterId !== undefined) {
     const createdAt = sql.ref(`${table}.created_at`);
     const id = sql.ref(`${table}.id`);
-    q = q.where(sql<boolean>`(${createdAt}, ${id}) > (select c.created_at, c.id from ${sql.table(table)} c where c.id = ${afterId})`);
+    q = q.where(
+      sql<boolean>`(${createdAt}, ${id}) > (select c.created_at, c.id from ${sql.table(table)} c where c.id = ${afterId})`,
+    );
   }
-  const rows = await q.orderBy(`${table}.created_at`, 'asc').orderBy(`${table}.id`, 'asc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy(`${table}.created_at`, 'asc')
+    .orderBy(`${table}.id`, 'asc')
+    .limit(limit + 1)
+    .execute();
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }

@@ -15,7 +15,10 @@ export function createMigrator(db: Kysely<any>): Migrator {
 }
 
 export class MigrationFailed extends Error {
-  constructor(readonly migration: string | undefined, cause: unknown) {
+  constructor(
+    readonly migration: string | undefined,
+    cause: unknown,
+  ) {
     super(`migration ${migration ?? '(unknown)'} failed`, { cause });
     this.name = 'MigrationFailed';
   }

@@ -19,7 +19,6 @@ export interface TenantTxOptions {
   readOnly?: boolean;
 }
 
-
 /**
  * The connection as a transaction: a nested transaction() would COMMIT this one half-way
  * and run the rest as the owner with no tenant scope, so it throws, as Kysely's own
@@ -30,7 +29,9 @@ function asTransaction(conn: Kysely<Database>): Tx {
     get(target, prop) {
       if (prop === 'isTransaction') return true;
       if (prop === 'transaction' || prop === 'connection' || prop === 'startTransaction') {
-        return () => { throw new Error('a tenant transaction cannot open another transaction'); };
+        return () => {
+          throw new Error('a tenant transaction cannot open another transaction');
+        };
       }
       const value: unknown = Reflect.get(target, prop, target);
       // Kysely's methods use private fields: call them on the instance, not the proxy
@@ -39,7 +40,12 @@ function asTransaction(conn: Kysely<Database>): Tx {
   }) as unknown as Tx;
 }
 
-export async function inTenantTx<T>(db: Kysely<Database>, tenantId: string, fn: (tx: Tx) => Promise<T>, opts: TenantTxOptions = {}): Promise<T> {
+export async function inTenantTx<T>(
+  db: Kysely<Database>,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+  opts: TenantTxOptions = {},
+): Promise<T> {
   // The id is written into the statement below, so it must be exactly a uuid.
   if (!isUuid(tenantId)) throw new TypeError('the tenant id of a tenant transaction must be a uuid');
   return db.connection().execute(async (conn) => {
@@ -47,19 +53,27 @@ export async function inTenantTx<T>(db: Kysely<Database>, tenantId: string, fn: 
     try {
       // BEGIN and the scope in one round trip (every request pays it): a simple-protocol
       // query may hold several statements but no parameters, hence the checked literal.
-      await sql.raw(`begin${opts.readOnly ? ' read only' : ''}; `
-        + `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`).execute(conn);
+      await sql
+        .raw(
+          `begin${opts.readOnly ? ' read only' : ''}; ` +
+            `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`,
+        )
+        .execute(conn);
       result = await fn(asTransaction(conn));
     } catch (e) {
       // The caller's error is the one that matters; a failed rollback means a dead connection.
       // Never hand the pool a connection left inside a transaction.
-      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      await sql
+        .raw('rollback')
+        .execute(conn)
+        .catch(() => undefined);
       throw e;
     }
     // COMMIT of a transaction in which a statement failed (and was caught) answers ROLLBACK
     // without an error: the caller must not report a write, or its audit events, as stored.
     const { rows } = await sql.raw<{ command?: string }>('commit').execute(conn);
-    if (rows[0]?.command === 'ROLLBACK') throw new Error('the tenant transaction was rolled back at commit (a statement in it had failed)');
+    if (rows[0]?.command === 'ROLLBACK')
+      throw new Error('the tenant transaction was rolled back at commit (a statement in it had failed)');
     return result;
   });
 }

@@ -20,13 +20,18 @@ function formatOne(error: GraphQLError): GraphQLError {
     const message = appError.code === 'INTERNAL' ? 'An internal error occurred.' : appError.message;
     return new GraphQLError(message, {
       path: error.path,
-      extensions: { code: appError.code, status: appError.status, ...(appError.details ? { details: appError.details } : {}) },
+      extensions: {
+        code: appError.code,
+        status: appError.status,
+        ...(appError.details ? { details: appError.details } : {}),
+      },
     });
   }
   const echo = valueEchoingMessage.exec(error.message);
   const message = echo ? `Variable "$${echo[1]}" has an invalid value.` : error.message;
   return new GraphQLError(message, {
-    nodes: error.nodes, path: error.path,
+    nodes: error.nodes,
+    path: error.path,
     extensions: { code: (error.extensions?.['code'] as string | undefined) ?? 'GRAPHQL_VALIDATION_FAILED' },
   });
 }
@@ -46,7 +51,10 @@ function statusOf(error: GraphQLError): number {
  * validation, variables, credentials) have no data and take their own HTTP status, the
  * worst one if several; a field error keeps 200 with its partial (or null) data.
  */
-export function formatExecutionErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }): { statusCode: number; response: ExecutionResult } {
+export function formatExecutionErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }): {
+  statusCode: number;
+  response: ExecutionResult;
+} {
   const flat = execution.errors.flatMap((e) => {
     const nested = (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
     return Array.isArray(nested) ? nested : [e];
@@ -55,7 +63,11 @@ export function formatExecutionErrors(execution: ExecutionResult & { errors: rea
   const requestErrors = errors.filter((e) => e.path === undefined);
   const statusCode = execution.data || requestErrors.length === 0 ? 200 : Math.max(...requestErrors.map(statusOf));
   if (flat.length > maxReportedErrors) {
-    errors.push(new GraphQLError(`${flat.length - maxReportedErrors} more errors were not reported.`, { extensions: { code: errors[0]!.extensions['code'] } }));
+    errors.push(
+      new GraphQLError(`${flat.length - maxReportedErrors} more errors were not reported.`, {
+        extensions: { code: errors[0]!.extensions['code'] },
+      }),
+    );
   }
   return { statusCode, response: { data: execution.data ?? null, errors } };
 }

@@ -10,8 +10,9 @@ import { buildSchema } from 'graphql';
 /** Every Query/Mutation/Subscription field of the SDL, as 'Type.field'. */
 export function rootFieldsOf(sdl: string): string[] {
   const schema = buildSchema(sdl);
-  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
-    .flatMap((t) => (t ? Object.keys(t.getFields()).map((f) => `${t.name}.${f}`) : []));
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
+    t ? Object.keys(t.getFields()).map((f) => `${t.name}.${f}`) : [],
+  );
 }
 
 export type FieldPolicies = Record<string, RoutePolicy | 'public' | 'authenticated'>;
@@ -30,12 +31,20 @@ export function declaredPolicyOf(resolve: unknown): FieldPolicies[string] | unde
   return typeof resolve === 'function' ? declaredPolicies.get(resolve) : undefined;
 }
 
-export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, schemaFields: string[], recordDenial?: DenialRecorder): IResolvers {
+export function gateResolvers(
+  resolvers: IResolvers,
+  policies: FieldPolicies,
+  schemaFields: string[],
+  recordDenial?: DenialRecorder,
+): IResolvers {
   const missing = schemaFields.filter((f) => !(f in policies));
   if (missing.length > 0) throw new Error(`GraphQL fields without a declared policy: ${missing.join(', ')}`);
   const gated: Record<string, Record<string, unknown>> = {};
   for (const [type, fields] of Object.entries(resolvers)) {
-    if (!rootTypes.includes(type)) { gated[type] = fields as Record<string, unknown>; continue; }
+    if (!rootTypes.includes(type)) {
+      gated[type] = fields as Record<string, unknown>;
+      continue;
+    }
     gated[type] = {};
     for (const [name, resolver] of Object.entries(fields as Record<string, unknown>)) {
       const policy = policies[`${type}.${name}`];
@@ -50,9 +59,14 @@ export function gateResolvers(resolvers: IResolvers, policies: FieldPolicies, sc
         if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
         if (policy === 'authenticated') return fn(root, args, ctx, info);
         if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {
-          const forbidden = new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+          const forbidden = new AppError(
+            'FORBIDDEN',
+            `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`,
+          );
           if (!recordDenial) throw forbidden;
-          return recordDenial(ctx.actor, policy, deniedResourceId(ctx.actor, policy, { args })).then(() => { throw forbidden; });
+          return recordDenial(ctx.actor, policy, deniedResourceId(ctx.actor, policy, { args })).then(() => {
+            throw forbidden;
+          });
         }
         return fn(root, args, ctx, info);
       };

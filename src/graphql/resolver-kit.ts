@@ -14,8 +14,10 @@ export interface GraphqlAdapter {
 }
 
 /** `limit` and `cursor` arguments as a service page request (null means absent). */
-export const pageOf = (a: { limit?: number | null | undefined; cursor?: string | null | undefined }): PageRequest =>
-  ({ limit: a.limit ?? undefined, cursor: a.cursor ?? undefined });
+export const pageOf = (a: { limit?: number | null | undefined; cursor?: string | null | undefined }): PageRequest => ({
+  limit: a.limit ?? undefined,
+  cursor: a.cursor ?? undefined,
+});
 
 /** The object without its undefined entries (explicit nulls stay: they mean "clear"). */
 export const definedOnly = <T extends object>(o: T | null | undefined): T =>

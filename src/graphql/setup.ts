@@ -16,7 +16,14 @@ import type { DenialRecorder } from '../http/gate.js';
 import type { GraphqlContext } from './context.js';
 
 /** maxErrors bounds validation (graphql-js stops there) and every error list we send. */
-export const graphqlLimits = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxDirectives: 50, maxTokens: 10_000, maxErrors: maxReportedErrors } as const;
+export const graphqlLimits = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxCost: 5000,
+  maxDirectives: 50,
+  maxTokens: 10_000,
+  maxErrors: maxReportedErrors,
+} as const;
 
 const queryLimitRules = [
   maxDepthRule({ n: graphqlLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true }),
@@ -29,7 +36,12 @@ const queryLimitRules = [
 const storableStringsRule: ValidationRule = (context) => ({
   StringValue(node) {
     if (!isStorableText(node.value)) {
-      context.reportError(new GraphQLError(`String values ${unstorableMessage}.`, { nodes: node, extensions: { code: 'VALIDATION_FAILED' } }));
+      context.reportError(
+        new GraphQLError(`String values ${unstorableMessage}.`, {
+          nodes: node,
+          extensions: { code: 'VALIDATION_FAILED' },
+        }),
+      );
     }
   },
 });
@@ -59,7 +71,11 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
       graphiql: !opts.production,
       // Query limits (graphql-armor validation rules): depth, aliases, directives and a static
       // cost, so one request cannot fan out into an expensive or PHI-scraping query.
-      validationRules: [...queryLimitRules, storableStringsRule, ...(opts.production ? [NoSchemaIntrospectionCustomRule] : [])],
+      validationRules: [
+        ...queryLimitRules,
+        storableStringsRule,
+        ...(opts.production ? [NoSchemaIntrospectionCustomRule] : []),
+      ],
       graphql: { validateOptions: { maxErrors: graphqlLimits.maxErrors } },
       context: (request): GraphqlContext => ({ actor: request.actor, requestId: request.id }),
       errorFormatter: (execution) => formatExecutionErrors(execution),

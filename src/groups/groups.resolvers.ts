@@ -3,8 +3,13 @@
 import type { IResolvers } from 'mercurius';
 import type { GraphqlContext } from '../graphql/context.js';
 import type {
-  MutationAddGroupMemberArgs, MutationCreateGroupArgs, MutationDeleteGroupArgs, MutationRemoveGroupMemberArgs, MutationUpdateGroupArgs,
-  QueryGroupArgs, QueryGroupsArgs,
+  MutationAddGroupMemberArgs,
+  MutationCreateGroupArgs,
+  MutationDeleteGroupArgs,
+  MutationRemoveGroupMemberArgs,
+  MutationUpdateGroupArgs,
+  QueryGroupArgs,
+  QueryGroupsArgs,
 } from '../graphql/generated/schema-types.js';
 import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';

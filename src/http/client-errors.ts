@@ -27,7 +27,11 @@ function refusalFor(err: ClientError): AppError {
 export function clientErrorResponse(code: ErrorCode, status: number, detail: string, requestId = randomUUID()): string {
   const body = JSON.stringify({
     type: `https://phidesk.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
-    title: titleFor(status), status, code, detail, requestId,
+    title: titleFor(status),
+    status,
+    code,
+    detail,
+    requestId,
   });
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? titleFor(status)}`,
@@ -36,7 +40,8 @@ export function clientErrorResponse(code: ErrorCode, status: number, detail: str
     'cache-control: no-store',
     `x-request-id: ${requestId}`,
     'connection: close',
-    '', body,
+    '',
+    body,
   ].join('\r\n');
 }
 
@@ -45,7 +50,10 @@ export function handleClientError(this: FastifyInstance, err: ClientError, socke
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const refusal = refusalFor(err);
   // Only the code: the parser's error carries the raw bytes it choked on, credentials included.
-  this.log.info({ code: refusal.code, status: refusal.status, parserCode: err.code }, 'request refused by the HTTP parser');
+  this.log.info(
+    { code: refusal.code, status: refusal.status, parserCode: err.code },
+    'request refused by the HTTP parser',
+  );
   // Writing now would interleave with a response already under way on this connection.
   const inFlight = (socket as Socket & { _httpMessage?: { _headerSent?: boolean } })._httpMessage;
   if (!socket.writable || inFlight?._headerSent === true) {

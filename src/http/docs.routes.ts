@@ -12,7 +12,11 @@ export async function docsRoutes(app: FastifyInstance): Promise<void> {
   const text = readFileSync(openapiPath, 'utf8');
   const document = parse(text) as Record<string, unknown>;
   app.get('/openapi.yaml', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', 'application/yaml; charset=utf-8').header('cache-control', 'public, max-age=300').send(text));
+    reply
+      .header('content-type', 'application/yaml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(text),
+  );
   // The documentation UI's own routes (assets, JSON) are public: this plugin scope marks them so.
   app.addHook('onRoute', (route) => {
     route.config = { ...(route.config ?? {}), public: true };

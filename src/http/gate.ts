@@ -33,7 +33,11 @@ export type DenialRecorder = (actor: Actor, policy: RoutePolicy, resourceId: str
  * `<subject>Id` argument (`groupId` for Group). The gate runs before validation, so the
  * value is the caller's free text: only a UUID is recorded, lowercased as stored ids are.
  */
-export function deniedResourceId(actor: Actor, policy: RoutePolicy, named: { url: string; params: unknown } | { args: unknown }): string | undefined {
+export function deniedResourceId(
+  actor: Actor,
+  policy: RoutePolicy,
+  named: { url: string; params: unknown } | { args: unknown },
+): string | undefined {
   if (policy.subject === 'Tenant') return actor.tenantId;
   let id: unknown;
   if ('url' in named) {
@@ -41,7 +45,8 @@ export function deniedResourceId(actor: Actor, policy: RoutePolicy, named: { url
     const at = segments.indexOf(':id');
     const collection = at > 0 ? segments[at - 1]!.replace(/-/g, '').toLowerCase() : '';
     const subject = policy.subject.toLowerCase();
-    if (collection === subject || collection === `${subject}s`) id = (named.params as Record<string, unknown> | undefined)?.['id'];
+    if (collection === subject || collection === `${subject}s`)
+      id = (named.params as Record<string, unknown> | undefined)?.['id'];
   } else {
     const args = named.args as Record<string, unknown> | undefined;
     id = args?.['id'] ?? args?.[`${policy.subject[0]!.toLowerCase()}${policy.subject.slice(1)}Id`];
@@ -57,9 +62,13 @@ export function enforceRouteDeclarations(app: FastifyInstance, recordDenial?: De
   });
   const pending: RouteOptions[] = [];
   app.addHook('onReady', async () => {
-    const ungated = pending.filter((r) => r.config?.public !== true && !r.config?.policy && r.method !== 'OPTIONS' && r.method !== 'HEAD');
+    const ungated = pending.filter(
+      (r) => r.config?.public !== true && !r.config?.policy && r.method !== 'OPTIONS' && r.method !== 'HEAD',
+    );
     if (ungated.length > 0) {
-      throw new Error(`routes without a declared policy: ${ungated.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`);
+      throw new Error(
+        `routes without a declared policy: ${ungated.map((r) => `${String(r.method)} ${r.url}`).join(', ')}`,
+      );
     }
   });
   // preValidation: an actor who may not use the route learns nothing, not even its schema.
@@ -70,8 +79,15 @@ export function enforceRouteDeclarations(app: FastifyInstance, recordDenial?: De
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
     if (policy === 'authenticated') return;
     if (!defineAbilityFor(actor).can(policy.action, policy.subject)) {
-      await recordDenial?.(actor, policy, deniedResourceId(actor, policy, { url: request.routeOptions.url ?? '', params: request.params }));
-      throw new AppError('FORBIDDEN', `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`);
+      await recordDenial?.(
+        actor,
+        policy,
+        deniedResourceId(actor, policy, { url: request.routeOptions.url ?? '', params: request.params }),
+      );
+      throw new AppError(
+        'FORBIDDEN',
+        `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`,
+      );
     }
   });
 }

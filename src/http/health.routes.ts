@@ -11,7 +11,14 @@ export async function healthRoutes(app: FastifyInstance, opts: { readiness: Read
     200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] },
     503: {
       type: 'object',
-      properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, requestId: { type: 'string' } },
+      properties: {
+        type: { type: 'string' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        code: { type: 'string' },
+        detail: { type: 'string' },
+        requestId: { type: 'string' },
+      },
     },
   };
   app.get('/healthz', { config: { public: true }, schema: { response: statusSchema } }, async () => ({ status: 'ok' }));
@@ -21,7 +28,14 @@ export async function healthRoutes(app: FastifyInstance, opts: { readiness: Read
       return reply
         .code(503)
         .header('content-type', 'application/problem+json; charset=utf-8')
-        .send({ type: 'https://phidesk.dev/problems/not-ready', title: 'Service Unavailable', status: 503, code: 'NOT_READY', detail: reason, requestId: reply.request.id });
+        .send({
+          type: 'https://phidesk.dev/problems/not-ready',
+          title: 'Service Unavailable',
+          status: 503,
+          code: 'NOT_READY',
+          detail: reason,
+          requestId: reply.request.id,
+        });
     }
     return { status: 'ready' };
   });

@@ -8,7 +8,9 @@ import { AppError } from '../errors.js';
 import { findUnstorable, unstorableMessage } from './storable-text.js';
 
 export function unstorableInput(pointer: string): AppError {
-  return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', [{ path: pointer, message: unstorableMessage }]);
+  return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', [
+    { path: pointer, message: unstorableMessage },
+  ]);
 }
 
 /** Throws 400 VALIDATION_FAILED naming the first unstorable string in `value` (pointers below `base`). */

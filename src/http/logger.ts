@@ -36,7 +36,11 @@ type SerializedError = { type: string; code?: unknown; statusCode?: unknown; sta
 export function serializeErrorWithoutValues(err: unknown): SerializedError {
   if (!(err instanceof Error)) return { type: typeof err };
   const e = err as Error & { code?: unknown; statusCode?: unknown };
-  const frames = (e.stack ?? '').split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 12).join('\n');
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith('at '))
+    .slice(0, 12)
+    .join('\n');
   return { type: e.name, code: e.code, statusCode: e.statusCode, stack: frames };
 }
 

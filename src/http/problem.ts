@@ -27,17 +27,22 @@ const fastifyCodes: Record<string, ErrorCode> = {
 /** Converts anything thrown into an AppError; unknown errors become INTERNAL. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const fe = err as FastifyError & { validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }> };
+  const fe = err as FastifyError & {
+    validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }>;
+  };
   if (fe?.validation) {
     // ajv messages describe the rule ("must be string"), never the offending value.
     const details = fe.validation.map((v) => ({
-      path: (v.instancePath || '') + (v.params?.['missingProperty'] ? `/${String(v.params['missingProperty'])}` : '')
-        + (v.params?.['additionalProperty'] ? `/${String(v.params['additionalProperty'])}` : ''),
+      path:
+        (v.instancePath || '') +
+        (v.params?.['missingProperty'] ? `/${String(v.params['missingProperty'])}` : '') +
+        (v.params?.['additionalProperty'] ? `/${String(v.params['additionalProperty'])}` : ''),
       message: v.message ?? 'is invalid',
     }));
     return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', details);
   }
-  if (isDataException(err)) return new AppError('BAD_REQUEST', 'A value in the request is not valid here.', undefined, { cause: err });
+  if (isDataException(err))
+    return new AppError('BAD_REQUEST', 'A value in the request is not valid here.', undefined, { cause: err });
   const mapped = fe?.code ? fastifyCodes[fe.code] : undefined;
   if (mapped) return new AppError(mapped, safeMessage(mapped));
   if (fe?.statusCode === 429) return new AppError('RATE_LIMITED', safeMessage('RATE_LIMITED'));
@@ -55,15 +60,24 @@ export function toAppError(err: unknown): AppError {
  */
 function isDataException(err: unknown): boolean {
   const e = err as { code?: unknown; severity?: unknown } | null;
-  return err instanceof Error && typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
+  return (
+    err instanceof Error &&
+    typeof e?.code === 'string' &&
+    /^22[0-9A-Z]{3}$/.test(e.code) &&
+    typeof e.severity === 'string'
+  );
 }
 
 function safeMessage(code: ErrorCode): string {
   switch (code) {
-    case 'PAYLOAD_TOO_LARGE': return 'The request body is larger than this server accepts.';
-    case 'UNSUPPORTED_MEDIA_TYPE': return 'The request content type is not supported; send application/json.';
-    case 'RATE_LIMITED': return 'Too many requests; retry after the time in the Retry-After header.';
-    default: return 'The request body is not valid JSON.';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'The request body is larger than this server accepts.';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'The request content type is not supported; send application/json.';
+    case 'RATE_LIMITED':
+      return 'Too many requests; retry after the time in the Retry-After header.';
+    default:
+      return 'The request body is not valid JSON.';
   }
 }
 
@@ -95,10 +109,12 @@ export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
  * Fastify's own body, whose message quotes the whole URL, query string included.
  */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const refusal = error.code === 'FST_ERR_BAD_URL'
-    ? new AppError('BAD_REQUEST', 'The request URL is not valid.')
-    : toAppError(error);
-  reply.log.info({ code: refusal.code, status: refusal.status, fastifyCode: error.code }, 'request rejected by the router');
+  const refusal =
+    error.code === 'FST_ERR_BAD_URL' ? new AppError('BAD_REQUEST', 'The request URL is not valid.') : toAppError(error);
+  reply.log.info(
+    { code: refusal.code, status: refusal.status, fastifyCode: error.code },
+    'request rejected by the router',
+  );
   // No route means no onSend hooks (src/http/security.ts): the request id header is set here.
   void sendProblem(reply.header('x-request-id', reply.request.id), refusal);
 }
@@ -106,8 +122,13 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
 export function registerErrorHandling(app: FastifyInstance, routeMethods: (url: string) => string[]): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: appError.cause ?? error, code: appError.code }, 'request failed');
-    else if (isDataException(appError.cause)) request.log.warn({ err: appError.cause, code: appError.code, status: appError.status }, 'request rejected by the database');
+    if (appError.status >= 500)
+      request.log.error({ err: appError.cause ?? error, code: appError.code }, 'request failed');
+    else if (isDataException(appError.cause))
+      request.log.warn(
+        { err: appError.cause, code: appError.code, status: appError.status },
+        'request rejected by the database',
+      );
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     if (appError.code === 'RATE_LIMITED') {
       const retry = (error as { headers?: Record<string, string> }).headers?.['retry-after'];

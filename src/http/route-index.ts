@@ -25,9 +25,14 @@ export function createRouteIndex(app: FastifyInstance): RouteIndex {
     for (const method of methods) {
       // Read lazily: a plugin's own onRoute hook may mark its routes public after this one ran.
       routes.push({
-        method, url: route.url,
-        get public() { return route.config?.public === true; },
-        get policy() { return (route.config as { policy?: unknown } | undefined)?.policy; },
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+        get policy() {
+          return (route.config as { policy?: unknown } | undefined)?.policy;
+        },
       });
       // HEAD mirrors GET; OPTIONS is the CORS preflight catch-all on every path.
       if (method === 'HEAD' || method === 'OPTIONS') continue;

@@ -27,19 +27,30 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),
     credentials: false,
     methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-request-id', 'x-api-key', 'x-purpose-of-use'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'idempotency-key',
+      'if-match',
+      'x-request-id',
+      'x-api-key',
+      'x-purpose-of-use',
+    ],
     exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
     maxAge: 600,
   });
   // Registered as a root onRequest hook ahead of authentication, so that credential
   // guessing is throttled too (a route-level limiter would only run after auth).
   await app.register(rateLimit, { global: false });
-  app.addHook('onRequest', app.rateLimit({
-    max: config.rateLimit.max,
-    timeWindow: config.rateLimit.windowMs,
-    // Health probes from orchestrators must never be throttled into a restart loop.
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
-  }));
+  app.addHook(
+    'onRequest',
+    app.rateLimit({
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.windowMs,
+      // Health probes from orchestrators must never be throttled into a restart loop.
+      allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+    }),
+  );
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('x-request-id', reply.request.id);

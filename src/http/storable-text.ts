@@ -36,7 +36,9 @@ export function findUnstorable(value: unknown, base = ''): string | undefined {
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
-    const entries: Array<[string, unknown]> = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    const entries: Array<[string, unknown]> = Array.isArray(node)
+      ? node.map((v, i) => [String(i), v])
+      : Object.entries(node);
     // A bad property name is reported at its object: the pointer must not quote it.
     if (!Array.isArray(node) && entries.some(([key]) => !isStorableText(key))) return pointer;
     // Pushed in reverse so that the first offending field in document order is reported.

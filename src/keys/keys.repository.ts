@@ -24,31 +24,51 @@ const versionIs = (column: string, version: number): RawBuilder<boolean> =>
   sql<boolean>`substring(${sql.ref(column)} from 3 for 4) = int4send(${version}::int4)`;
 
 /** How many sealed values of the tenant name `version`, read from the ciphertext headers themselves. */
-export async function countValuesUnderVersion(db: Db, tables: readonly SealedTableSpec[], tenantId: string, version: number): Promise<number> {
+export async function countValuesUnderVersion(
+  db: Db,
+  tables: readonly SealedTableSpec[],
+  tenantId: string,
+  version: number,
+): Promise<number> {
   let total = 0;
   for (const spec of tables) {
     const sums = spec.columns.map((c) => sql`count(*) filter (where ${versionIs(c, version)})`);
-    const { rows } = await sql<{ n: number }>`select (${sql.join(sums, sql` + `)})::int as n from ${sql.table(spec.table)} where tenant_id = ${tenantId}`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select (${sql.join(sums, sql` + `)})::int as n from ${sql.table(spec.table)} where tenant_id = ${tenantId}`.execute(
+      db,
+    );
     total += rows[0]?.n ?? 0;
   }
   return total;
 }
 
 /** Sealed values per key version, across every sealed table of the tenant (for `keys status`). */
-export async function valuesByVersion(db: Db, tables: readonly SealedTableSpec[], tenantId: string): Promise<Map<number, number>> {
+export async function valuesByVersion(
+  db: Db,
+  tables: readonly SealedTableSpec[],
+  tenantId: string,
+): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const spec of tables) {
     for (const column of spec.columns) {
       const { rows } = await sql<{ v: number; n: number }>`
         select ('x' || encode(substring(${sql.ref(column)} from 3 for 4), 'hex'))::bit(32)::int as v, count(*)::int as n
-        from ${sql.table(spec.table)} where tenant_id = ${tenantId} and ${sql.ref(column)} is not null group by 1`.execute(db);
+        from ${sql.table(spec.table)} where tenant_id = ${tenantId} and ${sql.ref(column)} is not null group by 1`.execute(
+        db,
+      );
       for (const r of rows) counts.set(r.v, (counts.get(r.v) ?? 0) + r.n);
     }
   }
   return counts;
 }
 
-export async function countRowsToReseal(db: Db, spec: SealedTableSpec, tenantId: string, target: number): Promise<number> {
+export async function countRowsToReseal(
+  db: Db,
+  spec: SealedTableSpec,
+  tenantId: string,
+  target: number,
+): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(spec.table)}
     where tenant_id = ${tenantId} and key_version <> ${target}`.execute(db);
   return rows[0]?.n ?? 0;
@@ -66,18 +86,34 @@ export async function relaxCommitDurability(tx: Db): Promise<void> {
 export type SealedRow = { id: string; [column: string]: Buffer | string | null };
 
 /** The next batch of rows not yet under `target`, after `afterId`, locked until the batch commits. */
-export async function lockResealBatch(db: Db, spec: SealedTableSpec, tenantId: string, target: number, afterId: string | null, limit: number): Promise<SealedRow[]> {
+export async function lockResealBatch(
+  db: Db,
+  spec: SealedTableSpec,
+  tenantId: string,
+  target: number,
+  afterId: string | null,
+  limit: number,
+): Promise<SealedRow[]> {
   const after = afterId === null ? sql`true` : sql`id > ${afterId}::uuid`;
-  const { rows } = await sql<SealedRow>`select id, ${sql.join(spec.columns.map((c) => sql.ref(c)))} from ${sql.table(spec.table)}
+  const { rows } =
+    await sql<SealedRow>`select id, ${sql.join(spec.columns.map((c) => sql.ref(c)))} from ${sql.table(spec.table)}
     where tenant_id = ${tenantId} and key_version <> ${target} and ${after}
     order by id limit ${limit} for update`.execute(db);
   return rows;
 }
 
 /** Writes re-sealed columns of many rows in one statement and moves them to `target`. */
-export async function writeResealed(db: Db, spec: SealedTableSpec, tenantId: string, target: number, rows: SealedRow[]): Promise<void> {
+export async function writeResealed(
+  db: Db,
+  spec: SealedTableSpec,
+  tenantId: string,
+  target: number,
+  rows: SealedRow[],
+): Promise<void> {
   if (rows.length === 0) return;
-  const values = rows.map((r) => sql`(${r.id}::uuid, ${sql.join(spec.columns.map((c) => sql`${r[c] ?? null}::bytea`))})`);
+  const values = rows.map(
+    (r) => sql`(${r.id}::uuid, ${sql.join(spec.columns.map((c) => sql`${r[c] ?? null}::bytea`))})`,
+  );
   const names = sql.join(['id', ...spec.columns].map((c) => sql.id(c)));
   const sets = sql.join(spec.columns.map((c) => sql`${sql.id(c)} = v.${sql.id(c)}`));
   await sql`update ${sql.table(spec.table)} as t set ${sets}, key_version = ${target}
@@ -85,32 +121,72 @@ export async function writeResealed(db: Db, spec: SealedTableSpec, tenantId: str
     where t.id = v.id and t.tenant_id = ${tenantId}`.execute(db);
 }
 
-const jobColumns = ['id', 'tenant_id', 'target_version', 'status', 'cursor', 'total_rows', 'rows_done', 'fields_done', 'rows_failed', 'started_at', 'updated_at', 'finished_at'] as const;
+const jobColumns = [
+  'id',
+  'tenant_id',
+  'target_version',
+  'status',
+  'cursor',
+  'total_rows',
+  'rows_done',
+  'fields_done',
+  'rows_failed',
+  'started_at',
+  'updated_at',
+  'finished_at',
+] as const;
 
 export async function runningJob(db: Db, tenantId: string, lock = false) {
-  const q = db.selectFrom('reseal_jobs').select(jobColumns).where('tenant_id', '=', tenantId).where('status', '=', 'running');
+  const q = db
+    .selectFrom('reseal_jobs')
+    .select(jobColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'running');
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export type ResealJobRow = NonNullable<Awaited<ReturnType<typeof runningJob>>>;
 
 export async function insertJob(db: Db, tenantId: string, target: number, totalRows: number) {
-  return db.insertInto('reseal_jobs').values({ tenant_id: tenantId, target_version: target, total_rows: totalRows })
+  return db
+    .insertInto('reseal_jobs')
+    .values({ tenant_id: tenantId, target_version: target, total_rows: totalRows })
     .onConflict((oc) => oc.column('tenant_id').where('status', '=', 'running').doNothing())
-    .returning(jobColumns).executeTakeFirst();
+    .returning(jobColumns)
+    .executeTakeFirst();
 }
 
-export async function saveProgress(db: Db, id: string, progress: { cursor: { table?: string; afterId?: string }; rowsDone: number; fieldsDone: number; rowsFailed: number }): Promise<void> {
-  await db.updateTable('reseal_jobs').set({
-    cursor: JSON.stringify(progress.cursor), rows_done: progress.rowsDone, fields_done: progress.fieldsDone, rows_failed: progress.rowsFailed, updated_at: new Date(),
-  }).where('id', '=', id).execute();
+export async function saveProgress(
+  db: Db,
+  id: string,
+  progress: { cursor: { table?: string; afterId?: string }; rowsDone: number; fieldsDone: number; rowsFailed: number },
+): Promise<void> {
+  await db
+    .updateTable('reseal_jobs')
+    .set({
+      cursor: JSON.stringify(progress.cursor),
+      rows_done: progress.rowsDone,
+      fields_done: progress.fieldsDone,
+      rows_failed: progress.rowsFailed,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function finishJob(db: Db, id: string, status: ResealJobStatus): Promise<void> {
-  await db.updateTable('reseal_jobs').set({ status, finished_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('reseal_jobs')
+    .set({ status, finished_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function cancelRunningJobs(db: Db, tenantId: string): Promise<void> {
-  await db.updateTable('reseal_jobs').set({ status: 'cancelled', finished_at: new Date(), updated_at: new Date() })
-    .where('tenant_id', '=', tenantId).where('status', '=', 'running').execute();
+  await db
+    .updateTable('reseal_jobs')
+    .set({ status: 'cancelled', finished_at: new Date(), updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'running')
+    .execute();
 }

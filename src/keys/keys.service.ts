@@ -62,7 +62,12 @@ export async function rotateMasterKey(deps: KeysDeps, newKey: MasterKeyProvider)
     result.rewrapped += summary.rewrapped;
     result.alreadyCurrent += summary.alreadyCurrent;
     if (summary.rewrapped > 0) {
-      await record(deps, tenantId, { action: 'tenant_keys.rewrap', resourceType: 'Tenant', resourceId: tenantId, outcome: 'allowed' });
+      await record(deps, tenantId, {
+        action: 'tenant_keys.rewrap',
+        resourceType: 'Tenant',
+        resourceId: tenantId,
+        outcome: 'allowed',
+      });
     }
   }
   result.byMasterKey = await deps.store.countByMasterKey();
@@ -70,11 +75,20 @@ export async function rotateMasterKey(deps: KeysDeps, newKey: MasterKeyProvider)
 }
 
 /** A new active key version for new writes; the previous one stays readable (decrypt_only). */
-export async function rotateTenantKey(deps: KeysDeps, tenant: TenantRef): Promise<{ previousVersion: number; activeVersion: number; settledAt: Date }> {
-  if (tenant.status === 'shredded') throw new AppError('CONFLICT', 'The tenant was shredded; it has no keys to rotate.');
+export async function rotateTenantKey(
+  deps: KeysDeps,
+  tenant: TenantRef,
+): Promise<{ previousVersion: number; activeVersion: number; settledAt: Date }> {
+  if (tenant.status === 'shredded')
+    throw new AppError('CONFLICT', 'The tenant was shredded; it has no keys to rotate.');
   await deps.keyring.ensureTenantKey(tenant.id);
   const rotated = await deps.keyring.rotateTenantKey(tenant.id);
-  await record(deps, tenant.id, { action: 'tenant_key.rotate', resourceType: 'TenantKey', resourceId: `v${rotated.activeVersion}`, outcome: 'allowed' });
+  await record(deps, tenant.id, {
+    action: 'tenant_key.rotate',
+    resourceType: 'TenantKey',
+    resourceId: `v${rotated.activeVersion}`,
+    outcome: 'allowed',
+  });
   // until then, servers that cached the old rows may still seal under the previous version
   return { ...rotated, settledAt: await settledAt(deps, tenant.id) };
 }
@@ -89,7 +103,12 @@ const IN_FLIGHT_MARGIN_MS = 10_000;
  */
 export async function settledAt(deps: KeysDeps, tenantId: string): Promise<Date> {
   const rows = await deps.store.listVersions(tenantId);
-  const newest = rows.filter((r) => r.version >= 1).reduce((a, b) => (b.version > a.version ? b : a), { version: 0, createdAt: new Date(0) } as { version: number; createdAt: Date });
+  const newest = rows
+    .filter((r) => r.version >= 1)
+    .reduce((a, b) => (b.version > a.version ? b : a), { version: 0, createdAt: new Date(0) } as {
+      version: number;
+      createdAt: Date;
+    });
   return new Date(newest.createdAt.getTime() + deps.cacheMaxAgeMs + Math.min(IN_FLIGHT_MARGIN_MS, deps.cacheMaxAgeMs));
 }
 
@@ -101,15 +120,24 @@ export async function settledAt(deps: KeysDeps, tenantId: string): Promise<Date>
 export async function retireTenantKeyVersion(deps: KeysDeps, tenant: TenantRef, version: number): Promise<void> {
   const resource = { resourceType: 'TenantKey', resourceId: `v${version}` };
   const refuse = async (reason: string, message: string): Promise<never> => {
-    await record(deps, tenant.id, { action: 'tenant_key.retire', ...resource, outcome: 'denied', reasonCode: `CONFLICT:${reason}` });
+    await record(deps, tenant.id, {
+      action: 'tenant_key.retire',
+      ...resource,
+      outcome: 'denied',
+      reasonCode: `CONFLICT:${reason}`,
+    });
     throw new AppError('CONFLICT', message);
   };
   const settled = await settledAt(deps, tenant.id);
   if (now(deps) < settled.getTime()) {
-    await refuse('not_settled', `Servers may still seal under version ${version} until ${settled.toISOString()}; run keys reseal after that, then retire.`);
+    await refuse(
+      'not_settled',
+      `Servers may still seal under version ${version} until ${settled.toISOString()}; run keys reseal after that, then retire.`,
+    );
   }
   const inUse = await repo.countValuesUnderVersion(deps.db, sealedTables, tenant.id, version);
-  if (inUse > 0) await refuse('in_use', `${inUse} sealed value(s) still use version ${version}; run keys reseal first.`);
+  if (inUse > 0)
+    await refuse('in_use', `${inUse} sealed value(s) still use version ${version}; run keys reseal first.`);
   await deps.keyring.retireVersion(tenant.id, version);
   await record(deps, tenant.id, { action: 'tenant_key.retire', ...resource, outcome: 'allowed' });
 }
@@ -122,7 +150,9 @@ export async function retireTenantKeyVersion(deps: KeysDeps, tenant: TenantRef, 
  */
 export async function shredTenant(deps: KeysDeps, tenant: TenantRef, confirmSlug: string): Promise<void> {
   if (confirmSlug !== tenant.slug) {
-    throw new AppError('VALIDATION_FAILED', 'Confirm by repeating the tenant slug.', [{ path: '--confirm', message: 'must equal --tenant' }]);
+    throw new AppError('VALIDATION_FAILED', 'Confirm by repeating the tenant slug.', [
+      { path: '--confirm', message: 'must equal --tenant' },
+    ]);
   }
   await deps.db.transaction().execute(async (tx) => {
     const locked = await repo.lockTenant(tx, tenant.id);
@@ -131,7 +161,9 @@ export async function shredTenant(deps: KeysDeps, tenant: TenantRef, confirmSlug
     await new PgTenantKeyStore(tx).destroyAll(tenant.id);
     await repo.markTenantShredded(tx, tenant.id);
     await repo.cancelRunningJobs(tx, tenant.id);
-    await deps.audit.writeInTx(tx, deps.actorFor(tenant.id), [{ action: 'tenant.shred', resourceType: 'Tenant', resourceId: tenant.id, outcome: 'allowed' }]);
+    await deps.audit.writeInTx(tx, deps.actorFor(tenant.id), [
+      { action: 'tenant.shred', resourceType: 'Tenant', resourceId: tenant.id, outcome: 'allowed' },
+    ]);
   });
   deps.audit.committed(tenant.id);
   await deps.keyring.shredTenant(tenant.id); // wipes this process's cached copies too
@@ -151,9 +183,23 @@ export async function keyStatus(deps: KeysDeps, tenant: TenantRef): Promise<KeyS
   ]);
   return {
     tenant,
-    versions: rows.sort((a, b) => a.version - b.version).map((r) => ({
-      version: r.version, status: r.status, masterKeyId: r.masterKeyId, createdAt: r.createdAt, sealedValues: values.get(r.version) ?? 0,
-    })),
-    job: job ? { id: job.id, targetVersion: job.target_version, rowsDone: job.rows_done, totalRows: job.total_rows, rowsFailed: job.rows_failed } : null,
+    versions: rows
+      .sort((a, b) => a.version - b.version)
+      .map((r) => ({
+        version: r.version,
+        status: r.status,
+        masterKeyId: r.masterKeyId,
+        createdAt: r.createdAt,
+        sealedValues: values.get(r.version) ?? 0,
+      })),
+    job: job
+      ? {
+          id: job.id,
+          targetVersion: job.target_version,
+          rowsDone: job.rows_done,
+          totalRows: job.total_rows,
+          rowsFailed: job.rows_failed,
+        }
+      : null,
   };
 }

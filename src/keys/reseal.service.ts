@@ -62,24 +62,45 @@ async function startOrResume(deps: KeysDeps, tenantId: string, target: number): 
   throw new AppError('CONFLICT', 'Another re-seal job for this tenant keeps starting; retry.');
 }
 
-export async function resealTenant(deps: KeysDeps, tenant: TenantRef, options: ResealOptions = {}): Promise<ResealResult> {
-  if (tenant.status === 'shredded') throw new AppError('CONFLICT', 'The tenant was shredded; there is nothing to re-seal.');
+export async function resealTenant(
+  deps: KeysDeps,
+  tenant: TenantRef,
+  options: ResealOptions = {},
+): Promise<ResealResult> {
+  if (tenant.status === 'shredded')
+    throw new AppError('CONFLICT', 'The tenant was shredded; there is nothing to re-seal.');
   const batchSize = options.batchSize ?? 500;
   const target = await deps.keyring.activeKey(tenant.id);
   const job = await startOrResume(deps, tenant.id, target.version);
   let started = Date.now();
-  const state = { cursor: job.cursor as Cursor, rowsDone: job.rows_done, fieldsDone: job.fields_done, rowsFailed: job.rows_failed, fieldsThisRun: 0, batches: 0 };
+  const state = {
+    cursor: job.cursor as Cursor,
+    rowsDone: job.rows_done,
+    fieldsDone: job.fields_done,
+    rowsFailed: job.rows_failed,
+    fieldsThisRun: 0,
+    batches: 0,
+  };
   let failed: string[] = [];
   const progress = (table: string): ResealProgress => ({
-    jobId: job.id, targetVersion: target.version, table, totalRows: Math.max(job.total_rows, state.rowsDone), rowsDone: state.rowsDone, fieldsDone: state.fieldsDone,
-    rowsFailed: state.rowsFailed, fieldsPerSecond: Math.round(state.fieldsThisRun / Math.max((Date.now() - started) / 1000, 0.001)),
+    jobId: job.id,
+    targetVersion: target.version,
+    table,
+    totalRows: Math.max(job.total_rows, state.rowsDone),
+    rowsDone: state.rowsDone,
+    fieldsDone: state.fieldsDone,
+    rowsFailed: state.rowsFailed,
+    fieldsPerSecond: Math.round(state.fieldsThisRun / Math.max((Date.now() - started) / 1000, 0.001)),
   });
 
   /** One pass over every sealed table from the cursor; false if stopped by maxBatches. */
   const pass = async (): Promise<boolean> => {
-    const startIndex = Math.max(0, sealedTables.findIndex((s) => s.table === state.cursor.table));
+    const startIndex = Math.max(
+      0,
+      sealedTables.findIndex((s) => s.table === state.cursor.table),
+    );
     for (const spec of sealedTables.slice(startIndex)) {
-      let afterId = state.cursor.table === spec.table ? state.cursor.afterId ?? null : null;
+      let afterId = state.cursor.table === spec.table ? (state.cursor.afterId ?? null) : null;
       for (;;) {
         if (options.maxBatches !== undefined && state.batches >= options.maxBatches) return false;
         const batch = await resealBatch(deps, spec, tenant.id, target.version, afterId, batchSize, job.id, state);
@@ -107,20 +128,39 @@ export async function resealTenant(deps: KeysDeps, tenant: TenantRef, options: R
   state.rowsFailed = 0;
   failed = [];
   await pass();
-  await repo.saveProgress(deps.db, job.id, { cursor: {}, rowsDone: state.rowsDone, fieldsDone: state.fieldsDone, rowsFailed: state.rowsFailed });
+  await repo.saveProgress(deps.db, job.id, {
+    cursor: {},
+    rowsDone: state.rowsDone,
+    fieldsDone: state.fieldsDone,
+    rowsFailed: state.rowsFailed,
+  });
   await repo.finishJob(deps.db, job.id, 'completed');
-  await deps.audit.writeDetached(tenant.id, deps.actorFor(tenant.id), sealedTables.map((spec) => ({
-    action: 'tenant_key.reseal', resourceType: 'TenantKey', resourceId: `v${target.version}`,
-    phiFields: spec.columns.map((c) => `${spec.table}.${c}`), outcome: failed.length === 0 ? 'allowed' : 'error',
-    ...(failed.length > 0 ? { reasonCode: `UNSEAL_FAILED:${failed.length}_rows` } : {}),
-  })));
+  await deps.audit.writeDetached(
+    tenant.id,
+    deps.actorFor(tenant.id),
+    sealedTables.map((spec) => ({
+      action: 'tenant_key.reseal',
+      resourceType: 'TenantKey',
+      resourceId: `v${target.version}`,
+      phiFields: spec.columns.map((c) => `${spec.table}.${c}`),
+      outcome: failed.length === 0 ? 'allowed' : 'error',
+      ...(failed.length > 0 ? { reasonCode: `UNSEAL_FAILED:${failed.length}_rows` } : {}),
+    })),
+  );
   return { ...progress(''), status: 'completed', failedRowIds: failed };
 }
 
 type State = { rowsDone: number; fieldsDone: number; rowsFailed: number; fieldsThisRun: number; cursor: Cursor };
 
 async function resealBatch(
-  deps: KeysDeps, spec: SealedTableSpec, tenantId: string, target: number, afterId: string | null, limit: number, jobId: string, state: State,
+  deps: KeysDeps,
+  spec: SealedTableSpec,
+  tenantId: string,
+  target: number,
+  afterId: string | null,
+  limit: number,
+  jobId: string,
+  state: State,
 ): Promise<{ lastId: string | null; failed: string[] }> {
   return deps.db.transaction().execute(async (tx) => {
     await repo.relaxCommitDurability(tx);
@@ -128,7 +168,8 @@ async function resealBatch(
     if (!job || job.id !== jobId) throw new AppError('CONFLICT', 'The re-seal job was cancelled or superseded.');
     const rows = await repo.lockResealBatch(tx, spec, tenantId, target, afterId, limit);
     const to = await deps.keyring.activeKey(tenantId);
-    if (to.version !== target) throw new AppError('CONFLICT', 'The tenant key was rotated again during the re-seal; run it again.');
+    if (to.version !== target)
+      throw new AppError('CONFLICT', 'The tenant key was rotated again during the re-seal; run it again.');
     const done: repo.SealedRow[] = [];
     const failed: string[] = [];
     let fields = 0;
@@ -138,9 +179,15 @@ async function resealBatch(
         let rowFields = 0;
         for (const column of spec.columns) {
           const value = row[column] as Sealed<string> | null;
-          if (value === null) { resealed[column] = null; continue; }
+          if (value === null) {
+            resealed[column] = null;
+            continue;
+          }
           const from = await deps.keyring.keyForVersion(tenantId, sealedKeyVersion(value));
-          if (from.version === target) { resealed[column] = value; continue; }
+          if (from.version === target) {
+            resealed[column] = value;
+            continue;
+          }
           resealed[column] = resealValue(from, to, { tenantId, table: spec.table, column, rowId: row.id }, value);
           rowFields += 1;
         }
@@ -158,7 +205,14 @@ async function resealBatch(
     state.fieldsThisRun += fields;
     state.rowsFailed += failed.length;
     state.cursor = lastId === null ? {} : { table: spec.table, afterId: lastId };
-    await repo.saveProgress(tx, jobId, { cursor: state.cursor.table ? state.cursor : { table: spec.table, afterId: rows.at(-1)?.id ?? afterId ?? undefined }, rowsDone: state.rowsDone, fieldsDone: state.fieldsDone, rowsFailed: state.rowsFailed });
+    await repo.saveProgress(tx, jobId, {
+      cursor: state.cursor.table
+        ? state.cursor
+        : { table: spec.table, afterId: rows.at(-1)?.id ?? afterId ?? undefined },
+      rowsDone: state.rowsDone,
+      fieldsDone: state.fieldsDone,
+      rowsFailed: state.rowsFailed,
+    });
     return { lastId, failed };
   });
 }

@@ -19,4 +19,10 @@ export interface SealedTableSpec {
   readonly fieldNames: Readonly<Record<string, readonly string[]>>;
 }
 
-export const sealedTables: readonly SealedTableSpec[] = [contactsSealing, ticketsSealing, commentsSealing, commentRevisionsSealing, breakGlassSealing];
+export const sealedTables: readonly SealedTableSpec[] = [
+  contactsSealing,
+  ticketsSealing,
+  commentsSealing,
+  commentRevisionsSealing,
+  breakGlassSealing,
+];

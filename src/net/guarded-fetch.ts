@@ -6,7 +6,14 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { bareHost, checkOutboundUrl, UrlNotAllowedError, type HostLookup, type OutboundUrlPolicy, type ResolvedAddress } from './url-guard.js';
+import {
+  bareHost,
+  checkOutboundUrl,
+  UrlNotAllowedError,
+  type HostLookup,
+  type OutboundUrlPolicy,
+  type ResolvedAddress,
+} from './url-guard.js';
 
 export interface GuardedFetchOptions {
   policy: OutboundUrlPolicy;
@@ -27,7 +34,11 @@ export interface GuardedResponse {
 export type FetchFailure = 'timeout' | 'redirect' | 'too_large' | 'network';
 
 export class OutboundFetchError extends Error {
-  constructor(readonly reason: FetchFailure, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: FetchFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'OutboundFetchError';
   }
@@ -50,7 +61,12 @@ function withAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function open(url: URL, pinned: ResolvedAddress, options: GuardedFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+function open(
+  url: URL,
+  pinned: ResolvedAddress,
+  options: GuardedFetchOptions,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)({
       method: 'GET',
@@ -103,7 +119,10 @@ export async function guardedFetch(input: string | URL, options: GuardedFetchOpt
     const body = await readBounded(response, options.maxBytes);
     return { status, contentType: response.headers['content-type'], body };
   } catch (error) {
-    if (signal.aborted) throw new OutboundFetchError('timeout', `No complete answer within ${options.timeoutMs} ms.`, { cause: signal.reason });
+    if (signal.aborted)
+      throw new OutboundFetchError('timeout', `No complete answer within ${options.timeoutMs} ms.`, {
+        cause: signal.reason,
+      });
     if (error instanceof UrlNotAllowedError || error instanceof OutboundFetchError) throw error;
     throw new OutboundFetchError('network', 'The request failed.', { cause: error });
   }

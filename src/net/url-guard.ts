@@ -46,7 +46,11 @@ export interface AddressVerdict {
 export type UrlRefusal = 'invalid_url' | 'scheme' | 'credentials' | 'address' | 'unresolvable';
 
 export class UrlNotAllowedError extends Error {
-  constructor(readonly reason: UrlRefusal, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: UrlRefusal,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'UrlNotAllowedError';
   }
@@ -93,9 +97,11 @@ function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | undefined {
   const range: string = ip.range();
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0] = ip.parts;
   const wrapped =
-    range === 'ipv4Mapped' || range === 'rfc6145' || ip.match(nat64WellKnown)
+    range === 'ipv4Mapped' ||
+    range === 'rfc6145' ||
+    ip.match(nat64WellKnown) ||
     // ::a.b.c.d (IPv4-compatible, deprecated); :: and ::1 keep their own meaning
-    || (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0 && g !== 0);
+    (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0 && g !== 0);
   return wrapped ? new ipaddr.IPv4([g >> 8, g & 0xff, h >> 8, h & 0xff]) : undefined;
 }
 
@@ -126,7 +132,10 @@ function refuseUnlessAllowed(addresses: readonly ResolvedAddress[], policy: Outb
     const verdict = classifyAddress(address);
     if (!addressAllowed(verdict, policy)) {
       // The range, never the address: a refusal must not tell a tenant admin what internal names resolve to.
-      throw new UrlNotAllowedError('address', `The URL leads to a ${verdict.class === 'private' ? 'private or loopback' : 'non-public'} address, which this server does not fetch from.`);
+      throw new UrlNotAllowedError(
+        'address',
+        `The URL leads to a ${verdict.class === 'private' ? 'private or loopback' : 'non-public'} address, which this server does not fetch from.`,
+      );
     }
   }
 }
@@ -145,7 +154,8 @@ export function precheckOutboundUrl(input: string | URL, policy: OutboundUrlPoli
     throw new UrlNotAllowedError('invalid_url', 'The URL is not an absolute URL.');
   }
   // https://trusted.example@127.0.0.1/ reads as one host and connects to another.
-  if (url.username || url.password) throw new UrlNotAllowedError('credentials', 'The URL must not carry a user name or password.');
+  if (url.username || url.password)
+    throw new UrlNotAllowedError('credentials', 'The URL must not carry a user name or password.');
   const known = staticAddresses(bareHost(url));
   const loopback = known !== undefined && known.every((a) => classifyAddress(a.address).range === 'loopback');
   const schemeAllowed = url.protocol === 'https:' || (url.protocol === 'http:' && policy.allowHttpLoopback && loopback);
@@ -156,7 +166,9 @@ export function precheckOutboundUrl(input: string | URL, policy: OutboundUrlPoli
 
 /** Every check, names resolved: the addresses returned are the only ones the caller may connect to. */
 export async function checkOutboundUrl(
-  input: string | URL, policy: OutboundUrlPolicy, lookup: HostLookup = systemLookup,
+  input: string | URL,
+  policy: OutboundUrlPolicy,
+  lookup: HostLookup = systemLookup,
 ): Promise<{ url: URL; addresses: ResolvedAddress[] }> {
   const url = precheckOutboundUrl(input, policy);
   const host = bareHost(url);

@@ -4,11 +4,32 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
 import type { Actor, Role } from '../auth/actor.js';
 
-export const subjects = ['Tenant', 'User', 'Group', 'ApiKey', 'BreakGlass', 'AuditEvent', 'Contact', 'Ticket', 'Comment'] as const;
+export const subjects = [
+  'Tenant',
+  'User',
+  'Group',
+  'ApiKey',
+  'BreakGlass',
+  'AuditEvent',
+  'Contact',
+  'Ticket',
+  'Comment',
+] as const;
 export type SubjectType = (typeof subjects)[number];
 
 /** `read_phi` gates PHI fields (minimum necessary): without it they are masked. */
-export const actions = ['read', 'read_phi', 'create', 'update', 'delete', 'revoke', 'open', 'review', 'verify', 'redact'] as const;
+export const actions = [
+  'read',
+  'read_phi',
+  'create',
+  'update',
+  'delete',
+  'revoke',
+  'open',
+  'review',
+  'verify',
+  'redact',
+] as const;
 export type Action = (typeof actions)[number];
 
 export type AppAbility = MongoAbility<[Action | 'manage', SubjectType | 'all'], MongoQuery<Record<string, unknown>>>;
@@ -20,18 +41,35 @@ export interface BreakGlassGrant {
   expiresAt: Date;
 }
 
-
 // CASL's builder types conditions against subject classes; ours are plain type names
 // with record-shaped conditions, so rules are declared through this narrower signature.
-type Can = (action: Action | Action[], subject: SubjectType | SubjectType[], conditions?: Record<string, unknown>) => unknown;
+type Can = (
+  action: Action | Action[],
+  subject: SubjectType | SubjectType[],
+  conditions?: Record<string, unknown>,
+) => unknown;
 /** The same with CASL field-level rules: the rule covers only the named fields. */
-type CanFields = (action: Action | Action[], subject: SubjectType, fields: readonly string[], conditions?: Record<string, unknown>) => unknown;
+type CanFields = (
+  action: Action | Action[],
+  subject: SubjectType,
+  fields: readonly string[],
+  conditions?: Record<string, unknown>,
+) => unknown;
 
 /**
  * Ticket fields a requester may set when filing a ticket. Triage (assigneeId, groupId,
  * status, priority: who works it, how urgent, where it stands) is staff's call.
  */
-export const requesterTicketFields = ['subject', 'description', 'type', 'channel', 'requesterId', 'tags', 'customFields', 'externalRefs'] as const;
+export const requesterTicketFields = [
+  'subject',
+  'description',
+  'type',
+  'channel',
+  'requesterId',
+  'tags',
+  'customFields',
+  'externalRefs',
+] as const;
 
 const staffReadable: SubjectType[] = ['Contact', 'Ticket', 'Comment'];
 

@@ -12,7 +12,9 @@ export const knownRolesOf = (names: readonly string[]): Role[] => [...new Set(na
 /** Validates a role list sent by a caller; 400 names the known roles. */
 export function parseRoles(names: readonly string[]): Role[] {
   if (names.some((r) => !isRole(r))) {
-    throw new AppError('VALIDATION_FAILED', 'Unknown role.', [{ path: '/roles', message: `known roles: ${knownRoles.join(', ')}` }]);
+    throw new AppError('VALIDATION_FAILED', 'Unknown role.', [
+      { path: '/roles', message: `known roles: ${knownRoles.join(', ')}` },
+    ]);
   }
   return [...new Set(names)] as Role[];
 }
@@ -21,7 +23,9 @@ export function parseRoles(names: readonly string[]): Role[] {
 export function parseKeyRoles(names: readonly string[] | undefined): Role[] {
   const roles = parseRoles(names ?? ['integration']);
   if (roles.includes('requester')) {
-    throw new AppError('VALIDATION_FAILED', 'An API key cannot act as a requester.', [{ path: '/roles', message: 'requester is for people' }]);
+    throw new AppError('VALIDATION_FAILED', 'An API key cannot act as a requester.', [
+      { path: '/roles', message: 'requester is for people' },
+    ]);
   }
   return roles;
 }

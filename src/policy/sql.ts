@@ -16,11 +16,16 @@ function fieldCondition(eb: ExpressionBuilder<any, any>, column: string, value: 
     const ops = value as Record<string, unknown>;
     const parts = Object.entries(ops).map(([op, v]) => {
       switch (op) {
-        case '$eq': return v === null ? eb(column, 'is', null) : eb(column, '=', v);
-        case '$ne': return v === null ? eb(column, 'is not', null) : eb(column, '<>', v);
-        case '$in': return (v as unknown[]).length === 0 ? sql<SqlBool>`false` : eb(column, 'in', v as unknown[]);
-        case '$nin': return (v as unknown[]).length === 0 ? sql<SqlBool>`true` : eb(column, 'not in', v as unknown[]);
-        default: throw new AppError('INTERNAL', `policy operator ${op} has no SQL translation`);
+        case '$eq':
+          return v === null ? eb(column, 'is', null) : eb(column, '=', v);
+        case '$ne':
+          return v === null ? eb(column, 'is not', null) : eb(column, '<>', v);
+        case '$in':
+          return (v as unknown[]).length === 0 ? sql<SqlBool>`false` : eb(column, 'in', v as unknown[]);
+        case '$nin':
+          return (v as unknown[]).length === 0 ? sql<SqlBool>`true` : eb(column, 'not in', v as unknown[]);
+        default:
+          throw new AppError('INTERNAL', `policy operator ${op} has no SQL translation`);
       }
     });
     return eb.and(parts);
@@ -28,7 +33,11 @@ function fieldCondition(eb: ExpressionBuilder<any, any>, column: string, value: 
   return value === null ? eb(column, 'is', null) : eb(column, '=', value);
 }
 
-function conditionsToSql(eb: ExpressionBuilder<any, any>, conditions: Conditions, columns: FieldColumns): Expression<SqlBool> {
+function conditionsToSql(
+  eb: ExpressionBuilder<any, any>,
+  conditions: Conditions,
+  columns: FieldColumns,
+): Expression<SqlBool> {
   const parts = Object.entries(conditions).map(([field, value]) => {
     const column = columns[field];
     // An unmapped field must never silently widen access: fail closed and loudly.
@@ -56,9 +65,10 @@ export function policyWhere(
   return (eb) => {
     const ors = (query.$or ?? []) as Conditions[];
     const ands = (query.$and ?? []) as Conditions[];
-    const allowed = ors.length === 0 || ors.some((c) => '__all' in c)
-      ? sql<SqlBool>`true`
-      : eb.or(ors.map((c) => conditionsToSql(eb, c, columns)));
+    const allowed =
+      ors.length === 0 || ors.some((c) => '__all' in c)
+        ? sql<SqlBool>`true`
+        : eb.or(ors.map((c) => conditionsToSql(eb, c, columns)));
     const denied = ands.map((c) => eb.not(conditionsToSql(eb, (c as { __not: Conditions }).__not ?? c, columns)));
     return denied.length ? eb.and([allowed, ...denied]) : allowed;
   };

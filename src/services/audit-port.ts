@@ -30,7 +30,11 @@ export interface AuditPort {
    * Writes events outside any data transaction (reads after their read-only transaction,
    * denials, failed logins), group-committed with concurrent callers; resolves once durable.
    */
-  writeDetached(tenantId: string | undefined, actor: Partial<Actor> | undefined, events: readonly AuditEventInput[]): Promise<void>;
+  writeDetached(
+    tenantId: string | undefined,
+    actor: Partial<Actor> | undefined,
+    events: readonly AuditEventInput[],
+  ): Promise<void>;
   /** Tells the sequencer that `tenantId` has newly committed events, so they are chained promptly. */
   committed(tenantId: string): void;
 }

@@ -20,7 +20,6 @@ export interface Page<T> {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
-
 export function encodeCursor(id: string): string {
   return Buffer.from(`v1:${id}`).toString('base64url');
 }
@@ -29,7 +28,9 @@ export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const id = text.startsWith('v1:') ? text.slice(3) : '';
   if (!isCanonicalUuid(id)) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid.', [{ path: '/cursor', message: 'is not a cursor returned by this API' }]);
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid.', [
+      { path: '/cursor', message: 'is not a cursor returned by this API' },
+    ]);
   }
   return id;
 }
@@ -37,7 +38,9 @@ export function decodeCursor(cursor: string): string {
 export function pageSize(req: PageRequest): number {
   const limit = req.limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new AppError('VALIDATION_FAILED', `limit must be between 1 and ${MAX_PAGE_SIZE}.`, [{ path: '/limit', message: `must be 1..${MAX_PAGE_SIZE}` }]);
+    throw new AppError('VALIDATION_FAILED', `limit must be between 1 and ${MAX_PAGE_SIZE}.`, [
+      { path: '/limit', message: `must be 1..${MAX_PAGE_SIZE}` },
+    ]);
   }
   return limit;
 }

@@ -43,45 +43,86 @@ export interface Scope {
 
 // How a NOT_FOUND names each kind of record (the same words the services use).
 const notFoundNames: Record<SubjectType, string> = {
-  Tenant: 'tenant', User: 'user', Group: 'group', ApiKey: 'API key', BreakGlass: 'break-glass grant', AuditEvent: 'audit event',
-  Contact: 'contact', Ticket: 'ticket', Comment: 'comment',
+  Tenant: 'tenant',
+  User: 'user',
+  Group: 'group',
+  ApiKey: 'API key',
+  BreakGlass: 'break-glass grant',
+  AuditEvent: 'audit event',
+  Contact: 'contact',
+  Ticket: 'ticket',
+  Comment: 'comment',
 };
 
 /** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */
-export function can(ability: AppAbility, action: Action, subject: SubjectType, record?: Record<string, unknown>, field?: string): boolean {
+export function can(
+  ability: AppAbility,
+  action: Action,
+  subject: SubjectType,
+  record?: Record<string, unknown>,
+  field?: string,
+): boolean {
   if (!record) return ability.can(action, subject, field);
   // CASL detects a plain object's subject type through this property.
   return ability.can(action, { ...record, __caslSubjectType__: subject } as never, field);
 }
 
-async function runScoped<T>(deps: ServiceDeps, actor: Actor, readOnly: boolean, fn: (scope: Scope) => Promise<T>): Promise<T> {
+async function runScoped<T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  readOnly: boolean,
+  fn: (scope: Scope) => Promise<T>,
+): Promise<T> {
   const ability = defineAbilityFor(actor);
   const events: AuditEventInput[] = [];
   let denial: AuditEventInput | undefined;
   let result: T;
   try {
-    result = await inTenantTx(deps.db, actor.tenantId, async (tx) => {
-      const scope: Scope = {
-        tx,
-        actor,
-        ability,
-        record: (event) => { events.push(event); },
-        assertCan: (action, subject, record, field) => {
-          if (can(ability, action, subject, record, field)) return;
-          denial = { action: denialAction(subject, action), resourceType: subject, resourceId: record?.['id'] as string | undefined, outcome: 'denied', reasonCode: 'FORBIDDEN' };
-          const what = field === undefined ? `this ${subject}` : `${field} of this ${subject}`;
-          throw new AppError('FORBIDDEN', `You are not allowed to ${action.replace('_', ' ')} ${what}.`,
-            field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }]);
-        },
-        notVisible: async (action, subject, id, exists) => {
-          if (await exists()) denial = { action: denialAction(subject, action), resourceType: subject, resourceId: id, outcome: 'denied', reasonCode: 'NOT_VISIBLE' };
-          return notFound(notFoundNames[subject]);
-        },
-      };
-      const value = await fn(scope);
-      if (!readOnly && events.length > 0) await deps.audit.writeInTx(tx, actor, events);
-      return value;
-    }, { readOnly });
+    result = await inTenantTx(
+      deps.db,
+      actor.tenantId,
+      async (tx) => {
+        const scope: Scope = {
+          tx,
+          actor,
+          ability,
+          record: (event) => {
+            events.push(event);
+          },
+          assertCan: (action, subject, record, field) => {
+            if (can(ability, action, subject, record, field)) return;
+            denial = {
+              action: denialAction(subject, action),
+              resourceType: subject,
+              resourceId: record?.['id'] as string | undefined,
+              outcome: 'denied',
+              reasonCode: 'FORBIDDEN',
+            };
+            const what = field === undefined ? `this ${subject}` : `${field} of this ${subject}`;
+            throw new AppError(
+              'FORBIDDEN',
+              `You are not allowed to ${action.replace('_', ' ')} ${what}.`,
+              field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }],
+            );
+          },
+          notVisible: async (action, subject, id, exists) => {
+            if (await exists())
+              denial = {
+                action: denialAction(subject, action),
+                resourceType: subject,
+                resourceId: id,
+                outcome: 'denied',
+                reasonCode: 'NOT_VISIBLE',
+              };
+            return notFound(notFoundNames[subject]);
+          },
+        };
+        const value = await fn(scope);
+        if (!readOnly && events.length > 0) await deps.audit.writeInTx(tx, actor, events);
+        return value;
+      },
+      { readOnly },
+    );
   } catch (e) {
     // The transaction rolled back; denials are still worth keeping (164.312(b)), and so is
     // a stored value that failed to open (tampering shows up here, for every sealed table).

@@ -10,7 +10,8 @@ import { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { sealedTables } from '../keys/sealed-tables.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
 
-export const isCryptoFailure = (e: unknown): e is UnsealError | SealError => e instanceof UnsealError || e instanceof SealError;
+export const isCryptoFailure = (e: unknown): e is UnsealError | SealError =>
+  e instanceof UnsealError || e instanceof SealError;
 
 /** The event for one failure; `tenantId` names the tenant whose key could not be used. */
 export function cryptoFailureEvent(e: UnsealError | SealError, tenantId: string): AuditEventInput {
@@ -22,10 +23,13 @@ export function cryptoFailureEvent(e: UnsealError | SealError, tenantId: string)
     return { action: 'tenant.key_use', resourceType: 'Tenant', resourceId: tenantId, outcome: 'error', reasonCode };
   }
   return {
-    action: spec.readAction, resourceType: spec.resourceType, resourceId: location.rowId,
+    action: spec.readAction,
+    resourceType: spec.resourceType,
+    resourceId: location.rowId,
     phiFields: spec.fieldNames[location.column] ?? [],
     subjectContactId: spec.resourceType === 'Contact' ? location.rowId : undefined,
-    outcome: 'error', reasonCode,
+    outcome: 'error',
+    reasonCode,
   };
 }
 

@@ -8,7 +8,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { createTenant, findTenantBySlug } from './tenants.service.js';
 
-export async function ensureDemoTenant(db: Kysely<Database>, dataDir: string): Promise<{ created: boolean; keyFile: string }> {
+export async function ensureDemoTenant(
+  db: Kysely<Database>,
+  dataDir: string,
+): Promise<{ created: boolean; keyFile: string }> {
   const keyFile = path.join(dataDir, 'demo-admin.key');
   if (await findTenantBySlug(db, 'demo')) return { created: false, keyFile };
   const { adminKey } = await createTenant(db, { slug: 'demo', name: 'Demo tenant', allowHttpJwks: false });

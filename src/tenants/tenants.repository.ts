@@ -5,8 +5,25 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
 
-export const tenantColumns = ['id', 'slug', 'name', 'status', 'require_mfa_for_phi', 'created_at', 'updated_at'] as const;
-const issuerColumns = ['id', 'tenant_id', 'issuer', 'jwks_uri', 'audience', 'roles_claim', 'groups_claim', 'created_at'] as const;
+export const tenantColumns = [
+  'id',
+  'slug',
+  'name',
+  'status',
+  'require_mfa_for_phi',
+  'created_at',
+  'updated_at',
+] as const;
+const issuerColumns = [
+  'id',
+  'tenant_id',
+  'issuer',
+  'jwks_uri',
+  'audience',
+  'roles_claim',
+  'groups_claim',
+  'created_at',
+] as const;
 
 export async function insertTenant(db: Kysely<Database>, input: { slug: string; name: string }) {
   return db.insertInto('tenants').values(input).returning(tenantColumns).executeTakeFirstOrThrow();
@@ -18,15 +35,29 @@ export async function findTenantBySlug(db: Kysely<Database>, slug: string) {
 
 /** Every tenant, oldest first: the operator's view (CLI), metadata only. */
 export async function listAllTenants(db: Kysely<Database>) {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name', 'status', 'created_at']).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('tenants')
+    .select(['id', 'slug', 'name', 'status', 'created_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function getTenant(tx: Tx, id: string) {
   return tx.selectFrom('tenants').select(tenantColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateTenant(tx: Tx, id: string, patch: { name?: string | undefined; require_mfa_for_phi?: boolean | undefined }) {
-  return tx.updateTable('tenants').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returning(tenantColumns).executeTakeFirst();
+export async function updateTenant(
+  tx: Tx,
+  id: string,
+  patch: { name?: string | undefined; require_mfa_for_phi?: boolean | undefined },
+) {
+  return tx
+    .updateTable('tenants')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returning(tenantColumns)
+    .executeTakeFirst();
 }
 
 /**
@@ -34,10 +65,23 @@ export async function updateTenant(tx: Tx, id: string, patch: { name?: string | 
  * platform-wide unique index decides, since the runtime role cannot see other tenants'
  * rows (RLS) but the index covers them all.
  */
-export async function insertIssuer(db: Kysely<Database> | Tx, input: { tenant_id: string; issuer: string; jwks_uri: string; audience: string; roles_claim?: string | undefined; groups_claim?: string | undefined }) {
-  return db.insertInto('tenant_issuers').values(input)
+export async function insertIssuer(
+  db: Kysely<Database> | Tx,
+  input: {
+    tenant_id: string;
+    issuer: string;
+    jwks_uri: string;
+    audience: string;
+    roles_claim?: string | undefined;
+    groups_claim?: string | undefined;
+  },
+) {
+  return db
+    .insertInto('tenant_issuers')
+    .values(input)
     .onConflict((oc) => oc.column('issuer').doNothing())
-    .returning(issuerColumns).executeTakeFirst();
+    .returning(issuerColumns)
+    .executeTakeFirst();
 }
 
 /** Locks the tenant row, so concurrent registrations count each other's issuers. */
@@ -46,12 +90,21 @@ export async function lockTenant(tx: Tx, tenantId: string) {
 }
 
 export async function countIssuers(tx: Tx, tenantId: string): Promise<number> {
-  const row = await tx.selectFrom('tenant_issuers').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('tenant_issuers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function listIssuers(tx: Tx, tenantId: string) {
-  return tx.selectFrom('tenant_issuers').select(issuerColumns).where('tenant_id', '=', tenantId).orderBy('created_at').execute();
+  return tx
+    .selectFrom('tenant_issuers')
+    .select(issuerColumns)
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function deleteIssuer(tx: Tx, tenantId: string, id: string) {
@@ -60,9 +113,19 @@ export async function deleteIssuer(tx: Tx, tenantId: string, id: string) {
 
 /** Active tenants trusting `issuer` (owner connection: runs before the tenant is known). */
 export async function findTrustedIssuers(db: Kysely<Database>, issuer: string) {
-  return db.selectFrom('tenant_issuers')
+  return db
+    .selectFrom('tenant_issuers')
     .innerJoin('tenants', 'tenants.id', 'tenant_issuers.tenant_id')
-    .select(['tenant_issuers.id', 'tenant_issuers.tenant_id', 'tenants.slug', 'tenant_issuers.issuer', 'tenant_issuers.jwks_uri', 'tenant_issuers.audience', 'tenant_issuers.roles_claim', 'tenant_issuers.groups_claim'])
+    .select([
+      'tenant_issuers.id',
+      'tenant_issuers.tenant_id',
+      'tenants.slug',
+      'tenant_issuers.issuer',
+      'tenant_issuers.jwks_uri',
+      'tenant_issuers.audience',
+      'tenant_issuers.roles_claim',
+      'tenant_issuers.groups_claim',
+    ])
     .where('tenant_issuers.issuer', '=', issuer)
     .where('tenants.status', '=', 'active')
     .execute();

@@ -2,7 +2,11 @@
 // call into the same service as the REST routes (same policy, URL rules and audit).
 import type { IResolvers } from 'mercurius';
 import type { GraphqlContext } from '../graphql/context.js';
-import type { MutationAddTrustedIssuerArgs, MutationRemoveTrustedIssuerArgs, MutationUpdateTenantArgs } from '../graphql/generated/schema-types.js';
+import type {
+  MutationAddTrustedIssuerArgs,
+  MutationRemoveTrustedIssuerArgs,
+  MutationUpdateTenantArgs,
+} from '../graphql/generated/schema-types.js';
 import { definedOnly, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
 import type { ServiceDeps } from '../services/scope.js';

@@ -59,22 +59,40 @@ type TenantRow = Awaited<ReturnType<typeof repo.insertTenant>>;
 type IssuerRow = NonNullable<Awaited<ReturnType<typeof repo.insertIssuer>>>;
 
 const presentTenant = (t: TenantRow): TenantView => ({
-  id: t.id, slug: t.slug, name: t.name, status: t.status, requireMfaForPhi: t.require_mfa_for_phi, createdAt: t.created_at, updatedAt: t.updated_at,
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  status: t.status,
+  requireMfaForPhi: t.require_mfa_for_phi,
+  createdAt: t.created_at,
+  updatedAt: t.updated_at,
 });
 const presentIssuer = (i: IssuerRow): IssuerView => ({
-  id: i.id, issuer: i.issuer, jwksUri: i.jwks_uri, audience: i.audience, rolesClaim: i.roles_claim, groupsClaim: i.groups_claim, createdAt: i.created_at,
+  id: i.id,
+  issuer: i.issuer,
+  jwksUri: i.jwks_uri,
+  audience: i.audience,
+  rolesClaim: i.roles_claim,
+  groupsClaim: i.groups_claim,
+  createdAt: i.created_at,
 });
 
 /** Why these settings cannot be registered, judged without DNS (names are checked at every fetch). */
 function issuerRefusal(input: IssuerInput, rules: IssuerUrlRules): AppError | undefined {
-  const bad = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The identity provider settings are invalid.', [{ path, message }]);
+  const bad = (path: string, message: string) =>
+    new AppError('VALIDATION_FAILED', 'The identity provider settings are invalid.', [{ path, message }]);
   try {
-    precheckOutboundUrl(input.jwksUri, { allowHttpLoopback: rules.allowHttpJwks, allowPrivate: rules.allowPrivateUrls === true });
+    precheckOutboundUrl(input.jwksUri, {
+      allowHttpLoopback: rules.allowHttpJwks,
+      allowPrivate: rules.allowPrivateUrls === true,
+    });
   } catch (e) {
     if (!(e instanceof UrlNotAllowedError)) throw e;
     if (e.reason === 'invalid_url') return bad('/jwksUri', 'must be an absolute URL');
     if (e.reason === 'scheme') return bad('/jwksUri', 'must use https');
-    return new AppError('UNPROCESSABLE', 'The JWKS URI names a destination this server does not fetch from.', [{ path: '/jwksUri', message: e.message }]);
+    return new AppError('UNPROCESSABLE', 'The JWKS URI names a destination this server does not fetch from.', [
+      { path: '/jwksUri', message: e.message },
+    ]);
   }
   if (!input.issuer || input.issuer.length > 2048) return bad('/issuer', 'must be 1..2048 characters');
   if (!input.audience || input.audience.length > 512) return bad('/audience', 'must be 1..512 characters');
@@ -84,18 +102,28 @@ function issuerRefusal(input: IssuerInput, rules: IssuerUrlRules): AppError | un
 // One message for every holder, the caller's tenant included: a 409 must not tell a
 // tenant admin whether some other tenant trusts an issuer, nor which.
 const issuerTaken = () => new AppError('CONFLICT', 'This issuer is already registered and cannot be registered again.');
-const issuerLimitReached = () => new AppError('UNPROCESSABLE', `A tenant trusts at most ${MAX_ISSUERS_PER_TENANT} issuers; remove one first.`);
+const issuerLimitReached = () =>
+  new AppError('UNPROCESSABLE', `A tenant trusts at most ${MAX_ISSUERS_PER_TENANT} issuers; remove one first.`);
 
 function issuerRow(tenantId: string, input: IssuerInput) {
   return {
-    tenant_id: tenantId, issuer: input.issuer, jwks_uri: input.jwksUri, audience: input.audience, roles_claim: input.rolesClaim, groups_claim: input.groupsClaim,
+    tenant_id: tenantId,
+    issuer: input.issuer,
+    jwks_uri: input.jwksUri,
+    audience: input.audience,
+    roles_claim: input.rolesClaim,
+    groups_claim: input.groupsClaim,
   };
 }
 
 /** Inserts the registration unless the tenant is at its limit or the issuer is taken. */
-async function registerIssuer(tx: Tx, tenantId: string, input: IssuerInput): Promise<{ row: IssuerRow } | { refusal: AppError }> {
+async function registerIssuer(
+  tx: Tx,
+  tenantId: string,
+  input: IssuerInput,
+): Promise<{ row: IssuerRow } | { refusal: AppError }> {
   await repo.lockTenant(tx, tenantId);
-  if (await repo.countIssuers(tx, tenantId) >= MAX_ISSUERS_PER_TENANT) return { refusal: issuerLimitReached() };
+  if ((await repo.countIssuers(tx, tenantId)) >= MAX_ISSUERS_PER_TENANT) return { refusal: issuerLimitReached() };
   const row = await repo.insertIssuer(tx, issuerRow(tenantId, input));
   return row ? { row } : { refusal: issuerTaken() };
 }
@@ -104,7 +132,9 @@ async function registerIssuer(tx: Tx, tenantId: string, input: IssuerInput): Pro
  * The operator's list of every tenant (CLI; the API always works inside one tenant).
  * Tenant metadata only, no PHI.
  */
-export async function listAllTenants(db: Kysely<Database>): Promise<Array<Pick<TenantView, 'id' | 'slug' | 'name' | 'status' | 'createdAt'>>> {
+export async function listAllTenants(
+  db: Kysely<Database>,
+): Promise<Array<Pick<TenantView, 'id' | 'slug' | 'name' | 'status' | 'createdAt'>>> {
   const rows = await repo.listAllTenants(db);
   return rows.map((t) => ({ id: t.id, slug: t.slug, name: t.name, status: t.status, createdAt: t.created_at }));
 }
@@ -116,11 +146,15 @@ export async function createTenant(
   db: Kysely<Database>,
   input: { slug: string; name: string; issuer?: IssuerInput | undefined } & IssuerUrlRules,
 ): Promise<{ tenant: TenantView; adminKey: string; adminKeyId: string }> {
-  if (!slugPattern.test(input.slug)) throw new AppError('VALIDATION_FAILED', 'The slug is invalid.', [{ path: '/slug', message: 'lowercase letters, digits and dashes, 2..63' }]);
+  if (!slugPattern.test(input.slug))
+    throw new AppError('VALIDATION_FAILED', 'The slug is invalid.', [
+      { path: '/slug', message: 'lowercase letters, digits and dashes, 2..63' },
+    ]);
   const refusal = input.issuer && issuerRefusal(input.issuer, input);
   if (refusal) throw refusal;
   return db.transaction().execute(async (tx) => {
-    if (await repo.findTenantBySlug(tx, input.slug)) throw new AppError('CONFLICT', `A tenant with slug ${input.slug} already exists.`);
+    if (await repo.findTenantBySlug(tx, input.slug))
+      throw new AppError('CONFLICT', `A tenant with slug ${input.slug} already exists.`);
     const tenant = await repo.insertTenant(tx, { slug: input.slug, name: input.name });
     if (input.issuer && !(await repo.insertIssuer(tx, issuerRow(tenant.id, input.issuer)))) throw issuerTaken();
     const key = await createBootstrapKey(tx, tenant.id, 'bootstrap tenant admin');
@@ -136,7 +170,16 @@ export async function findTenantBySlug(db: Kysely<Database>, slug: string): Prom
 /** For the JWT verifier: which active tenants trust this issuer. */
 export async function lookupTrustedIssuers(db: Kysely<Database>, issuer: string): Promise<TrustedIssuer[]> {
   const rows = await repo.findTrustedIssuers(db, issuer);
-  return rows.map((r) => ({ tenantId: r.tenant_id, tenantSlug: r.slug, issuerId: r.id, issuer: r.issuer, jwksUri: r.jwks_uri, audience: r.audience, rolesClaim: r.roles_claim, groupsClaim: r.groups_claim }));
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    tenantSlug: r.slug,
+    issuerId: r.id,
+    issuer: r.issuer,
+    jwksUri: r.jwks_uri,
+    audience: r.audience,
+    rolesClaim: r.roles_claim,
+    groupsClaim: r.groups_claim,
+  }));
 }
 
 export async function getCurrentTenant(deps: ServiceDeps, actor: Actor): Promise<TenantView> {
@@ -149,10 +192,17 @@ export async function getCurrentTenant(deps: ServiceDeps, actor: Actor): Promise
   });
 }
 
-export async function updateCurrentTenant(deps: ServiceDeps, actor: Actor, input: { name?: string | undefined; requireMfaForPhi?: boolean | undefined }): Promise<TenantView> {
+export async function updateCurrentTenant(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { name?: string | undefined; requireMfaForPhi?: boolean | undefined },
+): Promise<TenantView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'Tenant');
-    const row = await repo.updateTenant(s.tx, actor.tenantId, { name: input.name, require_mfa_for_phi: input.requireMfaForPhi });
+    const row = await repo.updateTenant(s.tx, actor.tenantId, {
+      name: input.name,
+      require_mfa_for_phi: input.requireMfaForPhi,
+    });
     if (!row) throw notFound('tenant');
     s.record({ action: 'tenant.update', resourceType: 'Tenant', resourceId: actor.tenantId, outcome: 'allowed' });
     return presentTenant(row);
@@ -163,7 +213,8 @@ export async function listIssuers(deps: ServiceDeps, actor: Actor): Promise<Issu
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read', 'Tenant');
     const rows = await repo.listIssuers(s.tx, actor.tenantId);
-    for (const row of rows) s.record({ action: 'tenant.issuer_read', resourceType: 'TrustedIssuer', resourceId: row.id, outcome: 'allowed' });
+    for (const row of rows)
+      s.record({ action: 'tenant.issuer_read', resourceType: 'TrustedIssuer', resourceId: row.id, outcome: 'allowed' });
     return rows.map(presentIssuer);
   });
 }
@@ -172,13 +223,19 @@ export async function listIssuers(deps: ServiceDeps, actor: Actor): Promise<Issu
  * Refusals (400 settings, 422 destination or limit, 409 taken) are recorded as denied
  * `tenant.issuer_add` events: squatting and SSRF attempts leave a trace.
  */
-export async function addIssuer(deps: ServiceDeps & IssuerUrlRules, actor: Actor, input: IssuerInput): Promise<IssuerView> {
+export async function addIssuer(
+  deps: ServiceDeps & IssuerUrlRules,
+  actor: Actor,
+  input: IssuerInput,
+): Promise<IssuerView> {
   const result = await inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'Tenant');
     const refusal = issuerRefusal(input, deps);
     const outcome = refusal ? { refusal } : await registerIssuer(s.tx, actor.tenantId, input);
     s.record({
-      action: 'tenant.issuer_add', resourceType: 'Tenant', resourceId: actor.tenantId,
+      action: 'tenant.issuer_add',
+      resourceType: 'Tenant',
+      resourceId: actor.tenantId,
       ...('refusal' in outcome ? { outcome: 'denied', reasonCode: outcome.refusal.code } : { outcome: 'allowed' }),
     });
     return outcome;
@@ -192,6 +249,11 @@ export async function removeIssuer(deps: ServiceDeps, actor: Actor, id: string):
     s.assertCan('update', 'Tenant');
     const result = isUuid(id) ? await repo.deleteIssuer(s.tx, actor.tenantId, id) : undefined;
     if (!result || Number(result.numDeletedRows) === 0) throw notFound('issuer');
-    s.record({ action: 'tenant.issuer_remove', resourceType: 'Tenant', resourceId: actor.tenantId, outcome: 'allowed' });
+    s.record({
+      action: 'tenant.issuer_remove',
+      resourceType: 'Tenant',
+      resourceId: actor.tenantId,
+      outcome: 'allowed',
+    });
   });
 }

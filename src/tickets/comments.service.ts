@@ -10,7 +10,13 @@ import { paginate, type Page, type PageRequest } from '../services/pagination.js
 import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
 import * as comments from './comments.repository.js';
 import * as tickets from './tickets.repository.js';
-import { checkTicketId, claimIdempotencyKey, createdByThisCaller, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
+import {
+  checkTicketId,
+  claimIdempotencyKey,
+  createdByThisCaller,
+  ticketReadWhere,
+  type TicketsDeps,
+} from './tickets.service.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
 export interface CommentView {
@@ -29,12 +35,25 @@ export interface CommentView {
 }
 
 const record = (row: comments.CommentRow) => ({
-  id: row.id, public: row.public, authorId: row.author_id, ticketAssigneeId: row.ticket_assignee_id, ticketGroupId: row.ticket_group_id, ticketRequesterId: row.ticket_requester_id,
+  id: row.id,
+  public: row.public,
+  authorId: row.author_id,
+  ticketAssigneeId: row.ticket_assignee_id,
+  ticketGroupId: row.ticket_group_id,
+  ticketRequesterId: row.ticket_requester_id,
 });
 
-const commentEvent = (action: AuditAction, row: { id: string; ticket_requester_id: string | null }, withBody: boolean) => ({
-  action, resourceType: 'Comment', resourceId: row.id, subjectContactId: row.ticket_requester_id ?? undefined,
-  phiFields: withBody ? ['comment.body'] : [], outcome: 'allowed' as const,
+const commentEvent = (
+  action: AuditAction,
+  row: { id: string; ticket_requester_id: string | null },
+  withBody: boolean,
+) => ({
+  action,
+  resourceType: 'Comment',
+  resourceId: row.id,
+  subjectContactId: row.ticket_requester_id ?? undefined,
+  phiFields: withBody ? ['comment.body'] : [],
+  outcome: 'allowed' as const,
 });
 
 function readWhere(s: Scope) {
@@ -43,23 +62,46 @@ function readWhere(s: Scope) {
   return where;
 }
 
-async function view(s: Scope, crypto: TenantCrypto, row: comments.CommentRow, action: AuditAction = 'comment.read'): Promise<CommentView> {
+async function view(
+  s: Scope,
+  crypto: TenantCrypto,
+  row: comments.CommentRow,
+  action: AuditAction = 'comment.read',
+): Promise<CommentView> {
   const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
   s.record(commentEvent(action, row, mayRead));
   return {
-    id: row.id, ticketId: row.ticket_id, authorId: row.author_id, authorKind: row.author_kind, public: row.public,
-    body: mayRead ? await comments.openBody(crypto, row.id, row.body) : null, masked: !mayRead,
-    revision: row.revision, redacted: row.redacted, createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    ticketId: row.ticket_id,
+    authorId: row.author_id,
+    authorKind: row.author_kind,
+    public: row.public,
+    body: mayRead ? await comments.openBody(crypto, row.id, row.body) : null,
+    masked: !mayRead,
+    revision: row.revision,
+    redacted: row.redacted,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
-export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: string, input: { body: string; public?: boolean | undefined }, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ comment: CommentView; replayed: boolean }> {
+export async function addComment(
+  deps: TicketsDeps,
+  actor: Actor,
+  ticketId: string,
+  input: { body: string; public?: boolean | undefined },
+  opts: { idempotencyKey?: string | undefined } = {},
+): Promise<{ comment: CommentView; replayed: boolean }> {
   checkTicketId(ticketId);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s), { forUpdate: true });
     if (!ticket) throw await s.notVisible('read', 'Ticket', ticketId, () => tickets.ticketExists(s.tx, ticketId));
-    const onTicket = { ticketAssigneeId: ticket.assignee_id, ticketGroupId: ticket.group_id, ticketRequesterId: ticket.requester_id };
+    const onTicket = {
+      ticketAssigneeId: ticket.assignee_id,
+      ticketGroupId: ticket.group_id,
+      ticketRequesterId: ticket.requester_id,
+    };
     // Whoever may write internal notes here (staff) chooses, defaulting to a note; anyone
     // else (a requester) can only reply publicly, whatever they asked for.
     const mayWriteNote = can(s.ability, 'create', 'Comment', { ...onTicket, public: false });
@@ -67,37 +109,81 @@ export async function addComment(deps: TicketsDeps, actor: Actor, ticketId: stri
     s.assertCan('create', 'Comment', { ...onTicket, public: isPublic, authorId: actor.id });
     const id = randomUUID();
     // a retried POST (same Idempotency-Key, same ticket and input) gets the first comment back
-    const firstId = opts.idempotencyKey ? await claimIdempotencyKey(s, opts.idempotencyKey, 'comment.create', { ticketId, body: input.body, public: input.public ?? null }, id) : undefined;
+    const firstId = opts.idempotencyKey
+      ? await claimIdempotencyKey(
+          s,
+          opts.idempotencyKey,
+          'comment.create',
+          { ticketId, body: input.body, public: input.public ?? null },
+          id,
+        )
+      : undefined;
     if (firstId) {
       // as for tickets: the caller's first comment, even for a writer that may not read comments
       const first = await comments.getComment(s.tx, firstId, createdByThisCaller);
       if (!first) throw notFound('comment');
       return { comment: await view(s, crypto, first), replayed: true };
     }
-    if (ticket.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket takes no more comments; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
-    if (!input.body.trim()) throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [{ path: '/body', message: 'must not be blank' }]);
+    if (ticket.status === 'closed')
+      throw new AppError('UNPROCESSABLE', 'A closed ticket takes no more comments; open a follow-up ticket instead.', [
+        { path: '/status', message: 'the ticket is closed' },
+      ]);
+    if (!input.body.trim())
+      throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [
+        { path: '/body', message: 'must not be blank' },
+      ]);
     // One statement writes the comment and its timeline row, and returns the row as stored
     // (not a disclosure: the caller sent the body). The first public reply by staff also
     // stops the first-response clock.
-    const row = await comments.insertComment(s.tx, crypto, { id, tenant_id: actor.tenantId, ticket_id: ticketId, author_id: actor.id, author_kind: actor.kind, public: isPublic }, input.body, {
-      event: { type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } },
-      // only a reply from the desk's side (someone who could have written a note) counts
-      stopsFirstResponseClock: isPublic && mayWriteNote,
-    });
+    const row = await comments.insertComment(
+      s.tx,
+      crypto,
+      {
+        id,
+        tenant_id: actor.tenantId,
+        ticket_id: ticketId,
+        author_id: actor.id,
+        author_kind: actor.kind,
+        public: isPublic,
+      },
+      input.body,
+      {
+        event: { type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } },
+        // only a reply from the desk's side (someone who could have written a note) counts
+        stopsFirstResponseClock: isPublic && mayWriteNote,
+      },
+    );
     s.record(commentEvent('comment.create', row, true));
     const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
-    return { comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead }, replayed: false };
+    return {
+      comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead },
+      replayed: false,
+    };
   });
 }
 
 async function presentWithoutOpening(row: comments.CommentRow): Promise<CommentView> {
   return {
-    id: row.id, ticketId: row.ticket_id, authorId: row.author_id, authorKind: row.author_kind, public: row.public, body: null, masked: true,
-    revision: row.revision, redacted: row.redacted, createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    ticketId: row.ticket_id,
+    authorId: row.author_id,
+    authorKind: row.author_kind,
+    public: row.public,
+    body: null,
+    masked: true,
+    revision: row.revision,
+    redacted: row.redacted,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
-export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: string, page: PageRequest): Promise<Page<CommentView>> {
+export async function listComments(
+  deps: TicketsDeps,
+  actor: Actor,
+  ticketId: string,
+  page: PageRequest,
+): Promise<Page<CommentView>> {
   checkTicketId(ticketId);
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
@@ -113,18 +199,28 @@ export async function listComments(deps: TicketsDeps, actor: Actor, ticketId: st
 }
 
 /** For GraphQL loaders: the newest visible comment of each ticket, in one query. */
-export async function lastComments(deps: TicketsDeps, actor: Actor, ticketIds: readonly string[]): Promise<Map<string, CommentView>> {
+export async function lastComments(
+  deps: TicketsDeps,
+  actor: Actor,
+  ticketIds: readonly string[],
+): Promise<Map<string, CommentView>> {
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Comment', comments.commentPolicyColumns);
     const out = new Map<string, CommentView>();
     if (!where) return out;
-    for (const row of await comments.latestCommentsOf(s.tx, ticketIds, where)) out.set(row.ticket_id, await view(s, crypto, row));
+    for (const row of await comments.latestCommentsOf(s.tx, ticketIds, where))
+      out.set(row.ticket_id, await view(s, crypto, row));
     return out;
   });
 }
 
-export async function editComment(deps: TicketsDeps, actor: Actor, commentId: string, body: string): Promise<CommentView> {
+export async function editComment(
+  deps: TicketsDeps,
+  actor: Actor,
+  commentId: string,
+  body: string,
+): Promise<CommentView> {
   checkTicketId(commentId);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
@@ -134,7 +230,13 @@ export async function editComment(deps: TicketsDeps, actor: Actor, commentId: st
     s.assertCan('update', 'Comment', record(row));
     if (row.redacted) throw new AppError('CONFLICT', 'A redacted comment cannot be edited.');
     await comments.reviseComment(s.tx, crypto, row, body, actor.id);
-    await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_edited', changes: { commentId, revision: row.revision + 1 } });
+    await tickets.insertTicketEvent(s.tx, {
+      tenant_id: actor.tenantId,
+      ticket_id: row.ticket_id,
+      actor_id: actor.id,
+      type: 'comment_edited',
+      changes: { commentId, revision: row.revision + 1 },
+    });
     s.record(commentEvent('comment.update', row, true));
     return view(s, crypto, (await comments.getComment(s.tx, commentId, readWhere(s)))!, 'comment.read');
   });
@@ -144,14 +246,20 @@ export async function editComment(deps: TicketsDeps, actor: Actor, commentId: st
  * Irreversible redaction of every occurrence of `text` in the comment and all its earlier
  * revisions. The span is given in the request body (never a URL) and never logged or audited.
  */
-export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: string, text: string): Promise<CommentView> {
+export async function redactComment(
+  deps: TicketsDeps,
+  actor: Actor,
+  commentId: string,
+  text: string,
+): Promise<CommentView> {
   checkTicketId(commentId);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const row = await comments.getComment(s.tx, commentId, readWhere(s), { forUpdate: true });
     if (!row) throw await s.notVisible('redact', 'Comment', commentId, () => comments.commentExists(s.tx, commentId));
     s.assertCan('redact', 'Comment', record(row));
-    if (text.trim().length === 0) throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
+    if (text.trim().length === 0)
+      throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
     const scrub = (body: string) => body.split(text).join('[redacted]');
     const current = await comments.openBody(crypto, row.id, row.body);
     const revisions = await comments.revisionsOf(s.tx, row.id);
@@ -160,10 +268,24 @@ export async function redactComment(deps: TicketsDeps, actor: Actor, commentId: 
     // A span already edited out of the current body still sits in the history: that is
     // exactly what redaction is for, so it counts wherever it occurs.
     if (![current, ...earlier.map((r) => r.body)].some((body) => body.includes(text))) {
-      throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [{ path: '/text', message: 'not found in the comment or its earlier revisions' }]);
+      throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [
+        { path: '/text', message: 'not found in the comment or its earlier revisions' },
+      ]);
     }
-    await comments.rewriteAllBodies(s.tx, crypto, row.id, scrub(current), earlier.map((r) => ({ id: r.id, body: scrub(r.body) })));
-    await tickets.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: row.ticket_id, actor_id: actor.id, type: 'comment_redacted', changes: { commentId } });
+    await comments.rewriteAllBodies(
+      s.tx,
+      crypto,
+      row.id,
+      scrub(current),
+      earlier.map((r) => ({ id: r.id, body: scrub(r.body) })),
+    );
+    await tickets.insertTicketEvent(s.tx, {
+      tenant_id: actor.tenantId,
+      ticket_id: row.ticket_id,
+      actor_id: actor.id,
+      type: 'comment_redacted',
+      changes: { commentId },
+    });
     s.record({ ...commentEvent('comment.redact', row, true), reasonCode: `revisions:${revisions.length + 1}` });
     return view(s, crypto, (await comments.getComment(s.tx, commentId, readWhere(s)))!, 'comment.read');
   });

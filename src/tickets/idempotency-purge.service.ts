@@ -15,10 +15,16 @@ export async function purgeExpiredIdempotencyKeys(db: Kysely<Database>, now = ne
 }
 
 /** Purges every `intervalMs` until stopped; the timer never keeps a process alive. */
-export function startIdempotencyPurge(db: Kysely<Database>, log: Pick<Logger, 'warn'>, intervalMs = PURGE_INTERVAL_MS): { stop(): Promise<void> } {
+export function startIdempotencyPurge(
+  db: Kysely<Database>,
+  log: Pick<Logger, 'warn'>,
+  intervalMs = PURGE_INTERVAL_MS,
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = purgeExpiredIdempotencyKeys(db).catch((error: unknown) => log.warn({ err: error }, 'purging expired idempotency keys failed; retrying later'));
+    running = purgeExpiredIdempotencyKeys(db).catch((error: unknown) =>
+      log.warn({ err: error }, 'purging expired idempotency keys failed; retrying later'),
+    );
   }, intervalMs);
   timer.unref();
   return {

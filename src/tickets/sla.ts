@@ -39,7 +39,8 @@ export function addWorkingMinutes(start: Date, minutes: number, hours: BusinessH
   // working time in a week without a clock change: whole weeks of it are skipped at once
   const [sh, sm] = hours.start.split(':').map(Number) as [number, number];
   const [eh, em] = hours.end.split(':').map(Number) as [number, number];
-  const week = new Set(hours.days.filter((d) => d >= 1 && d <= 7)).size * Math.max(0, (eh * 60 + em) - (sh * 60 + sm)) * 60_000;
+  const week =
+    new Set(hours.days.filter((d) => d >= 1 && d <= 7)).size * Math.max(0, eh * 60 + em - (sh * 60 + sm)) * 60_000;
   if (week === 0) throw new RangeError('the business hours contain no working time');
   let cursor = start.getTime();
   for (let day = 0; day <= MAX_SLA_DAYS; day++) {
@@ -64,7 +65,12 @@ export function addWorkingMinutes(start: Date, minutes: number, hours: BusinessH
   throw new RangeError(`the target is not reached within ${MAX_SLA_DAYS} days of these business hours`);
 }
 
-interface LocalDate { year: number; month: number; day: number; weekday: number }
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+}
 
 // Intl.DateTimeFormat is costly to build and cheap to use: one per zone and purpose.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -72,9 +78,25 @@ function format(kind: 'date' | 'time', timeZone: string): Intl.DateTimeFormat {
   const key = `${kind} ${timeZone}`;
   let f = formats.get(key);
   if (!f) {
-    f = kind === 'date'
-      ? new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' })
-      : new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f =
+      kind === 'date'
+        ? new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            weekday: 'short',
+          })
+        : new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+          });
     formats.set(key, f);
   }
   return f;
@@ -89,7 +111,12 @@ function localDate(at: Date, timeZone: string): LocalDate {
 
 function nextDay(d: LocalDate): LocalDate {
   const next = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), weekday: (d.weekday % 7) + 1 };
+  return {
+    year: next.getUTCFullYear(),
+    month: next.getUTCMonth() + 1,
+    day: next.getUTCDate(),
+    weekday: (d.weekday % 7) + 1,
+  };
 }
 
 function workingWindow(d: LocalDate, hours: BusinessHours): { start: number; end: number } | undefined {
@@ -103,7 +130,9 @@ function workingWindow(d: LocalDate, hours: BusinessHours): { start: number; end
 function offsetAt(at: number, timeZone: string): number {
   const p = format('time', timeZone).formatToParts(new Date(at));
   const g = (t: string) => Number(p.find((x) => x.type === t)!.value);
-  return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - Math.floor(at / 1000) * 1000
+  );
 }
 
 /**
@@ -131,7 +160,13 @@ export interface SlaClock {
   solvedAt: Date | null;
 }
 
-export function slaFlags(c: SlaClock, now = new Date()): { firstResponseBreached: boolean; resolutionBreached: boolean } {
+export function slaFlags(
+  c: SlaClock,
+  now = new Date(),
+): { firstResponseBreached: boolean; resolutionBreached: boolean } {
   const breached = (due: Date | null, done: Date | null) => due !== null && (done ? done > due : now > due);
-  return { firstResponseBreached: breached(c.firstResponseDueAt, c.firstRespondedAt), resolutionBreached: breached(c.resolutionDueAt, c.solvedAt) };
+  return {
+    firstResponseBreached: breached(c.firstResponseDueAt, c.firstRespondedAt),
+    resolutionBreached: breached(c.resolutionDueAt, c.solvedAt),
+  };
 }

@@ -22,7 +22,9 @@ const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
 export function assertTransition(from: TicketStatus, to: TicketStatus): void {
   if (from === to) return;
   if (!transitions[from].includes(to)) {
-    throw new AppError('UNPROCESSABLE', `A ticket cannot move from ${from} to ${to}.`, [{ path: '/status', message: `allowed from ${from}: ${transitions[from].join(', ') || 'none'}` }]);
+    throw new AppError('UNPROCESSABLE', `A ticket cannot move from ${from} to ${to}.`, [
+      { path: '/status', message: `allowed from ${from}: ${transitions[from].join(', ') || 'none'}` },
+    ]);
   }
 }
 
@@ -32,8 +34,12 @@ const tagPattern = /^[a-z0-9][a-z0-9_:-]{0,49}$/;
 export function normaliseTags(tags: readonly string[]): string[] {
   const out = [...new Set(tags.map((t) => t.trim().toLowerCase()))];
   const bad = out.find((t) => !tagPattern.test(t));
-  if (bad !== undefined) throw new AppError('VALIDATION_FAILED', 'A tag is not valid.', [{ path: '/tags', message: 'tags are 1..50 of a-z 0-9 _ : - starting with a letter or digit' }]);
-  if (out.length > 50) throw new AppError('VALIDATION_FAILED', 'Too many tags.', [{ path: '/tags', message: 'at most 50' }]);
+  if (bad !== undefined)
+    throw new AppError('VALIDATION_FAILED', 'A tag is not valid.', [
+      { path: '/tags', message: 'tags are 1..50 of a-z 0-9 _ : - starting with a letter or digit' },
+    ]);
+  if (out.length > 50)
+    throw new AppError('VALIDATION_FAILED', 'Too many tags.', [{ path: '/tags', message: 'at most 50' }]);
   return out.sort();
 }
 
@@ -45,20 +51,36 @@ export interface FieldDefinition {
 }
 
 /** Checks values against the tenant's definitions and splits them into plain and PHI parts. */
-export function splitCustomFields(values: Record<string, unknown>, defs: readonly FieldDefinition[]): { plain: Record<string, unknown>; phi: Record<string, unknown> } {
+export function splitCustomFields(
+  values: Record<string, unknown>,
+  defs: readonly FieldDefinition[],
+): { plain: Record<string, unknown>; phi: Record<string, unknown> } {
   const plain: Record<string, unknown> = {};
   const phi: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const def = defs.find((d) => d.key === key);
-    const fail = (message: string) => new AppError('VALIDATION_FAILED', 'A custom field is not valid.', [{ path: `/customFields/${key}`, message }]);
+    const fail = (message: string) =>
+      new AppError('VALIDATION_FAILED', 'A custom field is not valid.', [{ path: `/customFields/${key}`, message }]);
     if (!def) throw fail('no such custom field in this tenant');
     if (value !== null) {
       switch (def.type) {
-        case 'text': if (typeof value !== 'string' || value.length > 10_000) throw fail('must be a string up to 10000 characters'); break;
-        case 'number': if (typeof value !== 'number' || !Number.isFinite(value)) throw fail('must be a number'); break;
-        case 'boolean': if (typeof value !== 'boolean') throw fail('must be true or false'); break;
-        case 'date': if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw fail('must be a date yyyy-mm-dd'); break;
-        case 'enum': if (typeof value !== 'string' || !def.options?.includes(value)) throw fail(`must be one of ${def.options?.join(', ')}`); break;
+        case 'text':
+          if (typeof value !== 'string' || value.length > 10_000) throw fail('must be a string up to 10000 characters');
+          break;
+        case 'number':
+          if (typeof value !== 'number' || !Number.isFinite(value)) throw fail('must be a number');
+          break;
+        case 'boolean':
+          if (typeof value !== 'boolean') throw fail('must be true or false');
+          break;
+        case 'date':
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+            throw fail('must be a date yyyy-mm-dd');
+          break;
+        case 'enum':
+          if (typeof value !== 'string' || !def.options?.includes(value))
+            throw fail(`must be one of ${def.options?.join(', ')}`);
+          break;
       }
     }
     (def.phi ? phi : plain)[key] = value;
@@ -78,19 +100,38 @@ export interface ExternalRef {
  * these as plain strings): the service must not rely on the transport to have checked.
  */
 export function checkTicketInput(input: {
-  subject?: unknown; description?: unknown; status?: unknown; priority?: unknown; type?: unknown; channel?: unknown;
-  requesterId?: unknown; assigneeId?: unknown; groupId?: unknown; externalRefs?: unknown;
+  subject?: unknown;
+  description?: unknown;
+  status?: unknown;
+  priority?: unknown;
+  type?: unknown;
+  channel?: unknown;
+  requesterId?: unknown;
+  assigneeId?: unknown;
+  groupId?: unknown;
+  externalRefs?: unknown;
 }): void {
-  const fail = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The ticket is invalid.', [{ path, message }]);
+  const fail = (path: string, message: string) =>
+    new AppError('VALIDATION_FAILED', 'The ticket is invalid.', [{ path, message }]);
   const oneOf = (path: string, value: unknown, allowed: readonly string[]) => {
-    if (value !== undefined && value !== null && !allowed.includes(value as string)) throw fail(path, `one of ${allowed.join(', ')}`);
+    if (value !== undefined && value !== null && !allowed.includes(value as string))
+      throw fail(path, `one of ${allowed.join(', ')}`);
   };
   oneOf('/status', input.status, statuses);
   oneOf('/priority', input.priority, priorities);
   oneOf('/type', input.type, ticketTypes);
   oneOf('/channel', input.channel, channels);
-  if (input.subject !== undefined && (typeof input.subject !== 'string' || !input.subject.trim() || input.subject.length > 500)) throw fail('/subject', '1..500 characters');
-  if (input.description !== undefined && input.description !== null && (typeof input.description !== 'string' || input.description.length > 65_536)) throw fail('/description', 'at most 65536 characters');
+  if (
+    input.subject !== undefined &&
+    (typeof input.subject !== 'string' || !input.subject.trim() || input.subject.length > 500)
+  )
+    throw fail('/subject', '1..500 characters');
+  if (
+    input.description !== undefined &&
+    input.description !== null &&
+    (typeof input.description !== 'string' || input.description.length > 65_536)
+  )
+    throw fail('/description', 'at most 65536 characters');
   // ids reach SQL as uuids: anything else would be a database error, not a caller's mistake
   for (const key of ['requesterId', 'assigneeId', 'groupId'] as const) {
     const v = input[key];
@@ -100,18 +141,40 @@ export function checkTicketInput(input: {
   if (refs !== undefined && refs !== null) {
     const ok = (r: unknown) => {
       const { system, value } = (r ?? {}) as Record<string, unknown>;
-      return typeof system === 'string' && system.length >= 1 && system.length <= 100 && typeof value === 'string' && value.length >= 1 && value.length <= 500;
+      return (
+        typeof system === 'string' &&
+        system.length >= 1 &&
+        system.length <= 100 &&
+        typeof value === 'string' &&
+        value.length >= 1 &&
+        value.length <= 500
+      );
     };
-    if (!Array.isArray(refs) || refs.length > 20 || !refs.every(ok)) throw fail('/externalRefs', 'at most 20 of { system: 1..100, value: 1..500 characters }');
+    if (!Array.isArray(refs) || refs.length > 20 || !refs.every(ok))
+      throw fail('/externalRefs', 'at most 20 of { system: 1..100, value: 1..500 characters }');
   }
 }
 
-
 /** The same for list filters (GraphQL passes them as plain strings and numbers). */
-export function checkTicketFilters(f: { status?: unknown; priority?: unknown; assigneeId?: unknown; groupId?: unknown; requesterId?: unknown; tag?: unknown; sla?: unknown; withinMinutes?: unknown }): void {
-  const fail = (path: string, message: string) => new AppError('VALIDATION_FAILED', 'The filter is invalid.', [{ path, message }]);
+export function checkTicketFilters(f: {
+  status?: unknown;
+  priority?: unknown;
+  assigneeId?: unknown;
+  groupId?: unknown;
+  requesterId?: unknown;
+  tag?: unknown;
+  sla?: unknown;
+  withinMinutes?: unknown;
+}): void {
+  const fail = (path: string, message: string) =>
+    new AppError('VALIDATION_FAILED', 'The filter is invalid.', [{ path, message }]);
   const list = (path: string, value: unknown, allowed: readonly string[]) => {
-    if (value !== undefined && value !== null && (!Array.isArray(value) || !value.every((v) => allowed.includes(v as string)))) throw fail(path, `each one of ${allowed.join(', ')}`);
+    if (
+      value !== undefined &&
+      value !== null &&
+      (!Array.isArray(value) || !value.every((v) => allowed.includes(v as string)))
+    )
+      throw fail(path, `each one of ${allowed.join(', ')}`);
   };
   list('/status', f.status, statuses);
   list('/priority', f.priority, priorities);
@@ -119,8 +182,11 @@ export function checkTicketFilters(f: { status?: unknown; priority?: unknown; as
     const v = f[key];
     if (v !== undefined && v !== null && !isUuid(v)) throw fail(`/${key}`, 'must be a uuid');
   }
-  if (f.tag !== undefined && f.tag !== null && (typeof f.tag !== 'string' || f.tag.length > 50)) throw fail('/tag', 'at most 50 characters');
-  if (f.sla !== undefined && f.sla !== null && f.sla !== 'breached' && f.sla !== 'at_risk') throw fail('/sla', 'breached or at_risk');
+  if (f.tag !== undefined && f.tag !== null && (typeof f.tag !== 'string' || f.tag.length > 50))
+    throw fail('/tag', 'at most 50 characters');
+  if (f.sla !== undefined && f.sla !== null && f.sla !== 'breached' && f.sla !== 'at_risk')
+    throw fail('/sla', 'breached or at_risk');
   const w = f.withinMinutes;
-  if (w !== undefined && w !== null && (!Number.isInteger(w) || (w as number) < 1 || (w as number) > 10_080)) throw fail('/withinMinutes', 'an integer 1..10080');
+  if (w !== undefined && w !== null && (!Number.isInteger(w) || (w as number) < 1 || (w as number) > 10_080))
+    throw fail('/withinMinutes', 'an integer 1..10080');
 }

@@ -48,24 +48,62 @@ export interface TicketView {
 }
 
 /** A ticket row's non-PHI columns: what presentTicket shows beside the opened PHI. */
-export type TicketMeta = Pick<Selectable<TicketsTable>, 'id' | 'status' | 'priority' | 'type' | 'channel' | 'requester_id' | 'assignee_id' | 'group_id'
-  | 'tags' | 'custom_fields' | 'version' | 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'solved_at' | 'created_at' | 'updated_at'>;
+export type TicketMeta = Pick<
+  Selectable<TicketsTable>,
+  | 'id'
+  | 'status'
+  | 'priority'
+  | 'type'
+  | 'channel'
+  | 'requester_id'
+  | 'assignee_id'
+  | 'group_id'
+  | 'tags'
+  | 'custom_fields'
+  | 'version'
+  | 'first_response_due_at'
+  | 'resolution_due_at'
+  | 'first_responded_at'
+  | 'solved_at'
+  | 'created_at'
+  | 'updated_at'
+>;
 
 export function presentTicket(row: TicketMeta, phi: TicketPhi | null, now = new Date()): TicketView {
-  const flags = slaFlags({ firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, solvedAt: row.solved_at }, now);
+  const flags = slaFlags(
+    {
+      firstResponseDueAt: row.first_response_due_at,
+      resolutionDueAt: row.resolution_due_at,
+      firstRespondedAt: row.first_responded_at,
+      solvedAt: row.solved_at,
+    },
+    now,
+  );
   return {
     id: row.id,
     masked: phi === null,
     subject: phi?.subject ?? null,
     description: phi?.description ?? null,
-    status: row.status, priority: row.priority, type: row.type, channel: row.channel,
-    requesterId: row.requester_id, assigneeId: row.assignee_id, groupId: row.group_id,
+    status: row.status,
+    priority: row.priority,
+    type: row.type,
+    channel: row.channel,
+    requesterId: row.requester_id,
+    assigneeId: row.assignee_id,
+    groupId: row.group_id,
     tags: row.tags,
     customFields: { ...row.custom_fields, ...(phi?.phiCustomFields ?? {}) },
     externalRefs: phi ? phi.externalRefs : null,
     version: row.version,
-    sla: { firstResponseDueAt: row.first_response_due_at, resolutionDueAt: row.resolution_due_at, firstRespondedAt: row.first_responded_at, ...flags },
-    createdAt: row.created_at, updatedAt: row.updated_at, solvedAt: row.solved_at,
+    sla: {
+      firstResponseDueAt: row.first_response_due_at,
+      resolutionDueAt: row.resolution_due_at,
+      firstRespondedAt: row.first_responded_at,
+      ...flags,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    solvedAt: row.solved_at,
   };
 }
 

@@ -12,7 +12,12 @@ import { cryptoForRead } from '../services/seal-failures.js';
 
 export type { TicketFilters } from './tickets.repository.js';
 
-export async function listTickets(deps: TicketsDeps, actor: Actor, filters: repo.TicketFilters, page: PageRequest): Promise<Page<TicketView>> {
+export async function listTickets(
+  deps: TicketsDeps,
+  actor: Actor,
+  filters: repo.TicketFilters,
+  page: PageRequest,
+): Promise<Page<TicketView>> {
   checkTicketFilters(filters);
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {

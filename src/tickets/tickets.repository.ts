@@ -15,12 +15,36 @@ const TABLE = 'tickets';
 export type { Where };
 
 /** Condition fields used by the ticket policies (src/policy/ability.ts) and their columns. */
-export const ticketPolicyColumns = { id: 'tickets.id', assigneeId: 'tickets.assignee_id', groupId: 'tickets.group_id', requesterId: 'tickets.requester_id' };
+export const ticketPolicyColumns = {
+  id: 'tickets.id',
+  assigneeId: 'tickets.assignee_id',
+  groupId: 'tickets.group_id',
+  requesterId: 'tickets.requester_id',
+};
 
-const columns = ['tickets.id', 'tickets.status', 'tickets.priority', 'tickets.type', 'tickets.channel', 'tickets.requester_id', 'tickets.assignee_id',
-  'tickets.group_id', 'tickets.tags', 'tickets.custom_fields', 'tickets.version', 'tickets.key_version', 'tickets.first_response_due_at',
-  'tickets.resolution_due_at', 'tickets.first_responded_at', 'tickets.solved_at', 'tickets.created_at', 'tickets.updated_at',
-  'tickets.subject', 'tickets.description', 'tickets.sealed_fields'] as const;
+const columns = [
+  'tickets.id',
+  'tickets.status',
+  'tickets.priority',
+  'tickets.type',
+  'tickets.channel',
+  'tickets.requester_id',
+  'tickets.assignee_id',
+  'tickets.group_id',
+  'tickets.tags',
+  'tickets.custom_fields',
+  'tickets.version',
+  'tickets.key_version',
+  'tickets.first_response_due_at',
+  'tickets.resolution_due_at',
+  'tickets.first_responded_at',
+  'tickets.solved_at',
+  'tickets.created_at',
+  'tickets.updated_at',
+  'tickets.subject',
+  'tickets.description',
+  'tickets.sealed_fields',
+] as const;
 
 export function selectTickets(tx: Tx) {
   return tx.selectFrom('tickets').select(columns).where('tickets.deleted_at', 'is', null);
@@ -28,19 +52,34 @@ export function selectTickets(tx: Tx) {
 
 export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['executeTakeFirstOrThrow']>>;
 
-export async function getTicket(tx: Tx, id: string, where: Where, opts: { forUpdate?: boolean } = {}): Promise<TicketRow | undefined> {
+export async function getTicket(
+  tx: Tx,
+  id: string,
+  where: Where,
+  opts: { forUpdate?: boolean } = {},
+): Promise<TicketRow | undefined> {
   const q = selectTickets(tx).where('tickets.id', '=', id).where(where);
   return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Whether a live ticket with this id exists in the tenant, whoever may see it (RLS still holds). */
 export async function ticketExists(tx: Tx, id: string): Promise<boolean> {
-  return (await tx.selectFrom('tickets').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (
+    (await tx
+      .selectFrom('tickets')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function getTicketsByIds(tx: Tx, ids: readonly string[], where: Where): Promise<TicketRow[]> {
   if (ids.length === 0) return [];
-  return selectTickets(tx).where('tickets.id', 'in', [...ids]).where(where).execute();
+  return selectTickets(tx)
+    .where('tickets.id', 'in', [...ids])
+    .where(where)
+    .execute();
 }
 
 /** No narrowing beyond RLS (the tenant): for rows the caller is already tied to otherwise (an Idempotency-Key record). */
@@ -73,7 +112,8 @@ export function selectFilteredTickets(tx: Tx, where: Where, filters: TicketFilte
   const firstOpen = sql<boolean>`(tickets.first_responded_at is null and tickets.first_response_due_at is not null)`;
   const resolutionOpen = sql<boolean>`(tickets.solved_at is null and tickets.resolution_due_at is not null)`;
   if (filters.sla === 'breached') {
-    q = q.where(sql<boolean>`((${firstOpen} and tickets.first_response_due_at < now()) or (${resolutionOpen} and tickets.resolution_due_at < now())
+    q =
+      q.where(sql<boolean>`((${firstOpen} and tickets.first_response_due_at < now()) or (${resolutionOpen} and tickets.resolution_due_at < now())
       or tickets.first_responded_at > tickets.first_response_due_at or tickets.solved_at > tickets.resolution_due_at)`);
   } else if (filters.sla === 'at_risk') {
     const horizon = sql`now() + make_interval(mins => ${filters.withinMinutes ?? 60})`;
@@ -85,8 +125,10 @@ export function selectFilteredTickets(tx: Tx, where: Where, filters: TicketFilte
 
 function sealPhi(crypto: TenantCrypto, id: string, phi: TicketPhi) {
   const seal = (column: string, text: string): Sealed<string> => crypto.seal({ table: TABLE, column, rowId: id }, text);
-  const extra = Object.keys(phi.phiCustomFields).length > 0 || phi.externalRefs.length > 0
-    ? seal('sealed_fields', JSON.stringify({ customFields: phi.phiCustomFields, externalRefs: phi.externalRefs })) : null;
+  const extra =
+    Object.keys(phi.phiCustomFields).length > 0 || phi.externalRefs.length > 0
+      ? seal('sealed_fields', JSON.stringify({ customFields: phi.phiCustomFields, externalRefs: phi.externalRefs }))
+      : null;
   return {
     subject: seal('subject', phi.subject),
     description: phi.description === null ? null : seal('description', phi.description),
@@ -108,43 +150,97 @@ export interface TimelineEvent {
 
 /** The timeline insert as a CTE step: one row per ticket row the statement's 't' step wrote. */
 function timelineFrom(db: QueryCreator<Database & { t: TicketRow }>, event: TimelineEvent) {
-  return db.insertInto('ticket_events').columns(['tenant_id', 'ticket_id', 'actor_id', 'type', 'changes'])
-    .expression(db.selectFrom('t').select((eb) => [
-      eb.val(event.tenant_id).as('tenant_id'), 't.id', eb.val(event.actor_id).as('actor_id'), eb.val(event.type).as('type'),
-      sql<string>`${JSON.stringify(event.changes)}::jsonb`.as('changes'),
-    ]));
+  return db
+    .insertInto('ticket_events')
+    .columns(['tenant_id', 'ticket_id', 'actor_id', 'type', 'changes'])
+    .expression(
+      db
+        .selectFrom('t')
+        .select((eb) => [
+          eb.val(event.tenant_id).as('tenant_id'),
+          't.id',
+          eb.val(event.actor_id).as('actor_id'),
+          eb.val(event.type).as('type'),
+          sql<string>`${JSON.stringify(event.changes)}::jsonb`.as('changes'),
+        ]),
+    );
 }
 
 /** Inserts the ticket and its timeline event in one statement (one round trip). */
-export async function insertTicket(tx: Tx, crypto: TenantCrypto, row: { id: string; tenant_id: string; created_by: string } & TicketState, phi: TicketPhi, event: TimelineEvent): Promise<TicketRow> {
+export async function insertTicket(
+  tx: Tx,
+  crypto: TenantCrypto,
+  row: { id: string; tenant_id: string; created_by: string } & TicketState,
+  phi: TicketPhi,
+  event: TimelineEvent,
+): Promise<TicketRow> {
   return tx
-    .with('t', (db) => db.insertInto('tickets').values({ ...row, custom_fields: JSON.stringify(row.custom_fields), ...sealPhi(crypto, row.id, phi) }).returning(columns))
+    .with('t', (db) =>
+      db
+        .insertInto('tickets')
+        .values({ ...row, custom_fields: JSON.stringify(row.custom_fields), ...sealPhi(crypto, row.id, phi) })
+        .returning(columns),
+    )
     .with('e', (db) => timelineFrom(db, event))
-    .selectFrom('t').selectAll().executeTakeFirstOrThrow();
+    .selectFrom('t')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
  * Optimistic concurrency: the update applies only to the version that was read. With an
  * event, the timeline row is written by the same statement, and only if the update applied.
  */
-export async function updateTicket(tx: Tx, crypto: TenantCrypto, current: TicketRow, state: TicketState, phi: TicketPhi | null, event: TimelineEvent | null): Promise<TicketRow> {
-  const update = (db: QueryCreator<Database>) => db.updateTable('tickets')
-    .set({ ...state, custom_fields: JSON.stringify(state.custom_fields), ...(phi ? sealPhi(crypto, current.id, phi) : {}), version: current.version + 1, updated_at: new Date() })
-    .where('id', '=', current.id).where('version', '=', current.version).returning(columns);
+export async function updateTicket(
+  tx: Tx,
+  crypto: TenantCrypto,
+  current: TicketRow,
+  state: TicketState,
+  phi: TicketPhi | null,
+  event: TimelineEvent | null,
+): Promise<TicketRow> {
+  const update = (db: QueryCreator<Database>) =>
+    db
+      .updateTable('tickets')
+      .set({
+        ...state,
+        custom_fields: JSON.stringify(state.custom_fields),
+        ...(phi ? sealPhi(crypto, current.id, phi) : {}),
+        version: current.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', current.id)
+      .where('version', '=', current.version)
+      .returning(columns);
   const updated = event
-    ? await tx.with('t', update).with('e', (db) => timelineFrom(db, event)).selectFrom('t').selectAll().executeTakeFirst()
+    ? await tx
+        .with('t', update)
+        .with('e', (db) => timelineFrom(db, event))
+        .selectFrom('t')
+        .selectAll()
+        .executeTakeFirst()
     : await update(tx).executeTakeFirst();
-  if (!updated) throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
+  if (!updated)
+    throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
   return updated;
 }
 
 export async function softDeleteTicket(tx: Tx, id: string): Promise<void> {
-  await tx.updateTable('tickets').set({ deleted_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+  await tx
+    .updateTable('tickets')
+    .set({ deleted_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function openTicket(crypto: TenantCrypto, row: TicketRow): Promise<TicketPhi> {
   const open = (column: string, sealed: Sealed<string>) => crypto.open({ table: TABLE, column, rowId: row.id }, sealed);
-  const extra = row.sealed_fields ? JSON.parse(await open('sealed_fields', row.sealed_fields)) as { customFields: Record<string, unknown>; externalRefs: TicketPhi['externalRefs'] } : null;
+  const extra = row.sealed_fields
+    ? (JSON.parse(await open('sealed_fields', row.sealed_fields)) as {
+        customFields: Record<string, unknown>;
+        externalRefs: TicketPhi['externalRefs'];
+      })
+    : null;
   return {
     subject: await open('subject', row.subject),
     description: row.description ? await open('description', row.description) : null,
@@ -154,18 +250,31 @@ export async function openTicket(crypto: TenantCrypto, row: TicketRow): Promise<
 }
 
 export async function insertTicketEvent(tx: Tx, row: TimelineEvent & { ticket_id: string }): Promise<void> {
-  await tx.insertInto('ticket_events').values({ ...row, changes: JSON.stringify(row.changes) }).execute();
+  await tx
+    .insertInto('ticket_events')
+    .values({ ...row, changes: JSON.stringify(row.changes) })
+    .execute();
 }
 
 /** A ticket's timeline events, oldest first. */
 export async function listTicketEvents(tx: Tx, ticketId: string) {
-  return tx.selectFrom('ticket_events').select(['id', 'actor_id', 'type', 'changes', 'created_at']).where('ticket_id', '=', ticketId)
-    .orderBy('created_at').orderBy('id').execute();
+  return tx
+    .selectFrom('ticket_events')
+    .select(['id', 'actor_id', 'type', 'changes', 'created_at'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findIdempotencyKey(tx: Tx, actorId: string, key: string) {
-  return tx.selectFrom('idempotency_keys').select(['operation', 'request_hash', 'resource_id', 'expires_at'])
-    .where('actor_id', '=', actorId).where('key', '=', key).where('expires_at', '>', new Date()).executeTakeFirst();
+  return tx
+    .selectFrom('idempotency_keys')
+    .select(['operation', 'request_hash', 'resource_id', 'expires_at'])
+    .where('actor_id', '=', actorId)
+    .where('key', '=', key)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
 }
 
 /**
@@ -175,11 +284,30 @@ export async function findIdempotencyKey(tx: Tx, actorId: string, key: string) {
  * waits for the winner's transaction, then finds a live key and returns false. (A key
  * taken over keeps its first created_at, which the database stamps on insert only.)
  */
-export async function claimIdempotencyKey(tx: Tx, row: { tenant_id: string; actor_id: string; key: string; operation: string; request_hash: string; resource_id: string; expires_at: Date }): Promise<boolean> {
+export async function claimIdempotencyKey(
+  tx: Tx,
+  row: {
+    tenant_id: string;
+    actor_id: string;
+    key: string;
+    operation: string;
+    request_hash: string;
+    resource_id: string;
+    expires_at: Date;
+  },
+): Promise<boolean> {
   const { tenant_id: _tenant, actor_id: _actor, key: _key, ...claim } = row;
-  const inserted = await tx.insertInto('idempotency_keys').values(row)
-    .onConflict((oc) => oc.columns(['tenant_id', 'actor_id', 'key']).doUpdateSet(claim).where('idempotency_keys.expires_at', '<=', new Date()))
-    .returning('key').executeTakeFirst();
+  const inserted = await tx
+    .insertInto('idempotency_keys')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'actor_id', 'key'])
+        .doUpdateSet(claim)
+        .where('idempotency_keys.expires_at', '<=', new Date()),
+    )
+    .returning('key')
+    .executeTakeFirst();
   return inserted !== undefined;
 }
 
@@ -203,28 +331,55 @@ export interface WriteContext {
  * instead of one per lookup). RLS scopes every subquery to the tenant, so a row of another
  * tenant is "not found", exactly as a separate lookup would be.
  */
-export async function writeContext(tx: Tx, want: {
-  refs: { contactId?: string | null | undefined; userId?: string | null | undefined; groupId?: string | null | undefined };
-  slaPriority?: TicketPriority | undefined;
-  definitions?: boolean | undefined;
-}): Promise<WriteContext> {
+export async function writeContext(
+  tx: Tx,
+  want: {
+    refs: {
+      contactId?: string | null | undefined;
+      userId?: string | null | undefined;
+      groupId?: string | null | undefined;
+    };
+    slaPriority?: TicketPriority | undefined;
+    definitions?: boolean | undefined;
+  },
+): Promise<WriteContext> {
   const { contactId, userId, groupId } = want.refs;
-  const row = await tx.selectNoFrom((eb) => {
-    // an absent reference is not looked up at all
-    const found = (id: string | null | undefined, q: () => Expression<SqlBool>): Expression<SqlBool> => (id ? q() : sql<SqlBool>`true`);
-    return [
-      sql<boolean>`${found(contactId, () => eb.exists(eb.selectFrom('contacts').select('id').where('id', '=', contactId!).where('deleted_at', 'is', null)))}`.as('contact'),
-      sql<boolean>`${found(userId, () => eb.exists(eb.selectFrom('users').select('id').where('id', '=', userId!)))}`.as('user'),
-      sql<boolean>`${found(groupId, () => eb.exists(eb.selectFrom('groups').select('id').where('id', '=', groupId!)))}`.as('group'),
-      (want.slaPriority
-        ? jsonObjectFrom(eb.selectFrom('sla_policies').select(['first_response_minutes', 'resolution_minutes', 'business_hours']).where('priority', '=', want.slaPriority))
-        : sql<SlaPolicy | null>`null`).as('sla'),
-      (want.definitions
-        ? jsonArrayFrom(eb.selectFrom('custom_field_definitions').select(['key', 'type', 'options', 'phi']))
-        : sql<FieldDefinition[]>`'[]'::json`).as('definitions'),
-    ];
-  }).executeTakeFirstOrThrow();
-  return { references: { contact: row.contact, user: row.user, group: row.group }, sla: row.sla, definitions: row.definitions };
+  const row = await tx
+    .selectNoFrom((eb) => {
+      // an absent reference is not looked up at all
+      const found = (id: string | null | undefined, q: () => Expression<SqlBool>): Expression<SqlBool> =>
+        id ? q() : sql<SqlBool>`true`;
+      return [
+        sql<boolean>`${found(contactId, () => eb.exists(eb.selectFrom('contacts').select('id').where('id', '=', contactId!).where('deleted_at', 'is', null)))}`.as(
+          'contact',
+        ),
+        sql<boolean>`${found(userId, () => eb.exists(eb.selectFrom('users').select('id').where('id', '=', userId!)))}`.as(
+          'user',
+        ),
+        sql<boolean>`${found(groupId, () => eb.exists(eb.selectFrom('groups').select('id').where('id', '=', groupId!)))}`.as(
+          'group',
+        ),
+        (want.slaPriority
+          ? jsonObjectFrom(
+              eb
+                .selectFrom('sla_policies')
+                .select(['first_response_minutes', 'resolution_minutes', 'business_hours'])
+                .where('priority', '=', want.slaPriority),
+            )
+          : sql<SlaPolicy | null>`null`
+        ).as('sla'),
+        (want.definitions
+          ? jsonArrayFrom(eb.selectFrom('custom_field_definitions').select(['key', 'type', 'options', 'phi']))
+          : sql<FieldDefinition[]>`'[]'::json`
+        ).as('definitions'),
+      ];
+    })
+    .executeTakeFirstOrThrow();
+  return {
+    references: { contact: row.contact, user: row.user, group: row.group },
+    sla: row.sla,
+    definitions: row.definitions,
+  };
 }
 
 /** Deletes Idempotency-Keys that expired before `now` (owner connection: every tenant's). */

@@ -8,8 +8,15 @@ import { getUsersByIds } from '../users/users.service.js';
 import type { GraphqlContext } from '../graphql/context.js';
 import type { FieldPolicies } from '../graphql/gate.js';
 import type {
-  MutationAddCommentArgs, MutationCreateTicketArgs, MutationDeleteTicketArgs, MutationEditCommentArgs, MutationRedactCommentArgs, MutationUpdateTicketArgs,
-  QueryTicketArgs, QueryTicketsArgs, TicketCommentsArgs,
+  MutationAddCommentArgs,
+  MutationCreateTicketArgs,
+  MutationDeleteTicketArgs,
+  MutationEditCommentArgs,
+  MutationRedactCommentArgs,
+  MutationUpdateTicketArgs,
+  QueryTicketArgs,
+  QueryTicketsArgs,
+  TicketCommentsArgs,
 } from '../graphql/generated/schema-types.js';
 import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
@@ -25,13 +32,22 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { lo
     Query: {
       tickets: (_: unknown, a: QueryTicketsArgs, ctx: GraphqlContext) => {
         const f = definedOnly(a.filter);
-        return listTickets(deps, actorOf(ctx), serviceInput({ ...f, updatedSince: f.updatedSince ?? undefined }), pageOf(a));
+        return listTickets(
+          deps,
+          actorOf(ctx),
+          serviceInput({ ...f, updatedSince: f.updatedSince ?? undefined }),
+          pageOf(a),
+        );
       },
       ticket: (_: unknown, a: QueryTicketArgs, ctx: GraphqlContext) => tickets.getTicket(deps, actorOf(ctx), a.id),
     },
     Mutation: {
       createTicket: async (_: unknown, a: MutationCreateTicketArgs, ctx: GraphqlContext) =>
-        (await tickets.createTicket(deps, actorOf(ctx), serviceInput(definedOnly(a.input)), { idempotencyKey: a.idempotencyKey ?? undefined })).ticket,
+        (
+          await tickets.createTicket(deps, actorOf(ctx), serviceInput(definedOnly(a.input)), {
+            idempotencyKey: a.idempotencyKey ?? undefined,
+          })
+        ).ticket,
       updateTicket: (_: unknown, a: MutationUpdateTicketArgs, ctx: GraphqlContext) =>
         tickets.updateTicket(deps, actorOf(ctx), a.id, serviceInput(a.input ?? {}), a.expectedVersion ?? undefined),
       deleteTicket: async (_: unknown, a: MutationDeleteTicketArgs, ctx: GraphqlContext) => {
@@ -39,27 +55,58 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { lo
         return true;
       },
       addComment: async (_: unknown, a: MutationAddCommentArgs, ctx: GraphqlContext) =>
-        (await comments.addComment(deps, actorOf(ctx), a.ticketId, serviceInput(definedOnly(a.input)), { idempotencyKey: a.idempotencyKey ?? undefined })).comment,
-      editComment: (_: unknown, a: MutationEditCommentArgs, ctx: GraphqlContext) => comments.editComment(deps, actorOf(ctx), a.id, a.body),
-      redactComment: (_: unknown, a: MutationRedactCommentArgs, ctx: GraphqlContext) => comments.redactComment(deps, actorOf(ctx), a.id, a.text),
+        (
+          await comments.addComment(deps, actorOf(ctx), a.ticketId, serviceInput(definedOnly(a.input)), {
+            idempotencyKey: a.idempotencyKey ?? undefined,
+          })
+        ).comment,
+      editComment: (_: unknown, a: MutationEditCommentArgs, ctx: GraphqlContext) =>
+        comments.editComment(deps, actorOf(ctx), a.id, a.body),
+      redactComment: (_: unknown, a: MutationRedactCommentArgs, ctx: GraphqlContext) =>
+        comments.redactComment(deps, actorOf(ctx), a.id, a.text),
     },
     Ticket: {
-      comments: (t: TicketView, a: TicketCommentsArgs, ctx: GraphqlContext) => comments.listComments(deps, actorOf(ctx), t.id, pageOf(a)),
+      comments: (t: TicketView, a: TicketCommentsArgs, ctx: GraphqlContext) =>
+        comments.listComments(deps, actorOf(ctx), t.id, pageOf(a)),
       timeline: (t: TicketView, _: unknown, ctx: GraphqlContext) => tickets.ticketTimeline(deps, actorOf(ctx), t.id),
     },
   };
   type Q = Array<{ obj: TicketView }>;
-  const byKey = async <V>(queries: Q, key: (t: TicketView) => string | null, fetch: (ids: string[]) => Promise<Map<string, V>>) => {
+  const byKey = async <V>(
+    queries: Q,
+    key: (t: TicketView) => string | null,
+    fetch: (ids: string[]) => Promise<Map<string, V>>,
+  ) => {
     const ids = [...new Set(queries.map((q) => key(q.obj)).filter((v): v is string => v !== null))];
     const found = ids.length ? await fetch(ids) : new Map<string, V>();
     return queries.map((q) => orNull(key(q.obj) === null ? null : found.get(key(q.obj)!)));
   };
   const loaders = {
     Ticket: {
-      requester: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.requesterId, (ids) => getContactsByIds(deps, actorOf(ctx), ids)),
-      assignee: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.assigneeId, (ids) => getUsersByIds(deps, actorOf(ctx), ids)),
-      group: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.groupId, (ids) => getGroupsByIds(deps, actorOf(ctx), ids)),
-      lastComment: (queries: Q, ctx: GraphqlContext) => byKey(queries, (t) => t.id, (ids) => comments.lastComments(deps, actorOf(ctx), ids)),
+      requester: (queries: Q, ctx: GraphqlContext) =>
+        byKey(
+          queries,
+          (t) => t.requesterId,
+          (ids) => getContactsByIds(deps, actorOf(ctx), ids),
+        ),
+      assignee: (queries: Q, ctx: GraphqlContext) =>
+        byKey(
+          queries,
+          (t) => t.assigneeId,
+          (ids) => getUsersByIds(deps, actorOf(ctx), ids),
+        ),
+      group: (queries: Q, ctx: GraphqlContext) =>
+        byKey(
+          queries,
+          (t) => t.groupId,
+          (ids) => getGroupsByIds(deps, actorOf(ctx), ids),
+        ),
+      lastComment: (queries: Q, ctx: GraphqlContext) =>
+        byKey(
+          queries,
+          (t) => t.id,
+          (ids) => comments.lastComments(deps, actorOf(ctx), ids),
+        ),
     },
   };
   const policies: FieldPolicies = {

@@ -9,7 +9,17 @@ import * as comments from './comments.service.js';
 import { listTickets } from './tickets-list.service.js';
 import { parseIfMatch, ticketEtag, type TicketView } from './ticket-view.js';
 import {
-  CommentSchema, CreateComment, CreateTicket, EditComment, IdempotencyHeaders, IfMatchHeaders, ListTicketsQuery, PatchTicket, RedactComment, TicketSchema, TimelineEntrySchema,
+  CommentSchema,
+  CreateComment,
+  CreateTicket,
+  EditComment,
+  IdempotencyHeaders,
+  IfMatchHeaders,
+  ListTicketsQuery,
+  PatchTicket,
+  RedactComment,
+  TicketSchema,
+  TimelineEntrySchema,
 } from './tickets.schemas.js';
 import { actorOf } from '../http/actor.js';
 
@@ -28,68 +38,158 @@ function ifMatch(header: string | undefined): number | undefined {
 
 export function ticketsRoutes(deps: tickets.TicketsDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: Static<typeof CreateTicket>; Headers: Static<typeof IdempotencyHeaders> }>('/tickets', {
-      config: { policy: { action: 'create', subject: 'Ticket' } },
-      schema: { headers: IdempotencyHeaders, body: CreateTicket, response: { 201: TicketSchema, 200: TicketSchema, ...errorResponses, ...problem412 } },
-    }, async (req, reply) => {
-      const { ticket, replayed } = await tickets.createTicket(deps, actorOf(req), req.body, { idempotencyKey: req.headers['idempotency-key'] });
-      if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).header('location', `/v1/tickets/${ticket.id}`).send(withEtag(reply, ticket));
-    });
+    app.post<{ Body: Static<typeof CreateTicket>; Headers: Static<typeof IdempotencyHeaders> }>(
+      '/tickets',
+      {
+        config: { policy: { action: 'create', subject: 'Ticket' } },
+        schema: {
+          headers: IdempotencyHeaders,
+          body: CreateTicket,
+          response: { 201: TicketSchema, 200: TicketSchema, ...errorResponses, ...problem412 },
+        },
+      },
+      async (req, reply) => {
+        const { ticket, replayed } = await tickets.createTicket(deps, actorOf(req), req.body, {
+          idempotencyKey: req.headers['idempotency-key'],
+        });
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(201).header('location', `/v1/tickets/${ticket.id}`).send(withEtag(reply, ticket));
+      },
+    );
 
-    app.get<{ Querystring: Static<typeof ListTicketsQuery> }>('/tickets', {
-      config: { policy: { action: 'read', subject: 'Ticket' } },
-      schema: { querystring: ListTicketsQuery, response: { 200: PageOf(TicketSchema), ...errorResponses } },
-    }, async (req) => {
-      const { limit, cursor, updatedSince, ...filters } = req.query;
-      return listTickets(deps, actorOf(req), { ...filters, updatedSince: updatedSince ? new Date(updatedSince) : undefined }, { limit, cursor });
-    });
+    app.get<{ Querystring: Static<typeof ListTicketsQuery> }>(
+      '/tickets',
+      {
+        config: { policy: { action: 'read', subject: 'Ticket' } },
+        schema: { querystring: ListTicketsQuery, response: { 200: PageOf(TicketSchema), ...errorResponses } },
+      },
+      async (req) => {
+        const { limit, cursor, updatedSince, ...filters } = req.query;
+        return listTickets(
+          deps,
+          actorOf(req),
+          { ...filters, updatedSince: updatedSince ? new Date(updatedSince) : undefined },
+          { limit, cursor },
+        );
+      },
+    );
 
-    app.get<{ Params: Static<typeof IdParams> }>('/tickets/:id', {
-      config: { policy: { action: 'read', subject: 'Ticket' } },
-      schema: { params: IdParams, response: { 200: TicketSchema, ...errorResponses } },
-    }, async (req, reply) => withEtag(reply, await tickets.getTicket(deps, actorOf(req), req.params.id)));
+    app.get<{ Params: Static<typeof IdParams> }>(
+      '/tickets/:id',
+      {
+        config: { policy: { action: 'read', subject: 'Ticket' } },
+        schema: { params: IdParams, response: { 200: TicketSchema, ...errorResponses } },
+      },
+      async (req, reply) => withEtag(reply, await tickets.getTicket(deps, actorOf(req), req.params.id)),
+    );
 
-    app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof PatchTicket>; Headers: Static<typeof IfMatchHeaders> }>('/tickets/:id', {
-      config: { policy: { action: 'update', subject: 'Ticket' } },
-      schema: { params: IdParams, headers: IfMatchHeaders, body: PatchTicket, response: { 200: TicketSchema, ...errorResponses, ...problem412 } },
-    }, async (req, reply) => withEtag(reply, await tickets.updateTicket(deps, actorOf(req), req.params.id, req.body, ifMatch(req.headers['if-match']))));
+    app.patch<{
+      Params: Static<typeof IdParams>;
+      Body: Static<typeof PatchTicket>;
+      Headers: Static<typeof IfMatchHeaders>;
+    }>(
+      '/tickets/:id',
+      {
+        config: { policy: { action: 'update', subject: 'Ticket' } },
+        schema: {
+          params: IdParams,
+          headers: IfMatchHeaders,
+          body: PatchTicket,
+          response: { 200: TicketSchema, ...errorResponses, ...problem412 },
+        },
+      },
+      async (req, reply) =>
+        withEtag(
+          reply,
+          await tickets.updateTicket(deps, actorOf(req), req.params.id, req.body, ifMatch(req.headers['if-match'])),
+        ),
+    );
 
-    app.delete<{ Params: Static<typeof IdParams>; Headers: Static<typeof IfMatchHeaders> }>('/tickets/:id', {
-      config: { policy: { action: 'delete', subject: 'Ticket' } },
-      schema: { params: IdParams, headers: IfMatchHeaders, response: { 204: Type.Null(), ...errorResponses, 412: { $ref: 'Problem#' } } },
-    }, async (req, reply) => {
-      await tickets.deleteTicket(deps, actorOf(req), req.params.id, ifMatch(req.headers['if-match']));
-      return reply.code(204).send();
-    });
+    app.delete<{ Params: Static<typeof IdParams>; Headers: Static<typeof IfMatchHeaders> }>(
+      '/tickets/:id',
+      {
+        config: { policy: { action: 'delete', subject: 'Ticket' } },
+        schema: {
+          params: IdParams,
+          headers: IfMatchHeaders,
+          response: { 204: Type.Null(), ...errorResponses, 412: { $ref: 'Problem#' } },
+        },
+      },
+      async (req, reply) => {
+        await tickets.deleteTicket(deps, actorOf(req), req.params.id, ifMatch(req.headers['if-match']));
+        return reply.code(204).send();
+      },
+    );
 
-    app.get<{ Params: Static<typeof IdParams> }>('/tickets/:id/timeline', {
-      config: { policy: { action: 'read', subject: 'Ticket' } },
-      schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(TimelineEntrySchema) }), ...errorResponses } },
-    }, async (req) => ({ items: await tickets.ticketTimeline(deps, actorOf(req), req.params.id) }));
+    app.get<{ Params: Static<typeof IdParams> }>(
+      '/tickets/:id/timeline',
+      {
+        config: { policy: { action: 'read', subject: 'Ticket' } },
+        schema: {
+          params: IdParams,
+          response: { 200: Type.Object({ items: Type.Array(TimelineEntrySchema) }), ...errorResponses },
+        },
+      },
+      async (req) => ({ items: await tickets.ticketTimeline(deps, actorOf(req), req.params.id) }),
+    );
 
-    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof CreateComment>; Headers: Static<typeof IdempotencyHeaders> }>('/tickets/:id/comments', {
-      config: { policy: { action: 'create', subject: 'Comment' } },
-      schema: { params: IdParams, headers: IdempotencyHeaders, body: CreateComment, response: { 201: CommentSchema, ...errorResponses, 422: { $ref: 'Problem#' } } },
-    }, async (req, reply) => {
-      const { comment, replayed } = await comments.addComment(deps, actorOf(req), req.params.id, req.body, { idempotencyKey: req.headers['idempotency-key'] });
-      if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(201).header('location', `/v1/comments/${comment.id}`).send(comment);
-    });
+    app.post<{
+      Params: Static<typeof IdParams>;
+      Body: Static<typeof CreateComment>;
+      Headers: Static<typeof IdempotencyHeaders>;
+    }>(
+      '/tickets/:id/comments',
+      {
+        config: { policy: { action: 'create', subject: 'Comment' } },
+        schema: {
+          params: IdParams,
+          headers: IdempotencyHeaders,
+          body: CreateComment,
+          response: { 201: CommentSchema, ...errorResponses, 422: { $ref: 'Problem#' } },
+        },
+      },
+      async (req, reply) => {
+        const { comment, replayed } = await comments.addComment(deps, actorOf(req), req.params.id, req.body, {
+          idempotencyKey: req.headers['idempotency-key'],
+        });
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(201).header('location', `/v1/comments/${comment.id}`).send(comment);
+      },
+    );
 
-    app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof PageQuery> }>('/tickets/:id/comments', {
-      config: { policy: { action: 'read', subject: 'Comment' } },
-      schema: { params: IdParams, querystring: PageQuery, response: { 200: PageOf(CommentSchema), ...errorResponses } },
-    }, async (req) => comments.listComments(deps, actorOf(req), req.params.id, req.query));
+    app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof PageQuery> }>(
+      '/tickets/:id/comments',
+      {
+        config: { policy: { action: 'read', subject: 'Comment' } },
+        schema: {
+          params: IdParams,
+          querystring: PageQuery,
+          response: { 200: PageOf(CommentSchema), ...errorResponses },
+        },
+      },
+      async (req) => comments.listComments(deps, actorOf(req), req.params.id, req.query),
+    );
 
-    app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof EditComment> }>('/comments/:id', {
-      config: { policy: { action: 'update', subject: 'Comment' } },
-      schema: { params: IdParams, body: EditComment, response: { 200: CommentSchema, ...errorResponses } },
-    }, async (req) => comments.editComment(deps, actorOf(req), req.params.id, req.body.body));
+    app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof EditComment> }>(
+      '/comments/:id',
+      {
+        config: { policy: { action: 'update', subject: 'Comment' } },
+        schema: { params: IdParams, body: EditComment, response: { 200: CommentSchema, ...errorResponses } },
+      },
+      async (req) => comments.editComment(deps, actorOf(req), req.params.id, req.body.body),
+    );
 
-    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof RedactComment> }>('/comments/:id/redact', {
-      config: { policy: { action: 'redact', subject: 'Comment' } },
-      schema: { params: IdParams, body: RedactComment, response: { 200: CommentSchema, ...errorResponses, ...problem412 } },
-    }, async (req) => comments.redactComment(deps, actorOf(req), req.params.id, req.body.text));
+    app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof RedactComment> }>(
+      '/comments/:id/redact',
+      {
+        config: { policy: { action: 'redact', subject: 'Comment' } },
+        schema: {
+          params: IdParams,
+          body: RedactComment,
+          response: { 200: CommentSchema, ...errorResponses, ...problem412 },
+        },
+      },
+      async (req) => comments.redactComment(deps, actorOf(req), req.params.id, req.body.text),
+    );
   };
 }

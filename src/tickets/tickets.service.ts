@@ -12,8 +12,21 @@ import { policyWhere } from '../policy/sql.js';
 import type { AuditEventInput } from '../services/audit-port.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import { computeDue } from './sla.js';
-import { assertTransition, checkTicketInput, normaliseTags, splitCustomFields, type ExternalRef } from './ticket-rules.js';
-import { auditTicketFields, disclosedFields, presentTicket, type TicketPhi, type TicketPhiField, type TicketView } from './ticket-view.js';
+import {
+  assertTransition,
+  checkTicketInput,
+  normaliseTags,
+  splitCustomFields,
+  type ExternalRef,
+} from './ticket-rules.js';
+import {
+  auditTicketFields,
+  disclosedFields,
+  presentTicket,
+  type TicketPhi,
+  type TicketPhiField,
+  type TicketView,
+} from './ticket-view.js';
 import * as repo from './tickets.repository.js';
 import { commentPolicyColumns, visibleCommentIds } from './comments.repository.js';
 import { isUuid } from '../ids.js';
@@ -40,20 +53,42 @@ export interface CreateTicketInput {
 
 /** JSON merge patch: absent = unchanged, null = cleared (where a field may be empty). */
 export type TicketPatch = Partial<{
-  subject: string; description: string | null; status: TicketStatus; priority: TicketPriority; type: TicketType;
-  assigneeId: string | null; groupId: string | null; requesterId: string | null; tags: string[]; customFields: Record<string, unknown>; externalRefs: ExternalRef[] | null;
+  subject: string;
+  description: string | null;
+  status: TicketStatus;
+  priority: TicketPriority;
+  type: TicketType;
+  assigneeId: string | null;
+  groupId: string | null;
+  requesterId: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  externalRefs: ExternalRef[] | null;
 }>;
 
 export function checkTicketId(id: string): void {
   if (!isUuid(id)) throw notFound('ticket');
 }
 
-export const ticketEvent = (action: AuditAction, row: { id: string; requester_id: string | null }, fields: Iterable<TicketPhiField>): AuditEventInput => ({
-  action, resourceType: 'Ticket', resourceId: row.id, subjectContactId: row.requester_id ?? undefined, phiFields: auditTicketFields(fields), outcome: 'allowed',
+export const ticketEvent = (
+  action: AuditAction,
+  row: { id: string; requester_id: string | null },
+  fields: Iterable<TicketPhiField>,
+): AuditEventInput => ({
+  action,
+  resourceType: 'Ticket',
+  resourceId: row.id,
+  subjectContactId: row.requester_id ?? undefined,
+  phiFields: auditTicketFields(fields),
+  outcome: 'allowed',
 });
 
-const policyRecord = (row: { id: string; assignee_id: string | null; group_id: string | null; requester_id: string | null }) =>
-  ({ id: row.id, assigneeId: row.assignee_id, groupId: row.group_id, requesterId: row.requester_id });
+const policyRecord = (row: {
+  id: string;
+  assignee_id: string | null;
+  group_id: string | null;
+  requester_id: string | null;
+}) => ({ id: row.id, assigneeId: row.assignee_id, groupId: row.group_id, requesterId: row.requester_id });
 
 export function ticketReadWhere(s: Scope) {
   const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);
@@ -62,7 +97,12 @@ export function ticketReadWhere(s: Scope) {
 }
 
 /** The view the actor may see: opened PHI with read_phi (recorded as disclosed), masked otherwise. */
-export async function ticketView(s: Scope, crypto: TenantCrypto, row: repo.TicketRow, action: AuditAction = 'ticket.read'): Promise<TicketView> {
+export async function ticketView(
+  s: Scope,
+  crypto: TenantCrypto,
+  row: repo.TicketRow,
+  action: AuditAction = 'ticket.read',
+): Promise<TicketView> {
   if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(row))) {
     s.record(ticketEvent(action, row, []));
     return presentTicket(row, null);
@@ -73,21 +113,41 @@ export async function ticketView(s: Scope, crypto: TenantCrypto, row: repo.Ticke
 }
 
 function assertReferences(found: repo.WriteContext['references']): void {
-  const missing = [!found.contact && '/requesterId', !found.user && '/assigneeId', !found.group && '/groupId'].filter(Boolean) as string[];
-  if (missing.length) throw new AppError('UNPROCESSABLE', 'A referenced record does not exist.', missing.map((path) => ({ path, message: 'no such record in this tenant' })));
+  const missing = [!found.contact && '/requesterId', !found.user && '/assigneeId', !found.group && '/groupId'].filter(
+    Boolean,
+  ) as string[];
+  if (missing.length)
+    throw new AppError(
+      'UNPROCESSABLE',
+      'A referenced record does not exist.',
+      missing.map((path) => ({ path, message: 'no such record in this tenant' })),
+    );
 }
 
 function dueTimes(policy: repo.SlaPolicy | null, start: Date) {
   if (!policy) return { first_response_due_at: null, resolution_due_at: null };
-  const due = computeDue(start, { firstResponseMinutes: policy.first_response_minutes, resolutionMinutes: policy.resolution_minutes, businessHours: policy.business_hours });
+  const due = computeDue(start, {
+    firstResponseMinutes: policy.first_response_minutes,
+    resolutionMinutes: policy.resolution_minutes,
+    businessHours: policy.business_hours,
+  });
   return { first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt };
 }
 
 function requestHash(input: unknown): string {
-  const canonical = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-    : Array.isArray(v) ? v.map(canonical) : v);
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : Array.isArray(v)
+        ? v.map(canonical)
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 /**
@@ -96,10 +156,24 @@ function requestHash(input: unknown): string {
  * the first request created (same operation and same request); another request with the
  * key is IDEMPOTENCY_KEY_REUSED. Concurrent claims serialise on the key's primary key.
  */
-export async function claimIdempotencyKey(s: Scope, key: string, operation: string, request: unknown, id: string): Promise<string | undefined> {
+export async function claimIdempotencyKey(
+  s: Scope,
+  key: string,
+  operation: string,
+  request: unknown,
+  id: string,
+): Promise<string | undefined> {
   const hash = requestHash(request);
   const expires = new Date(Date.now() + 24 * 3600_000);
-  const claimed = await repo.claimIdempotencyKey(s.tx, { tenant_id: s.actor.tenantId, actor_id: s.actor.id, key, operation, request_hash: hash, resource_id: id, expires_at: expires });
+  const claimed = await repo.claimIdempotencyKey(s.tx, {
+    tenant_id: s.actor.tenantId,
+    actor_id: s.actor.id,
+    key,
+    operation,
+    request_hash: hash,
+    resource_id: id,
+    expires_at: expires,
+  });
   if (claimed) return undefined;
   const first = await repo.findIdempotencyKey(s.tx, s.actor.id, key);
   if (!first || first.request_hash !== hash || first.operation !== operation) {
@@ -111,7 +185,12 @@ export async function claimIdempotencyKey(s: Scope, key: string, operation: stri
 /** A replay's where-clause: the Idempotency-Key record already ties the row to the caller (RLS to the tenant). */
 export const createdByThisCaller = repo.anyRowInTenant;
 
-export async function createTicket(deps: TicketsDeps, actor: Actor, input: CreateTicketInput, opts: { idempotencyKey?: string | undefined } = {}): Promise<{ ticket: TicketView; replayed: boolean }> {
+export async function createTicket(
+  deps: TicketsDeps,
+  actor: Actor,
+  input: CreateTicketInput,
+  opts: { idempotencyKey?: string | undefined } = {},
+): Promise<{ ticket: TicketView; replayed: boolean }> {
   checkTicketInput(input);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
@@ -126,7 +205,9 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
     }
     s.assertCan('create', 'Ticket', { requesterId });
     const id = randomUUID();
-    const firstId = opts.idempotencyKey ? await claimIdempotencyKey(s, opts.idempotencyKey, 'ticket.create', input, id) : undefined;
+    const firstId = opts.idempotencyKey
+      ? await claimIdempotencyKey(s, opts.idempotencyKey, 'ticket.create', input, id)
+      : undefined;
     if (firstId) {
       // The key proves this caller created the ticket: it gets the first result back even if
       // it may not read tickets otherwise (a create-only integration retrying), masked unless
@@ -140,23 +221,55 @@ export async function createTicket(deps: TicketsDeps, actor: Actor, input: Creat
     // custom-field definitions (only when the input has custom fields).
     const context = await repo.writeContext(s.tx, {
       refs: { contactId: requesterId, userId: input.assigneeId, groupId: input.groupId },
-      slaPriority: priority, definitions: Object.keys(input.customFields ?? {}).length > 0,
+      slaPriority: priority,
+      definitions: Object.keys(input.customFields ?? {}).length > 0,
     });
     assertReferences(context.references);
     const { plain, phi } = splitCustomFields(input.customFields ?? {}, context.definitions);
     const status = input.status ?? 'new';
-    if (status === 'closed') throw new AppError('UNPROCESSABLE', 'A ticket cannot be created closed.', [{ path: '/status', message: 'new, open, pending, on_hold or solved' }]);
+    if (status === 'closed')
+      throw new AppError('UNPROCESSABLE', 'A ticket cannot be created closed.', [
+        { path: '/status', message: 'new, open, pending, on_hold or solved' },
+      ]);
     const now = new Date();
     const tags = normaliseTags(input.tags ?? []);
     const assigneeId = input.assigneeId ?? null;
     const groupId = input.groupId ?? null;
-    const ticketPhi: TicketPhi = { subject: input.subject, description: input.description ?? null, phiCustomFields: phi, externalRefs: input.externalRefs ?? [] };
+    const ticketPhi: TicketPhi = {
+      subject: input.subject,
+      description: input.description ?? null,
+      phiCustomFields: phi,
+      externalRefs: input.externalRefs ?? [],
+    };
     // the ticket and its 'created' timeline row go in one statement
-    const row = await repo.insertTicket(s.tx, crypto, {
-      id, tenant_id: actor.tenantId, created_by: actor.id, status, priority, type: input.type ?? 'question', channel: input.channel ?? 'api',
-      requester_id: requesterId, assignee_id: assigneeId, group_id: groupId, tags,
-      custom_fields: plain, first_responded_at: null, solved_at: status === 'solved' ? now : null, ...dueTimes(context.sla, now),
-    }, ticketPhi, { tenant_id: actor.tenantId, actor_id: actor.id, type: 'created', changes: { status, priority, assigneeId, groupId, tags } });
+    const row = await repo.insertTicket(
+      s.tx,
+      crypto,
+      {
+        id,
+        tenant_id: actor.tenantId,
+        created_by: actor.id,
+        status,
+        priority,
+        type: input.type ?? 'question',
+        channel: input.channel ?? 'api',
+        requester_id: requesterId,
+        assignee_id: assigneeId,
+        group_id: groupId,
+        tags,
+        custom_fields: plain,
+        first_responded_at: null,
+        solved_at: status === 'solved' ? now : null,
+        ...dueTimes(context.sla, now),
+      },
+      ticketPhi,
+      {
+        tenant_id: actor.tenantId,
+        actor_id: actor.id,
+        type: 'created',
+        changes: { status, priority, assigneeId, groupId, tags },
+      },
+    );
     s.record(ticketEvent('ticket.create', row, disclosedFields(ticketPhi)));
     const mayRead = can(s.ability, 'read_phi', 'Ticket', policyRecord(row));
     return { ticket: presentTicket(row, mayRead ? ticketPhi : null), replayed: false };
@@ -174,7 +287,11 @@ export async function getTicket(deps: TicketsDeps, actor: Actor, id: string): Pr
 }
 
 /** For GraphQL loaders: many tickets in one query, each audited; ids not visible are absent. */
-export async function getTicketsByIds(deps: TicketsDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, TicketView>> {
+export async function getTicketsByIds(
+  deps: TicketsDeps,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, TicketView>> {
   const valid = ids.filter(isUuid);
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
@@ -187,7 +304,13 @@ export async function getTicketsByIds(deps: TicketsDeps, actor: Actor, ids: read
   });
 }
 
-export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, patch: TicketPatch, expectedVersion?: number): Promise<TicketView> {
+export async function updateTicket(
+  deps: TicketsDeps,
+  actor: Actor,
+  id: string,
+  patch: TicketPatch,
+  expectedVersion?: number,
+): Promise<TicketView> {
   checkTicketId(id);
   checkTicketInput(patch);
   const crypto = await cryptoForWrite(deps, actor);
@@ -202,7 +325,10 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
     // Merging PHI needs the current PHI, and so read_phi; a masked caller may change only non-PHI fields.
     if (touchesPhi) s.assertCan('read_phi', 'Ticket', policyRecord(row));
     // closed is final: not its status only, the whole ticket (a follow-up is a new ticket)
-    if (row.status === 'closed') throw new AppError('UNPROCESSABLE', 'A closed ticket cannot be changed; open a follow-up ticket instead.', [{ path: '/status', message: 'the ticket is closed' }]);
+    if (row.status === 'closed')
+      throw new AppError('UNPROCESSABLE', 'A closed ticket cannot be changed; open a follow-up ticket instead.', [
+        { path: '/status', message: 'the ticket is closed' },
+      ]);
     const status = patch.status ?? row.status;
     assertTransition(row.status, status);
     const priority = patch.priority ?? row.priority;
@@ -212,21 +338,29 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
     // SLA clocks follow the priority: a re-prioritised ticket gets the new targets from its creation time
     const slaPriority = priority !== row.priority ? priority : undefined;
     // whatever needs looking up (definitions: for any PHI merge, as before), in one round trip, or none
-    const context = refsSet || touchesPhi || slaPriority ? await repo.writeContext(s.tx, { refs, slaPriority, definitions: touchesPhi }) : undefined;
+    const context =
+      refsSet || touchesPhi || slaPriority
+        ? await repo.writeContext(s.tx, { refs, slaPriority, definitions: touchesPhi })
+        : undefined;
     if (context) assertReferences(context.references);
     const defs = context?.definitions ?? [];
     const current = touchesPhi ? await repo.openTicket(crypto, row) : null;
     const split = patch.customFields ? splitCustomFields(patch.customFields, defs) : { plain: {}, phi: {} };
     const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
-    const nextPhi: TicketPhi | null = current ? {
-      subject: patch.subject ?? current.subject,
-      description: patch.description !== undefined ? patch.description : current.description,
-      phiCustomFields: drop({ ...current.phiCustomFields, ...split.phi }),
-      externalRefs: patch.externalRefs !== undefined ? (patch.externalRefs ?? []) : current.externalRefs,
-    } : null;
+    const nextPhi: TicketPhi | null = current
+      ? {
+          subject: patch.subject ?? current.subject,
+          description: patch.description !== undefined ? patch.description : current.description,
+          phiCustomFields: drop({ ...current.phiCustomFields, ...split.phi }),
+          externalRefs: patch.externalRefs !== undefined ? (patch.externalRefs ?? []) : current.externalRefs,
+        }
+      : null;
     const now = new Date();
     const state: repo.TicketState = {
-      status, priority, type: patch.type ?? row.type, channel: row.channel,
+      status,
+      priority,
+      type: patch.type ?? row.type,
+      channel: row.channel,
       requester_id: patch.requesterId !== undefined ? patch.requesterId : row.requester_id,
       assignee_id: patch.assigneeId !== undefined ? patch.assigneeId : row.assignee_id,
       group_id: patch.groupId !== undefined ? patch.groupId : row.group_id,
@@ -234,16 +368,21 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
       custom_fields: drop({ ...row.custom_fields, ...split.plain }),
       first_responded_at: row.first_responded_at,
       solved_at: status === 'solved' && row.status !== 'solved' ? now : status === 'open' ? null : row.solved_at,
-      ...(slaPriority ? dueTimes(context!.sla, row.created_at) : { first_response_due_at: row.first_response_due_at, resolution_due_at: row.resolution_due_at }),
+      ...(slaPriority
+        ? dueTimes(context!.sla, row.created_at)
+        : { first_response_due_at: row.first_response_due_at, resolution_due_at: row.resolution_due_at }),
     };
     // the update and its timeline row (when something visible changed) go in one statement
     const changes = timelineChanges(row, state, patch);
-    const event = Object.keys(changes).length > 0 ? { tenant_id: actor.tenantId, actor_id: actor.id, type: 'updated', changes } : null;
+    const event =
+      Object.keys(changes).length > 0
+        ? { tenant_id: actor.tenantId, actor_id: actor.id, type: 'updated', changes }
+        : null;
     const updated = await repo.updateTicket(s.tx, crypto, row, state, nextPhi, event);
     const written = (['subject', 'description', 'customFields', 'externalRefs'] as const).filter((f) => f in patch);
     s.record(ticketEvent('ticket.update', updated, written));
     if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(updated))) return presentTicket(updated, null);
-    const phi = nextPhi ?? await repo.openTicket(crypto, updated);
+    const phi = nextPhi ?? (await repo.openTicket(crypto, updated));
     s.record(ticketEvent('ticket.read', updated, disclosedFields(phi)));
     return presentTicket(updated, phi);
   });
@@ -256,17 +395,30 @@ export async function updateTicket(deps: TicketsDeps, actor: Actor, id: string, 
 function timelineChanges(before: repo.TicketRow, after: repo.TicketState, patch: TicketPatch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const pairs: Array<[string, unknown, unknown]> = [
-    ['status', before.status, after.status], ['priority', before.priority, after.priority], ['type', before.type, after.type],
-    ['assigneeId', before.assignee_id, after.assignee_id], ['groupId', before.group_id, after.group_id], ['requesterId', before.requester_id, after.requester_id],
+    ['status', before.status, after.status],
+    ['priority', before.priority, after.priority],
+    ['type', before.type, after.type],
+    ['assigneeId', before.assignee_id, after.assignee_id],
+    ['groupId', before.group_id, after.group_id],
+    ['requesterId', before.requester_id, after.requester_id],
   ];
   for (const [k, from, to] of pairs) if (from !== to) out[k] = { from, to };
-  if (before.tags.join() !== after.tags.join()) out['tags'] = { added: after.tags.filter((t) => !before.tags.includes(t)), removed: before.tags.filter((t) => !after.tags.includes(t)) };
+  if (before.tags.join() !== after.tags.join())
+    out['tags'] = {
+      added: after.tags.filter((t) => !before.tags.includes(t)),
+      removed: before.tags.filter((t) => !after.tags.includes(t)),
+    };
   const phiChanged = (['subject', 'description', 'customFields', 'externalRefs'] as const).filter((f) => f in patch);
   if (phiChanged.length) out['fieldsChanged'] = phiChanged;
   return out;
 }
 
-export async function deleteTicket(deps: TicketsDeps, actor: Actor, id: string, expectedVersion?: number): Promise<void> {
+export async function deleteTicket(
+  deps: TicketsDeps,
+  actor: Actor,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
   checkTicketId(id);
   return inTenant(deps, actor, async (s) => {
     const row = await repo.getTicket(s.tx, id, ticketReadWhere(s), { forUpdate: true });
@@ -276,12 +428,24 @@ export async function deleteTicket(deps: TicketsDeps, actor: Actor, id: string, 
       throw new AppError('PRECONDITION_FAILED', 'The ticket was changed by someone else; reload it and retry.');
     }
     await repo.softDeleteTicket(s.tx, id);
-    await repo.insertTicketEvent(s.tx, { tenant_id: actor.tenantId, ticket_id: id, actor_id: actor.id, type: 'deleted', changes: {} });
+    await repo.insertTicketEvent(s.tx, {
+      tenant_id: actor.tenantId,
+      ticket_id: id,
+      actor_id: actor.id,
+      type: 'deleted',
+      changes: {},
+    });
     s.record(ticketEvent('ticket.delete', row, []));
   });
 }
 
-export interface TimelineEntry { id: string; actorId: string; type: string; changes: Record<string, unknown>; createdAt: Date }
+export interface TimelineEntry {
+  id: string;
+  actorId: string;
+  type: string;
+  changes: Record<string, unknown>;
+  createdAt: Date;
+}
 
 export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string): Promise<TimelineEntry[]> {
   checkTicketId(id);
@@ -291,14 +455,19 @@ export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string
     const events = await repo.listTicketEvents(s.tx, id);
     // Events about comments the actor may not see (a requester and internal notes) are left
     // out: their existence, ids and edits are not the requester's to know.
-    const aboutComment = (e: { changes: Record<string, unknown> }) => (typeof e.changes['commentId'] === 'string' ? e.changes['commentId'] : undefined);
+    const aboutComment = (e: { changes: Record<string, unknown> }) =>
+      typeof e.changes['commentId'] === 'string' ? e.changes['commentId'] : undefined;
     let visible: Set<string> | undefined;
     if (events.some(aboutComment)) {
       const where = policyWhere(s.ability, 'read', 'Comment', commentPolicyColumns);
       visible = where ? await visibleCommentIds(s.tx, id, where) : new Set();
     }
     s.record(ticketEvent('ticket.timeline_read', row, []));
-    return events.filter((e) => { const c = aboutComment(e); return c === undefined || visible!.has(c); })
+    return events
+      .filter((e) => {
+        const c = aboutComment(e);
+        return c === undefined || visible!.has(c);
+      })
       .map((e) => ({ id: e.id, actorId: e.actor_id, type: e.type, changes: e.changes, createdAt: e.created_at }));
   });
 }

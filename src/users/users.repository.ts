@@ -1,15 +1,29 @@
 import type { Tx } from '../db/tenant-tx.js';
 import { narrowedBy, rowsWithIds, type Where } from '../db/where.js';
 
-export const userColumns = ['users.id', 'users.tenant_id', 'users.issuer', 'users.subject', 'users.email', 'users.display_name', 'users.roles',
-  'users.contact_id', 'users.status', 'users.sessions_revoked_after', 'users.last_seen_at', 'users.created_at', 'users.updated_at'] as const;
+export const userColumns = [
+  'users.id',
+  'users.tenant_id',
+  'users.issuer',
+  'users.subject',
+  'users.email',
+  'users.display_name',
+  'users.roles',
+  'users.contact_id',
+  'users.status',
+  'users.sessions_revoked_after',
+  'users.last_seen_at',
+  'users.created_at',
+  'users.updated_at',
+] as const;
 
 /** Users, only those `where` allows when given (a policy's where-clause). */
 export function selectUsers(tx: Tx, where?: Where) {
   return narrowedBy(tx.selectFrom('users').select(userColumns), where);
 }
 
-export const getUsersByIds = (tx: Tx, ids: readonly string[], where: Where) => rowsWithIds(selectUsers(tx, where), 'users.id', ids);
+export const getUsersByIds = (tx: Tx, ids: readonly string[], where: Where) =>
+  rowsWithIds(selectUsers(tx, where), 'users.id', ids);
 
 export async function getUser(tx: Tx, id: string) {
   return selectUsers(tx).where('users.id', '=', id).executeTakeFirst();
@@ -30,19 +44,48 @@ export interface NewUserRow {
 }
 
 export async function insertUser(tx: Tx, row: NewUserRow) {
-  return tx.insertInto('users').values(row)
-    // two first requests of one new user race: the loser reads the winner's row
-    .onConflict((oc) => oc.constraint('users_tenant_identity').doUpdateSet({ updated_at: new Date() }))
-    .returning(userColumns).executeTakeFirstOrThrow();
+  return (
+    tx
+      .insertInto('users')
+      .values(row)
+      // two first requests of one new user race: the loser reads the winner's row
+      .onConflict((oc) => oc.constraint('users_tenant_identity').doUpdateSet({ updated_at: new Date() }))
+      .returning(userColumns)
+      .executeTakeFirstOrThrow()
+  );
 }
 
 /** Whether a live contact with this id is the tenant's (RLS scopes the lookup). */
 export async function contactExists(tx: Tx, id: string): Promise<boolean> {
-  return (await tx.selectFrom('contacts').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (
+    (await tx
+      .selectFrom('contacts')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
-export async function updateUser(tx: Tx, id: string, patch: Partial<{ email: string | null; display_name: string; roles: string[]; status: 'active' | 'disabled'; contact_id: string | null; sessions_revoked_after: Date; last_seen_at: Date }>) {
-  return tx.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returning(userColumns).executeTakeFirst();
+export async function updateUser(
+  tx: Tx,
+  id: string,
+  patch: Partial<{
+    email: string | null;
+    display_name: string;
+    roles: string[];
+    status: 'active' | 'disabled';
+    contact_id: string | null;
+    sessions_revoked_after: Date;
+    last_seen_at: Date;
+  }>,
+) {
+  return tx
+    .updateTable('users')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returning(userColumns)
+    .executeTakeFirst();
 }
 
 export async function groupIdsOfUser(tx: Tx, userId: string): Promise<string[]> {
@@ -52,16 +95,29 @@ export async function groupIdsOfUser(tx: Tx, userId: string): Promise<string[]> 
 
 export async function groupIdsByName(tx: Tx, names: readonly string[]): Promise<string[]> {
   if (names.length === 0) return [];
-  const rows = await tx.selectFrom('groups').select('id').where('name', 'in', [...names]).execute();
+  const rows = await tx
+    .selectFrom('groups')
+    .select('id')
+    .where('name', 'in', [...names])
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function activeBreakGlass(tx: Tx, actorId: string, now: Date) {
-  return tx.selectFrom('break_glass_grants').select(['resource_type', 'resource_id', 'expires_at'])
-    .where('actor_id', '=', actorId).where('expires_at', '>', now).where('closed_at', 'is', null).execute();
+  return tx
+    .selectFrom('break_glass_grants')
+    .select(['resource_type', 'resource_id', 'expires_at'])
+    .where('actor_id', '=', actorId)
+    .where('expires_at', '>', now)
+    .where('closed_at', 'is', null)
+    .execute();
 }
 
 export async function tenantRequiresMfa(tx: Tx, tenantId: string): Promise<boolean> {
-  const row = await tx.selectFrom('tenants').select('require_mfa_for_phi').where('id', '=', tenantId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('tenants')
+    .select('require_mfa_for_phi')
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
   return row?.require_mfa_for_phi ?? false;
 }

@@ -2,7 +2,13 @@
 // routes (same policy, scoping and audit).
 import type { IResolvers } from 'mercurius';
 import type { GraphqlContext } from '../graphql/context.js';
-import type { MutationCreateUserArgs, MutationRevokeUserSessionsArgs, MutationUpdateUserArgs, QueryUserArgs, QueryUsersArgs } from '../graphql/generated/schema-types.js';
+import type {
+  MutationCreateUserArgs,
+  MutationRevokeUserSessionsArgs,
+  MutationUpdateUserArgs,
+  QueryUserArgs,
+  QueryUsersArgs,
+} from '../graphql/generated/schema-types.js';
 import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
 import type { ServiceDeps } from '../services/scope.js';
@@ -19,7 +25,8 @@ export function usersGraphql(deps: ServiceDeps): GraphqlAdapter {
         users.createUser(deps, actorOf(ctx), serviceInput(definedOnly(a.input))),
       updateUser: (_: unknown, a: MutationUpdateUserArgs, ctx: GraphqlContext) =>
         users.updateUser(deps, actorOf(ctx), a.id, serviceInput(definedOnly(a.input))),
-      revokeUserSessions: (_: unknown, a: MutationRevokeUserSessionsArgs, ctx: GraphqlContext) => users.revokeUserSessions(deps, actorOf(ctx), a.id),
+      revokeUserSessions: (_: unknown, a: MutationRevokeUserSessionsArgs, ctx: GraphqlContext) =>
+        users.revokeUserSessions(deps, actorOf(ctx), a.id),
     },
   };
   return {

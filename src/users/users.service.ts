@@ -31,9 +31,18 @@ type UserRow = NonNullable<Awaited<ReturnType<typeof repo.getUser>>>;
 
 function present(row: UserRow): UserView {
   return {
-    id: row.id, email: row.email, displayName: row.display_name, roles: row.roles, contactId: row.contact_id, status: row.status,
-    issuer: row.issuer, subject: row.subject, sessionsRevokedAfter: row.sessions_revoked_after, lastSeenAt: row.last_seen_at,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles,
+    contactId: row.contact_id,
+    status: row.status,
+    issuer: row.issuer,
+    subject: row.subject,
+    sessionsRevokedAfter: row.sessions_revoked_after,
+    lastSeenAt: row.last_seen_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -46,7 +55,13 @@ const userWhereColumns = { id: 'users.id' };
 
 // One event per record read; a requester's account is about that patient.
 function recordRead(s: Scope, row: UserRow): void {
-  s.record({ action: 'user.read', resourceType: 'User', resourceId: row.id, subjectContactId: row.contact_id ?? undefined, outcome: 'allowed' });
+  s.record({
+    action: 'user.read',
+    resourceType: 'User',
+    resourceId: row.id,
+    subjectContactId: row.contact_id ?? undefined,
+    outcome: 'allowed',
+  });
 }
 
 export async function listUsers(deps: ServiceDeps, actor: Actor, page: PageRequest): Promise<Page<UserView>> {
@@ -73,7 +88,9 @@ export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Prom
 /** A user linked to a contact (a requester) names a contact of this tenant, or nothing is stored. */
 async function assertContactOfTenant(s: Scope, contactId: string | null | undefined): Promise<void> {
   if (!contactId || (isUuid(contactId) && (await repo.contactExists(s.tx, contactId)))) return;
-  throw new AppError('UNPROCESSABLE', 'The contact does not exist.', [{ path: '/contactId', message: 'no such contact in this tenant' }]);
+  throw new AppError('UNPROCESSABLE', 'The contact does not exist.', [
+    { path: '/contactId', message: 'no such contact in this tenant' },
+  ]);
 }
 
 export interface CreateUserInput {
@@ -89,15 +106,22 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
   return inTenant(deps, actor, async (s) => {
     s.assertCan('create', 'User');
     if ((input.issuer === undefined) !== (input.subject === undefined)) {
-      throw new AppError('VALIDATION_FAILED', 'issuer and subject go together.', [{ path: '/subject', message: 'set both issuer and subject, or neither' }]);
+      throw new AppError('VALIDATION_FAILED', 'issuer and subject go together.', [
+        { path: '/subject', message: 'set both issuer and subject, or neither' },
+      ]);
     }
     if (input.issuer && input.subject && (await repo.findUserByIdentity(s.tx, input.issuer, input.subject))) {
       throw new AppError('CONFLICT', 'A user with this issuer and subject already exists.');
     }
     await assertContactOfTenant(s, input.contactId);
     const row = await repo.insertUser(s.tx, {
-      tenant_id: actor.tenantId, issuer: input.issuer ?? null, subject: input.subject ?? null, email: input.email ?? null,
-      display_name: input.displayName, roles: checkRoles(input.roles) ?? [], contact_id: input.contactId ?? null,
+      tenant_id: actor.tenantId,
+      issuer: input.issuer ?? null,
+      subject: input.subject ?? null,
+      email: input.email ?? null,
+      display_name: input.displayName,
+      roles: checkRoles(input.roles) ?? [],
+      contact_id: input.contactId ?? null,
     });
     s.record({ action: 'user.create', resourceType: 'User', resourceId: row.id, outcome: 'allowed' });
     return present(row);
@@ -112,7 +136,12 @@ export interface UpdateUserInput {
   contactId?: string | null | undefined;
 }
 
-export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateUserInput,
+): Promise<UserView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('read', 'User');
     const existing = isUuid(id) ? await repo.getUser(s.tx, id) : undefined;
@@ -158,12 +187,21 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
     if (!user) {
       const displayName = token.name ?? token.email ?? `${token.subject.slice(0, 60)}`;
       user = await repo.insertUser(tx, {
-        tenant_id: token.tenantId, issuer: token.issuer, subject: token.subject, email: token.email ?? null, display_name: displayName.slice(0, 200), roles: [], contact_id: null,
+        tenant_id: token.tenantId,
+        issuer: token.issuer,
+        subject: token.subject,
+        email: token.email ?? null,
+        display_name: displayName.slice(0, 200),
+        roles: [],
+        contact_id: null,
       });
     }
     if (user.status !== 'active') throw new AppError('TOKEN_REVOKED', 'This account is disabled.');
     // iat has whole-second precision: a token issued in the same second as the revocation dies too.
-    if (user.sessions_revoked_after && Math.floor(token.issuedAt.getTime() / 1000) <= Math.floor(user.sessions_revoked_after.getTime() / 1000)) {
+    if (
+      user.sessions_revoked_after &&
+      Math.floor(token.issuedAt.getTime() / 1000) <= Math.floor(user.sessions_revoked_after.getTime() / 1000)
+    ) {
       throw new AppError('TOKEN_REVOKED', 'This session was revoked; sign in again.');
     }
     const now = new Date();
@@ -173,26 +211,49 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
       repo.activeBreakGlass(tx, user.id, now),
       repo.tenantRequiresMfa(tx, token.tenantId),
     ]);
-    if (!user.last_seen_at || now.getTime() - user.last_seen_at.getTime() > 60_000) await repo.updateUser(tx, user.id, { last_seen_at: now });
+    if (!user.last_seen_at || now.getTime() - user.last_seen_at.getTime() > 60_000)
+      await repo.updateUser(tx, user.id, { last_seen_at: now });
     const roles = knownRolesOf([...user.roles, ...token.roles]);
     return {
-      tenantId: token.tenantId, id: user.id, kind: 'user', authMethod: 'jwt', sessionId: token.sessionId,
-      roles, groupIds: [...new Set([...memberOf, ...claimedGroups])], scopes: [], contactId: user.contact_id ?? undefined,
+      tenantId: token.tenantId,
+      id: user.id,
+      kind: 'user',
+      authMethod: 'jwt',
+      sessionId: token.sessionId,
+      roles,
+      groupIds: [...new Set([...memberOf, ...claimedGroups])],
+      scopes: [],
+      contactId: user.contact_id ?? undefined,
       mfa: token.amr.some((m) => mfaMethods.has(m)) || new Set(token.amr).size >= 2,
       requireMfaForPhi,
-      breakGlass: grants.map((g): BreakGlassGrant => ({ resourceType: g.resource_type as BreakGlassGrant['resourceType'], resourceId: g.resource_id, expiresAt: g.expires_at })),
+      breakGlass: grants.map((g): BreakGlassGrant => ({
+        resourceType: g.resource_type as BreakGlassGrant['resourceType'],
+        resourceId: g.resource_id,
+        expiresAt: g.expires_at,
+      })),
     };
   });
 }
 
 /** For GraphQL loaders: many users in one query; ids not visible are absent. */
-export async function getUsersByIds(deps: ServiceDeps, actor: Actor, ids: readonly string[]): Promise<Map<string, UserView>> {
+export async function getUsersByIds(
+  deps: ServiceDeps,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Map<string, UserView>> {
   const valid = ids.filter(isUuid);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'User', userWhereColumns);
     if (!where || valid.length === 0) return new Map();
     const rows = await repo.getUsersByIds(s.tx, valid, where);
-    for (const row of rows) s.record({ action: 'user.read', resourceType: 'User', resourceId: row.id, subjectContactId: row.contact_id ?? undefined, outcome: 'allowed' });
+    for (const row of rows)
+      s.record({
+        action: 'user.read',
+        resourceType: 'User',
+        resourceId: row.id,
+        subjectContactId: row.contact_id ?? undefined,
+        outcome: 'allowed',
+      });
     return new Map(rows.map((r) => [r.id, present(r)]));
   });
 }

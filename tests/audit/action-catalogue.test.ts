@@ -6,7 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { actions, subjects } from '../../src/policy/ability.js';
 import type { AuditEventInput } from '../../src/services/audit-port.js';
-import { auditActions, auditPrefixOf, denialAction, denialActions, denialMeaning, isAuditAction, namedAuditActions, type AuditAction } from '../../src/audit/actions.js';
+import {
+  auditActions,
+  auditPrefixOf,
+  denialAction,
+  denialActions,
+  denialMeaning,
+  isAuditAction,
+  namedAuditActions,
+  type AuditAction,
+} from '../../src/audit/actions.js';
 
 const code = (text: string) => `\`${text}\``;
 
@@ -52,7 +61,16 @@ describe('audit action catalogue', () => {
   });
 
   it('keeps the stored names as they are (the catalogue documents, it does not rename)', () => {
-    const stored: AuditAction[] = ['ticket.read', 'comment.create', 'api_key.revoke', 'break_glass.review', 'group.member_add', 'tenant.issuer_add', 'auth.failed', 'auth.jwks_fetch_failed'];
+    const stored: AuditAction[] = [
+      'ticket.read',
+      'comment.create',
+      'api_key.revoke',
+      'break_glass.review',
+      'group.member_add',
+      'tenant.issuer_add',
+      'auth.failed',
+      'auth.jwks_fetch_failed',
+    ];
     for (const name of stored) expect(auditActions.has(name), name).toBe(true);
     expect(auditActions.size).toBe(new Set([...Object.keys(namedAuditActions), ...denialActions]).size);
   });

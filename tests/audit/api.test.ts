@@ -31,7 +31,13 @@ let patientUserId: string;
 
 function io() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } } as never };
+  return {
+    out,
+    io: {
+      stdout: { write: (s: string) => (out.stdout += s) },
+      stderr: { write: (s: string) => (out.stderr += s) },
+    } as never,
+  };
 }
 
 async function checkpointNow(): Promise<void> {
@@ -52,8 +58,13 @@ beforeAll(async () => {
   agentId = agentKey.id;
   const supervisor = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['supervisor'])).secret });
   patientContactId = (await supervisor.post('/v1/contacts', { name: 'Pat Requester' })).json().id;
-  for (const name of ['Ana', 'Ben', 'Cy']) expect((await admin.post('/v1/users', { displayName: name })).statusCode).toBe(201);
-  const patient = await admin.post('/v1/users', { displayName: 'Pat Requester', roles: ['requester'], contactId: patientContactId });
+  for (const name of ['Ana', 'Ben', 'Cy'])
+    expect((await admin.post('/v1/users', { displayName: name })).statusCode).toBe(201);
+  const patient = await admin.post('/v1/users', {
+    displayName: 'Pat Requester',
+    roles: ['requester'],
+    contactId: patientContactId,
+  });
   patientUserId = patient.json().id;
 });
 afterAll(async () => t?.close());
@@ -65,20 +76,34 @@ describe('capture of reads', () => {
     const ids = (res.json().items as Array<{ id: string }>).map((u) => u.id);
     expect(ids.length).toBeGreaterThanOrEqual(4);
     // no waiting: the response was sent, so its events must already be stored
-    const events = (await auditEvents(t.database.db, tenant.tenantId)).filter((e) => e['requestId'] === 'list-users-0001');
+    const events = (await auditEvents(t.database.db, tenant.tenantId)).filter(
+      (e) => e['requestId'] === 'list-users-0001',
+    );
     expect(events.map((e) => e['resource']['id']).sort()).toEqual([...ids].sort());
     expect(new Set(events.map((e) => e['action']))).toEqual(new Set(['user.read']));
     expect(events.find((e) => e['resource']['id'] === patientUserId)?.['subjectContactId']).toBe(patientContactId);
   });
 
   it('a single read names who, where (hashed), why and how', async () => {
-    const res = await admin.get(`/v1/users/${patientUserId}`, { 'x-request-id': 'read-user-0001', 'x-purpose-of-use': 'TREATMENT', 'user-agent': 'curl/8.5.0' });
+    const res = await admin.get(`/v1/users/${patientUserId}`, {
+      'x-request-id': 'read-user-0001',
+      'x-purpose-of-use': 'TREATMENT',
+      'user-agent': 'curl/8.5.0',
+    });
     expect(res.statusCode).toBe(200);
-    const [event] = (await auditEvents(t.database.db, tenant.tenantId)).filter((e) => e['requestId'] === 'read-user-0001');
+    const [event] = (await auditEvents(t.database.db, tenant.tenantId)).filter(
+      (e) => e['requestId'] === 'read-user-0001',
+    );
     expect(event).toMatchObject({
-      tenantId: tenant.tenantId, action: 'user.read', outcome: 'allowed', resource: { type: 'User', id: patientUserId },
-      subjectContactId: patientContactId, purposeOfUse: 'TREATMENT', userAgentFamily: 'curl',
-      actor: { kind: 'api_key', authMethod: 'api_key' }, clientAddrHash: expect.stringMatching(/^[0-9a-f]{32}$/),
+      tenantId: tenant.tenantId,
+      action: 'user.read',
+      outcome: 'allowed',
+      resource: { type: 'User', id: patientUserId },
+      subjectContactId: patientContactId,
+      purposeOfUse: 'TREATMENT',
+      userAgentFamily: 'curl',
+      actor: { kind: 'api_key', authMethod: 'api_key' },
+      clientAddrHash: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     expect(JSON.stringify(event)).not.toContain('127.0.0.1');
     expect(JSON.stringify(event)).not.toContain('Pat Requester');
@@ -111,16 +136,24 @@ describe('queries for the privacy officer and the auditor', () => {
   });
 
   it('what did this actor touch, by outcome; what happened to this record; paging by seq', async () => {
-    const denied = (await officer.get(`/v1/audit/events?actorId=${agentId}&outcome=denied`)).json().items as Array<Record<string, any>>;
-    expect(denied.map((e) => [e['action'], e['resource']['id'], e['reasonCode']])).toEqual([['user.update', patientUserId, 'FORBIDDEN']]);
+    const denied = (await officer.get(`/v1/audit/events?actorId=${agentId}&outcome=denied`)).json().items as Array<
+      Record<string, any>
+    >;
+    expect(denied.map((e) => [e['action'], e['resource']['id'], e['reasonCode']])).toEqual([
+      ['user.update', patientUserId, 'FORBIDDEN'],
+    ]);
 
     const first = await auditor.get(`/v1/audit/events?resourceType=User&resourceId=${patientUserId}&limit=1`);
     expect(first.statusCode).toBe(200);
     const cursor = first.json().nextCursor as string;
     expect(cursor).toEqual(expect.any(String));
-    const second = (await auditor.get(`/v1/audit/events?resourceType=User&resourceId=${patientUserId}&limit=1&cursor=${cursor}`)).json();
+    const second = (
+      await auditor.get(`/v1/audit/events?resourceType=User&resourceId=${patientUserId}&limit=1&cursor=${cursor}`)
+    ).json();
     expect(second.items[0].seq).toBeGreaterThan(first.json().items[0].seq);
-    const newestFirst = (await auditor.get(`/v1/audit/events?resourceType=User&resourceId=${patientUserId}&order=desc`)).json().items;
+    const newestFirst = (
+      await auditor.get(`/v1/audit/events?resourceType=User&resourceId=${patientUserId}&order=desc`)
+    ).json().items;
     expect(newestFirst[0].seq).toBeGreaterThan(newestFirst[newestFirst.length - 1].seq);
 
     const future = new Date(Date.now() + 3_600_000).toISOString();
@@ -131,8 +164,15 @@ describe('queries for the privacy officer and the auditor', () => {
 
   it('reading the trail is itself recorded', async () => {
     await officer.get(`/v1/audit/events?contactId=${patientContactId}`, { 'x-request-id': 'who-looked-0001' });
-    const [event] = (await auditEvents(t.database.db, tenant.tenantId)).filter((e) => e['requestId'] === 'who-looked-0001');
-    expect(event).toMatchObject({ action: 'audit.search', resource: { type: 'AuditEvent', id: '*' }, subjectContactId: patientContactId, outcome: 'allowed' });
+    const [event] = (await auditEvents(t.database.db, tenant.tenantId)).filter(
+      (e) => e['requestId'] === 'who-looked-0001',
+    );
+    expect(event).toMatchObject({
+      action: 'audit.search',
+      resource: { type: 'AuditEvent', id: '*' },
+      subjectContactId: patientContactId,
+      outcome: 'allowed',
+    });
   });
 
   it('is closed to roles without audit abilities and to other tenants', async () => {
@@ -154,7 +194,9 @@ describe('queries for the privacy officer and the auditor', () => {
     expect(found.errors).toBeUndefined();
     expect(found.data.auditEvents.items.length).toBeGreaterThan(0);
     for (const e of found.data.auditEvents.items) expect(e.subjectContactId).toBe(patientContactId);
-    const verified = await auditor.gql('{ auditVerification { ok checked headSeq findings { damage } pending { count } retentionYears } }');
+    const verified = await auditor.gql(
+      '{ auditVerification { ok checked headSeq findings { damage } pending { count } retentionYears } }',
+    );
     expect(verified.errors).toBeUndefined();
     expect(verified.data.auditVerification).toMatchObject({ ok: true, findings: [], retentionYears: 6 });
     const refused = await agent.gql('{ auditVerification { ok } }');
@@ -168,8 +210,13 @@ describe('verification and export', () => {
     for (const res of [await auditor.get('/v1/audit/verify'), await officer.post('/v1/audit/verify')]) {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({
-        ok: true, tenantId: tenant.tenantId, findings: [], checkpointStoreProblem: null, keyIds: [keys.signingKey.keyId],
-        pending: { count: expect.any(Number) }, retentionYears: 6,
+        ok: true,
+        tenantId: tenant.tenantId,
+        findings: [],
+        checkpointStoreProblem: null,
+        keyIds: [keys.signingKey.keyId],
+        pending: { count: expect.any(Number) },
+        retentionYears: 6,
       });
       expect(res.json().checkpointsVerified).toBeGreaterThanOrEqual(1);
       expect(res.json().checked).toBe(res.json().headSeq);
@@ -195,7 +242,8 @@ describe('verification and export', () => {
     // the auditor is handed this tenant's checkpoints (file names start with the tenant id)
     const checkpoints = path.join(dir, 'api-checkpoints');
     const own = new DirectoryCheckpointSink(checkpoints);
-    for (const checkpoint of await new DirectoryCheckpointSink(t.config.audit.checkpointDir).list(tenant.tenantId)) await own.write(checkpoint);
+    for (const checkpoint of await new DirectoryCheckpointSink(t.config.audit.checkpointDir).list(tenant.tenantId))
+      await own.write(checkpoint);
 
     const run = io();
     const code = await runAuditVerify(['--file', file, '--public-key', keyFile, '--checkpoints', checkpoints], run.io);
@@ -208,22 +256,33 @@ describe('verification and export', () => {
   it('phidesk audit export and public-key do the same from the database', async () => {
     await checkpointNow();
     const saved = { ...process.env };
-    Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'silent' });
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: t.database.url,
+      DATA_DIR: t.config.dataDir,
+      LOG_LEVEL: 'silent',
+    });
     try {
       const file = path.join(dir, 'cli-export.ndjson');
       const checkpoints = path.join(dir, 'cli-checkpoints');
       const exported = io();
-      expect(await runAuditExport(['--tenant', tenant.slug, '--out', file, '--checkpoints-out', checkpoints], exported.io), exported.out.stderr).toBe(0);
+      expect(
+        await runAuditExport(['--tenant', tenant.slug, '--out', file, '--checkpoints-out', checkpoints], exported.io),
+        exported.out.stderr,
+      ).toBe(0);
       expect(exported.out.stderr).toMatch(/exported \d+ event\(s\) of 1 chain\(s\) and [1-9]\d* checkpoint\(s\)/);
       expect(await runAuditExport(['--tenant', tenant.slug, '--out', file], io().io)).not.toBe(0); // never overwrites
       const key = io();
       expect(await runAuditPublicKey([], key.io)).toBe(0);
       expect(key.out.stdout.trim()).toBe(publicKeyToBase64(keys.signingKey.publicKey));
       const verified = io();
-      const code = await runAuditVerify(['--file', file, '--public-key', key.out.stdout.trim(), '--checkpoints', checkpoints], verified.io);
+      const code = await runAuditVerify(
+        ['--file', file, '--public-key', key.out.stdout.trim(), '--checkpoints', checkpoints],
+        verified.io,
+      );
       expect(code, verified.out.stdout + verified.out.stderr).toBe(0);
       expect((await readFile(file, 'utf8')).split('\n').length).toBeGreaterThan(10);
-      expect((await runAuditExport(['--tenant', 'no-such-tenant'], io().io))).toBe(2);
+      expect(await runAuditExport(['--tenant', 'no-such-tenant'], io().io)).toBe(2);
     } finally {
       process.env = saved;
     }

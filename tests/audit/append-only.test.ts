@@ -30,7 +30,13 @@ beforeAll(async () => {
   await sequencePass(database.db);
   // one more event waiting in each inbox (writes capture there; detached events are chained at once)
   for (const t of [tenant, other]) {
-    await database.db.transaction().execute((tx) => port.writeInTx(tx, { tenantId: t, id: 'tester', kind: 'system', authMethod: 'system' } as never, [{ action: 'user.update', resourceType: 'User', resourceId: 'a', outcome: 'allowed' }]));
+    await database.db
+      .transaction()
+      .execute((tx) =>
+        port.writeInTx(tx, { tenantId: t, id: 'tester', kind: 'system', authMethod: 'system' } as never, [
+          { action: 'user.update', resourceType: 'User', resourceId: 'a', outcome: 'allowed' },
+        ]),
+      );
   }
 });
 afterAll(async () => database?.drop());
@@ -40,7 +46,7 @@ describe('the runtime role (every request transaction)', () => {
     'update audit_events set action = action',
     'delete from audit_events',
     'truncate audit_events',
-    "insert into audit_events select * from audit_events limit 0",
+    'insert into audit_events select * from audit_events limit 0',
     'update audit_inbox set body = body',
     'delete from audit_inbox',
     'truncate audit_inbox',
@@ -52,9 +58,13 @@ describe('the runtime role (every request transaction)', () => {
   });
 
   it("reads its own tenant's chain only, and only counts its own pending events", async () => {
-    const rows = await inTenantTx(database.db, tenant, (tx) => tx.selectFrom('audit_events').select('tenant_id').execute());
+    const rows = await inTenantTx(database.db, tenant, (tx) =>
+      tx.selectFrom('audit_events').select('tenant_id').execute(),
+    );
     expect(rows.map((r) => r.tenant_id)).toEqual([tenant, tenant]);
-    const stats = await inTenantTx(database.db, tenant, (tx) => sql<{ pending: number }>`select * from audit_pending_stats()`.execute(tx));
+    const stats = await inTenantTx(database.db, tenant, (tx) =>
+      sql<{ pending: number }>`select * from audit_pending_stats()`.execute(tx),
+    );
     expect(stats.rows[0]?.pending).toBe(1);
   });
 });

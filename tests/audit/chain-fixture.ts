@@ -18,7 +18,14 @@ export const otherSeed = seedFor('someone else entirely');
 export const testKey: CheckpointSigningKey = loadCheckpointSigningKey(testSeed);
 export const otherKey: CheckpointSigningKey = loadCheckpointSigningKey(otherSeed);
 
-const actions = ['contact.read', 'contact.update', 'ticket.read', 'ticket.assign', 'comment.create', 'attachment.download'];
+const actions = [
+  'contact.read',
+  'contact.update',
+  'ticket.read',
+  'ticket.assign',
+  'comment.create',
+  'attachment.download',
+];
 const phiFieldSets = [[], ['contact.name', 'contact.dob'], ['contact.ssn'], ['ticket.subject', 'ticket.description']];
 const startMs = Date.parse('2025-01-06T08:00:00.000Z');
 
@@ -41,9 +48,16 @@ export function eventBody(tenantIndex: number, seq: number): AuditEventBody {
     seq,
     id: uuidFor(tenantIndex, seq),
     occurredAt: new Date(startMs + seq * 1500).toISOString(),
-    actor: variant === 3
-      ? { id: `key_${hex(seq % 5, 4)}`, kind: 'api_key', authMethod: 'api_key', keyId: `ak_${seq % 5}` }
-      : { id: uuidFor(900 + (seq % 9), 1), kind: 'user', authMethod: 'jwt', sessionId: `sess_${seq % 13}`, keyId: null },
+    actor:
+      variant === 3
+        ? { id: `key_${hex(seq % 5, 4)}`, kind: 'api_key', authMethod: 'api_key', keyId: `ak_${seq % 5}` }
+        : {
+            id: uuidFor(900 + (seq % 9), 1),
+            kind: 'user',
+            authMethod: 'jwt',
+            sessionId: `sess_${seq % 13}`,
+            keyId: null,
+          },
     action: actions[seq % actions.length] as string,
     resource: { type: 'contact', id: uuidFor(500, seq % 97) },
     phiFields: phiFieldSets[seq % phiFieldSets.length] as string[],
@@ -86,7 +100,13 @@ export function checkpointsFor(
     if (size % every === 0 || size === events.length) {
       checkpoints.push(
         signCheckpoint(
-          { tenantId: event.tenantId, treeSize: size, headHash: event.hash, merkleRoot: merkle.root(), issuedAt: new Date(startMs + size * 1500 + 60_000).toISOString() },
+          {
+            tenantId: event.tenantId,
+            treeSize: size,
+            headHash: event.hash,
+            merkleRoot: merkle.root(),
+            issuedAt: new Date(startMs + size * 1500 + 60_000).toISOString(),
+          },
           key,
         ),
       );

@@ -3,14 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckpointFormatError, signCheckpoint } from '../../src/audit/checkpoint/checkpoint.js';
-import { CheckpointConflictError, checkpointFileName, DirectoryCheckpointSink } from '../../src/audit/checkpoint/checkpoint-sink.js';
+import {
+  CheckpointConflictError,
+  checkpointFileName,
+  DirectoryCheckpointSink,
+} from '../../src/audit/checkpoint/checkpoint-sink.js';
 import { GENESIS_HASH } from '../../src/audit/capture/event.js';
 import { testKey } from './chain-fixture.js';
 
 const hashOf = (n: number): string => n.toString(16).padStart(64, '0');
 const checkpoint = (tenantId: string, treeSize: number, variant = 0) =>
   signCheckpoint(
-    { tenantId, treeSize, headHash: treeSize === 0 ? GENESIS_HASH : hashOf(treeSize + variant), merkleRoot: hashOf(1000 + treeSize + variant), issuedAt: `2025-01-06T09:00:0${variant}.000Z` },
+    {
+      tenantId,
+      treeSize,
+      headHash: treeSize === 0 ? GENESIS_HASH : hashOf(treeSize + variant),
+      merkleRoot: hashOf(1000 + treeSize + variant),
+      issuedAt: `2025-01-06T09:00:0${variant}.000Z`,
+    },
     testKey,
   );
 
@@ -25,7 +35,14 @@ afterEach(async () => {
 describe('DirectoryCheckpointSink', () => {
   it('lists checkpoints by tenant, then tree size in numeric order', async () => {
     const sink = new DirectoryCheckpointSink(join(dir, 'nested'));
-    for (const cp of [checkpoint('b', 10), checkpoint('a-b', 2), checkpoint('b', 9), checkpoint('a', 100), checkpoint('a', 20)]) await sink.write(cp);
+    for (const cp of [
+      checkpoint('b', 10),
+      checkpoint('a-b', 2),
+      checkpoint('b', 9),
+      checkpoint('a', 100),
+      checkpoint('a', 20),
+    ])
+      await sink.write(cp);
     const all = await sink.list();
     expect(all.map((cp) => `${cp.tenantId}:${cp.treeSize}`)).toEqual(['a:20', 'a:100', 'a-b:2', 'b:9', 'b:10']);
     expect((await sink.list('a')).map((cp) => cp.treeSize)).toEqual([20, 100]);

@@ -29,7 +29,13 @@ const rfcThumbprint = 'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k';
 
 const events = buildChain(1, 10);
 const head = events[9]!;
-const fields = { tenantId: head.tenantId, treeSize: 10, headHash: head.hash, merkleRoot: merkleRoot(events.map((e) => e.hash)), issuedAt: '2025-01-06T09:00:00.000Z' };
+const fields = {
+  tenantId: head.tenantId,
+  treeSize: 10,
+  headHash: head.hash,
+  merkleRoot: merkleRoot(events.map((e) => e.hash)),
+  issuedAt: '2025-01-06T09:00:00.000Z',
+};
 
 describe('checkpoint signing key', () => {
   it('derives the RFC 8037 public key and thumbprint from the seed', () => {
@@ -45,7 +51,10 @@ describe('checkpoint signing key', () => {
     const jwk = publicKeyToJwk(publicKey);
     expect(jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: testKey.keyId });
     expect(publicKeyFromJwk(JSON.parse(JSON.stringify(jwk)))).toEqual(publicKey);
-    expect(auditPublicJwks([publicKey, otherKey.publicKey]).keys.map((k) => k.kid)).toEqual([testKey.keyId, otherKey.keyId]);
+    expect(auditPublicJwks([publicKey, otherKey.publicKey]).keys.map((k) => k.kid)).toEqual([
+      testKey.keyId,
+      otherKey.keyId,
+    ]);
     expect(() => publicKeyFromJwk({ ...jwk, kid: otherKey.keyId })).toThrow(AuditKeyError);
   });
 
@@ -73,7 +82,13 @@ describe('signed checkpoints', () => {
   it('signs what the sequencer holds: an accumulator and the head hash', () => {
     const accumulator = new MerkleAccumulator();
     for (const event of events) accumulator.push(event.hash);
-    const checkpoint = signCheckpointOf(head.tenantId, accumulator, head.hash, new Date('2025-01-06T09:00:00.000Z'), testKey);
+    const checkpoint = signCheckpointOf(
+      head.tenantId,
+      accumulator,
+      head.hash,
+      new Date('2025-01-06T09:00:00.000Z'),
+      testKey,
+    );
     expect(checkpoint).toEqual(signCheckpoint(fields, testKey));
   });
 
@@ -87,13 +102,16 @@ describe('signed checkpoints', () => {
       { issuedAt: '2025-01-06T09:00:01.000Z' },
       { keyId: otherKey.keyId },
     ];
-    for (const edit of edits) expect(verifyCheckpointSignature({ ...checkpoint, ...edit }, testKey.publicKey)).toBe(false);
+    for (const edit of edits)
+      expect(verifyCheckpointSignature({ ...checkpoint, ...edit }, testKey.publicKey)).toBe(false);
   });
 
   it('treats a malformed signature as invalid, not as an error', () => {
     const checkpoint = signCheckpoint(fields, testKey);
     expect(verifyCheckpointSignature({ ...checkpoint, signature: 'AAAA' }, testKey.publicKey)).toBe(false);
-    expect(verifyCheckpointSignature({ ...checkpoint, signature: checkpoint.signature + '=' }, testKey.publicKey)).toBe(false);
+    expect(verifyCheckpointSignature({ ...checkpoint, signature: checkpoint.signature + '=' }, testKey.publicKey)).toBe(
+      false,
+    );
   });
 
   it('signs a domain-separated, sorted-key encoding', () => {

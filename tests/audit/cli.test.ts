@@ -43,7 +43,10 @@ beforeAll(async () => {
   const tampered = [...chainA, ...chainB].map(clone);
   (tampered[40] as AuditEvent).resource.id = 'another-record';
   tamperedFile = join(dir, 'tampered.ndjson');
-  await writeFile(tamperedFile, ndjson(tampered, (event) => JSON.stringify(event)));
+  await writeFile(
+    tamperedFile,
+    ndjson(tampered, (event) => JSON.stringify(event)),
+  );
   truncatedFile = join(dir, 'truncated.ndjson');
   await writeFile(truncatedFile, ndjson([...chainA.slice(0, 110), ...chainB]));
   malformedFile = join(dir, 'malformed.ndjson');
@@ -59,7 +62,14 @@ afterAll(async () => {
 
 describe('phidesk audit verify', () => {
   it('exits 0 and says OK for an untouched export', async () => {
-    const { code, stdout, stderr } = await run(['--file', cleanFile, '--public-key', publicKey, '--checkpoints', checkpointDir]);
+    const { code, stdout, stderr } = await run([
+      '--file',
+      cleanFile,
+      '--public-key',
+      publicKey,
+      '--checkpoints',
+      checkpointDir,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('audit verify: OK');
     expect(stdout).toContain('200 events, 2 tenant(s)');
@@ -69,13 +79,30 @@ describe('phidesk audit verify', () => {
 
   it('accepts the leading "audit verify" words and keys from files (base64, JWK, JWK set)', async () => {
     for (const keyFile of ['key.txt', 'jwk.json', 'jwks.json']) {
-      const { code } = await run(['audit', 'verify', '-f', cleanFile, '-k', join(dir, keyFile), '--checkpoints', checkpointDir]);
+      const { code } = await run([
+        'audit',
+        'verify',
+        '-f',
+        cleanFile,
+        '-k',
+        join(dir, keyFile),
+        '--checkpoints',
+        checkpointDir,
+      ]);
       expect(code, keyFile).toBe(0);
     }
   });
 
   it('prints a machine-readable report with --json', async () => {
-    const { code, stdout } = await run(['--file', tamperedFile, '--public-key', publicKey, '--checkpoints', checkpointDir, '--json']);
+    const { code, stdout } = await run([
+      '--file',
+      tamperedFile,
+      '--public-key',
+      publicKey,
+      '--checkpoints',
+      checkpointDir,
+      '--json',
+    ]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(false);
@@ -105,7 +132,14 @@ describe('phidesk audit verify', () => {
   });
 
   it('exits 1 when checkpoints are signed by a key it was not given', async () => {
-    const { code, stdout } = await run(['--file', cleanFile, '--public-key', publicKeyToBase64(otherKey.publicKey), '--checkpoints', checkpointDir]);
+    const { code, stdout } = await run([
+      '--file',
+      cleanFile,
+      '--public-key',
+      publicKeyToBase64(otherKey.publicKey),
+      '--checkpoints',
+      checkpointDir,
+    ]);
     expect(code).toBe(1);
     expect(stdout).toContain('checkpoint_signature_invalid');
   });
@@ -140,7 +174,9 @@ describe('phidesk audit verify', () => {
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toContain('neither a base64 Ed25519 key nor a readable file');
     expect((await run(['--file', cleanFile, '--public-key', join(dir, 'export.ndjson')])).code).toBe(2);
-    expect((await run(['--file', cleanFile, '--public-key', publicKey, '--checkpoints', join(dir, 'none')])).code).toBe(2);
+    expect((await run(['--file', cleanFile, '--public-key', publicKey, '--checkpoints', join(dir, 'none')])).code).toBe(
+      2,
+    );
   });
 
   it('prints usage with --help and exits 0', async () => {

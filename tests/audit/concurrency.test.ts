@@ -26,12 +26,17 @@ beforeAll(async () => {
   const second: TestDatabase = { ...pool, url: one.database.url, name: one.database.name, drop: () => pool.close() };
   two = await startTestApp({
     database: second,
-    env: { ...jobsEnv, AUDIT_SIGNING_KEY_FILE: one.config.audit.signingKeyFile, AUDIT_CHECKPOINT_DIR: one.config.audit.checkpointDir },
+    env: {
+      ...jobsEnv,
+      AUDIT_SIGNING_KEY_FILE: one.config.audit.signingKeyFile,
+      AUDIT_CHECKPOINT_DIR: one.config.audit.checkpointDir,
+    },
   });
   tenants = [await seedTenant(one), await seedTenant(one)];
   for (const tenant of tenants) {
     const admin = client(one.app, { apiKey: tenant.adminKey });
-    for (let i = 0; i < 5; i++) expect((await admin.post('/v1/users', { displayName: `Seed ${i}` })).statusCode).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await admin.post('/v1/users', { displayName: `Seed ${i}` })).statusCode).toBe(201);
   }
 });
 afterAll(async () => {
@@ -48,35 +53,40 @@ interface Sent {
 }
 
 async function fire(app: TestApp, appIndex: number, userIds: Map<string, string[]>): Promise<Sent[]> {
-  return Promise.all(Array.from({ length: REQUESTS_PER_APP }, async (_, i) => {
-    const tenant = tenants[i % 2]!;
-    const c: Client = client(app.app, { apiKey: tenant.adminKey });
-    const requestId = `conc-${appIndex}-${String(i).padStart(4, '0')}`;
-    const headers = { 'x-request-id': requestId };
-    const kind = i % 3;
-    if (kind === 0) {
-      const ids = userIds.get(tenant.tenantId)!;
-      const res = await c.get(`/v1/users/${ids[i % ids.length]}`, headers);
-      expect(res.statusCode, res.body).toBe(200);
+  return Promise.all(
+    Array.from({ length: REQUESTS_PER_APP }, async (_, i) => {
+      const tenant = tenants[i % 2]!;
+      const c: Client = client(app.app, { apiKey: tenant.adminKey });
+      const requestId = `conc-${appIndex}-${String(i).padStart(4, '0')}`;
+      const headers = { 'x-request-id': requestId };
+      const kind = i % 3;
+      if (kind === 0) {
+        const ids = userIds.get(tenant.tenantId)!;
+        const res = await c.get(`/v1/users/${ids[i % ids.length]}`, headers);
+        expect(res.statusCode, res.body).toBe(200);
+        return { tenantId: tenant.tenantId, requestId, events: 1 };
+      }
+      if (kind === 1) {
+        const res = await c.get('/v1/users?limit=4', headers);
+        expect(res.statusCode, res.body).toBe(200);
+        return { tenantId: tenant.tenantId, requestId, events: res.json().items.length };
+      }
+      const res = await c.post('/v1/groups', { name: `g-${requestId}` }, headers);
+      expect(res.statusCode, res.body).toBe(201);
       return { tenantId: tenant.tenantId, requestId, events: 1 };
-    }
-    if (kind === 1) {
-      const res = await c.get('/v1/users?limit=4', headers);
-      expect(res.statusCode, res.body).toBe(200);
-      return { tenantId: tenant.tenantId, requestId, events: res.json().items.length };
-    }
-    const res = await c.post('/v1/groups', { name: `g-${requestId}` }, headers);
-    expect(res.statusCode, res.body).toBe(201);
-    return { tenantId: tenant.tenantId, requestId, events: 1 };
-  }));
+    }),
+  );
 }
 
 describe('two app instances, two tenants, one database', () => {
-  it('yield one gapless, valid chain per tenant with every request\'s events exactly once', async () => {
+  it("yield one gapless, valid chain per tenant with every request's events exactly once", async () => {
     const userIds = new Map<string, string[]>();
     for (const tenant of tenants) {
       const res = await client(one.app, { apiKey: tenant.adminKey }).get('/v1/users?limit=100');
-      userIds.set(tenant.tenantId, res.json().items.map((u: { id: string }) => u.id));
+      userIds.set(
+        tenant.tenantId,
+        res.json().items.map((u: { id: string }) => u.id),
+      );
     }
     const sent = (await Promise.all([fire(one, 1, userIds), fire(two, 2, userIds)])).flat();
     expect(sent).toHaveLength(2 * REQUESTS_PER_APP);
@@ -89,14 +99,18 @@ describe('two app instances, two tenants, one database', () => {
     for (const tenant of tenants) {
       const chain = await storedChain(one.database.db, tenant.tenantId);
       expect(chain.map((e) => e.seq)).toEqual(chain.map((_, i) => i + 1));
-      const report = await verifyChain(chain, { publicKey: keys.publicKeys, checkpoints: await sink.list(tenant.tenantId) });
+      const report = await verifyChain(chain, {
+        publicKey: keys.publicKeys,
+        checkpoints: await sink.list(tenant.tenantId),
+      });
       expect(report.ok, JSON.stringify(report.tenants[0]?.findings)).toBe(true);
       expect(report.tenants[0]!.checkpointedSize).toBe(chain.length);
       expect(new Set(chain.map((e) => e.id)).size).toBe(chain.length);
 
       const byRequest = new Map<string, number>();
       for (const e of chain) if (e.requestId) byRequest.set(e.requestId, (byRequest.get(e.requestId) ?? 0) + 1);
-      for (const s of sent.filter((x) => x.tenantId === tenant.tenantId)) expect(byRequest.get(s.requestId) ?? 0, s.requestId).toBe(s.events);
+      for (const s of sent.filter((x) => x.tenantId === tenant.tenantId))
+        expect(byRequest.get(s.requestId) ?? 0, s.requestId).toBe(s.events);
     }
     // both processes signed: the checkpoint store holds checkpoints from concurrent signers without conflict
     expect((await sink.list()).length).toBeGreaterThanOrEqual(2);

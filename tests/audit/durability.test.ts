@@ -29,7 +29,6 @@ let database: TestDatabase;
 let dataDir: string;
 let child: ChildProcess | undefined;
 
-
 beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-durability-'));
@@ -46,14 +45,25 @@ interface Answered {
 }
 
 describe('a server killed with SIGKILL under load', () => {
-  it('never answered 2xx before the request\'s events were durable', async () => {
+  it("never answered 2xx before the request's events were durable", async () => {
     const tenant = await createTenant(database.db, { slug: 'durability', name: 'Durability', allowHttpJwks: false });
     const port = await freeLoopbackPort();
     const env = {
-      PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', NODE_ENV: 'test', DATABASE_URL: database.url, DATA_DIR: dataDir,
-      PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '1000000', DB_POOL_MAX: '12',
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '/root',
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '1000000',
+      DB_POOL_MAX: '12',
     };
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = server;
     let output = '';
     server.stdout!.on('data', (d) => (output += d));
@@ -64,7 +74,13 @@ describe('a server killed with SIGKILL under load', () => {
     for (const started = Date.now(); ; await new Promise((r) => setTimeout(r, 200))) {
       if (server.exitCode !== null) throw new Error(`server exited: ${output.slice(-2000)}`);
       if (Date.now() - started > 60_000) throw new Error(`server not ready: ${output.slice(-2000)}`);
-      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
     }
 
     const headers = { 'x-api-key': tenant.adminKey, 'content-type': 'application/json' };
@@ -78,16 +94,23 @@ describe('a server killed with SIGKILL under load', () => {
         const kind = counter % 3;
         try {
           if (kind === 0 || userIds.length === 0) {
-            const res = await fetch(`${base}/v1/users`, { method: 'POST', headers: { ...headers, 'x-request-id': requestId }, body: JSON.stringify({ displayName: `Load ${requestId}` }) });
+            const res = await fetch(`${base}/v1/users`, {
+              method: 'POST',
+              headers: { ...headers, 'x-request-id': requestId },
+              body: JSON.stringify({ displayName: `Load ${requestId}` }),
+            });
             if (res.status === 201) {
               userIds.push(((await res.json()) as { id: string }).id);
               answered.push({ requestId, events: 1 });
             }
           } else if (kind === 1) {
             const res = await fetch(`${base}/v1/users?limit=5`, { headers: { ...headers, 'x-request-id': requestId } });
-            if (res.status === 200) answered.push({ requestId, events: ((await res.json()) as { items: unknown[] }).items.length });
+            if (res.status === 200)
+              answered.push({ requestId, events: ((await res.json()) as { items: unknown[] }).items.length });
           } else {
-            const res = await fetch(`${base}/v1/users/${userIds[counter % userIds.length]}`, { headers: { ...headers, 'x-request-id': requestId } });
+            const res = await fetch(`${base}/v1/users/${userIds[counter % userIds.length]}`, {
+              headers: { ...headers, 'x-request-id': requestId },
+            });
             if (res.status === 200) answered.push({ requestId, events: 1 });
           }
         } catch {

@@ -28,7 +28,15 @@ const goldenCanonical =
   '"tenantId":"7d1f3c2a-0b4e-4c7d-9a51-2f6e8b0c4d13","userAgentFamily":null}';
 const goldenHash = '2608514a0a9ad6e01c5c434c5359f9fe13804c10fade38003159712231f6a45c';
 
-const optionalFields = ['subjectContactId', 'requestId', 'clientAddrHash', 'userAgentFamily', 'purposeOfUse', 'breakGlassReason', 'reasonCode'] as const;
+const optionalFields = [
+  'subjectContactId',
+  'requestId',
+  'clientAddrHash',
+  'userAgentFamily',
+  'purposeOfUse',
+  'breakGlassReason',
+  'reasonCode',
+] as const;
 
 // The format's definition, written the slow and obvious way.
 function referenceCanonical(event: AuditEventBody): string {
@@ -53,7 +61,9 @@ describe('canonical form', () => {
   it('matches the pinned golden vector', () => {
     expect(canonicalEventJson(golden)).toBe(goldenCanonical);
     expect(computeEventHash(GENESIS_HASH, golden)).toBe(goldenHash);
-    const independent = createHash('sha256').update(EVENT_HASH_TAG + GENESIS_HASH + '\n' + goldenCanonical, 'utf8').digest('hex');
+    const independent = createHash('sha256')
+      .update(EVENT_HASH_TAG + GENESIS_HASH + '\n' + goldenCanonical, 'utf8')
+      .digest('hex');
     expect(independent).toBe(goldenHash);
   });
 
@@ -65,7 +75,15 @@ describe('canonical form', () => {
   });
 
   it('escapes strings exactly as JSON.stringify does', () => {
-    const awkward = ['quote " and \\ backslash', 'tab\tnewline\ncr\r', '\u0000\u001f', 'emoji 😀 and é', 'lone \ud800 surrogate', 'line sep \u2028', ''];
+    const awkward = [
+      'quote " and \\ backslash',
+      'tab\tnewline\ncr\r',
+      '\u0000\u001f',
+      'emoji 😀 and é',
+      'lone \ud800 surrogate',
+      'line sep \u2028',
+      '',
+    ];
     for (const text of awkward) {
       const body: AuditEventBody = { ...golden, action: text, breakGlassReason: text, phiFields: [text, 'x'] };
       expect(canonicalEventJson(body)).toBe(referenceCanonical(body));
@@ -73,7 +91,12 @@ describe('canonical form', () => {
   });
 
   it('hashes an absent optional field and an explicit null the same', () => {
-    const withNulls: AuditEventBody = { ...golden, clientAddrHash: null, purposeOfUse: null, actor: { ...golden.actor, keyId: null } };
+    const withNulls: AuditEventBody = {
+      ...golden,
+      clientAddrHash: null,
+      purposeOfUse: null,
+      actor: { ...golden.actor, keyId: null },
+    };
     expect(computeEventHash(GENESIS_HASH, withNulls)).toBe(goldenHash);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEventFormatError, assertAuditEventBody, findAuditEventProblem, parseAuditEvent } from '../../src/audit/capture/event-validation.js';
+import {
+  AuditEventFormatError,
+  assertAuditEventBody,
+  findAuditEventProblem,
+  parseAuditEvent,
+} from '../../src/audit/capture/event-validation.js';
 import { buildChain, eventBody } from './chain-fixture.js';
 
 const [sample] = buildChain(1, 1);
@@ -14,20 +19,104 @@ describe('audit event validation', () => {
   });
 
   it.each([
-    ['an unknown field', (e: Record<string, unknown>) => { e.note = 'x'; }, 'unknown field "note"'],
-    ['a __proto__ field', (e: Record<string, unknown>) => { Object.defineProperty(e, '__proto__', { value: {}, enumerable: true }); }, 'unknown field "__proto__"'],
-    ['an unknown actor field', (e: Record<string, unknown>) => { (e.actor as Record<string, unknown>).role = 'admin'; }, 'actor has an unknown field "role"'],
-    ['seq as a string', (e: Record<string, unknown>) => { e.seq = '1'; }, 'seq must be'],
-    ['seq zero', (e: Record<string, unknown>) => { e.seq = 0; }, 'seq must be'],
-    ['seq beyond 2^53', (e: Record<string, unknown>) => { e.seq = 2 ** 53; }, 'seq must be'],
-    ['an uppercase uuid', (e: Record<string, unknown>) => { e.id = (e.id as string).toUpperCase(); }, 'id must be a lowercase uuid'],
-    ['a timestamp without zone', (e: Record<string, unknown>) => { e.occurredAt = '2025-01-01T00:00:00'; }, 'occurredAt'],
-    ['an unknown outcome', (e: Record<string, unknown>) => { e.outcome = 'maybe'; }, 'outcome'],
-    ['an unknown actor kind', (e: Record<string, unknown>) => { (e.actor as Record<string, unknown>).kind = 'root'; }, 'actor.kind'],
-    ['phiFields holding a non-string', (e: Record<string, unknown>) => { e.phiFields = [1]; }, 'phiFields'],
-    ['an optional field as a number', (e: Record<string, unknown>) => { e.requestId = 5; }, 'requestId must be a string or null'],
-    ['a missing hash', (e: Record<string, unknown>) => { delete e.hash; }, 'hash must be'],
-    ['an uppercase prevHash', (e: Record<string, unknown>) => { e.prevHash = (e.prevHash as string).replace(/0/g, 'A'); }, 'prevHash must be'],
+    [
+      'an unknown field',
+      (e: Record<string, unknown>) => {
+        e.note = 'x';
+      },
+      'unknown field "note"',
+    ],
+    [
+      'a __proto__ field',
+      (e: Record<string, unknown>) => {
+        Object.defineProperty(e, '__proto__', { value: {}, enumerable: true });
+      },
+      'unknown field "__proto__"',
+    ],
+    [
+      'an unknown actor field',
+      (e: Record<string, unknown>) => {
+        (e.actor as Record<string, unknown>).role = 'admin';
+      },
+      'actor has an unknown field "role"',
+    ],
+    [
+      'seq as a string',
+      (e: Record<string, unknown>) => {
+        e.seq = '1';
+      },
+      'seq must be',
+    ],
+    [
+      'seq zero',
+      (e: Record<string, unknown>) => {
+        e.seq = 0;
+      },
+      'seq must be',
+    ],
+    [
+      'seq beyond 2^53',
+      (e: Record<string, unknown>) => {
+        e.seq = 2 ** 53;
+      },
+      'seq must be',
+    ],
+    [
+      'an uppercase uuid',
+      (e: Record<string, unknown>) => {
+        e.id = (e.id as string).toUpperCase();
+      },
+      'id must be a lowercase uuid',
+    ],
+    [
+      'a timestamp without zone',
+      (e: Record<string, unknown>) => {
+        e.occurredAt = '2025-01-01T00:00:00';
+      },
+      'occurredAt',
+    ],
+    [
+      'an unknown outcome',
+      (e: Record<string, unknown>) => {
+        e.outcome = 'maybe';
+      },
+      'outcome',
+    ],
+    [
+      'an unknown actor kind',
+      (e: Record<string, unknown>) => {
+        (e.actor as Record<string, unknown>).kind = 'root';
+      },
+      'actor.kind',
+    ],
+    [
+      'phiFields holding a non-string',
+      (e: Record<string, unknown>) => {
+        e.phiFields = [1];
+      },
+      'phiFields',
+    ],
+    [
+      'an optional field as a number',
+      (e: Record<string, unknown>) => {
+        e.requestId = 5;
+      },
+      'requestId must be a string or null',
+    ],
+    [
+      'a missing hash',
+      (e: Record<string, unknown>) => {
+        delete e.hash;
+      },
+      'hash must be',
+    ],
+    [
+      'an uppercase prevHash',
+      (e: Record<string, unknown>) => {
+        e.prevHash = (e.prevHash as string).replace(/0/g, 'A');
+      },
+      'prevHash must be',
+    ],
   ])('refuses %s', (_name, mutate, message) => {
     const event = exported();
     mutate(event);

@@ -19,13 +19,23 @@ describe('export lines', () => {
   it('split into the chain fields and the exact bytes that were hashed', () => {
     for (const event of events) {
       const parts = splitExportLine(formatExportLine(event));
-      expect(parts).toEqual({ tenantId: event.tenantId, seq: event.seq, prevHash: event.prevHash, hash: event.hash, canonical: canonicalEventJson(event) });
+      expect(parts).toEqual({
+        tenantId: event.tenantId,
+        seq: event.seq,
+        prevHash: event.prevHash,
+        hash: event.hash,
+        canonical: canonicalEventJson(event),
+      });
       expect(hashCanonicalEvent(parts!.prevHash, parts!.canonical)).toBe(event.hash);
     }
   });
 
   it('decode a tenant id that needed escaping, and are not fooled by look-alike text in values', () => {
-    const body = { ...eventBody(1, 1), tenantId: 'odd "tenant" \\ id', breakGlassReason: ',"seq":99,"tenantId":"evil","userAgentFamily":' };
+    const body = {
+      ...eventBody(1, 1),
+      tenantId: 'odd "tenant" \\ id',
+      breakGlassReason: ',"seq":99,"tenantId":"evil","userAgentFamily":',
+    };
     const event: AuditEvent = chainEvent(GENESIS_HASH, body);
     expect(splitExportLine(formatExportLine(event))).toMatchObject({ tenantId: 'odd "tenant" \\ id', seq: 1 });
   });

@@ -12,7 +12,12 @@ import { canary } from '../contacts/helpers.js';
 let t: TestApp;
 let admin: Client;
 let supervisor: Client;
-const names = { contact: canary('Name'), email: `${canary('mail').toLowerCase()}@example.test`, mrn: canary('MRN'), user: canary('User') };
+const names = {
+  contact: canary('Name'),
+  email: `${canary('mail').toLowerCase()}@example.test`,
+  mrn: canary('MRN'),
+  user: canary('User'),
+};
 let contactId: string;
 let userId: string;
 let supervisorKey: string;
@@ -21,8 +26,12 @@ async function breakAuditWrites(): Promise<void> {
   await sql`create or replace function audit_inbox_down() returns trigger language plpgsql as $$
     begin raise exception 'audit storage unavailable'; end $$`.execute(t.database.db);
   // writes capture into the inbox; reads and denials are chained straight into audit_events
-  await sql`create trigger audit_inbox_down before insert on audit_inbox for each statement execute function audit_inbox_down()`.execute(t.database.db);
-  await sql`create trigger audit_events_down before insert on audit_events for each statement execute function audit_inbox_down()`.execute(t.database.db);
+  await sql`create trigger audit_inbox_down before insert on audit_inbox for each statement execute function audit_inbox_down()`.execute(
+    t.database.db,
+  );
+  await sql`create trigger audit_events_down before insert on audit_events for each statement execute function audit_inbox_down()`.execute(
+    t.database.db,
+  );
 }
 
 async function restoreAuditWrites(): Promise<void> {
@@ -30,7 +39,12 @@ async function restoreAuditWrites(): Promise<void> {
   await sql`drop trigger audit_events_down on audit_events`.execute(t.database.db);
 }
 
-function expectUnavailable(res: { statusCode: number; headers: Record<string, unknown>; body: string; json(): any }): void {
+function expectUnavailable(res: {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+  json(): any;
+}): void {
   expect(res.statusCode, res.body).toBe(503);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
   expect(res.json()).toMatchObject({ status: 503, code: 'AUDIT_UNAVAILABLE' });
@@ -65,10 +79,22 @@ describe('when audit events cannot be written', () => {
   });
 
   it('GraphQL answers AUDIT_UNAVAILABLE and no data', async () => {
-    for (const query of [`{ contact(id: "${contactId}") { id name email mrn } }`, `{ user(id: "${userId}") { displayName } }`, '{ contacts { items { name } } }']) {
-      const res = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'x-api-key': supervisorKey }, payload: { query } });
+    for (const query of [
+      `{ contact(id: "${contactId}") { id name email mrn } }`,
+      `{ user(id: "${userId}") { displayName } }`,
+      '{ contacts { items { name } } }',
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'x-api-key': supervisorKey },
+        payload: { query },
+      });
       const body = res.json();
-      expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code), query).toEqual(['AUDIT_UNAVAILABLE']);
+      expect(
+        body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+        query,
+      ).toEqual(['AUDIT_UNAVAILABLE']);
       expect(body.data).toBeNull();
       for (const value of Object.values(names)) expect(res.body).not.toContain(value);
     }

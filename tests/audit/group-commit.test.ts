@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 describe('GroupCommitter', () => {
-  it('starts an idle caller\'s batch at once, without lingering', async () => {
+  it("starts an idle caller's batch at once, without lingering", async () => {
     const { batches, insert } = recorder(5);
     const committer = new GroupCommitter(insert, { lingerMs: 50 });
     const done = committer.write(['a']);

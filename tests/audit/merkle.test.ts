@@ -24,7 +24,9 @@ describe('merkle tree hash', () => {
 
   it('matches the RFC 6962 definition for every size up to 300', () => {
     for (let size = 0; size <= 300; size++) {
-      expect(merkleRoot(hex(leaves.slice(0, size))), `size ${size}`).toBe(referenceRoot(leaves.slice(0, size)).toString('hex'));
+      expect(merkleRoot(hex(leaves.slice(0, size))), `size ${size}`).toBe(
+        referenceRoot(leaves.slice(0, size)).toString('hex'),
+      );
     }
   });
 

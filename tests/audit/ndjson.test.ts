@@ -57,7 +57,9 @@ describe('parseNdjson', () => {
   it('names the line of an event with the wrong shape', async () => {
     const lines = text.split('\n');
     lines[9] = JSON.stringify({ ...events[9], extra: true });
-    await expect(collect(parseNdjson(chunked(Buffer.from(lines.join('\n')), 333)))).rejects.toThrow('line 10: unknown field "extra"');
+    await expect(collect(parseNdjson(chunked(Buffer.from(lines.join('\n')), 333)))).rejects.toThrow(
+      'line 10: unknown field "extra"',
+    );
   });
 
   it('refuses bytes that are not UTF-8', async () => {

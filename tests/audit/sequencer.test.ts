@@ -30,15 +30,30 @@ const tenantA = randomUUID();
 const tenantB = randomUUID();
 const port = () => createAuditInbox(database.db, { addressHashKey: Buffer.alloc(32, 7) });
 const actor = (tenantId: string): Actor => ({
-  tenantId, id: randomUUID(), kind: 'user', authMethod: 'jwt', roles: [], groupIds: [], scopes: [], mfa: true, requireMfaForPhi: false, breakGlass: [],
+  tenantId,
+  id: randomUUID(),
+  kind: 'user',
+  authMethod: 'jwt',
+  roles: [],
+  groupIds: [],
+  scopes: [],
+  mfa: true,
+  requireMfaForPhi: false,
+  breakGlass: [],
   requestId: 'req-sequencer-test',
 });
 
 /** Captures events into the inbox the way a write transaction does (detached events skip the inbox). */
 async function capture(tenantId: string, count: number, label: AuditAction = 'user.update'): Promise<void> {
-  const events = Array.from({ length: count }, (_, i) => ({ action: label, resourceType: 'User', resourceId: `r${i}`, outcome: 'allowed' as const }));
+  const events = Array.from({ length: count }, (_, i) => ({
+    action: label,
+    resourceType: 'User',
+    resourceId: `r${i}`,
+    outcome: 'allowed' as const,
+  }));
   // one at a time, so capture order is well defined
-  for (const event of events) await database.db.transaction().execute((tx) => port().writeInTx(tx, actor(tenantId), [event]));
+  for (const event of events)
+    await database.db.transaction().execute((tx) => port().writeInTx(tx, actor(tenantId), [event]));
 }
 
 beforeAll(async () => {
@@ -56,7 +71,12 @@ describe('sequencer', () => {
     const chain = await storedChain(database.db, tenantA);
     expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(chain.map((e) => e.resource.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
-    const rows = await database.db.selectFrom('audit_events').select(['body', 'seq']).where('tenant_id', '=', tenantA).orderBy('seq').execute();
+    const rows = await database.db
+      .selectFrom('audit_events')
+      .select(['body', 'seq'])
+      .where('tenant_id', '=', tenantA)
+      .orderBy('seq')
+      .execute();
     rows.forEach((row, i) => expect(row.body).toBe(canonicalEventJson(chain[i]!)));
     expect((await verifyStored(database.db, tenantA, testKey.publicKey)).ok).toBe(true);
     expect((await storedChain(database.db, tenantB)).map((e) => e.seq)).toEqual([1, 2, 3]);
@@ -65,11 +85,20 @@ describe('sequencer', () => {
   it('resumes across batches from the head and Merkle frontier it keeps', async () => {
     await capture(tenantA, 10);
     let total = 0;
-    for (let batch = await sequenceTenantBatch(database.db, tenantA, 3); batch.chained > 0; batch = await sequenceTenantBatch(database.db, tenantA, 3)) total += batch.chained;
+    for (
+      let batch = await sequenceTenantBatch(database.db, tenantA, 3);
+      batch.chained > 0;
+      batch = await sequenceTenantBatch(database.db, tenantA, 3)
+    )
+      total += batch.chained;
     expect(total).toBe(10);
     const chain = await storedChain(database.db, tenantA);
     expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
-    const head = await database.db.selectFrom('audit_chain_heads').selectAll().where('tenant_id', '=', tenantA).executeTakeFirstOrThrow();
+    const head = await database.db
+      .selectFrom('audit_chain_heads')
+      .selectAll()
+      .where('tenant_id', '=', tenantA)
+      .executeTakeFirstOrThrow();
     expect(Number(head.seq)).toBe(17);
     expect(head.hash).toBe(chain[16]!.hash);
     const sink = new DirectoryCheckpointSink(await mkdtemp(path.join(tmpdir(), 'phidesk-seq-')));
@@ -100,7 +129,10 @@ describe('sequencer', () => {
 
   it('refuses a malformed inbox row without touching the chain; capture refuses what cannot be chained', async () => {
     const before = (await storedChain(database.db, tenantB)).length;
-    await database.db.insertInto('audit_inbox').values({ id: randomUUID(), tenant_id: tenantB, occurred_at: new Date(), body: '{"not":"an event"}' }).execute();
+    await database.db
+      .insertInto('audit_inbox')
+      .values({ id: randomUUID(), tenant_id: tenantB, occurred_at: new Date(), body: '{"not":"an event"}' })
+      .execute();
     await expect(sequenceTenantBatch(database.db, tenantB)).rejects.toThrow(/malformed audit event/);
     expect((await storedChain(database.db, tenantB)).length).toBe(before);
     expect(await inboxCount(database.db, tenantB)).toBe(1);
@@ -111,8 +143,11 @@ describe('sequencer', () => {
     expect(pass.failed.map((f) => f.tenantId)).toEqual([tenantB]);
     await database.db.deleteFrom('audit_inbox').where('tenant_id', '=', tenantB).execute();
 
-    await expect(port().writeDetached(tenantB, actor(tenantB), [{ action: 'contact.read', resourceType: 'Contact', subjectContactId: 'Jane Doe', outcome: 'allowed' }]))
-      .rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+    await expect(
+      port().writeDetached(tenantB, actor(tenantB), [
+        { action: 'contact.read', resourceType: 'Contact', subjectContactId: 'Jane Doe', outcome: 'allowed' },
+      ]),
+    ).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
     expect(await inboxCount(database.db, tenantB)).toBe(0);
     expect((await storedChain(database.db, tenantB)).length).toBe(before);
   });
@@ -129,11 +164,17 @@ describe('checkpoints', () => {
     await capture(tenantA, 1);
     await sequencePass(database.db);
     // the head row is bookkeeping in the database: if it disagrees with the chain, nothing is signed
-    const { hash } = await database.db.selectFrom('audit_chain_heads').select('hash').where('tenant_id', '=', tenantA).executeTakeFirstOrThrow();
+    const { hash } = await database.db
+      .selectFrom('audit_chain_heads')
+      .select('hash')
+      .where('tenant_id', '=', tenantA)
+      .executeTakeFirstOrThrow();
     await sql`update audit_chain_heads set hash = repeat('a', 64) where tenant_id = ${tenantA}`.execute(database.db);
     const refused = await checkpointPass(database.db, testKey, sink);
     expect(refused.signed).toEqual([]);
-    expect(refused.refused).toEqual([{ tenantId: tenantA, reason: expect.stringMatching(/does not match the stored event/) }]);
+    expect(refused.refused).toEqual([
+      { tenantId: tenantA, reason: expect.stringMatching(/does not match the stored event/) },
+    ]);
     await sql`update audit_chain_heads set hash = ${hash} where tenant_id = ${tenantA}`.execute(database.db);
     expect((await checkpointPass(database.db, testKey, sink)).signed.map((c) => c.tenantId)).toEqual([tenantA]);
   });
@@ -143,15 +184,29 @@ describe('checkpoints', () => {
     const sink = new DirectoryCheckpointSink(await mkdtemp(path.join(tmpdir(), 'phidesk-jobs-')));
     const logs: unknown[] = [];
     const jobs = new AuditJobs({
-      db: database.db, log: { error: (...a: unknown[]) => logs.push(a), warn: () => undefined, info: () => undefined } as never,
-      signingKey: testKey, sink, sequencerIntervalMs: 60_000, checkpointIntervalMs: 60_000,
+      db: database.db,
+      log: { error: (...a: unknown[]) => logs.push(a), warn: () => undefined, info: () => undefined } as never,
+      signingKey: testKey,
+      sink,
+      sequencerIntervalMs: 60_000,
+      checkpointIntervalMs: 60_000,
     });
     jobs.start();
-    const nudged = createAuditInbox(database.db, { addressHashKey: Buffer.alloc(32), onCommitted: (tenantId) => jobs.nudge(tenantId) });
-    await database.db.transaction().execute((tx) => nudged.writeInTx(tx, actor(tenant), [{ action: 'user.update', resourceType: 'User', resourceId: 'x', outcome: 'allowed' }]));
+    const nudged = createAuditInbox(database.db, {
+      addressHashKey: Buffer.alloc(32),
+      onCommitted: (tenantId) => jobs.nudge(tenantId),
+    });
+    await database.db
+      .transaction()
+      .execute((tx) =>
+        nudged.writeInTx(tx, actor(tenant), [
+          { action: 'user.update', resourceType: 'User', resourceId: 'x', outcome: 'allowed' },
+        ]),
+      );
     nudged.committed(tenant);
     const until = Date.now() + 5000;
-    while ((await storedChain(database.db, tenant)).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+    while ((await storedChain(database.db, tenant)).length === 0 && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 5));
     expect((await storedChain(database.db, tenant)).length).toBe(1);
     await jobs.stop();
     expect((await sink.list(tenant)).map((c) => c.treeSize)).toEqual([1]);
@@ -168,7 +223,10 @@ describe('detached events (reads, denials) chained at capture', () => {
     ]);
     expect(await inboxCount(database.db, tenant)).toBe(0);
     const chain = await storedChain(database.db, tenant);
-    expect(chain.map((e) => [e.seq, e.resource.id])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(chain.map((e) => [e.seq, e.resource.id])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     expect((await verifyStored(database.db, tenant, testKey.publicKey)).ok).toBe(true);
   });
 
@@ -181,7 +239,11 @@ describe('detached events (reads, denials) chained at capture', () => {
       const work: Array<Promise<unknown>> = [];
       for (let i = 0; i < 40; i++) {
         for (const tenant of tenants) {
-          work.push(ports[i % 2]!.writeDetached(tenant, actor(tenant), [{ action: 'user.read', resourceType: 'User', resourceId: `d${i}`, outcome: 'allowed' }]));
+          work.push(
+            ports[i % 2]!.writeDetached(tenant, actor(tenant), [
+              { action: 'user.read', resourceType: 'User', resourceId: `d${i}`, outcome: 'allowed' },
+            ]),
+          );
           if (i % 4 === 0) work.push(capture(tenant, 1).then(() => sequencePass(database.db, { tenants: [tenant] })));
         }
       }

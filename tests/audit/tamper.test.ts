@@ -34,7 +34,11 @@ const db = () => t.database.db;
 
 async function checkpoint(): Promise<number> {
   await drainInbox(db());
-  const { signed } = await checkpointPass(db(), keys.signingKey, new DirectoryCheckpointSink(t.config.audit.checkpointDir));
+  const { signed } = await checkpointPass(
+    db(),
+    keys.signingKey,
+    new DirectoryCheckpointSink(t.config.audit.checkpointDir),
+  );
   return signed.find((c) => c.tenantId === tenant.tenantId)!.treeSize;
 }
 
@@ -47,9 +51,21 @@ async function verdicts(): Promise<{ api: Record<string, any>; cli: { code: numb
   const file = path.join(dir, `export-${Date.now()}-${Math.random().toString(36).slice(2)}.ndjson`);
   await writeFile(file, exported.body);
   let stdout = '';
-  const code = await runAuditVerify(['--file', file, '--public-key', publicKeyToBase64(keys.signingKey.publicKey), '--checkpoints', checkpointDir, '--json'], {
-    stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true },
-  });
+  const code = await runAuditVerify(
+    [
+      '--file',
+      file,
+      '--public-key',
+      publicKeyToBase64(keys.signingKey.publicKey),
+      '--checkpoints',
+      checkpointDir,
+      '--json',
+    ],
+    {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+    },
+  );
   const report = JSON.parse(stdout);
   return { api: api.json(), cli: { code, report: report.tenants?.[0] ?? report } };
 }
@@ -72,7 +88,8 @@ beforeAll(async () => {
   tenant = await seedTenant(t);
   admin = client(t.app, { apiKey: tenant.adminKey });
   auditor = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['auditor'])).secret });
-  for (let i = 0; i < 8; i++) expect((await admin.post('/v1/users', { displayName: `User ${i}` })).statusCode).toBe(201);
+  for (let i = 0; i < 8; i++)
+    expect((await admin.post('/v1/users', { displayName: `User ${i}` })).statusCode).toBe(201);
   expect((await admin.get('/v1/users?limit=100')).statusCode).toBe(200);
   const first = await checkpoint();
   for (let i = 0; i < 4; i++) expect((await admin.get('/v1/users?limit=3')).statusCode).toBe(200);
@@ -82,9 +99,14 @@ beforeAll(async () => {
   // the auditor's copy of this tenant's checkpoints
   checkpointDir = path.join(dir, 'checkpoints');
   const copy = new DirectoryCheckpointSink(checkpointDir);
-  for (const c of await new DirectoryCheckpointSink(t.config.audit.checkpointDir).list(tenant.tenantId)) await copy.write(c);
-  await sql`create table tamper_backup as select * from audit_events where tenant_id = ${tenant.tenantId}`.execute(db());
-  await sql`create table tamper_head_backup as select * from audit_chain_heads where tenant_id = ${tenant.tenantId}`.execute(db());
+  for (const c of await new DirectoryCheckpointSink(t.config.audit.checkpointDir).list(tenant.tenantId))
+    await copy.write(c);
+  await sql`create table tamper_backup as select * from audit_events where tenant_id = ${tenant.tenantId}`.execute(
+    db(),
+  );
+  await sql`create table tamper_head_backup as select * from audit_chain_heads where tenant_id = ${tenant.tenantId}`.execute(
+    db(),
+  );
 });
 afterAll(async () => t?.close());
 
@@ -99,7 +121,12 @@ beforeEach(async () => {
 });
 
 const body = async (seq: number): Promise<AuditEventBody> => {
-  const row = await db().selectFrom('audit_events').select('body').where('tenant_id', '=', tenant.tenantId).where('seq', '=', seq).executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom('audit_events')
+    .select('body')
+    .where('tenant_id', '=', tenant.tenantId)
+    .where('seq', '=', seq)
+    .executeTakeFirstOrThrow();
   return JSON.parse(row.body) as AuditEventBody;
 };
 
@@ -108,7 +135,14 @@ describe('the tamper suite', () => {
     // a write: its events wait in the inbox, unchained, because the sequencer is off here
     expect((await admin.post('/v1/users', { displayName: 'Pending' })).statusCode).toBe(201);
     const { api, cli } = await verdicts();
-    expect(api).toMatchObject({ ok: true, checked: size, headSeq: size, checkpointsVerified: 2, checkpointedSize: size, findings: [] });
+    expect(api).toMatchObject({
+      ok: true,
+      checked: size,
+      headSeq: size,
+      checkpointsVerified: 2,
+      checkpointedSize: size,
+      findings: [],
+    });
     expect(api.pending.count).toBeGreaterThan(0);
     expect(api.pending.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     expect(cli.code).toBe(0);
@@ -118,29 +152,46 @@ describe('the tamper suite', () => {
 
   it('catches a changed field (who did it, rewritten in the body and its column)', async () => {
     const victim = await body(7);
-    await asAttacker(db(), (tx) => sql`update audit_events set actor_id = 'someone-else', body = ${canonicalEventJson({ ...victim, actor: { ...victim.actor, id: 'someone-else' } })}
-      where tenant_id = ${tenant.tenantId} and seq = 7`.execute(tx));
+    await asAttacker(db(), (tx) =>
+      sql`update audit_events set actor_id = 'someone-else', body = ${canonicalEventJson({ ...victim, actor: { ...victim.actor, id: 'someone-else' } })}
+      where tenant_id = ${tenant.tenantId} and seq = 7`.execute(tx),
+    );
     await expectDamage('hash_mismatch', 7);
   });
 
   it('catches a query column changed on its own (an access hidden from "what did this user touch")', async () => {
-    await asAttacker(db(), (tx) => sql`update audit_events set actor_id = 'someone-else' where tenant_id = ${tenant.tenantId} and seq = 9`.execute(tx));
+    await asAttacker(db(), (tx) =>
+      sql`update audit_events set actor_id = 'someone-else' where tenant_id = ${tenant.tenantId} and seq = 9`.execute(
+        tx,
+      ),
+    );
     // the hashed bodies are intact, so the export verifies; the server cross-checks the columns
     await expectDamage('hash_mismatch', 9, { offline: false });
   });
 
   it('catches a deleted middle row', async () => {
-    await asAttacker(db(), (tx) => sql`delete from audit_events where tenant_id = ${tenant.tenantId} and seq = 5`.execute(tx));
+    await asAttacker(db(), (tx) =>
+      sql`delete from audit_events where tenant_id = ${tenant.tenantId} and seq = 5`.execute(tx),
+    );
     await expectDamage('gap', 5);
   });
 
   it('catches a forged row inserted in the middle (later rows renumbered to make room)', async () => {
     const k = 6;
     const prev = (await storedChain(db(), tenant.tenantId))[k - 2]!.hash;
-    const forged = { ...(await body(k)), id: '00000000-0000-4000-8000-00000000f0f0', action: 'user.create', resource: { type: 'User', id: 'forged' } };
+    const forged = {
+      ...(await body(k)),
+      id: '00000000-0000-4000-8000-00000000f0f0',
+      action: 'user.create',
+      resource: { type: 'User', id: 'forged' },
+    };
     await asAttacker(db(), async (tx) => {
-      await sql`update audit_events set seq = seq + 1000000 where tenant_id = ${tenant.tenantId} and seq >= ${k}`.execute(tx);
-      await sql`update audit_events set seq = seq - 999999 where tenant_id = ${tenant.tenantId} and seq > 1000000`.execute(tx);
+      await sql`update audit_events set seq = seq + 1000000 where tenant_id = ${tenant.tenantId} and seq >= ${k}`.execute(
+        tx,
+      );
+      await sql`update audit_events set seq = seq - 999999 where tenant_id = ${tenant.tenantId} and seq > 1000000`.execute(
+        tx,
+      );
       await sql`insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
         values (${tenant.tenantId}, ${k}, ${forged.id}, ${forged.occurredAt}, ${forged.actor.id}, ${forged.action}, 'User', 'forged', null, ${forged.outcome},
                 ${canonicalEventJson(forged)}, ${prev}, ${computeEventHash(prev, forged)})`.execute(tx);
@@ -153,8 +204,12 @@ describe('the tamper suite', () => {
 
   it('catches two swapped rows', async () => {
     await asAttacker(db(), async (tx) => {
-      await sql`update audit_events set seq = case seq when 11 then 1000012 else 1000011 end where tenant_id = ${tenant.tenantId} and seq in (11, 12)`.execute(tx);
-      await sql`update audit_events set seq = seq - 1000000 where tenant_id = ${tenant.tenantId} and seq > 1000000`.execute(tx);
+      await sql`update audit_events set seq = case seq when 11 then 1000012 else 1000011 end where tenant_id = ${tenant.tenantId} and seq in (11, 12)`.execute(
+        tx,
+      );
+      await sql`update audit_events set seq = seq - 1000000 where tenant_id = ${tenant.tenantId} and seq > 1000000`.execute(
+        tx,
+      );
     });
     await expectDamage('duplicate_or_reordered', 11);
   });

@@ -14,7 +14,10 @@ export async function drainInbox(db: Kysely<Database>, timeoutMs = 20_000): Prom
   const until = Date.now() + timeoutMs;
   for (;;) {
     await sequencePass(db);
-    const { count } = await db.selectFrom('audit_inbox').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await db
+      .selectFrom('audit_inbox')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     if (Number(count) === 0) return;
     if (Date.now() > until) throw new Error(`audit inbox not drained: ${count} events left`);
     await new Promise((r) => setTimeout(r, 10));
@@ -23,11 +26,21 @@ export async function drainInbox(db: Kysely<Database>, timeoutMs = 20_000): Prom
 
 /** A tenant's chain as stored, in seq order, read the way the export and verification read it. */
 export async function storedChain(db: Kysely<Database>, tenantId: string): Promise<AuditEvent[]> {
-  const rows = await db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('seq')
+    .execute();
   return (rows as unknown as StoredEventRow[]).map(eventForVerification);
 }
 
-export async function verifyStored(db: Kysely<Database>, tenantId: string, publicKey: Uint8Array | readonly Uint8Array[], checkpoints?: SignedCheckpoint[]): Promise<VerificationReport> {
+export async function verifyStored(
+  db: Kysely<Database>,
+  tenantId: string,
+  publicKey: Uint8Array | readonly Uint8Array[],
+  checkpoints?: SignedCheckpoint[],
+): Promise<VerificationReport> {
   return verifyChain(await storedChain(db, tenantId), { publicKey, checkpoints });
 }
 

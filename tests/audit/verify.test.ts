@@ -5,8 +5,23 @@ import { GENESIS_HASH, type AuditEvent } from '../../src/audit/capture/event.js'
 import { formatExportLine } from '../../src/audit/export/export-line.js';
 import { merkleRoot } from '../../src/audit/checkpoint/merkle.js';
 import { parseEventLine } from '../../src/audit/export/ndjson.js';
-import { AuditChainVerifier, verifyChain, type TenantVerification, type VerificationReport, type VerifyOptions } from '../../src/audit/export/verify.js';
-import { buildChain, checkpointsFor, clone, eventBody, otherKey, rechainFrom, tenantIdFor, testKey } from './chain-fixture.js';
+import {
+  AuditChainVerifier,
+  verifyChain,
+  type TenantVerification,
+  type VerificationReport,
+  type VerifyOptions,
+} from '../../src/audit/export/verify.js';
+import {
+  buildChain,
+  checkpointsFor,
+  clone,
+  eventBody,
+  otherKey,
+  rechainFrom,
+  tenantIdFor,
+  testKey,
+} from './chain-fixture.js';
 
 const chain = buildChain(1, 300);
 const checkpoints = checkpointsFor(chain, 50); // tree sizes 50, 100, ..., 300
@@ -72,7 +87,16 @@ describe('verifyChain: an untouched chain', () => {
   });
 
   it('verifies a checkpoint of the empty tree', async () => {
-    const empty = signCheckpoint({ tenantId: tenantA, treeSize: 0, headHash: GENESIS_HASH, merkleRoot: merkleRoot([]), issuedAt: '2025-01-01T00:00:00.000Z' }, testKey);
+    const empty = signCheckpoint(
+      {
+        tenantId: tenantA,
+        treeSize: 0,
+        headHash: GENESIS_HASH,
+        merkleRoot: merkleRoot([]),
+        issuedAt: '2025-01-01T00:00:00.000Z',
+      },
+      testKey,
+    );
     const report = await verify(chain, [empty, ...checkpoints]);
     expect(report.ok).toBe(true);
     expect(only(report).checkpointsVerified).toBe(7);
@@ -105,7 +129,9 @@ describe('verifyChain: tampering', () => {
   });
 
   it('finds a forged row inserted and the rest renumbered and re-hashed, through the checkpoints', async () => {
-    const renumbered = [...chain.slice(0, 119), { ...at(120), action: 'contact.export' }, ...chain.slice(119)].map((event, index) => ({ ...event, seq: index + 1 }));
+    const renumbered = [...chain.slice(0, 119), { ...at(120), action: 'contact.export' }, ...chain.slice(119)].map(
+      (event, index) => ({ ...event, seq: index + 1 }),
+    );
     const tenant = only(await verify(rechainFrom(renumbered, 119)));
     expect(tenant).toMatchObject({ damage: 'checkpoint_mismatch', firstBadSeq: 101, checkpointsVerified: 2 });
     expect(tenant.findings[0]).toMatchObject({ seq: 101, lastSuspectSeq: 150, checkpointTreeSize: 150 });
@@ -138,7 +164,13 @@ describe('verifyChain: tampering', () => {
 
   it('finds a cut tail as truncated, through the last checkpoint', async () => {
     const tenant = only(await verify(chain.slice(0, 260)));
-    expect(tenant).toMatchObject({ damage: 'truncated', firstBadSeq: 261, checked: 260, checkpointsVerified: 5, checkpointedSize: 250 });
+    expect(tenant).toMatchObject({
+      damage: 'truncated',
+      firstBadSeq: 261,
+      checked: 260,
+      checkpointsVerified: 5,
+      checkpointedSize: 250,
+    });
     expect(tenant.findings[0]?.checkpointTreeSize).toBe(300);
   });
 
@@ -158,14 +190,22 @@ describe('verifyChain: tampering', () => {
     const noCheckpoints = only(await verify(recomputed, []));
     expect(noCheckpoints.findings).toEqual([]); // the chain alone cannot tell
     const tenant = only(await verify(recomputed));
-    expect(tenant).toMatchObject({ damage: 'checkpoint_mismatch', firstBadSeq: 101, checkpointsVerified: 2, checkpointedSize: 100 });
+    expect(tenant).toMatchObject({
+      damage: 'checkpoint_mismatch',
+      firstBadSeq: 101,
+      checkpointsVerified: 2,
+      checkpointedSize: 100,
+    });
     expect(tenant.findings[0]).toMatchObject({ lastSuspectSeq: 150 });
     expect(computeEventHash(at(130).hash, edited[130] as AuditEvent)).toBe(recomputed[130]?.hash);
   });
 
   it('finds a checkpoint signed by another key', async () => {
     const forged = signCheckpoint({ ...checkpoints[2]! }, otherKey);
-    const report = await verify(chain, checkpoints.map((cp, i) => (i === 2 ? forged : cp)));
+    const report = await verify(
+      chain,
+      checkpoints.map((cp, i) => (i === 2 ? forged : cp)),
+    );
     const tenant = only(report);
     expect(report.ok).toBe(false);
     expect(tenant.damage).toBe('checkpoint_signature_invalid');
@@ -204,7 +244,9 @@ describe('verifyChain: tampering', () => {
       [tenantIdFor(2), 200, 5],
     ]);
 
-    const tampered = interleaved.map((event) => (event.tenantId === tenantIdFor(2) && event.seq === 50 ? { ...event, action: 'x.y' } : event));
+    const tampered = interleaved.map((event) =>
+      event.tenantId === tenantIdFor(2) && event.seq === 50 ? { ...event, action: 'x.y' } : event,
+    );
     const report = await verify(tampered, allCheckpoints);
     expect(report.ok).toBe(false);
     expect(report.tenants[0]?.findings).toEqual([]);

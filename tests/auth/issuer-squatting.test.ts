@@ -34,7 +34,8 @@ const withoutRequestId = (body: string) => {
   const { requestId: _requestId, ...rest } = JSON.parse(body) as Record<string, unknown>;
   return JSON.stringify(rest);
 };
-const register = (tenant: SeededTenant, body: Record<string, unknown>) => client(t.app, { apiKey: tenant.adminKey }).post('/v1/tenant/issuers', body);
+const register = (tenant: SeededTenant, body: Record<string, unknown>) =>
+  client(t.app, { apiKey: tenant.adminKey }).post('/v1/tenant/issuers', body);
 
 describe('finding 1: issuer squatting', () => {
   it("refuses tenant A registering tenant B's issuer, says nothing about B, and B's tokens keep verifying", async () => {
@@ -46,7 +47,10 @@ describe('finding 1: issuer squatting', () => {
     checkResponse('POST', '/v1/tenant/issuers', res);
     for (const secret of [b.tenantId, b.slug, idpB.jwksUri]) expect(res.body).not.toContain(secret);
 
-    const gql = await client(t.app, { apiKey: a.adminKey }).gql('mutation($input: TrustedIssuerInput!) { addTrustedIssuer(input: $input) { id } }', { input: squat });
+    const gql = await client(t.app, { apiKey: a.adminKey }).gql(
+      'mutation($input: TrustedIssuerInput!) { addTrustedIssuer(input: $input) { id } }',
+      { input: squat },
+    );
     expect(gql.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(JSON.stringify(gql)).not.toContain(b.tenantId);
 
@@ -62,7 +66,11 @@ describe('finding 1: issuer squatting', () => {
     await register(a, { issuer: idpB.issuer, jwksUri: idpA.jwksUri, audience: AUD });
     await vi.waitFor(async () => {
       const events = await auditEvents(t.database.db, a.tenantId);
-      expect(events.some((e) => e['action'] === 'tenant.issuer_add' && e['outcome'] === 'denied' && e['reasonCode'] === 'CONFLICT')).toBe(true);
+      expect(
+        events.some(
+          (e) => e['action'] === 'tenant.issuer_add' && e['outcome'] === 'denied' && e['reasonCode'] === 'CONFLICT',
+        ),
+      ).toBe(true);
     });
   });
 
@@ -80,7 +88,11 @@ describe('finding 1: issuer squatting', () => {
 describe('issuer limit', () => {
   it(`refuses a tenant's issuer number ${MAX_ISSUERS_PER_TENANT + 1} with 422 UNPROCESSABLE until one is removed`, async () => {
     const c = await seedTenant(t);
-    const issuer = (n: number) => ({ issuer: `https://idp-${n}.${c.slug}.example/`, jwksUri: `https://idp-${n}.${c.slug}.example/keys`, audience: AUD });
+    const issuer = (n: number) => ({
+      issuer: `https://idp-${n}.${c.slug}.example/`,
+      jwksUri: `https://idp-${n}.${c.slug}.example/keys`,
+      audience: AUD,
+    });
     const ids: string[] = [];
     for (let n = 0; n < MAX_ISSUERS_PER_TENANT; n++) {
       const res = await register(c, issuer(n));
@@ -89,7 +101,10 @@ describe('issuer limit', () => {
     }
     const over = await register(c, issuer(99));
     expect(over.statusCode).toBe(422);
-    expect(over.json()).toMatchObject({ code: 'UNPROCESSABLE', detail: `A tenant trusts at most ${MAX_ISSUERS_PER_TENANT} issuers; remove one first.` });
+    expect(over.json()).toMatchObject({
+      code: 'UNPROCESSABLE',
+      detail: `A tenant trusts at most ${MAX_ISSUERS_PER_TENANT} issuers; remove one first.`,
+    });
     expect(over.json().errors).toBeUndefined();
     checkResponse('POST', '/v1/tenant/issuers', over);
 
@@ -99,8 +114,15 @@ describe('issuer limit', () => {
 
   it('holds under concurrent registrations', async () => {
     const d = await seedTenant(t);
-    const results = await Promise.all(Array.from({ length: MAX_ISSUERS_PER_TENANT + 4 }, (_, n) =>
-      register(d, { issuer: `https://race-${n}.${d.slug}.example/`, jwksUri: `https://race-${n}.${d.slug}.example/keys`, audience: AUD })));
+    const results = await Promise.all(
+      Array.from({ length: MAX_ISSUERS_PER_TENANT + 4 }, (_, n) =>
+        register(d, {
+          issuer: `https://race-${n}.${d.slug}.example/`,
+          jwksUri: `https://race-${n}.${d.slug}.example/keys`,
+          audience: AUD,
+        }),
+      ),
+    );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(MAX_ISSUERS_PER_TENANT);
     expect(results.filter((r) => r.statusCode === 422)).toHaveLength(4);
   });

@@ -36,7 +36,11 @@ let partner: SeededTenant;
 
 beforeAll(async () => {
   lax = await startTestApp({ env: { ALLOW_HTTP_JWKS: 'true' } });
-  strict = await startTestApp({ database: lax.database, auditJobs: false, env: { ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'false' } });
+  strict = await startTestApp({
+    database: lax.database,
+    auditJobs: false,
+    env: { ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'false' },
+  });
   idp = await startFakeIdp();
   admin = await seedTenant(lax);
   partner = await seedTenant(lax, { issuer: { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: AUD } });
@@ -48,7 +52,11 @@ afterAll(async () => {
   await lax?.close();
 });
 
-const issuerWith = (jwksUri: string) => ({ issuer: `https://idp-${Math.random().toString(36).slice(2)}.example/`, jwksUri, audience: AUD });
+const issuerWith = (jwksUri: string) => ({
+  issuer: `https://idp-${Math.random().toString(36).slice(2)}.example/`,
+  jwksUri,
+  audience: AUD,
+});
 
 describe('finding 2: SSRF through jwksUri, at registration', () => {
   it.each(probes)('REST refuses %s with 422 pointing at /jwksUri', async (jwksUri) => {
@@ -60,20 +68,30 @@ describe('finding 2: SSRF through jwksUri, at registration', () => {
   });
 
   it.each(probes)('GraphQL refuses %s', async (jwksUri) => {
-    const body = await client(strict.app, { apiKey: admin.adminKey })
-      .gql('mutation($input: TrustedIssuerInput!) { addTrustedIssuer(input: $input) { id } }', { input: issuerWith(jwksUri) });
+    const body = await client(strict.app, { apiKey: admin.adminKey }).gql(
+      'mutation($input: TrustedIssuerInput!) { addTrustedIssuer(input: $input) { id } }',
+      { input: issuerWith(jwksUri) },
+    );
     expect(body.errors?.[0]?.extensions?.code).toBe('UNPROCESSABLE');
   });
 
   it.each(probes)('the bootstrap service behind `tenants create` refuses %s', async (jwksUri) => {
     const refusal = await createTenant(strict.database.db, {
-      slug: `ssrf-${Math.random().toString(36).slice(2, 10)}`, name: 'SSRF', allowHttpJwks: true, allowPrivateUrls: false, issuer: issuerWith(jwksUri),
+      slug: `ssrf-${Math.random().toString(36).slice(2, 10)}`,
+      name: 'SSRF',
+      allowHttpJwks: true,
+      allowPrivateUrls: false,
+      issuer: issuerWith(jwksUri),
     }).catch((e: unknown) => e);
     expect(isAppError(refusal) && refusal.code).toBe('UNPROCESSABLE');
   });
 
   it('refuses link-local and metadata addresses even where private addresses are allowed', async () => {
-    for (const jwksUri of ['https://169.254.169.254/latest/meta-data/', 'https://[fd00:ec2::254]/', 'https://[::ffff:a9fe:a9fe]/']) {
+    for (const jwksUri of [
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[fd00:ec2::254]/',
+      'https://[::ffff:a9fe:a9fe]/',
+    ]) {
       const res = await client(lax.app, { apiKey: admin.adminKey }).post('/v1/tenant/issuers', issuerWith(jwksUri));
       expect(res.statusCode, jwksUri).toBe(422);
     }
@@ -81,13 +99,41 @@ describe('finding 2: SSRF through jwksUri, at registration', () => {
 
   it('the CLI refuses a metadata URI and creates nothing', async () => {
     const slug = `cli-ssrf-${Math.random().toString(36).slice(2, 8)}`;
-    const failure = await run(process.execPath, ['bin/phidesk.js', 'tenants', 'create', '--slug', slug, '--name', 'CLI SSRF',
-      '--jwt-issuer', 'https://idp.cli-ssrf.example/', '--jwks-uri', 'https://169.254.169.254/latest/meta-data/', '--audience', AUD], {
-      cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: lax.database.url, ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true' },
-    }).then(() => undefined, (e: { code?: number; stderr?: string }) => e);
+    const failure = await run(
+      process.execPath,
+      [
+        'bin/phidesk.js',
+        'tenants',
+        'create',
+        '--slug',
+        slug,
+        '--name',
+        'CLI SSRF',
+        '--jwt-issuer',
+        'https://idp.cli-ssrf.example/',
+        '--jwks-uri',
+        'https://169.254.169.254/latest/meta-data/',
+        '--audience',
+        AUD,
+      ],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          DATABASE_URL: lax.database.url,
+          ALLOW_HTTP_JWKS: 'true',
+          ALLOW_PRIVATE_URLS: 'true',
+        },
+      },
+    ).then(
+      () => undefined,
+      (e: { code?: number; stderr?: string }) => e,
+    );
     expect(failure?.code).not.toBe(0);
     expect(failure?.stderr).toMatch(/UNPROCESSABLE/);
-    expect(await lax.database.db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirst()).toBeUndefined();
+    expect(
+      await lax.database.db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirst(),
+    ).toBeUndefined();
   }, 30_000);
 });
 
@@ -102,12 +148,24 @@ describe('finding 2: at every fetch, logged and audited', () => {
     const issuerId = (await client(lax.app, { apiKey: partner.adminKey }).get('/v1/tenant/issuers')).json().items[0].id;
     await vi.waitFor(async () => {
       const events = await auditEvents(lax.database.db, partner.tenantId);
-      expect(events).toContainEqual(expect.objectContaining({
-        action: 'auth.jwks_fetch_failed', outcome: 'error', reasonCode: 'JWKS_UNAVAILABLE:url_not_allowed', resource: { type: 'TrustedIssuer', id: issuerId },
-      }));
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          action: 'auth.jwks_fetch_failed',
+          outcome: 'error',
+          reasonCode: 'JWKS_UNAVAILABLE:url_not_allowed',
+          resource: { type: 'TrustedIssuer', id: issuerId },
+        }),
+      );
     });
-    const logged = strict.logs.lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'partner JWKS fetch failed');
-    expect(logged).toMatchObject({ tenantId: partner.tenantId, issuerId, reason: 'url_not_allowed:address', jwks: idp.jwksUri });
+    const logged = strict.logs.lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l['msg'] === 'partner JWKS fetch failed');
+    expect(logged).toMatchObject({
+      tenantId: partner.tenantId,
+      issuerId,
+      reason: 'url_not_allowed:address',
+      jwks: idp.jwksUri,
+    });
     expect(strict.logs.text).not.toContain(token.split('.')[1]!);
 
     // the same registration still works where loopback is allowed
@@ -117,7 +175,9 @@ describe('finding 2: at every fetch, logged and audited', () => {
   it('logs and audits a JWKS endpoint that answers with an error', async () => {
     const failing = await startFakeIdp();
     try {
-      const tenant = await seedTenant(lax, { issuer: { issuer: failing.issuer, jwksUri: `${failing.issuer}/no-such-path`, audience: AUD } });
+      const tenant = await seedTenant(lax, {
+        issuer: { issuer: failing.issuer, jwksUri: `${failing.issuer}/no-such-path`, audience: AUD },
+      });
       const res = await client(lax.app, { bearer: failing.sign({ sub: 'dr-y', aud: AUD }) }).get('/v1/me');
       expect(res.statusCode).toBe(401);
       await vi.waitFor(async () => {

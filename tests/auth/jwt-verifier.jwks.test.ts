@@ -67,7 +67,8 @@ const relay = (source: FakeIdp) => async (response: ServerResponse) => {
   const body = await (await fetch(source.jwksUri)).text();
   response.writeHead(200, { 'content-type': 'application/json' }).end(body);
 };
-const json = (body: unknown) => (response: ServerResponse) => void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json = (body: unknown) => (response: ServerResponse) =>
+  void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 const failing = (response: ServerResponse) => void response.writeHead(500).end();
 const stalling = () => undefined;
 
@@ -130,7 +131,8 @@ describe('JWKS cache', () => {
     const reasons = await Promise.all(flood.map(reasonFor));
     expect(new Set(reasons)).toEqual(new Set(['unknown_kid']));
     expect(partner.fetchCount).toBe(1);
-    for (let i = 0; i < 20; i++) expect(await reasonFor(verifier.verify(partner.sign(claims, { kid: randomUUID() })))).toBe('unknown_kid');
+    for (let i = 0; i < 20; i++)
+      expect(await reasonFor(verifier.verify(partner.sign(claims, { kid: randomUUID() })))).toBe('unknown_kid');
     expect(partner.fetchCount).toBe(1);
     await expect(verifier.verify(partner.sign(claims))).resolves.toBeDefined();
   });
@@ -205,7 +207,9 @@ describe('JWKS contents and configuration', () => {
     const endpoint = await jwksEndpoint();
     const issuer = 'https://idp.partner.test/oauth2';
     const rsa = generateSigningKey('RS256');
-    const weakRsa = await import('node:crypto').then(({ generateKeyPairSync }) => generateKeyPairSync('rsa', { modulusLength: 1024 }));
+    const weakRsa = await import('node:crypto').then(({ generateKeyPairSync }) =>
+      generateKeyPairSync('rsa', { modulusLength: 1024 }),
+    );
     const publicJwk = rsa.publicKey.export({ format: 'jwk' });
     endpoint.serve(
       json({
@@ -222,16 +226,26 @@ describe('JWKS contents and configuration', () => {
     );
     const verifier = verifierFor([{ ...tenant, issuer, jwksUri: endpoint.uri }]);
     const sign = (kid: string, key = rsa.privateKey) =>
-      createSigner({ key: key.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', kid, iss: issuer, expiresIn: 600_000, ...claims })({});
+      createSigner({
+        key: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        algorithm: 'RS256',
+        kid,
+        iss: issuer,
+        expiresIn: 600_000,
+        ...claims,
+      })({});
 
-    for (const kid of ['enc', 'rs512', 'no-verify', 'private', 'hmac']) expect(await reasonFor(verifier.verify(sign(kid)))).toBe('unknown_kid');
+    for (const kid of ['enc', 'rs512', 'no-verify', 'private', 'hmac'])
+      expect(await reasonFor(verifier.verify(sign(kid)))).toBe('unknown_kid');
     expect(await reasonFor(verifier.verify(sign('weak', weakRsa.privateKey)))).toBe('unknown_kid');
     await expect(verifier.verify(sign('good'))).resolves.toMatchObject({ issuer, subject: 'user-1' });
   });
 
   it('refuses plain-http JWKS unless allowed, and then only on loopback', async () => {
     const partner = await idp();
-    const strict = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: partner.jwksUri }], { allowHttpJwks: false });
+    const strict = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: partner.jwksUri }], {
+      allowHttpJwks: false,
+    });
     expect(await reasonFor(strict.verify(partner.sign(claims)))).toBe('issuer_misconfigured');
     const lax = verifierFor([{ ...tenant, issuer: partner.issuer, jwksUri: 'http://idp.partner.test/keys' }]);
     expect(await reasonFor(lax.verify(partner.sign(claims)))).toBe('issuer_misconfigured');

@@ -9,10 +9,26 @@ import { generateSigningKey, startFakeIdp, type FakeIdp, type IdpAlgorithm } fro
 const MAX_SESSION_AGE = 3600;
 const SKEW = 30;
 
-const acme = { tenantId: '0b7f4a52-1f0e-4d38-9a8e-3f1f0c2a9d11', tenantSlug: 'acme', audience: 'https://api.phidesk.test/acme' };
-const globex = { tenantId: '5c0d6a8e-7b7a-4c1e-8e0f-2b7f6c3d4e22', tenantSlug: 'globex', audience: 'https://api.phidesk.test/globex' };
-const initech = { tenantId: '9a1e2b3c-4d5e-4f60-8a7b-1c2d3e4f5a33', tenantSlug: 'initech', audience: 'https://api.phidesk.test/initech' };
-const umbrella = { tenantId: 'e4d3c2b1-a098-4765-9432-10fedcba9844', tenantSlug: 'umbrella', audience: 'https://api.phidesk.test/umbrella' };
+const acme = {
+  tenantId: '0b7f4a52-1f0e-4d38-9a8e-3f1f0c2a9d11',
+  tenantSlug: 'acme',
+  audience: 'https://api.phidesk.test/acme',
+};
+const globex = {
+  tenantId: '5c0d6a8e-7b7a-4c1e-8e0f-2b7f6c3d4e22',
+  tenantSlug: 'globex',
+  audience: 'https://api.phidesk.test/globex',
+};
+const initech = {
+  tenantId: '9a1e2b3c-4d5e-4f60-8a7b-1c2d3e4f5a33',
+  tenantSlug: 'initech',
+  audience: 'https://api.phidesk.test/initech',
+};
+const umbrella = {
+  tenantId: 'e4d3c2b1-a098-4765-9432-10fedcba9844',
+  tenantSlug: 'umbrella',
+  audience: 'https://api.phidesk.test/umbrella',
+};
 
 let acmeIdp: FakeIdp; // trusted by acme only
 let globexIdp: FakeIdp; // trusted by globex only
@@ -25,9 +41,17 @@ function trust(idp: FakeIdp, tenant: typeof acme, extra: Partial<TrustedIssuer> 
 }
 
 const now = (): number => Math.floor(Date.now() / 1000);
-const acmeClaims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ sub: 'user-17', aud: acme.audience, ...extra });
+const acmeClaims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  sub: 'user-17',
+  aud: acme.audience,
+  ...extra,
+});
 
-async function expectRefusal(token: string, code: ErrorCode, reason: TokenFailureReason): Promise<TokenVerificationError> {
+async function expectRefusal(
+  token: string,
+  code: ErrorCode,
+  reason: TokenFailureReason,
+): Promise<TokenVerificationError> {
   const error: unknown = await verifier.verify(token).then(
     () => undefined,
     (e: unknown) => e,
@@ -40,7 +64,12 @@ async function expectRefusal(token: string, code: ErrorCode, reason: TokenFailur
 }
 
 beforeAll(async () => {
-  [acmeIdp, globexIdp, sharedIdp, strangerIdp] = await Promise.all([startFakeIdp(), startFakeIdp(), startFakeIdp(), startFakeIdp()]);
+  [acmeIdp, globexIdp, sharedIdp, strangerIdp] = await Promise.all([
+    startFakeIdp(),
+    startFakeIdp(),
+    startFakeIdp(),
+    startFakeIdp(),
+  ]);
   const trusted = [
     trust(acmeIdp, acme, { rolesClaim: 'https://acme.example/roles' }),
     trust(globexIdp, globex),
@@ -64,7 +93,16 @@ describe('accepted tokens', () => {
   it.each<IdpAlgorithm>(['RS256', 'ES256', 'EdDSA'])('accepts a %s token and returns what it says', async (alg) => {
     const iat = now() - 5;
     const token = acmeIdp.sign(
-      acmeClaims({ iat, exp: iat + 900, 'https://acme.example/roles': ['agent', 'supervisor'], groups: 'triage', amr: ['pwd', 'otp'], sid: 'sess-1', email: 'pat@acme.example', name: 'Pat Doe' }),
+      acmeClaims({
+        iat,
+        exp: iat + 900,
+        'https://acme.example/roles': ['agent', 'supervisor'],
+        groups: 'triage',
+        amr: ['pwd', 'otp'],
+        sid: 'sess-1',
+        email: 'pat@acme.example',
+        name: 'Pat Doe',
+      }),
       { alg },
     );
     const verified = await verifier.verify(token);
@@ -92,12 +130,18 @@ describe('accepted tokens', () => {
   });
 
   it('accepts an audience list that contains the tenant audience', async () => {
-    await expect(verifier.verify(acmeIdp.sign(acmeClaims({ aud: ['https://other.example', acme.audience] })))).resolves.toMatchObject({ tenantId: acme.tenantId });
+    await expect(
+      verifier.verify(acmeIdp.sign(acmeClaims({ aud: ['https://other.example', acme.audience] }))),
+    ).resolves.toMatchObject({ tenantId: acme.tenantId });
   });
 
   it('accepts a tenant claim naming the tenant by slug or by id', async () => {
-    await expect(verifier.verify(acmeIdp.sign(acmeClaims({ tenant: 'acme' })))).resolves.toMatchObject({ tenantId: acme.tenantId });
-    await expect(verifier.verify(acmeIdp.sign(acmeClaims({ tenant: acme.tenantId })))).resolves.toMatchObject({ tenantId: acme.tenantId });
+    await expect(verifier.verify(acmeIdp.sign(acmeClaims({ tenant: 'acme' })))).resolves.toMatchObject({
+      tenantId: acme.tenantId,
+    });
+    await expect(verifier.verify(acmeIdp.sign(acmeClaims({ tenant: acme.tenantId })))).resolves.toMatchObject({
+      tenantId: acme.tenantId,
+    });
   });
 
   it('uses the tenant claim to pick between tenants that trust the same issuer', async () => {
@@ -107,7 +151,9 @@ describe('accepted tokens', () => {
 
   it('forgives clock differences within the configured skew', async () => {
     await expect(verifier.verify(acmeIdp.sign(acmeClaims({ exp: now() - 10 })))).resolves.toBeDefined();
-    await expect(verifier.verify(acmeIdp.sign(acmeClaims({ nbf: now() + 10, iat: now() + 10 })))).resolves.toBeDefined();
+    await expect(
+      verifier.verify(acmeIdp.sign(acmeClaims({ nbf: now() + 10, iat: now() + 10 }))),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -120,8 +166,14 @@ describe('refused tokens', () => {
     ['garbage', 'not-a-jwt'],
     ['two segments', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0'],
     ['bad base64', 'eyJhbGciOiJSUzI1NiJ9.ey!!JzdWIi*.c2ln'],
-    ['a header that is not JSON', `${Buffer.from('nope').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`],
-    ['a payload that is an array', `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('[1]').toString('base64url')}.c2ln`],
+    [
+      'a header that is not JSON',
+      `${Buffer.from('nope').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`,
+    ],
+    [
+      'a payload that is an array',
+      `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('[1]').toString('base64url')}.c2ln`,
+    ],
     ['an absurdly long token', `${'a'.repeat(20_000)}.b.c`],
   ])('refuses a malformed token: %s', async (_case, token) => {
     await expectRefusal(token, 'TOKEN_INVALID', 'malformed');
@@ -130,12 +182,20 @@ describe('refused tokens', () => {
   it('refuses alg none, before fetching any key', async () => {
     const before = acmeIdp.fetchCount;
     await expectRefusal(acmeIdp.sign(acmeClaims(), { alg: 'none' }), 'TOKEN_INVALID', 'alg_none');
-    await expectRefusal(acmeIdp.sign(acmeClaims(), { alg: 'none', header: { alg: 'NoNe' } }), 'TOKEN_INVALID', 'alg_none');
+    await expectRefusal(
+      acmeIdp.sign(acmeClaims(), { alg: 'none', header: { alg: 'NoNe' } }),
+      'TOKEN_INVALID',
+      'alg_none',
+    );
     expect(acmeIdp.fetchCount).toBe(before);
   });
 
   it('refuses HS256 signed with the RSA public key PEM as the secret (algorithm confusion)', async () => {
-    const token = acmeIdp.sign(acmeClaims(), { alg: 'HS256', kid: acmeIdp.kid('RS256'), hmacSecret: acmeIdp.publicKeyPem('RS256') });
+    const token = acmeIdp.sign(acmeClaims(), {
+      alg: 'HS256',
+      kid: acmeIdp.kid('RS256'),
+      hmacSecret: acmeIdp.publicKeyPem('RS256'),
+    });
     await expectRefusal(token, 'TOKEN_INVALID', 'alg_not_allowed');
   });
 
@@ -154,14 +214,19 @@ describe('refused tokens', () => {
     await expectRefusal(acmeIdp.sign(acmeClaims(), { kid: null }), 'TOKEN_INVALID', 'missing_kid');
   });
 
-  it.each<IdpAlgorithm>(['RS256', 'ES256', 'EdDSA'])('refuses a %s signature from another key under the published kid', async (alg) => {
-    const token = acmeIdp.sign(acmeClaims(), { alg, signingKey: generateSigningKey(alg).privateKey });
-    await expectRefusal(token, 'TOKEN_INVALID', 'bad_signature');
-  });
+  it.each<IdpAlgorithm>(['RS256', 'ES256', 'EdDSA'])(
+    'refuses a %s signature from another key under the published kid',
+    async (alg) => {
+      const token = acmeIdp.sign(acmeClaims(), { alg, signingKey: generateSigningKey(alg).privateKey });
+      await expectRefusal(token, 'TOKEN_INVALID', 'bad_signature');
+    },
+  );
 
   it('refuses a token whose payload was altered after signing', async () => {
     const [header, , signature] = acmeIdp.sign(acmeClaims()).split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...acmeClaims({ roles: ['tenant_admin'] }), iss: acmeIdp.issuer, iat: now(), exp: now() + 600 })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...acmeClaims({ roles: ['tenant_admin'] }), iss: acmeIdp.issuer, iat: now(), exp: now() + 600 }),
+    ).toString('base64url');
     await expectRefusal(`${header}.${forgedPayload}.${signature}`, 'TOKEN_INVALID', 'bad_signature');
   });
 
@@ -170,7 +235,11 @@ describe('refused tokens', () => {
   });
 
   it('refuses a trusted issuer name on a token signed by an untrusted IdP', async () => {
-    await expectRefusal(strangerIdp.sign(acmeClaims({ iss: acmeIdp.issuer }), { kid: acmeIdp.kid('RS256') }), 'TOKEN_INVALID', 'bad_signature');
+    await expectRefusal(
+      strangerIdp.sign(acmeClaims({ iss: acmeIdp.issuer }), { kid: acmeIdp.kid('RS256') }),
+      'TOKEN_INVALID',
+      'bad_signature',
+    );
   });
 
   it('refuses a token for another audience, or with none', async () => {
@@ -187,7 +256,11 @@ describe('refused tokens', () => {
   });
 
   it('refuses a token issued in the future', async () => {
-    await expectRefusal(acmeIdp.sign(acmeClaims({ iat: now() + 120, exp: now() + 900 })), 'TOKEN_NOT_YET_VALID', 'issued_in_future');
+    await expectRefusal(
+      acmeIdp.sign(acmeClaims({ iat: now() + 120, exp: now() + 900 })),
+      'TOKEN_NOT_YET_VALID',
+      'issued_in_future',
+    );
   });
 
   it('refuses a session older than the maximum age even though exp is later (automatic logoff)', async () => {
@@ -206,7 +279,9 @@ describe('refused tokens', () => {
   });
 
   it('reports a forged tenant claim as a bad signature, not as a tenant answer', async () => {
-    const token = acmeIdp.sign(acmeClaims({ tenant: 'globex' }), { signingKey: generateSigningKey('RS256').privateKey });
+    const token = acmeIdp.sign(acmeClaims({ tenant: 'globex' }), {
+      signingKey: generateSigningKey('RS256').privateKey,
+    });
     await expectRefusal(token, 'TOKEN_INVALID', 'bad_signature');
   });
 
@@ -223,7 +298,11 @@ describe('refused tokens', () => {
   });
 
   it('refuses a critical header extension it does not understand', async () => {
-    await expectRefusal(acmeIdp.sign(acmeClaims(), { header: { crit: ['exp-policy'], 'exp-policy': 1 } }), 'TOKEN_INVALID', 'unsupported_header');
+    await expectRefusal(
+      acmeIdp.sign(acmeClaims(), { header: { crit: ['exp-policy'], 'exp-policy': 1 } }),
+      'TOKEN_INVALID',
+      'unsupported_header',
+    );
   });
 
   it('never echoes token contents in the error', async () => {

@@ -5,7 +5,14 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardedFetch, OutboundFetchError } from '../../src/net/guarded-fetch.js';
-import { checkOutboundUrl, classifyAddress, precheckOutboundUrl, UrlNotAllowedError, type HostLookup, type OutboundUrlPolicy } from '../../src/net/url-guard.js';
+import {
+  checkOutboundUrl,
+  classifyAddress,
+  precheckOutboundUrl,
+  UrlNotAllowedError,
+  type HostLookup,
+  type OutboundUrlPolicy,
+} from '../../src/net/url-guard.js';
 
 const strict: OutboundUrlPolicy = { allowPrivate: false, allowHttpLoopback: false };
 const lax: OutboundUrlPolicy = { allowPrivate: true, allowHttpLoopback: true };
@@ -118,14 +125,22 @@ const allowed: Row[] = [
 ];
 
 describe('outbound URL guard', () => {
-  it.each([...alwaysRefused, ...privateOnly, ...allowed])('%s: %s, with ALLOW_PRIVATE_URLS %s', async (url, withoutPrivate, withPrivate) => {
-    expect(await outcome(url, strict)).toBe(withoutPrivate);
-    expect(await outcome(url, lax)).toBe(withPrivate);
-  });
+  it.each([...alwaysRefused, ...privateOnly, ...allowed])(
+    '%s: %s, with ALLOW_PRIVATE_URLS %s',
+    async (url, withoutPrivate, withPrivate) => {
+      expect(await outcome(url, strict)).toBe(withoutPrivate);
+      expect(await outcome(url, lax)).toBe(withPrivate);
+    },
+  );
 
   it('covers every spelling the probe used', () => {
     const urls = new Set([...alwaysRefused, ...privateOnly].map(([url]) => url));
-    for (const probe of ['https://169.254.169.254/latest/meta-data/', 'https://127.0.0.1:5432/', 'https://[::ffff:127.0.0.1]:54341/', 'https://0x7f000001:54341/']) {
+    for (const probe of [
+      'https://169.254.169.254/latest/meta-data/',
+      'https://127.0.0.1:5432/',
+      'https://[::ffff:127.0.0.1]:54341/',
+      'https://0x7f000001:54341/',
+    ]) {
       expect(urls).toContain(probe);
     }
     expect(alwaysRefused.length + privateOnly.length + allowed.length).toBeGreaterThanOrEqual(30);
@@ -139,15 +154,20 @@ describe('outbound URL guard', () => {
     expect(classifyAddress('3fff::1').class).toBe('forbidden');
     expect(classifyAddress('93.184.215.14')).toEqual({ class: 'public', range: 'unicast' });
     // non-canonical spellings never reach the classifier through URL, and are refused if they do
-    for (const junk of ['127.1', '0x7f000001', '2130706433', 'localhost', '', '1.2.3.4.5']) expect(classifyAddress(junk).class).toBe('forbidden');
+    for (const junk of ['127.1', '0x7f000001', '2130706433', 'localhost', '', '1.2.3.4.5'])
+      expect(classifyAddress(junk).class).toBe('forbidden');
   });
 
   it('prechecks without DNS: address literals and localhost names, never a lookup', () => {
     expect(() => precheckOutboundUrl('https://0x7f000001/', strict)).toThrow(UrlNotAllowedError);
     expect(() => precheckOutboundUrl('https://localhost./keys', strict)).toThrow(UrlNotAllowedError);
     // a name is left to the fetch-time check
-    expect(precheckOutboundUrl('https://internal.partner.example/keys', strict).hostname).toBe('internal.partner.example');
-    expect(() => precheckOutboundUrl('http://127.0.0.1/keys', { allowPrivate: true, allowHttpLoopback: false })).toThrow(/https/);
+    expect(precheckOutboundUrl('https://internal.partner.example/keys', strict).hostname).toBe(
+      'internal.partner.example',
+    );
+    expect(() =>
+      precheckOutboundUrl('http://127.0.0.1/keys', { allowPrivate: true, allowHttpLoopback: false }),
+    ).toThrow(/https/);
   });
 });
 
@@ -160,7 +180,12 @@ describe('guarded fetch', () => {
   it('connects to the address it checked: a second DNS answer (rebinding) is never asked for', async () => {
     // A plain TCP listener: it sees the TLS ClientHello, which names the host in clear (SNI).
     const hellos: Buffer[] = [];
-    const tcp = createTcpServer((socket) => socket.once('data', (data) => { hellos.push(data); socket.destroy(); }));
+    const tcp = createTcpServer((socket) =>
+      socket.once('data', (data) => {
+        hellos.push(data);
+        socket.destroy();
+      }),
+    );
     await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
     closers.push(() => tcp.close());
     const answers = [['127.0.0.1'], ['169.254.169.254'], ['169.254.169.254']];
@@ -168,7 +193,12 @@ describe('guarded fetch', () => {
     const rebinding: HostLookup = async () => (answers[lookups++] ?? []).map((address) => ({ address, family: 4 }));
 
     const port = (tcp.address() as AddressInfo).port;
-    const failure = await guardedFetch(`https://rebind.partner.test:${port}/keys`, { policy: lax, lookup: rebinding, timeoutMs: 2000, maxBytes: 1024 }).catch((e: unknown) => e);
+    const failure = await guardedFetch(`https://rebind.partner.test:${port}/keys`, {
+      policy: lax,
+      lookup: rebinding,
+      timeoutMs: 2000,
+      maxBytes: 1024,
+    }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OutboundFetchError); // the TLS handshake with a TCP listener fails
     expect(lookups).toBe(1);
     expect(hellos).toHaveLength(1);
@@ -177,8 +207,16 @@ describe('guarded fetch', () => {
 
   it('refuses a name whose answer is a private address, before connecting', async () => {
     let lookups = 0;
-    const privateAnswer: HostLookup = async () => { lookups++; return [{ address: '10.0.0.7', family: 4 }]; };
-    const failure = await guardedFetch('https://jwks.partner.test/keys', { policy: strict, lookup: privateAnswer, timeoutMs: 2000, maxBytes: 1024 }).catch((e: unknown) => e);
+    const privateAnswer: HostLookup = async () => {
+      lookups++;
+      return [{ address: '10.0.0.7', family: 4 }];
+    };
+    const failure = await guardedFetch('https://jwks.partner.test/keys', {
+      policy: strict,
+      lookup: privateAnswer,
+      timeoutMs: 2000,
+      maxBytes: 1024,
+    }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ name: 'UrlNotAllowedError', reason: 'address' });
     expect((failure as Error).message).not.toContain('10.0.0.7');
     expect(lookups).toBe(1);
@@ -186,18 +224,27 @@ describe('guarded fetch', () => {
 
   it('follows no redirect and bounds the body', async () => {
     const http = createHttpServer((request, response) => {
-      if (request.url === '/moved') response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      if (request.url === '/moved')
+        response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       else if (request.url === '/big') response.writeHead(200).end('x'.repeat(4096));
       else response.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":[]}');
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    closers.push(() => { http.closeAllConnections(); http.close(); });
+    closers.push(() => {
+      http.closeAllConnections();
+      http.close();
+    });
     const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const options = { policy: lax, timeoutMs: 2000, maxBytes: 1024 };
 
     await expect(guardedFetch(`${base}/moved`, options)).rejects.toMatchObject({ reason: 'redirect' });
     await expect(guardedFetch(`${base}/big`, options)).rejects.toMatchObject({ reason: 'too_large' });
-    await expect(guardedFetch(`${base}/keys`, options)).resolves.toMatchObject({ status: 200, contentType: 'application/json' });
-    await expect(guardedFetch(`${base}/keys`, { ...options, policy: strict })).rejects.toMatchObject({ name: 'UrlNotAllowedError' });
+    await expect(guardedFetch(`${base}/keys`, options)).resolves.toMatchObject({
+      status: 200,
+      contentType: 'application/json',
+    });
+    await expect(guardedFetch(`${base}/keys`, { ...options, policy: strict })).rejects.toMatchObject({
+      name: 'UrlNotAllowedError',
+    });
   });
 });

@@ -18,7 +18,9 @@ const tempDir = async () => {
   return dir;
 };
 
-beforeAll(async () => { db = await createTestDatabase(); });
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
 afterAll(async () => {
   await db?.drop();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -28,13 +30,17 @@ describe('a DATA_DIR without data', () => {
   it('is refused without --init, with advice, and left untouched', async () => {
     const [empty, cwd] = [await tempDir(), await tempDir()];
     const [keysCreate, tenantsCreate, byDefault] = await Promise.all([
-      phidesk(['keys', 'create', '--tenant', 'demo', '--name', 'admin', '--roles', 'tenant_admin'], { env: { DATA_DIR: empty } }),
+      phidesk(['keys', 'create', '--tenant', 'demo', '--name', 'admin', '--roles', 'tenant_admin'], {
+        env: { DATA_DIR: empty },
+      }),
       phidesk(['tenants', 'create', '--slug', 'acme', '--name', 'Acme'], { env: { DATA_DIR: empty } }),
       // no DATA_DIR: ./.phidesk under the working directory, named by its absolute path
       phidesk(['keys', 'create', '--tenant', 'demo', '--name', 'admin'], { cwd }),
     ]);
     expect(keysCreate.code).toBe(1);
-    expect(keysCreate.stderr).toContain(`no phidesk data in ${empty} (start the server once with npm start, point DATA_DIR at its data, set DATABASE_URL, or run phidesk migrate --init to create one here)`);
+    expect(keysCreate.stderr).toContain(
+      `no phidesk data in ${empty} (start the server once with npm start, point DATA_DIR at its data, set DATABASE_URL, or run phidesk migrate --init to create one here)`,
+    );
     expect(tenantsCreate.code).toBe(1);
     expect(tenantsCreate.stderr).toContain(`no phidesk data in ${empty} (`);
     expect(tenantsCreate.stderr).toContain('or pass --init to create one here)');
@@ -47,7 +53,9 @@ describe('a DATA_DIR without data', () => {
   it('is initialised and migrated with --init', async () => {
     const dataDir = await tempDir();
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freeLoopbackPort()) };
-    const created = await phidesk(['tenants', 'create', '--slug', 'first', '--name', 'First', '--init', '--json'], { env });
+    const created = await phidesk(['tenants', 'create', '--slug', 'first', '--name', 'First', '--init', '--json'], {
+      env,
+    });
     expect(created.code, created.stderr).toBe(0);
     expect(created.stderr).toMatch(/created an embedded PostgreSQL in .* \(--init\) and applied \d+ migration\(s\)/);
     expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'first', adminApiKey: expect.stringMatching(/^phk_/) });
@@ -64,10 +72,14 @@ describe('key files are read, never created', () => {
       phidesk(['audit', 'public-key'], { env: { DATA_DIR: dataDir } }),
     ]);
     expect(status.code).toBe(1);
-    expect(status.stderr).toContain(`there is no development master key at ${path.join(dataDir, 'dev-master.key')}: start the server once`);
+    expect(status.stderr).toContain(
+      `there is no development master key at ${path.join(dataDir, 'dev-master.key')}: start the server once`,
+    );
     expect(publicKey.code).toBe(1);
     expect(publicKey.stdout).toBe('');
-    expect(publicKey.stderr).toContain(`there is no development audit signing key at ${path.join(dataDir, 'dev-audit-signing.key')}`);
+    expect(publicKey.stderr).toContain(
+      `there is no development audit signing key at ${path.join(dataDir, 'dev-audit-signing.key')}`,
+    );
     expect(await entries(dataDir)).toEqual([]);
   }, 60_000);
 });

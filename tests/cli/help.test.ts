@@ -24,7 +24,7 @@ afterAll(async () => {
 const run = (args: string[]) => phidesk(args, { cwd, env });
 
 describe('phidesk --help', () => {
-  it('prints each command\'s usage, every option and an example to stdout, exit 0', async () => {
+  it("prints each command's usage, every option and an example to stdout, exit 0", async () => {
     // --help and -h alternate over the commands; each is one spawn, run side by side
     const cases = commands.map((c, i) => ({ c, flag: i % 2 === 0 ? '--help' : '-h' }));
     const results = await Promise.all(cases.map(({ c, flag }) => run([...c.name.split(' '), flag])));
@@ -40,8 +40,12 @@ describe('phidesk --help', () => {
     expect(await entries(cwd)).toEqual([]);
   }, 60_000);
 
-  it('prints a group\'s subcommands with all their options for tenants, keys and audit, exit 0', async () => {
-    const cases = [['tenants', '--help'], ['keys', '-h'], ['audit', '--help']];
+  it("prints a group's subcommands with all their options for tenants, keys and audit, exit 0", async () => {
+    const cases = [
+      ['tenants', '--help'],
+      ['keys', '-h'],
+      ['audit', '--help'],
+    ];
     const results = await Promise.all(cases.map((args) => run(args)));
     cases.forEach(([group, flag], i) => {
       const r = results[i] as CliRun;
@@ -56,7 +60,13 @@ describe('phidesk --help', () => {
   }, 60_000);
 
   it('prints the global usage with exit codes to stdout for -h, --help and help; to stderr with exit 2 for nothing', async () => {
-    const [h, help, word, nothing, helpFor] = await Promise.all([run(['-h']), run(['--help']), run(['help']), run([]), run(['help', 'keys', 'create'])]);
+    const [h, help, word, nothing, helpFor] = await Promise.all([
+      run(['-h']),
+      run(['--help']),
+      run(['help']),
+      run([]),
+      run(['help', 'keys', 'create']),
+    ]);
     for (const r of [h, help, word]) {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^usage: phidesk <command>/);
@@ -88,8 +98,12 @@ describe('phidesk --help', () => {
 describe('usage errors exit 2 and say what is wrong', () => {
   it('names an unknown command or subcommand, a missing subcommand, option or required flag', async () => {
     const [bogus, keysBogus, keys, missing, unknown, positional] = await Promise.all([
-      run(['bogus']), run(['keys', 'bogus']), run(['keys']),
-      run(['keys', 'create', '--name', 'x']), run(['tenants', 'list', '--bogus']), run(['keys', 'list', '--tenant', 'demo', 'extra']),
+      run(['bogus']),
+      run(['keys', 'bogus']),
+      run(['keys']),
+      run(['keys', 'create', '--name', 'x']),
+      run(['tenants', 'list', '--bogus']),
+      run(['keys', 'list', '--tenant', 'demo', 'extra']),
     ]);
     expect(bogus).toMatchObject({ code: 2, stdout: '' });
     expect(bogus.stderr).toMatch(/^phidesk: unknown command "bogus"\n\nusage: phidesk <command>/);
@@ -98,7 +112,9 @@ describe('usage errors exit 2 and say what is wrong', () => {
     expect(keys.code).toBe(2);
     expect(keys.stderr).toMatch(/^phidesk: "keys" needs a subcommand/);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('phidesk keys create: --tenant is required\nusage: phidesk keys create --tenant SLUG');
+    expect(missing.stderr).toContain(
+      'phidesk keys create: --tenant is required\nusage: phidesk keys create --tenant SLUG',
+    );
     expect(missing.stderr).toContain('phidesk keys create --help lists every option');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--bogus'");

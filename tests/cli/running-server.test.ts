@@ -26,7 +26,10 @@ afterAll(async () => {
 async function waitReady(port: number, child: ChildProcess, output: () => string): Promise<void> {
   for (const started = Date.now(); Date.now() - started < 60_000;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output().slice(-2000)}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -41,22 +44,34 @@ async function deadPid(): Promise<number> {
 }
 
 describe('phidesk next to a running server', () => {
-  it('mints a working key through the server\'s embedded PostgreSQL and leaves it running', async () => {
+  it("mints a working key through the server's embedded PostgreSQL and leaves it running", async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-cli-running-'));
     const port = await freeLoopbackPort();
     let out = '';
     server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: childEnv({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await freeLoopbackPort()), LOG_LEVEL: 'info' }),
+      env: childEnv({
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        EMBEDDED_PG_PORT: String(await freeLoopbackPort()),
+        LOG_LEVEL: 'info',
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.stdout!.on('data', (d) => { out += d; });
-    server.stderr!.on('data', (d) => { out += d; });
+    server.stdout!.on('data', (d) => {
+      out += d;
+    });
+    server.stderr!.on('data', (d) => {
+      out += d;
+    });
     await waitReady(port, server, () => out);
     const postmaster = await findRunningPostmaster(dataDir);
     expect(postmaster).toBeDefined();
 
-    const created = await phidesk(['keys', 'create', '--tenant', 'demo', '--name', 'admin2', '--roles', 'tenant_admin'], { env: { DATA_DIR: dataDir } });
+    const created = await phidesk(
+      ['keys', 'create', '--tenant', 'demo', '--name', 'admin2', '--roles', 'tenant_admin'],
+      { env: { DATA_DIR: dataDir } },
+    );
     expect(created.code, created.stderr).toBe(0);
     const key = /key \(shown once, store it now\): (phk_\S+)/.exec(created.stdout)?.[1];
     expect(key, created.stdout).toBeDefined();
@@ -73,7 +88,9 @@ describe('phidesk next to a running server', () => {
     const pidFile = path.join(dataDir, 'pgdata', 'postmaster.pid');
     const stale = `${await deadPid()}\n${path.join(dataDir, 'pgdata')}\n1\n${postmaster!.port}\n\n127.0.0.1\n 1 1\nready   \n`;
     await writeFile(pidFile, stale);
-    const listed = await phidesk(['keys', 'list', '--tenant', 'demo'], { env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freeLoopbackPort()) } });
+    const listed = await phidesk(['keys', 'list', '--tenant', 'demo'], {
+      env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freeLoopbackPort()) },
+    });
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/\n\S+ +admin2 +tenant_admin /);
     expect(existsSync(pidFile) ? await readFile(pidFile, 'utf8') : 'removed').toBe('removed');

@@ -35,21 +35,42 @@ describe('phidesk tenants and keys against DATABASE_URL', () => {
     const [listJson, listText, key] = await Promise.all([
       cli('tenants', 'list', '--json'),
       cli('tenants', 'list'),
-      cli('keys', 'create', '--tenant', 'cli-acme', '--name', 'robot', '--scopes', 'tickets:read,tickets:create', '--json'),
+      cli(
+        'keys',
+        'create',
+        '--tenant',
+        'cli-acme',
+        '--name',
+        'robot',
+        '--scopes',
+        'tickets:read,tickets:create',
+        '--json',
+      ),
     ]);
     expect(listJson.code, listJson.stderr).toBe(0);
-    expect(JSON.parse(listJson.stdout)).toContainEqual(expect.objectContaining({ id: tenant.tenantId, slug: 'cli-acme', name: 'CLI Acme', status: 'active' }));
+    expect(JSON.parse(listJson.stdout)).toContainEqual(
+      expect.objectContaining({ id: tenant.tenantId, slug: 'cli-acme', name: 'CLI Acme', status: 'active' }),
+    );
     expect(listText.stdout).toMatch(/^SLUG +ID +NAME +STATUS +CREATED\n/);
     expect(listText.stdout).toMatch(new RegExp(`\\ncli-acme +${tenant.tenantId} +CLI Acme +active +\\d{4}-`));
     expect(key.code, key.stderr).toBe(0);
     const robot = JSON.parse(key.stdout) as { id: string; apiKey: string };
-    expect((await authenticateApiKey(db.db, robot.apiKey, undefined)).scopes).toEqual(['tickets:read', 'tickets:create']);
+    expect((await authenticateApiKey(db.db, robot.apiKey, undefined)).scopes).toEqual([
+      'tickets:read',
+      'tickets:create',
+    ]);
 
     const listed = await cli('keys', 'list', '--tenant', 'cli-acme', '--json');
     expect(listed.code, listed.stderr).toBe(0);
     const keys = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
     expect(keys.map((k) => k['name'])).toEqual(['bootstrap tenant admin', 'robot']);
-    expect(keys[1]).toMatchObject({ id: robot.id, roles: ['integration'], scopes: ['tickets:read', 'tickets:create'], revokedAt: null, expiresAt: null });
+    expect(keys[1]).toMatchObject({
+      id: robot.id,
+      roles: ['integration'],
+      scopes: ['tickets:read', 'tickets:create'],
+      revokedAt: null,
+      expiresAt: null,
+    });
     const secretOf = (apiKey: string) => apiKey.split('_').slice(2).join('_');
     expect(listed.stdout).not.toContain(secretOf(robot.apiKey));
     expect(listed.stdout).not.toContain(secretOf(tenant.adminApiKey));
@@ -61,7 +82,9 @@ describe('phidesk tenants and keys against DATABASE_URL', () => {
 
     const after = await cli('keys', 'list', '--tenant', 'cli-acme');
     expect(after.stdout).toMatch(/^ID +NAME +ROLES +SCOPES +CREATED +EXPIRES +REVOKED\n/);
-    expect(after.stdout).toMatch(new RegExp(`\\n${robot.id} +robot +integration +tickets:read,tickets:create +\\S+ +- +\\d{4}-`));
+    expect(after.stdout).toMatch(
+      new RegExp(`\\n${robot.id} +robot +integration +tickets:read,tickets:create +\\S+ +- +\\d{4}-`),
+    );
   }, 90_000);
 
   it('exits 1 with advice for a missing tenant or key, 2 for a malformed key id', async () => {
@@ -71,9 +94,13 @@ describe('phidesk tenants and keys against DATABASE_URL', () => {
       cli('keys', 'revoke', '--tenant', 'cli-acme', '--id', 'not-a-uuid'),
     ]);
     expect(noTenant.code).toBe(1);
-    expect(noTenant.stderr).toContain('no tenant "no-such-tenant" in the database at DATABASE_URL (phidesk tenants list shows the tenants there)');
+    expect(noTenant.stderr).toContain(
+      'no tenant "no-such-tenant" in the database at DATABASE_URL (phidesk tenants list shows the tenants there)',
+    );
     expect(noKey.code).toBe(1);
-    expect(noKey.stderr).toContain('has no API key 00000000-0000-4000-8000-000000000000 (phidesk keys list --tenant cli-acme shows its keys)');
+    expect(noKey.stderr).toContain(
+      'has no API key 00000000-0000-4000-8000-000000000000 (phidesk keys list --tenant cli-acme shows its keys)',
+    );
     expect(badId.code).toBe(2);
     expect(badId.stderr).toContain('--id must be an API key id');
   }, 60_000);

@@ -22,7 +22,9 @@ describe('config', () => {
     expect(c.masterKeyFile.endsWith('.phidesk/dev-master.key')).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.rateLimit)).toBe(true);
-    expect(() => { (c as { port: number }).port = 1; }).toThrow(TypeError);
+    expect(() => {
+      (c as { port: number }).port = 1;
+    }).toThrow(TypeError);
   });
 
   it.each([
@@ -54,7 +56,12 @@ describe('config', () => {
   });
 
   it('accepts production behind a TLS-terminating proxy with a real key', () => {
-    const c = loadConfig({ NODE_ENV: 'production', MASTER_KEY_FILE: '/etc/phidesk/master.key', AUDIT_SIGNING_KEY_FILE: '/etc/phidesk/audit-signing.key', TRUST_PROXY: '10.0.0.0/8,127.0.0.1' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      MASTER_KEY_FILE: '/etc/phidesk/master.key',
+      AUDIT_SIGNING_KEY_FILE: '/etc/phidesk/audit-signing.key',
+      TRUST_PROXY: '10.0.0.0/8,127.0.0.1',
+    });
     expect(c.isProduction).toBe(true);
     expect(c.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(c.usesDevMasterKey).toBe(false);
@@ -70,8 +77,12 @@ describe('config', () => {
     expect(configError({ AUDIT_PREVIOUS_PUBLIC_KEYS: 'not-a-key' }).variable).toBe('AUDIT_PREVIOUS_PUBLIC_KEYS');
     const c = loadConfig({ DATA_DIR: '/tmp/phidesk-config-test' });
     expect(c.audit).toMatchObject({
-      retentionYears: 6, usesDevSigningKey: true, signingKeyFile: '/tmp/phidesk-config-test/dev-audit-signing.key',
-      checkpointDir: '/tmp/phidesk-config-test/audit-checkpoints', checkpointIntervalSeconds: 60, previousPublicKeys: [],
+      retentionYears: 6,
+      usesDevSigningKey: true,
+      signingKeyFile: '/tmp/phidesk-config-test/dev-audit-signing.key',
+      checkpointDir: '/tmp/phidesk-config-test/audit-checkpoints',
+      checkpointIntervalSeconds: 60,
+      previousPublicKeys: [],
     });
     expect(loadConfig({ AUDIT_RETENTION_YEARS: '10' }).audit.retentionYears).toBe(10);
   });

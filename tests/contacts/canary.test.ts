@@ -43,40 +43,71 @@ function forms(value: string): string[] {
 
 function leaks(haystack: string, values: readonly string[]): string[] {
   const lower = haystack.toLowerCase();
-  return values.flatMap((v) => forms(v).filter((f) => haystack.includes(f) || lower.includes(f.toLowerCase())).map((f) => `${v} as ${f}`));
+  return values.flatMap((v) =>
+    forms(v)
+      .filter((f) => haystack.includes(f) || lower.includes(f.toLowerCase()))
+      .map((f) => `${v} as ${f}`),
+  );
 }
 
 async function databaseDump(): Promise<{ text: string; how: string }> {
-  const { rows: [server] } = await sql<{ v: number }>`select current_setting('server_version_num')::int / 10000 as v`.execute(t.database.db);
-  const pgDump = await run('pg_dump', ['--version']).then((r) => Number(/(\d+)\./.exec(r.stdout)?.[1]), () => 0);
+  const {
+    rows: [server],
+  } = await sql<{ v: number }>`select current_setting('server_version_num')::int / 10000 as v`.execute(t.database.db);
+  const pgDump = await run('pg_dump', ['--version']).then(
+    (r) => Number(/(\d+)\./.exec(r.stdout)?.[1]),
+    () => 0,
+  );
   if (pgDump === server!.v) {
-    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', t.database.url], { maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', t.database.url], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { text: stdout, how: `pg_dump ${pgDump}` };
   }
   const { rows: tables } = await sql<{ schema: string; name: string }>`
     select n.nspname as schema, c.relname as name from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`.execute(t.database.db);
+    where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`.execute(
+    t.database.db,
+  );
   const parts: string[] = [];
   for (const table of tables) {
     const copy = `COPY (SELECT * FROM "${table.schema}"."${table.name}") TO STDOUT`;
-    const { stdout } = await run('psql', [t.database.url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', copy], { maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run('psql', [t.database.url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', copy], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     parts.push(`-- ${table.schema}.${table.name}\n${stdout}`);
   }
-  return { text: parts.join('\n'), how: `COPY over ${tables.length} tables (pg_dump ${pgDump || 'missing'}, server ${server!.v})` };
+  return {
+    text: parts.join('\n'),
+    how: `COPY over ${tables.length} tables (pg_dump ${pgDump || 'missing'}, server ${server!.v})`,
+  };
 }
 
 describe('canaries', () => {
   it('never reach the database dump or the logs, whatever the API did with them', async () => {
     const values: string[] = [];
-    const c = (label: string) => { const v = canary(label); values.push(v); return v; };
-    const digits = () => { const v = `7${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`; values.push(v); return v; };
+    const c = (label: string) => {
+      const v = canary(label);
+      values.push(v);
+      return v;
+    };
+    const digits = () => {
+      const v = `7${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+      values.push(v);
+      return v;
+    };
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const phone = digits();
       const body = {
-        name: `${c('NAME')} ${c('SURNAME')}`, email: `${c('MAIL').toLowerCase()}@example.org`, phone: `+${phone}`,
-        dateOfBirth: `190${i}-0${i + 2}-2${i}`, address: { line1: `${c('STREET')} Road`, city: c('CITY'), postalCode: c('ZIP').slice(0, 20) },
-        mrn: c('MRN'), healthPlanMemberId: c('MEMBER'), externalIds: [{ system: 'fhir', value: `Patient/${c('FHIR')}` }],
+        name: `${c('NAME')} ${c('SURNAME')}`,
+        email: `${c('MAIL').toLowerCase()}@example.org`,
+        phone: `+${phone}`,
+        dateOfBirth: `190${i}-0${i + 2}-2${i}`,
+        address: { line1: `${c('STREET')} Road`, city: c('CITY'), postalCode: c('ZIP').slice(0, 20) },
+        mrn: c('MRN'),
+        healthPlanMemberId: c('MEMBER'),
+        externalIds: [{ system: 'fhir', value: `Patient/${c('FHIR')}` }],
       };
       values.push(body.dateOfBirth);
       const res = await a.agent.post('/v1/contacts', body);
@@ -87,12 +118,19 @@ describe('canaries', () => {
       await a.agent.post('/v1/contacts/search', { dateOfBirth: body.dateOfBirth, name: body.name });
       await a.agent.post('/v1/contacts/search', { email: `${c('NOBODY')}@example.org` });
       await a.agent.get(`/v1/contacts/${res.json().id}`);
-      await a.agent.patch(`/v1/contacts/${res.json().id}`, { email: `${c('NEWMAIL').toLowerCase()}@example.org`, address: { line2: c('FLAT') } });
-      await a.agent.gql('mutation($in: CreateContactInput!) { createContact(input: $in) { id name } }', { in: { name: c('GQLNAME'), mrn: c('GQLMRN') } });
+      await a.agent.patch(`/v1/contacts/${res.json().id}`, {
+        email: `${c('NEWMAIL').toLowerCase()}@example.org`,
+        address: { line2: c('FLAT') },
+      });
+      await a.agent.gql('mutation($in: CreateContactInput!) { createContact(input: $in) { id name } }', {
+        in: { name: c('GQLNAME'), mrn: c('GQLMRN') },
+      });
       await a.agent.post('/v1/contacts', { ...body, email: c('BADMAIL') }); // a validation failure must not echo it either
     }
     // and the failure paths: a damaged value, audited and logged as an error
-    await sql`update contacts set name = set_byte(name, 35, get_byte(name, 35) # 1) where id = ${ids[0]}`.execute(t.database.db);
+    await sql`update contacts set name = set_byte(name, 35, get_byte(name, 35) # 1) where id = ${ids[0]}`.execute(
+      t.database.db,
+    );
     expect((await a.agent.get(`/v1/contacts/${ids[0]}`)).statusCode).toBe(500);
     expect((await a.agent.get('/v1/contacts')).statusCode).toBe(500);
 

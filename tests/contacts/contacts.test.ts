@@ -37,11 +37,18 @@ describe('CRUD', () => {
     const list = await a.agent.get('/v1/contacts?limit=100');
     expect(list.json().items.map((c: { id: string }) => c.id)).toContain(id);
 
-    const patched = await a.agent.patch(`/v1/contacts/${id}`, { email: null, address: { line2: 'Apt 4', postalCode: null }, externalIds: [{ system: 'ehr', value: 'X-1' }] },
-      { 'content-type': 'application/merge-patch+json', 'if-match': '"v1"' });
+    const patched = await a.agent.patch(
+      `/v1/contacts/${id}`,
+      { email: null, address: { line2: 'Apt 4', postalCode: null }, externalIds: [{ system: 'ehr', value: 'X-1' }] },
+      { 'content-type': 'application/merge-patch+json', 'if-match': '"v1"' },
+    );
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({
-      name: body.name, email: null, phone: body.phone, mrn: body.mrn, version: 2,
+      name: body.name,
+      email: null,
+      phone: body.phone,
+      mrn: body.mrn,
+      version: 2,
       address: { line1: body.address!['line1'], line2: 'Apt 4', city: 'Springfield', country: 'US' },
       externalIds: [{ system: 'ehr', value: 'X-1' }],
     });
@@ -49,14 +56,26 @@ describe('CRUD', () => {
 
     const stale = await a.agent.patch(`/v1/contacts/${id}`, { name: 'Someone Else' }, { 'if-match': '"v1"' });
     expect(stale.statusCode).toBe(412);
-    expect((await a.agent.patch(`/v1/contacts/${id}`, { name: 'Someone Else' }, { 'if-match': 'garbage' })).statusCode).toBe(412);
+    expect(
+      (await a.agent.patch(`/v1/contacts/${id}`, { name: 'Someone Else' }, { 'if-match': 'garbage' })).statusCode,
+    ).toBe(412);
     expect((await a.agent.patch(`/v1/contacts/${id}`, { name: null }, {})).statusCode).toBe(400);
 
     expect((await a.agent.delete(`/v1/contacts/${id}`)).statusCode).toBe(403); // agents may not delete
     expect((await a.supervisor.delete(`/v1/contacts/${id}`)).statusCode).toBe(204);
     expect((await a.agent.get(`/v1/contacts/${id}`)).statusCode).toBe(404);
-    const erased = await t.database.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect([erased.name, erased.email, erased.mrn, erased.mrn_bidx, erased.dob_name_bidx]).toEqual([null, null, null, null, null]);
+    const erased = await t.database.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect([erased.name, erased.email, erased.mrn, erased.mrn_bidx, erased.dob_name_bidx]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(erased.deleted_at).toBeInstanceOf(Date);
   });
 
@@ -84,16 +103,38 @@ describe('storage', () => {
     const body = sampleContact();
     const { id } = await createContact(a.agent, body);
     const row = await t.database.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    for (const column of ['name', 'email', 'phone', 'date_of_birth', 'address', 'mrn', 'health_plan_member_id', 'external_ids'] as const) {
+    for (const column of [
+      'name',
+      'email',
+      'phone',
+      'date_of_birth',
+      'address',
+      'mrn',
+      'health_plan_member_id',
+      'external_ids',
+    ] as const) {
       const value = row[column]!;
       expect([value[0], value[1], value.readUInt32BE(2)], column).toEqual([1, 1, 1]);
     }
-    for (const column of ['email_bidx', 'phone_bidx', 'mrn_bidx', 'dob_name_bidx'] as const) expect(row[column]).toHaveLength(16);
-    const keys = await t.database.db.selectFrom('tenant_keys').select(['version', 'status']).where('tenant_id', '=', a.tenantId).orderBy('version').execute();
-    expect(keys).toEqual([{ version: 0, status: 'active' }, { version: 1, status: 'active' }]);
-    await expect(inTenantTx(t.database.db, a.tenantId, (tx) => tx.selectFrom('tenant_keys').selectAll().execute())).rejects.toThrow(/permission denied/);
+    for (const column of ['email_bidx', 'phone_bidx', 'mrn_bidx', 'dob_name_bidx'] as const)
+      expect(row[column]).toHaveLength(16);
+    const keys = await t.database.db
+      .selectFrom('tenant_keys')
+      .select(['version', 'status'])
+      .where('tenant_id', '=', a.tenantId)
+      .orderBy('version')
+      .execute();
+    expect(keys).toEqual([
+      { version: 0, status: 'active' },
+      { version: 1, status: 'active' },
+    ]);
+    await expect(
+      inTenantTx(t.database.db, a.tenantId, (tx) => tx.selectFrom('tenant_keys').selectAll().execute()),
+    ).rejects.toThrow(/permission denied/);
     // the database itself refuses plaintext in a sealed column
-    await expect(sql`update contacts set name = convert_to('plain name', 'UTF8') where id = ${id}`.execute(t.database.db)).rejects.toThrow(/contacts_name_sealed/);
+    await expect(
+      sql`update contacts set name = convert_to('plain name', 'UTF8') where id = ${id}`.execute(t.database.db),
+    ).rejects.toThrow(/contacts_name_sealed/);
   });
 });
 
@@ -104,7 +145,18 @@ describe('masking (minimum necessary)', () => {
     const phiReader = await mintKey(t.app, a.adminKey, ['integration'], ['contacts:read', 'phi:read']);
     for (const masked of [a.admin, client(t.app, { apiKey: readOnly.secret })]) {
       const one = (await masked.get(`/v1/contacts/${id}`)).json();
-      expect(one).toMatchObject({ id, masked: true, name: null, email: null, phone: null, dateOfBirth: null, address: null, mrn: null, healthPlanMemberId: null, externalIds: null });
+      expect(one).toMatchObject({
+        id,
+        masked: true,
+        name: null,
+        email: null,
+        phone: null,
+        dateOfBirth: null,
+        address: null,
+        mrn: null,
+        healthPlanMemberId: null,
+        externalIds: null,
+      });
       const page = (await masked.get('/v1/contacts?limit=100')).json();
       expect(page.items.every((c: { masked: boolean; name: unknown }) => c.masked && c.name === null)).toBe(true);
       expect((await masked.post('/v1/contacts/search', { mrn: 'anything' })).statusCode).toBe(403);
@@ -112,7 +164,9 @@ describe('masking (minimum necessary)', () => {
       expect(gql.data.contact).toEqual({ id, masked: true, name: null, mrn: null });
     }
     expect((await client(t.app, { apiKey: phiReader.secret }).get(`/v1/contacts/${id}`)).json().masked).toBe(false);
-    const events = (await auditEventsOf(t, a.tenantId)).filter((e) => e.subjectContactId === id && e.action === 'contact.read');
+    const events = (await auditEventsOf(t, a.tenantId)).filter(
+      (e) => e.subjectContactId === id && e.action === 'contact.read',
+    );
     // masked reads are audited too, naming no PHI field
     expect(events.some((e) => e.phiFields.length === 0)).toBe(true);
   });
@@ -128,15 +182,26 @@ describe('requesters (patients) see only their own contact', () => {
     const ops = operatorDeps(t);
     const deps = { db: t.database.db, audit: ops.audit, keyring: ops.keyring };
     const patient: Actor = {
-      tenantId: tenant.tenantId, id: '00000000-0000-4000-8000-0000000000aa', kind: 'user', authMethod: 'jwt', roles: ['requester'],
-      groupIds: [], scopes: [], contactId: ownId, mfa: true, requireMfaForPhi: false, breakGlass: [],
+      tenantId: tenant.tenantId,
+      id: '00000000-0000-4000-8000-0000000000aa',
+      kind: 'user',
+      authMethod: 'jwt',
+      roles: ['requester'],
+      groupIds: [],
+      scopes: [],
+      contactId: ownId,
+      mfa: true,
+      requireMfaForPhi: false,
+      breakGlass: [],
     };
     const page = await contacts.listContacts(deps, patient, { limit: 100 });
     expect(page.items.map((c) => [c.id, c.masked, c.name])).toEqual([[ownId, false, mine.name]]);
     await expect(contacts.getContact(deps, patient, otherId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await contacts.searchContacts(deps, patient, { mrn: other.mrn })).map((c) => c.id)).toEqual([]);
     expect((await contacts.searchContacts(deps, patient, { mrn: mine.mrn })).map((c) => c.id)).toEqual([ownId]);
-    await expect(contacts.updateContact(deps, patient, ownId, { name: 'Changed Myself' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(contacts.updateContact(deps, patient, ownId, { name: 'Changed Myself' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     ops.keyring.clear();
   });
 });
@@ -155,14 +220,21 @@ describe('search through blind indexes', () => {
     for (const terms of searches) {
       const res = await a.agent.post('/v1/contacts/search', terms);
       expect(res.statusCode, JSON.stringify(terms)).toBe(200);
-      expect(res.json().items.map((c: { id: string }) => c.id), JSON.stringify(terms)).toEqual([id]);
+      expect(
+        res.json().items.map((c: { id: string }) => c.id),
+        JSON.stringify(terms),
+      ).toEqual([id]);
     }
     expect((await a.agent.post('/v1/contacts/search', { mrn: 'MRN-NOBODY-0' })).json().items).toEqual([]);
     expect((await a.agent.post('/v1/contacts/search', { mrn: body.mrn, email: body.email })).statusCode).toBe(400);
-    const gql = await a.agent.gql('mutation($q: ContactSearchInput!) { searchContacts(input: $q) { id mrn } }', { q: { mrn: body.mrn } });
+    const gql = await a.agent.gql('mutation($q: ContactSearchInput!) { searchContacts(input: $q) { id mrn } }', {
+      q: { mrn: body.mrn },
+    });
     expect(gql.data.searchContacts).toEqual([{ id, mrn: body.mrn }]);
     // a mutation cannot be sent as GET, so search terms never sit in a URL
-    const viaGet = await a.agent.get(`/graphql?query=${encodeURIComponent(`mutation { searchContacts(input: { mrn: "${body.mrn}" }) { id } }`)}`);
+    const viaGet = await a.agent.get(
+      `/graphql?query=${encodeURIComponent(`mutation { searchContacts(input: { mrn: "${body.mrn}" }) { id } }`)}`,
+    );
     expect(viaGet.statusCode).not.toBe(200);
     expect(viaGet.body).not.toContain(id);
   });
@@ -172,7 +244,9 @@ describe('search through blind indexes', () => {
     const { id: targetId } = await createContact(a.agent, target);
     const { id: impostorId } = await createContact(a.agent);
     // give the impostor the target's MRN index, as a collision (or an attacker) would
-    await sql`update contacts set mrn_bidx = (select mrn_bidx from contacts where id = ${targetId}) where id = ${impostorId}`.execute(t.database.db);
+    await sql`update contacts set mrn_bidx = (select mrn_bidx from contacts where id = ${targetId}) where id = ${impostorId}`.execute(
+      t.database.db,
+    );
     const res = await a.agent.post('/v1/contacts/search', { mrn: target.mrn });
     expect(res.json().items.map((c: { id: string }) => c.id)).toEqual([targetId]);
   });
@@ -182,17 +256,31 @@ describe('audit', () => {
   it('records every write and every contact read (a list of N is N events), naming fields but no values', async () => {
     const tenant = await staffTenant(t);
     const body = sampleContact();
-    const ids = [(await createContact(tenant.agent, body)).id, (await createContact(tenant.agent)).id, (await createContact(tenant.agent)).id];
+    const ids = [
+      (await createContact(tenant.agent, body)).id,
+      (await createContact(tenant.agent)).id,
+      (await createContact(tenant.agent)).id,
+    ];
     await tenant.agent.get('/v1/contacts?limit=10');
     const reads = (await auditEventsOf(t, tenant.tenantId)).filter((e) => e.action === 'contact.read');
     expect(reads.map((e) => e.subjectContactId).sort()).toEqual([...ids].sort());
-    expect(reads.every((e) => e.resource.type === 'Contact' && e.outcome === 'allowed' && e.actor.id === tenant.agentKeyId)).toBe(true);
+    expect(
+      reads.every((e) => e.resource.type === 'Contact' && e.outcome === 'allowed' && e.actor.id === tenant.agentKeyId),
+    ).toBe(true);
     await tenant.agent.patch(`/v1/contacts/${ids[0]}`, { phone: null });
     const events = await auditEventsOf(t, tenant.tenantId);
     const creates = events.filter((e) => e.action === 'contact.create');
     expect(creates.map((e) => e.subjectContactId).sort()).toEqual([...ids].sort());
-    expect(creates[0]!.phiFields.sort()).toEqual(['contact.address', 'contact.dateOfBirth', 'contact.email', 'contact.externalIds',
-      'contact.healthPlanMemberId', 'contact.mrn', 'contact.name', 'contact.phone']);
+    expect(creates[0]!.phiFields.sort()).toEqual([
+      'contact.address',
+      'contact.dateOfBirth',
+      'contact.email',
+      'contact.externalIds',
+      'contact.healthPlanMemberId',
+      'contact.mrn',
+      'contact.name',
+      'contact.phone',
+    ]);
     const update = events.find((e) => e.action === 'contact.update')!;
     expect(update).toMatchObject({ subjectContactId: ids[0], phiFields: ['contact.phone'] });
     // the PATCH response disclosed the fields the caller did not send: a read event names them
@@ -201,7 +289,8 @@ describe('audit', () => {
     expect(disclosed.phiFields).toContain('contact.mrn');
     expect(disclosed.phiFields).not.toContain('contact.phone');
     const text = JSON.stringify(events);
-    for (const value of [body.name, body.email!, body.mrn!, body.phone!, body.dateOfBirth!]) expect(text).not.toContain(value);
+    for (const value of [body.name, body.email!, body.mrn!, body.phone!, body.dateOfBirth!])
+      expect(text).not.toContain(value);
   });
 });
 
@@ -213,13 +302,22 @@ describe('cross-tenant isolation', () => {
     expect((await b.agent.get(`/v1/contacts/${id}`)).statusCode).toBe(404);
     expect((await b.agent.patch(`/v1/contacts/${id}`, { name: 'Taken Over' })).statusCode).toBe(404);
     expect((await b.supervisor.delete(`/v1/contacts/${id}`)).statusCode).toBe(404);
-    expect((await b.agent.get('/v1/contacts?limit=100')).json().items.map((c: { id: string }) => c.id)).not.toContain(id);
-    for (const terms of [{ mrn: body.mrn }, { email: body.email }, { phone: body.phone }, { dateOfBirth: body.dateOfBirth, name: body.name }]) {
+    expect((await b.agent.get('/v1/contacts?limit=100')).json().items.map((c: { id: string }) => c.id)).not.toContain(
+      id,
+    );
+    for (const terms of [
+      { mrn: body.mrn },
+      { email: body.email },
+      { phone: body.phone },
+      { dateOfBirth: body.dateOfBirth, name: body.name },
+    ]) {
       expect((await b.agent.post('/v1/contacts/search', terms)).json().items).toEqual([]);
     }
     const gql = await b.agent.gql('query($id: ID!) { contact(id: $id) { id name } }', { id });
     expect(gql.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const upd = await b.agent.gql('mutation($id: ID!) { updateContact(id: $id, input: { name: "X Y" }) { id } }', { id });
+    const upd = await b.agent.gql('mutation($id: ID!) { updateContact(id: $id, input: { name: "X Y" }) { id } }', {
+      id,
+    });
     expect(upd.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await a.agent.get(`/v1/contacts/${id}`)).json().name).toBe(body.name);
   });
@@ -227,20 +325,39 @@ describe('cross-tenant isolation', () => {
 
 describe('GraphQL', () => {
   it('creates, reads, updates (merge semantics) and deletes through the same service', async () => {
-    const created = await a.agent.gql(`mutation($in: CreateContactInput!) { createContact(input: $in) { id name mrn masked version address { city } } }`,
-      { in: { name: 'Gql Person', mrn: 'G-1', address: { city: 'Shelbyville' }, email: null } });
+    const created = await a.agent.gql(
+      `mutation($in: CreateContactInput!) { createContact(input: $in) { id name mrn masked version address { city } } }`,
+      { in: { name: 'Gql Person', mrn: 'G-1', address: { city: 'Shelbyville' }, email: null } },
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data.createContact.id as string;
-    expect(created.data.createContact).toMatchObject({ name: 'Gql Person', mrn: 'G-1', masked: false, version: 1, address: { city: 'Shelbyville' } });
-    const updated = await a.agent.gql(`mutation($id: ID!) { updateContact(id: $id, input: { mrn: null, address: { line1: "1 Main" } }, expectedVersion: 1) { mrn version address { line1 city } } }`, { id });
+    expect(created.data.createContact).toMatchObject({
+      name: 'Gql Person',
+      mrn: 'G-1',
+      masked: false,
+      version: 1,
+      address: { city: 'Shelbyville' },
+    });
+    const updated = await a.agent.gql(
+      `mutation($id: ID!) { updateContact(id: $id, input: { mrn: null, address: { line1: "1 Main" } }, expectedVersion: 1) { mrn version address { line1 city } } }`,
+      { id },
+    );
     expect(updated.errors, JSON.stringify(updated.errors)).toBeUndefined();
-    expect(updated.data.updateContact).toEqual({ mrn: null, version: 2, address: { line1: '1 Main', city: 'Shelbyville' } });
+    expect(updated.data.updateContact).toEqual({
+      mrn: null,
+      version: 2,
+      address: { line1: '1 Main', city: 'Shelbyville' },
+    });
     const list = await a.agent.gql('{ contacts(limit: 100) { items { id } nextCursor } }');
     expect(list.data.contacts.items.map((c: { id: string }) => c.id)).toContain(id);
     const bad = await a.agent.gql(`mutation { createContact(input: { name: "X", email: "not-an-email" }) { id } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(bad)).not.toContain('not-an-email');
-    expect((await a.supervisor.gql('mutation($id: ID!) { deleteContact(id: $id) }', { id })).data.deleteContact).toBe(true);
-    expect((await a.agent.gql('query($id: ID!) { contact(id: $id) { id } }', { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await a.supervisor.gql('mutation($id: ID!) { deleteContact(id: $id) }', { id })).data.deleteContact).toBe(
+      true,
+    );
+    expect(
+      (await a.agent.gql('query($id: ID!) { contact(id: $id) { id } }', { id })).errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
   });
 });

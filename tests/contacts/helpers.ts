@@ -67,7 +67,10 @@ export function sampleContact(overrides: Partial<ContactBody> = {}): ContactBody
   };
 }
 
-export async function createContact(c: Client, body: ContactBody = sampleContact()): Promise<{ id: string; [k: string]: unknown }> {
+export async function createContact(
+  c: Client,
+  body: ContactBody = sampleContact(),
+): Promise<{ id: string; [k: string]: unknown }> {
   const res = await c.post('/v1/contacts', body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -116,13 +119,21 @@ export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolea
  * database and master key, so the app under test only learns of rotations the way a
  * real server does (when its cache expires).
  */
-export function operatorDeps(t: TestApp, opts: { masterKey?: MasterKeyProvider; previousMasterKeys?: MasterKeyProvider[]; cacheMaxAgeMs?: number } = {}): KeysDeps {
+export function operatorDeps(
+  t: TestApp,
+  opts: { masterKey?: MasterKeyProvider; previousMasterKeys?: MasterKeyProvider[]; cacheMaxAgeMs?: number } = {},
+): KeysDeps {
   const store = new PgTenantKeyStore(t.database.db);
   const cacheMaxAgeMs = opts.cacheMaxAgeMs ?? t.config.keyCacheSeconds * 1000;
   return {
     db: t.database.db,
     audit: createAuditInbox(t.database.db, { addressHashKey: randomBytes(32) }),
-    keyring: new Keyring({ masterKey: opts.masterKey ?? t.masterKey, previousMasterKeys: opts.previousMasterKeys, store, cacheMaxAgeMs }),
+    keyring: new Keyring({
+      masterKey: opts.masterKey ?? t.masterKey,
+      previousMasterKeys: opts.previousMasterKeys,
+      store,
+      cacheMaxAgeMs,
+    }),
     store,
     cacheMaxAgeMs,
     actorFor: cliActor,

@@ -6,7 +6,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { auditEventsOf, createContact, eventually, operatorDeps, sampleContact, staffTenant, type ContactBody, type StaffTenant } from './helpers.js';
+import {
+  auditEventsOf,
+  createContact,
+  eventually,
+  operatorDeps,
+  sampleContact,
+  staffTenant,
+  type ContactBody,
+  type StaffTenant,
+} from './helpers.js';
 
 let t: TestApp;
 let a: StaffTenant;
@@ -34,17 +43,33 @@ async function expectUnsealFailure(id: string, field: string, reason: string): P
   const res = await a.agent.get(`/v1/contacts/${id}`);
   expect(res.statusCode, res.body).toBe(500);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(res.json()).toMatchObject({ code: 'UNSEAL_FAILED', status: 500, detail: 'A protected value could not be opened.' });
-  for (const body of bodies.values()) for (const v of [body.name, body.email!, body.mrn!, body.phone!]) expect(res.body).not.toContain(v);
+  expect(res.json()).toMatchObject({
+    code: 'UNSEAL_FAILED',
+    status: 500,
+    detail: 'A protected value could not be opened.',
+  });
+  for (const body of bodies.values())
+    for (const v of [body.name, body.email!, body.mrn!, body.phone!]) expect(res.body).not.toContain(v);
   const gql = await a.agent.gql('query($id: ID!) { contact(id: $id) { id name email mrn } }', { id });
   expect(gql.data).toBeNull();
   expect(gql.errors?.[0]?.extensions?.code).toBe('UNSEAL_FAILED');
-  const events = await eventually(() => auditEventsOf(t, a.tenantId), (es) => es.filter((e) => e.subjectContactId === id && e.outcome === 'error').length >= 2);
+  const events = await eventually(
+    () => auditEventsOf(t, a.tenantId),
+    (es) => es.filter((e) => e.subjectContactId === id && e.outcome === 'error').length >= 2,
+  );
   const failures = events.filter((e) => e.subjectContactId === id && e.outcome === 'error');
   expect(failures.length).toBeGreaterThanOrEqual(2); // REST and GraphQL
-  for (const e of failures) expect(e).toMatchObject({ action: 'contact.read', resource: { type: 'Contact', id }, phiFields: [field], reasonCode: `UNSEAL_FAILED:${reason}` });
+  for (const e of failures)
+    expect(e).toMatchObject({
+      action: 'contact.read',
+      resource: { type: 'Contact', id },
+      phiFields: [field],
+      reasonCode: `UNSEAL_FAILED:${reason}`,
+    });
   // and no 'allowed' read of it was recorded: nothing was disclosed
-  expect(events.filter((e) => e.subjectContactId === id && e.action === 'contact.read' && e.outcome === 'allowed')).toEqual([]);
+  expect(
+    events.filter((e) => e.subjectContactId === id && e.action === 'contact.read' && e.outcome === 'allowed'),
+  ).toEqual([]);
 }
 
 describe('tampered ciphertext never opens', () => {
@@ -63,26 +88,36 @@ describe('tampered ciphertext never opens', () => {
 
   it('a value moved in from another tenant', async () => {
     const [mine, theirs] = [await contactIn(a), await contactIn(b)];
-    await sql`update contacts set name = (select name from contacts where id = ${theirs}) where id = ${mine}`.execute(db());
+    await sql`update contacts set name = (select name from contacts where id = ${theirs}) where id = ${mine}`.execute(
+      db(),
+    );
     await expectUnsealFailure(mine, 'contact.name', 'tampered');
   });
 
   it('a flipped byte', async () => {
     const id = await contactIn(a);
-    await sql`update contacts set email = set_byte(email, length(email) - 3, get_byte(email, length(email) - 3) # 1) where id = ${id}`.execute(db());
+    await sql`update contacts set email = set_byte(email, length(email) - 3, get_byte(email, length(email) - 3) # 1) where id = ${id}`.execute(
+      db(),
+    );
     await expectUnsealFailure(id, 'contact.email', 'tampered');
   });
 
   it('a truncated value (and the database refuses one too short to be sealed at all)', async () => {
     const id = await contactIn(a);
-    await sql`update contacts set date_of_birth = substring(date_of_birth from 1 for length(date_of_birth) - 4) where id = ${id}`.execute(db());
+    await sql`update contacts set date_of_birth = substring(date_of_birth from 1 for length(date_of_birth) - 4) where id = ${id}`.execute(
+      db(),
+    );
     await expectUnsealFailure(id, 'contact.dateOfBirth', 'tampered');
-    await expect(sql`update contacts set name = substring(name from 1 for 20) where id = ${id}`.execute(db())).rejects.toThrow(/contacts_name_sealed/);
+    await expect(
+      sql`update contacts set name = substring(name from 1 for 20) where id = ${id}`.execute(db()),
+    ).rejects.toThrow(/contacts_name_sealed/);
   });
 
   it('a header naming key version 0 (the blind-index root is never a data key)', async () => {
     const id = await contactIn(a);
-    await sql`update contacts set address = overlay(address placing '\\x00000000'::bytea from 3 for 4) where id = ${id}`.execute(db());
+    await sql`update contacts set address = overlay(address placing '\\x00000000'::bytea from 3 for 4) where id = ${id}`.execute(
+      db(),
+    );
     await expectUnsealFailure(id, 'contact.address', 'malformed');
   });
 
@@ -116,8 +151,14 @@ describe('a value under a retired key never opens', () => {
     const res = await tenant.agent.get(`/v1/contacts/${id}`);
     expect(res.statusCode).toBe(500);
     expect(res.json().code).toBe('UNSEAL_FAILED');
-    const events = await eventually(() => auditEventsOf(t, tenant.tenantId), (es) => es.some((e) => e.outcome === 'error'));
-    expect(events.find((e) => e.outcome === 'error')).toMatchObject({ subjectContactId: id, reasonCode: 'UNSEAL_FAILED:retired_key_version' });
+    const events = await eventually(
+      () => auditEventsOf(t, tenant.tenantId),
+      (es) => es.some((e) => e.outcome === 'error'),
+    );
+    expect(events.find((e) => e.outcome === 'error')).toMatchObject({
+      subjectContactId: id,
+      reasonCode: 'UNSEAL_FAILED:retired_key_version',
+    });
     // new writes use v2 and open fine
     const fresh = await createContact(tenant.agent);
     expect((await tenant.agent.get(`/v1/contacts/${fresh.id}`)).statusCode).toBe(200);
@@ -128,7 +169,8 @@ describe('a value under a retired key never opens', () => {
 describe('logs', () => {
   it('never contain a value of any contact, even after all these failures', () => {
     for (const body of bodies.values()) {
-      for (const v of [body.name, body.email!, body.mrn!, body.phone!, body.healthPlanMemberId!]) expect(t.logs.text).not.toContain(v);
+      for (const v of [body.name, body.email!, body.mrn!, body.phone!, body.healthPlanMemberId!])
+        expect(t.logs.text).not.toContain(v);
     }
     expect(t.logs.text).toMatch(/UNSEAL_FAILED/);
   });

@@ -24,8 +24,10 @@ export interface Operation {
   op: Json;
 }
 
-export const operations: readonly Operation[] = Object.entries(doc['paths'] as Record<string, Json>).flatMap(([path, item]) =>
-  methods.filter((m) => item[m] !== undefined).map((m) => ({ method: m.toUpperCase(), path, op: item[m] as Json })));
+export const operations: readonly Operation[] = Object.entries(doc['paths'] as Record<string, Json>).flatMap(
+  ([path, item]) =>
+    methods.filter((m) => item[m] !== undefined).map((m) => ({ method: m.toUpperCase(), path, op: item[m] as Json })),
+);
 
 /** The operations at each prefix or below it (a prefix ends at a path segment). */
 export function operationsUnder(prefixes: readonly string[]): Operation[] {
@@ -38,7 +40,10 @@ export function operationsUnder(prefixes: readonly string[]): Operation[] {
 // openapi.yaml is one self-contained file, so a ref out of it is a mistake in the document.
 function pointer(ref: string): unknown {
   if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported: ${ref}`);
-  return ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return ref
+    .slice(2)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<any>((node, key) => {
       if (node === undefined || node === null || !(key in node)) throw new Error(`unresolvable $ref ${ref}`);
       return node[key];
@@ -69,7 +74,8 @@ export function closed(schema: any): any {
     else out[k] = v;
   }
   // an allOf's members are closed themselves; closing the whole too would refuse what they add
-  if (out['properties'] && out['additionalProperties'] === undefined && out['allOf'] === undefined) out['additionalProperties'] = false;
+  if (out['properties'] && out['additionalProperties'] === undefined && out['allOf'] === undefined)
+    out['additionalProperties'] = false;
   return out;
 }
 
@@ -89,7 +95,9 @@ export function schemaErrors(schema: unknown, value: unknown): string | undefine
 export function operationFor(method: string, url: string): Operation {
   const path = url.split('?')[0]!;
   const candidates = operations.filter((o) => o.method === method);
-  const match = candidates.find((o) => o.path === path) ?? candidates.find((o) => new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+  const match =
+    candidates.find((o) => o.path === path) ??
+    candidates.find((o) => new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
   if (!match) throw new Error(`${method} ${path} is not documented`);
   return match;
 }
@@ -107,7 +115,9 @@ export function checkResponse(method: string, url: string, res: LightMyRequestRe
   if (!content) {
     expect(res.body, `${where}: documented without a body`).toBe('');
   } else {
-    const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const mediaType = String(res.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
     expect(Object.keys(content), `${where}: content type`).toContain(mediaType);
     const body = /json$/.test(mediaType) ? res.json() : res.body;
     const errors = schemaErrors(closed(content[mediaType]!['schema']), body);
@@ -139,7 +149,10 @@ export function queryErrors(op: Json, url: string): string[] {
     const schema = param['schema'] as Json;
     const raws = query.getAll(name);
     // an array parameter is one value made of its repeats; any other must hold at every repeat
-    const values = schema['type'] === 'array' ? [raws.map((r) => coerce(r, schema['items'] ?? {}))] : raws.map((r) => coerce(r, schema));
+    const values =
+      schema['type'] === 'array'
+        ? [raws.map((r) => coerce(r, schema['items'] ?? {}))]
+        : raws.map((r) => coerce(r, schema));
     return values.flatMap((value) => {
       const errors = schemaErrors(schema, value);
       return errors ? [`?${name}: ${errors}`] : [];
@@ -157,13 +170,20 @@ export function checkRequest(method: string, url: string, status: number, body: 
     expect(bodyErrors, `${method} ${path}: accepted body rejected by the doc`).toBeUndefined();
     expect(qErrors, `${method} ${path}: accepted query rejected by the doc`).toEqual([]);
   }
-  if (schemaInvalid) expect(bodyErrors !== undefined || qErrors.length > 0, `${method} ${path}: refused by the server, accepted by the doc`).toBe(true);
+  if (schemaInvalid)
+    expect(
+      bodyErrors !== undefined || qErrors.length > 0,
+      `${method} ${path}: refused by the server, accepted by the doc`,
+    ).toBe(true);
 }
 
 /** Each operation of `ops` with no documented 2xx response validated yet, as `METHOD path`. */
 export function uncheckedSuccesses(ops: readonly Operation[]): string[] {
   return ops
-    .filter(({ method, path, op }) => !Object.keys(op['responses']).some((s) => /^2\d\d$/.test(s) && checked.has(`${method} ${path} ${s}`)))
+    .filter(
+      ({ method, path, op }) =>
+        !Object.keys(op['responses']).some((s) => /^2\d\d$/.test(s) && checked.has(`${method} ${path} ${s}`)),
+    )
     .map(({ method, path }) => `${method} ${path}`);
 }
 
@@ -176,9 +196,12 @@ export function unvalidatedStatuses(statuses: readonly string[]): string[] {
 // Calls
 
 /** A new tenant's admin and an anonymous caller, and `key` for callers with other roles and scopes (minted by the admin). */
-export async function tenantActors(t: TestApp): Promise<{ admin: Client; anon: Client; key: (roles: string[], scopes?: string[]) => Promise<Client> }> {
+export async function tenantActors(
+  t: TestApp,
+): Promise<{ admin: Client; anon: Client; key: (roles: string[], scopes?: string[]) => Promise<Client> }> {
   const tenant = await seedTenant(t);
-  const key = async (roles: string[], scopes: string[] = []) => client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, roles, scopes)).secret });
+  const key = async (roles: string[], scopes: string[] = []) =>
+    client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, roles, scopes)).secret });
   return { admin: client(t.app, { apiKey: tenant.adminKey }), anon: client(t.app), key };
 }
 
@@ -208,6 +231,12 @@ export async function call(c: Call): Promise<LightMyRequestResponse> {
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(c.expect);
   if (c.code) expect(res.json().code, `${method} ${url}`).toBe(c.code);
   checkResponse(method, url, res);
-  checkRequest(method, url, res.statusCode, method === 'GET' || method === 'DELETE' ? undefined : c.body, c.schemaInvalid ?? false);
+  checkRequest(
+    method,
+    url,
+    res.statusCode,
+    method === 'GET' || method === 'DELETE' ? undefined : c.body,
+    c.schemaInvalid ?? false,
+  );
   return res;
 }

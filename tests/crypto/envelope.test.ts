@@ -114,7 +114,11 @@ describe('a sealed value only opens where it was sealed', () => {
   });
 
   it('fails in the same column name of another table', () => {
-    expectUnsealFailure(() => openValue(keyA, at(tenantA, 'row-1', 'description', 'comments'), sealed), 'tampered', canary);
+    expectUnsealFailure(
+      () => openValue(keyA, at(tenantA, 'row-1', 'description', 'comments'), sealed),
+      'tampered',
+      canary,
+    );
   });
 
   it('fails in another tenant, through the keyring', async () => {
@@ -138,7 +142,8 @@ describe('a sealed value only opens where it was sealed', () => {
           return b;
         });
         // header bytes fail before the cipher runs; everything else fails authentication
-        const expected = i < 2 ? ['malformed'] as const : i < 6 ? ['wrong_key', 'malformed'] as const : ['tampered'] as const;
+        const expected =
+          i < 2 ? (['malformed'] as const) : i < 6 ? (['wrong_key', 'malformed'] as const) : (['tampered'] as const);
         expectUnsealFailure(() => openValue(keyA, home(), bad), expected, canary);
       }
     }
@@ -157,7 +162,12 @@ describe('a sealed value only opens where it was sealed', () => {
   });
 
   it('fails for an unknown format version or algorithm', () => {
-    for (const [index, value] of [[0, 2], [0, 0], [1, 2], [1, 0]] as const) {
+    for (const [index, value] of [
+      [0, 2],
+      [0, 0],
+      [1, 2],
+      [1, 0],
+    ] as const) {
       const bad = tampered(sealed, (b) => {
         b[index] = value;
         return b;

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openValue, openValueWith, resealValue, sealValue, sealedKeyVersion, type SealContext } from '../../src/crypto/envelope.js';
+import {
+  openValue,
+  openValueWith,
+  resealValue,
+  sealValue,
+  sealedKeyVersion,
+  type SealContext,
+} from '../../src/crypto/envelope.js';
 import { Keyring } from '../../src/crypto/keyring.js';
 import { AppError } from '../../src/errors.js';
 import { expectSealFailure, expectUnsealFailure, expectUnsealFailureAsync } from './assertions.js';
@@ -108,14 +115,23 @@ describe('rotation', () => {
     await fx.keyring.rotateTenantKey(tenant);
     const relabelled = Buffer.from(v1);
     relabelled.writeUInt32BE(2, 2);
-    await expectUnsealFailureAsync(() => openValueWith(fx.keyring, at(tenant), relabelled as typeof v1), 'tampered', 'v1 value');
+    await expectUnsealFailureAsync(
+      () => openValueWith(fx.keyring, at(tenant), relabelled as typeof v1),
+      'tampered',
+      'v1 value',
+    );
   });
 
   it('re-seals v1 values under v2, after which v1 can be retired', async () => {
     await fx.keyring.ensureTenantKey(tenant);
     const v1 = sealValue(await fx.keyring.activeKey(tenant), at(tenant), 'move me');
     await fx.keyring.rotateTenantKey(tenant);
-    const moved = resealValue(await fx.keyring.keyForVersion(tenant, 1), await fx.keyring.activeKey(tenant), at(tenant), v1);
+    const moved = resealValue(
+      await fx.keyring.keyForVersion(tenant, 1),
+      await fx.keyring.activeKey(tenant),
+      at(tenant),
+      v1,
+    );
     expect(sealedKeyVersion(moved)).toBe(2);
 
     await fx.keyring.retireVersion(tenant, 1);
@@ -171,7 +187,9 @@ describe('master key rotation (rewrap)', () => {
     await fx.keyring.ensureTenantKey(tenant);
     await fx.keyring.ensureTenantKey(other);
     const stolen = fx.store.peek(other, 1)!;
-    await fx.store.updateWrapped([{ tenantId: tenant, version: 1, wrapped: stolen.wrapped, masterKeyId: stolen.masterKeyId }]);
+    await fx.store.updateWrapped([
+      { tenantId: tenant, version: 1, wrapped: stolen.wrapped, masterKeyId: stolen.masterKeyId },
+    ]);
     const fresh = new Keyring({ masterKey: fx.masterKey, store: fx.store, cacheMaxAgeMs: CACHE_MAX_AGE_MS });
     await expectUnsealFailureAsync(() => fresh.keyForVersion(tenant, 1), 'key_unwrap_failed');
     fresh.clear();
@@ -192,7 +210,11 @@ describe('crypto-shredding', () => {
     await Promise.resolve();
 
     for (const sealed of [v1, v2]) {
-      await expectUnsealFailureAsync(() => openValueWith(fx.keyring, at(tenant), sealed), 'destroyed_key_version', canary);
+      await expectUnsealFailureAsync(
+        () => openValueWith(fx.keyring, at(tenant), sealed),
+        'destroyed_key_version',
+        canary,
+      );
     }
     expect(heldKey.destroyed).toBe(true);
     expect(heldIndexKey.destroyed).toBe(true);

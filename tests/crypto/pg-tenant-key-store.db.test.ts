@@ -5,7 +5,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Keyring, createMasterKeyFile, openValueWith, sealValue, type MasterKeyProvider } from '../../src/crypto/index.js';
+import {
+  Keyring,
+  createMasterKeyFile,
+  openValueWith,
+  sealValue,
+  type MasterKeyProvider,
+} from '../../src/crypto/index.js';
 import { PgTenantKeyStore } from '../../src/crypto/pg-tenant-key-store.js';
 import { createTenant } from '../../src/tenants/tenants.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -37,7 +43,10 @@ describe('PgTenantKeyStore', () => {
     const k = keyring();
     expect(await k.ensureTenantKey(tenantId)).toEqual({ activeVersion: 1, created: true });
     const rows = await store.listVersions(tenantId);
-    expect(rows.map((r) => [r.version, r.status, r.masterKeyId]).sort()).toEqual([[0, 'active', master.id], [1, 'active', master.id]]);
+    expect(rows.map((r) => [r.version, r.status, r.masterKeyId]).sort()).toEqual([
+      [0, 'active', master.id],
+      [1, 'active', master.id],
+    ]);
     await expect(store.insertVersion({ ...rows[0]!, createdAt: new Date() })).rejects.toThrow();
     // two processes racing to create the same tenant's keys agree on one
     const other = await newTenant();
@@ -60,15 +69,26 @@ describe('PgTenantKeyStore', () => {
     // a process that knows only the new master key opens the value sealed before both rotations
     expect(await openValueWith(keyring(next), place, sealed)).toBe('MRN-42');
     const statuses = (await store.listVersions(tenantId)).map((r) => [r.version, r.status]).sort();
-    expect(statuses).toEqual([[0, 'active'], [1, 'decrypt_only'], [2, 'active']]);
+    expect(statuses).toEqual([
+      [0, 'active'],
+      [1, 'decrypt_only'],
+      [2, 'active'],
+    ]);
   });
 
   it('applies updateWrapped atomically: one missing row and nothing changes', async () => {
     const tenantId = await newTenant();
     await keyring().ensureTenantKey(tenantId);
     const before = await store.listVersions(tenantId);
-    const rewrapped = before.map((r) => ({ tenantId, version: r.version, wrapped: new Uint8Array([1, 2, 3]), masterKeyId: 'other' }));
-    await expect(store.updateWrapped([...rewrapped, { tenantId, version: 9, wrapped: new Uint8Array([1]), masterKeyId: 'other' }])).rejects.toThrow();
+    const rewrapped = before.map((r) => ({
+      tenantId,
+      version: r.version,
+      wrapped: new Uint8Array([1, 2, 3]),
+      masterKeyId: 'other',
+    }));
+    await expect(
+      store.updateWrapped([...rewrapped, { tenantId, version: 9, wrapped: new Uint8Array([1]), masterKeyId: 'other' }]),
+    ).rejects.toThrow();
     expect((await store.listVersions(tenantId)).map((r) => r.masterKeyId)).toEqual(before.map((r) => r.masterKeyId));
   });
 
@@ -79,7 +99,9 @@ describe('PgTenantKeyStore', () => {
     const rows = await store.listVersions(tenantId);
     expect(rows.every((r) => r.status === 'destroyed' && r.wrapped.length === 0)).toBe(true);
     await expect(store.setStatus(tenantId, 1, 'active')).rejects.toThrow();
-    await expect(store.updateWrapped([{ tenantId, version: 1, wrapped: new Uint8Array([1]), masterKeyId: master.id }])).rejects.toThrow();
+    await expect(
+      store.updateWrapped([{ tenantId, version: 1, wrapped: new Uint8Array([1]), masterKeyId: master.id }]),
+    ).rejects.toThrow();
     await expect(keyring().ensureTenantKey(tenantId)).rejects.toMatchObject({ reason: 'tenant_shredded' });
 
     const never = await newTenant();

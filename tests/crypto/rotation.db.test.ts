@@ -34,8 +34,13 @@ beforeAll(async () => {
   k2 = await createMasterKeyFile(k2File);
   tenant = await seedTenant(before);
   env = {
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir, DATABASE_URL: before.database.url,
-    MASTER_KEY_FILE: k2File, MASTER_KEY_PREVIOUS_FILES: k1File, KEY_CACHE_SECONDS: '1',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dir,
+    DATABASE_URL: before.database.url,
+    MASTER_KEY_FILE: k2File,
+    MASTER_KEY_PREVIOUS_FILES: k1File,
+    KEY_CACHE_SECONDS: '1',
   };
 });
 afterAll(async () => {
@@ -43,15 +48,23 @@ afterAll(async () => {
   await before?.close();
 });
 
-interface Worker { contacts: Map<string, ContactBody>; ops: number; failures: string[] }
+interface Worker {
+  contacts: Map<string, ContactBody>;
+  ops: number;
+  failures: string[];
+}
 
 /** One client's steady traffic on its own contacts: create, read, patch, list, search; every answer checked. */
 async function traffic(c: Client, worker: Worker, running: () => boolean): Promise<void> {
-  const fail = (what: string, res: { statusCode: number; body: string }) => worker.failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  const fail = (what: string, res: { statusCode: number; body: string }) =>
+    worker.failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   while (running()) {
     const body = sampleContact();
     const created = await c.post('/v1/contacts', body);
-    if (created.statusCode !== 201) { fail('create', created); continue; }
+    if (created.statusCode !== 201) {
+      fail('create', created);
+      continue;
+    }
     worker.contacts.set(created.json().id, body);
     const ids = [...worker.contacts.keys()];
     const id = ids[Math.floor(Math.random() * ids.length)]!;
@@ -77,10 +90,21 @@ describe('rotation while requests run', () => {
       const body = sampleContact();
       seeded.set((await seedAgent.post('/v1/contacts', body)).json().id, body);
     }
-    expect(new Set((await before.database.db.selectFrom('tenant_keys').select('master_key_id').execute()).map((r) => r.master_key_id))).toEqual(new Set([before.masterKey.id]));
+    expect(
+      new Set(
+        (await before.database.db.selectFrom('tenant_keys').select('master_key_id').execute()).map(
+          (r) => r.master_key_id,
+        ),
+      ),
+    ).toEqual(new Set([before.masterKey.id]));
 
     // deploy: the servers now know the new master key, and keep the old one for unwrapping
-    after = await startTestApp({ database: before.database, masterKey: k2, previousMasterKeys: [before.masterKey], env: { KEY_CACHE_SECONDS: '1' } });
+    after = await startTestApp({
+      database: before.database,
+      masterKey: k2,
+      previousMasterKeys: [before.masterKey],
+      env: { KEY_CACHE_SECONDS: '1' },
+    });
     const agentKey = (await mintKey(after.app, tenant.adminKey, ['agent'])).secret;
     let running = true;
     const workers: Worker[] = Array.from({ length: 3 }, () => ({ contacts: new Map(), ops: 0, failures: [] }));
@@ -105,18 +129,40 @@ describe('rotation while requests run', () => {
     const ops = workers.reduce((n, w) => n + w.ops, 0);
     expect(workers.flatMap((w) => w.failures)).toEqual([]);
     expect(ops).toBeGreaterThan(50);
-    console.info(`rotation: ${ops} requests ran during rotate-master, rotate-tenant and reseal; none failed\n${reseal.stdout.trim()}`);
+    console.info(
+      `rotation: ${ops} requests ran during rotate-master, rotate-tenant and reseal; none failed\n${reseal.stdout.trim()}`,
+    );
 
     // every live tenant key is under the new master key
-    const keyRows = await after.database.db.selectFrom('tenant_keys').select(['version', 'status', 'master_key_id']).where('tenant_id', '=', tenant.tenantId).orderBy('version').execute();
-    expect(keyRows.map((r) => [r.version, r.status, r.master_key_id])).toEqual([[0, 'active', k2.id], [1, 'decrypt_only', k2.id], [2, 'active', k2.id]]);
+    const keyRows = await after.database.db
+      .selectFrom('tenant_keys')
+      .select(['version', 'status', 'master_key_id'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .orderBy('version')
+      .execute();
+    expect(keyRows.map((r) => [r.version, r.status, r.master_key_id])).toEqual([
+      [0, 'active', k2.id],
+      [1, 'decrypt_only', k2.id],
+      [2, 'active', k2.id],
+    ]);
     // no sealed value names version 1 any more: checked in the ciphertext headers themselves
     for (const column of SEALED) {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from contacts where tenant_id = ${tenant.tenantId}
-        and ${sql.ref(column)} is not null and substring(${sql.ref(column)} from 3 for 4) <> int4send(2)`.execute(after.database.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from contacts where tenant_id = ${tenant.tenantId}
+        and ${sql.ref(column)} is not null and substring(${sql.ref(column)} from 3 for 4) <> int4send(2)`.execute(
+        after.database.db,
+      );
       expect(rows[0]!.n, column).toBe(0);
     }
-    expect(await after.database.db.selectFrom('contacts').select('key_version').distinct().where('tenant_id', '=', tenant.tenantId).execute()).toEqual([{ key_version: 2 }]);
+    expect(
+      await after.database.db
+        .selectFrom('contacts')
+        .select('key_version')
+        .distinct()
+        .where('tenant_id', '=', tenant.tenantId)
+        .execute(),
+    ).toEqual([{ key_version: 2 }]);
 
     // the old version can now be retired; a server with only the new master key opens every value
     const retire = await phidesk(env, 'keys', 'retire', '--tenant', tenant.slug, '--version', '1');
@@ -128,21 +174,41 @@ describe('rotation while requests run', () => {
       for (const [id, body] of all) {
         const res = await reader.get(`/v1/contacts/${id}`);
         expect(res.statusCode, res.body).toBe(200);
-        expect(res.json()).toMatchObject({ name: body.name, email: body.email, mrn: body.mrn, dateOfBirth: body.dateOfBirth, externalIds: body.externalIds });
+        expect(res.json()).toMatchObject({
+          name: body.name,
+          email: body.email,
+          mrn: body.mrn,
+          dateOfBirth: body.dateOfBirth,
+          externalIds: body.externalIds,
+        });
       }
     } finally {
       await fresh.close();
     }
 
     const status = await phidesk(env, 'keys', 'status', '--tenant', tenant.slug, '--json');
-    const versions = JSON.parse(status.stdout).versions as Array<{ version: number; status: string; sealedValues: number }>;
-    expect(versions.map((v) => [v.version, v.status, v.sealedValues > 0])).toEqual([[0, 'active', false], [1, 'retired', false], [2, 'active', true]]);
+    const versions = JSON.parse(status.stdout).versions as Array<{
+      version: number;
+      status: string;
+      sealedValues: number;
+    }>;
+    expect(versions.map((v) => [v.version, v.status, v.sealedValues > 0])).toEqual([
+      [0, 'active', false],
+      [1, 'retired', false],
+      [2, 'active', true],
+    ]);
 
     const events = await auditEventsOf(after, tenant.tenantId);
     const keyEvents = events.filter((e) => e.action.startsWith('tenant_key'));
-    expect(keyEvents.map((e) => `${e.action}:${e.outcome}`)).toEqual(expect.arrayContaining([
-      'tenant_keys.rewrap:allowed', 'tenant_key.rotate:allowed', 'tenant_key.retire:denied', 'tenant_key.reseal:allowed', 'tenant_key.retire:allowed',
-    ]));
+    expect(keyEvents.map((e) => `${e.action}:${e.outcome}`)).toEqual(
+      expect.arrayContaining([
+        'tenant_keys.rewrap:allowed',
+        'tenant_key.rotate:allowed',
+        'tenant_key.retire:denied',
+        'tenant_key.reseal:allowed',
+        'tenant_key.retire:allowed',
+      ]),
+    );
     expect(keyEvents.every((e) => e.actor.kind === 'system')).toBe(true);
   });
 });

@@ -11,7 +11,15 @@ import type { Actor } from '../../src/auth/actor.js';
 import * as contacts from '../../src/contacts/contacts.service.js';
 import { SealError, UnsealError } from '../../src/crypto/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { auditEventsOf, createContact, operatorDeps, sampleContact, staffTenant, type ContactBody, type StaffTenant } from '../contacts/helpers.js';
+import {
+  auditEventsOf,
+  createContact,
+  operatorDeps,
+  sampleContact,
+  staffTenant,
+  type ContactBody,
+  type StaffTenant,
+} from '../contacts/helpers.js';
 import { phidesk } from './cli-run.js';
 
 let t: TestApp;
@@ -24,7 +32,9 @@ const bContacts = new Map<string, ContactBody>();
 beforeAll(async () => {
   // a master key file outside DATA_DIR, as in production (and so no development-key banner)
   const keyFile = path.join(await mkdtemp(path.join(tmpdir(), 'phidesk-shred-key-')), 'master.key');
-  t = await startTestApp({ env: { KEY_CACHE_SECONDS: '1', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1', MASTER_KEY_FILE: keyFile } });
+  t = await startTestApp({
+    env: { KEY_CACHE_SECONDS: '1', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1', MASTER_KEY_FILE: keyFile },
+  });
   [a, b] = [await staffTenant(t), await staffTenant(t)];
   for (let i = 0; i < 4; i++) {
     const [ba, bb] = [sampleContact(), sampleContact()];
@@ -32,15 +42,27 @@ beforeAll(async () => {
     bContacts.set((await createContact(b.agent, bb)).id, bb);
   }
   env = {
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.dataDir, DATABASE_URL: t.database.url,
-    MASTER_KEY_FILE: t.config.masterKeyFile, KEY_CACHE_SECONDS: '1',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: t.config.dataDir,
+    DATABASE_URL: t.database.url,
+    MASTER_KEY_FILE: t.config.masterKeyFile,
+    KEY_CACHE_SECONDS: '1',
   };
 });
 afterAll(async () => t?.close());
 
 const agentOf = (tenantId: string): Actor => ({
-  tenantId, id: '00000000-0000-4000-8000-00000000a6e1', kind: 'user', authMethod: 'jwt', roles: ['agent'], groupIds: [], scopes: [],
-  mfa: true, requireMfaForPhi: false, breakGlass: [],
+  tenantId,
+  id: '00000000-0000-4000-8000-00000000a6e1',
+  kind: 'user',
+  authMethod: 'jwt',
+  roles: ['agent'],
+  groupIds: [],
+  scopes: [],
+  mfa: true,
+  requireMfaForPhi: false,
+  breakGlass: [],
 });
 
 async function rejection(run: () => Promise<unknown>): Promise<unknown> {
@@ -65,19 +87,36 @@ describe('crypto-shredding a tenant', () => {
     expect(shred.stdout).toMatch(/backups taken before now still hold its keys/);
 
     const db = t.database.db;
-    expect((await db.selectFrom('tenants').select('status').where('id', '=', a.tenantId).executeTakeFirstOrThrow()).status).toBe('shredded');
-    const keys = await db.selectFrom('tenant_keys').select(['version', 'status', 'wrapped']).where('tenant_id', '=', a.tenantId).execute();
-    expect(keys.map((k) => [k.version, k.status, k.wrapped.length]).sort()).toEqual([[0, 'destroyed', 0], [1, 'destroyed', 0]]);
+    expect(
+      (await db.selectFrom('tenants').select('status').where('id', '=', a.tenantId).executeTakeFirstOrThrow()).status,
+    ).toBe('shredded');
+    const keys = await db
+      .selectFrom('tenant_keys')
+      .select(['version', 'status', 'wrapped'])
+      .where('tenant_id', '=', a.tenantId)
+      .execute();
+    expect(keys.map((k) => [k.version, k.status, k.wrapped.length]).sort()).toEqual([
+      [0, 'destroyed', 0],
+      [1, 'destroyed', 0],
+    ]);
     // the ciphertext is still there; it just can never be opened again
-    expect(await db.selectFrom('contacts').select('id').where('tenant_id', '=', a.tenantId).execute()).toHaveLength(aContacts.size);
+    expect(await db.selectFrom('contacts').select('id').where('tenant_id', '=', a.tenantId).execute()).toHaveLength(
+      aContacts.size,
+    );
 
     // its credentials stop working
     expect((await a.agent.get('/v1/contacts')).statusCode).toBe(401);
 
     // a fresh process (no cache) can neither open, nor index, nor mint new keys for it
     const ops = operatorDeps(t);
-    expect(await rejection(() => ops.keyring.keyForVersion(a.tenantId, 1))).toMatchObject({ code: 'UNSEAL_FAILED', reason: 'destroyed_key_version' });
-    expect(await rejection(() => ops.keyring.blindIndexKey(a.tenantId, 'contacts', 'mrn'))).toMatchObject({ code: 'SEAL_FAILED', reason: 'tenant_shredded' });
+    expect(await rejection(() => ops.keyring.keyForVersion(a.tenantId, 1))).toMatchObject({
+      code: 'UNSEAL_FAILED',
+      reason: 'destroyed_key_version',
+    });
+    expect(await rejection(() => ops.keyring.blindIndexKey(a.tenantId, 'contacts', 'mrn'))).toMatchObject({
+      code: 'SEAL_FAILED',
+      reason: 'tenant_shredded',
+    });
     expect(await rejection(() => ops.keyring.ensureTenantKey(a.tenantId))).toMatchObject({ reason: 'tenant_shredded' });
 
     // and the contacts service itself, as any of its actors would reach it
@@ -94,7 +133,9 @@ describe('crypto-shredding a tenant', () => {
       expect(search).toMatchObject({ reason: 'tenant_shredded' });
     }
     expect(await rejection(() => contacts.listContacts(deps, actor, {}))).toBeInstanceOf(UnsealError);
-    expect(await rejection(() => contacts.createContact(deps, actor, sampleContact()))).toMatchObject({ reason: 'tenant_shredded' });
+    expect(await rejection(() => contacts.createContact(deps, actor, sampleContact()))).toMatchObject({
+      reason: 'tenant_shredded',
+    });
     ops.keyring.clear();
 
     // the other tenant: every contact opens, search and writes work
@@ -102,21 +143,38 @@ describe('crypto-shredding a tenant', () => {
       const res = await b.agent.get(`/v1/contacts/${id}`);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ name: body.name, mrn: body.mrn, email: body.email });
-      expect((await b.agent.post('/v1/contacts/search', { mrn: body.mrn })).json().items.map((c: { id: string }) => c.id)).toEqual([id]);
+      expect(
+        (await b.agent.post('/v1/contacts/search', { mrn: body.mrn })).json().items.map((c: { id: string }) => c.id),
+      ).toEqual([id]);
     }
     await createContact(b.agent);
-    expect(await db.selectFrom('tenant_keys').select('status').where('tenant_id', '=', b.tenantId).execute()).toEqual([{ status: 'active' }, { status: 'active' }]);
+    expect(await db.selectFrom('tenant_keys').select('status').where('tenant_id', '=', b.tenantId).execute()).toEqual([
+      { status: 'active' },
+      { status: 'active' },
+    ]);
   });
 
   it('keeps the audit trail: it records the destruction, and the chain still verifies offline', async () => {
     const events = await auditEventsOf(t, a.tenantId);
     const shred = events.find((e) => e.action === 'tenant.shred');
-    expect(shred).toMatchObject({ resource: { type: 'Tenant', id: a.tenantId }, outcome: 'allowed', actor: { kind: 'system' } });
+    expect(shred).toMatchObject({
+      resource: { type: 'Tenant', id: a.tenantId },
+      outcome: 'allowed',
+      actor: { kind: 'system' },
+    });
     expect(events.filter((e) => e.action === 'contact.create' && e.outcome === 'allowed')).toHaveLength(aContacts.size); // history survives
-    expect(events.filter((e) => e.outcome === 'error' && e.reasonCode === 'UNSEAL_FAILED:destroyed_key_version').length).toBeGreaterThan(0);
+    expect(
+      events.filter((e) => e.outcome === 'error' && e.reasonCode === 'UNSEAL_FAILED:destroyed_key_version').length,
+    ).toBeGreaterThan(0);
     // the refused create above: the tenant's keys could not be used, recorded against the tenant
-    expect(events.filter((e) => e.action === 'tenant.key_use' && e.outcome === 'error' && e.reasonCode === 'SEAL_FAILED:tenant_shredded')
-      .map((e) => e.resource)).toContainEqual({ type: 'Tenant', id: a.tenantId });
+    expect(
+      events
+        .filter(
+          (e) =>
+            e.action === 'tenant.key_use' && e.outcome === 'error' && e.reasonCode === 'SEAL_FAILED:tenant_shredded',
+        )
+        .map((e) => e.resource),
+    ).toContainEqual({ type: 'Tenant', id: a.tenantId });
 
     // wait until the sequencer has chained everything and a checkpoint covers it
     const db = t.database.db;
@@ -128,10 +186,31 @@ describe('crypto-shredding a tenant', () => {
     await sleep(1500); // one checkpoint interval
     const dir = await mkdtemp(path.join(tmpdir(), 'phidesk-shred-audit-'));
     const file = path.join(dir, 'a.ndjson');
-    const exported = await phidesk(env, 'audit', 'export', '--tenant', a.slug, '--out', file, '--checkpoints-out', path.join(dir, 'checkpoints'));
+    const exported = await phidesk(
+      env,
+      'audit',
+      'export',
+      '--tenant',
+      a.slug,
+      '--out',
+      file,
+      '--checkpoints-out',
+      path.join(dir, 'checkpoints'),
+    );
     expect(exported.code, exported.stderr).toBe(0);
     const publicKey = (await phidesk(env, 'audit', 'public-key')).stdout.trim();
-    const verified = await phidesk(env, 'audit', 'verify', '--file', file, '--public-key', publicKey, '--checkpoints', path.join(dir, 'checkpoints'), '--json');
+    const verified = await phidesk(
+      env,
+      'audit',
+      'verify',
+      '--file',
+      file,
+      '--public-key',
+      publicKey,
+      '--checkpoints',
+      path.join(dir, 'checkpoints'),
+      '--json',
+    );
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     const report = JSON.parse(verified.stdout);
     expect(report.ok).toBe(true);

@@ -12,9 +12,18 @@ export interface SeededTenant {
 
 let counter = 0;
 
-export async function seedTenant(t: TestApp, opts: { slug?: string; issuer?: IssuerInput } = {}): Promise<SeededTenant> {
+export async function seedTenant(
+  t: TestApp,
+  opts: { slug?: string; issuer?: IssuerInput } = {},
+): Promise<SeededTenant> {
   const slug = opts.slug ?? `t${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-  const created = await createTenant(t.database.db, { slug, name: `Tenant ${slug}`, allowHttpJwks: true, allowPrivateUrls: true, issuer: opts.issuer });
+  const created = await createTenant(t.database.db, {
+    slug,
+    name: `Tenant ${slug}`,
+    allowHttpJwks: true,
+    allowPrivateUrls: true,
+    issuer: opts.issuer,
+  });
   return { tenantId: created.tenant.id, slug, adminKey: created.adminKey };
 }
 
@@ -24,15 +33,28 @@ export interface Client {
   put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  gql(query: string, variables?: Record<string, unknown>): Promise<{ data: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
 }
 
 export function client(app: FastifyInstance, auth: { apiKey?: string; bearer?: string } = {}): Client {
   const authHeaders: Record<string, string> = {};
   if (auth.apiKey) authHeaders['x-api-key'] = auth.apiKey;
   if (auth.bearer) authHeaders['authorization'] = `Bearer ${auth.bearer}`;
-  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, headers: { ...authHeaders, ...headers }, ...(body !== undefined ? { payload: body as object } : {}) });
+  const send = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...authHeaders, ...headers },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
   return {
     get: (url, headers) => send('GET', url, undefined, headers),
     post: (url, body, headers) => send('POST', url, body ?? {}, headers),
@@ -44,8 +66,17 @@ export function client(app: FastifyInstance, auth: { apiKey?: string; bearer?: s
 }
 
 /** Mints an API key with the given roles/scopes through POST /v1/api-keys as the tenant admin. */
-export async function mintKey(app: FastifyInstance, adminKey: string, roles: string[], scopes: string[] = []): Promise<{ id: string; secret: string }> {
-  const res = await client(app, { apiKey: adminKey }).post('/v1/api-keys', { name: `key ${roles.join('+')}`, roles, scopes });
+export async function mintKey(
+  app: FastifyInstance,
+  adminKey: string,
+  roles: string[],
+  scopes: string[] = [],
+): Promise<{ id: string; secret: string }> {
+  const res = await client(app, { apiKey: adminKey }).post('/v1/api-keys', {
+    name: `key ${roles.join('+')}`,
+    roles,
+    scopes,
+  });
   if (res.statusCode !== 201) throw new Error(`mintKey failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
   return { id: body.key.id, secret: body.secret };

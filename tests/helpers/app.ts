@@ -42,34 +42,58 @@ export async function testConfig(env: Record<string, string> = {}): Promise<Conf
   // Tests that allow http JWKS run their IdP on 127.0.0.1, which the outbound URL guard
   // refuses unless private addresses are allowed too; a test may still set it false.
   const privateUrls = env['ALLOW_HTTP_JWKS'] === 'true' ? { ALLOW_PRIVATE_URLS: 'true' } : {};
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', ...privateUrls, ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_MAX: '100000',
+    ...privateUrls,
+    ...env,
+  });
 }
 
-export async function startTestApp(opts: {
-  env?: Record<string, string>; database?: TestDatabase; beforeReady?: (app: FastifyInstance) => void;
-  masterKey?: MasterKeyProvider; previousMasterKeys?: MasterKeyProvider[];
-  /** false: no in-process audit sequencer/checkpoints (tests that drive them by hand) */
-  auditJobs?: boolean;
-  /** observes every SQL statement of the app's database handle (ignored when `database` is given) */
-  onQuery?: (sql: string) => void;
-  /**
-   * gives the audit writer a pool of its own, as src/main.ts does, observed by this
-   * (so a test counting a request's statements sees the audit writes apart)
-   */
-  auditOnQuery?: (sql: string) => void;
-} = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: {
+    env?: Record<string, string>;
+    database?: TestDatabase;
+    beforeReady?: (app: FastifyInstance) => void;
+    masterKey?: MasterKeyProvider;
+    previousMasterKeys?: MasterKeyProvider[];
+    /** false: no in-process audit sequencer/checkpoints (tests that drive them by hand) */
+    auditJobs?: boolean;
+    /** observes every SQL statement of the app's database handle (ignored when `database` is given) */
+    onQuery?: (sql: string) => void;
+    /**
+     * gives the audit writer a pool of its own, as src/main.ts does, observed by this
+     * (so a test counting a request's statements sees the audit writes apart)
+     */
+    auditOnQuery?: (sql: string) => void;
+  } = {},
+): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase({ onQuery: opts.onQuery }));
-  const auditDb = opts.auditOnQuery ? connectDatabase(database.url, { poolMax: 2, onQuery: opts.auditOnQuery }) : undefined;
+  const auditDb = opts.auditOnQuery
+    ? connectDatabase(database.url, { poolMax: 2, onQuery: opts.auditOnQuery })
+    : undefined;
   const config = await testConfig(opts.env);
   const logs = new LogCapture();
   const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
   const app = await composeApp({
-    config, db: database.db, auditDb: auditDb?.db, logStream: logs, masterKey, previousMasterKeys: opts.previousMasterKeys, auditJobs: opts.auditJobs,
+    config,
+    db: database.db,
+    auditDb: auditDb?.db,
+    logStream: logs,
+    masterKey,
+    previousMasterKeys: opts.previousMasterKeys,
+    auditJobs: opts.auditJobs,
   });
   opts.beforeReady?.(app);
   await app.ready();
   return {
-    app, database, config, logs, masterKey,
+    app,
+    database,
+    config,
+    logs,
+    masterKey,
     close: async () => {
       await app.close();
       await auditDb?.close();

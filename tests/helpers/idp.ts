@@ -54,10 +54,21 @@ export function generateSigningKey(alg: IdpAlgorithm): { privateKey: KeyObject; 
 }
 
 function generateKeySet(generation: number): Map<IdpAlgorithm, IdpKey> {
-  return new Map(algorithms.map((alg) => [alg, { kid: `${alg.toLowerCase()}-${generation}-${randomUUID().slice(0, 8)}`, ...generateSigningKey(alg) }]));
+  return new Map(
+    algorithms.map((alg) => [
+      alg,
+      { kid: `${alg.toLowerCase()}-${generation}-${randomUUID().slice(0, 8)}`, ...generateSigningKey(alg) },
+    ]),
+  );
 }
 
-function signJws(header: Record<string, unknown>, payload: Record<string, unknown>, alg: SignOptions['alg'] & string, key: KeyObject, hmacSecret: string | Buffer = ''): string {
+function signJws(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  alg: SignOptions['alg'] & string,
+  key: KeyObject,
+  hmacSecret: string | Buffer = '',
+): string {
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
   const data = Buffer.from(input);
   let signature: Buffer;
@@ -99,7 +110,12 @@ export async function startFakeIdp(): Promise<FakeIdp> {
     }
     fetchCount += 1;
     const jwks = {
-      keys: [...keys.entries()].map(([alg, key]) => ({ ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, use: 'sig', alg })),
+      keys: [...keys.entries()].map(([alg, key]) => ({
+        ...key.publicKey.export({ format: 'jwk' }),
+        kid: key.kid,
+        use: 'sig',
+        alg,
+      })),
     };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
   });

@@ -11,7 +11,11 @@ describe('actorOf', () => {
 
   it('answers 401 UNAUTHENTICATED when there is none', () => {
     let error: unknown;
-    try { actorOf({ actor: undefined }); } catch (e) { error = e; }
+    try {
+      actorOf({ actor: undefined });
+    } catch (e) {
+      error = e;
+    }
     expect(isAppError(error) && error.code === 'UNAUTHENTICATED' && error.status === 401).toBe(true);
   });
 });

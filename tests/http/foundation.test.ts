@@ -12,23 +12,48 @@ beforeAll(async () => {
     env: { BODY_LIMIT_BYTES: '2048', CORS_ORIGINS: 'https://frontend.example' },
     // Test-only routes exercise the error mapping; they go through the same hooks as real ones.
     beforeReady: (app) => {
-      app.post('/v1/_test/echo', {
-        config: { policy: 'authenticated' },
-        schema: { body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', maxLength: 5 } } } },
-      }, async (req) => req.body);
-      app.get('/v1/_test/boom', { config: { public: true } }, async () => { throw new Error('secret internal detail'); });
-      app.get('/v1/_test/conflict', { config: { public: true } }, async () => { throw new AppError('CONFLICT', 'Already exists.'); });
+      app.post(
+        '/v1/_test/echo',
+        {
+          config: { policy: 'authenticated' },
+          schema: {
+            body: {
+              type: 'object',
+              required: ['name'],
+              additionalProperties: false,
+              properties: { name: { type: 'string', maxLength: 5 } },
+            },
+          },
+        },
+        async (req) => req.body,
+      );
+      app.get('/v1/_test/boom', { config: { public: true } }, async () => {
+        throw new Error('secret internal detail');
+      });
+      app.get('/v1/_test/conflict', { config: { public: true } }, async () => {
+        throw new AppError('CONFLICT', 'Already exists.');
+      });
       app.post('/v1/_test/public-echo', { config: { public: true } }, async (req) => req.body);
     },
   });
 });
 afterAll(async () => t.close());
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code: string) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): any },
+  status: number,
+  code: string,
+) {
   expect(res.statusCode).toBe(status);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
   const body = res.json();
-  expect(body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.stringContaining('problems/') });
+  expect(body).toMatchObject({
+    status,
+    code,
+    title: expect.any(String),
+    detail: expect.any(String),
+    type: expect.stringContaining('problems/'),
+  });
   expect(body.requestId).toBe(res.headers['x-request-id']);
   return body;
 }
@@ -62,7 +87,12 @@ describe('readiness failures', () => {
 
   it('/readyz is 503 when the database is unreachable', async () => {
     const nowhere = connectDatabase('postgres://postgres@127.0.0.1:1/none', { poolMax: 1 });
-    const app = await composeApp({ config: await testConfig(), db: nowhere.db, logStream: new LogCapture(), masterKey: await testMasterKey() });
+    const app = await composeApp({
+      config: await testConfig(),
+      db: nowhere.db,
+      logStream: new LogCapture(),
+      masterKey: await testMasterKey(),
+    });
     try {
       const res = await app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
@@ -80,7 +110,11 @@ describe('problem+json errors', () => {
   });
 
   it('401 with a bad bearer token', async () => {
-    expectProblem(await t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: 'Bearer nonsense' } }), 401, 'TOKEN_INVALID');
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: 'Bearer nonsense' } }),
+      401,
+      'TOKEN_INVALID',
+    );
   });
 
   it('404 for an unknown route', async () => {
@@ -94,15 +128,37 @@ describe('problem+json errors', () => {
   });
 
   it('400 for invalid JSON', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/_test/public-echo', headers: { 'content-type': 'application/json' }, payload: '{"a":' }), 400, 'BAD_REQUEST');
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/_test/public-echo',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"a":',
+      }),
+      400,
+      'BAD_REQUEST',
+    );
   });
 
   it('415 for an unsupported content type', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/_test/public-echo', headers: { 'content-type': 'application/x-yaml' }, payload: 'a: 1' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/_test/public-echo',
+        headers: { 'content-type': 'application/x-yaml' },
+        payload: 'a: 1',
+      }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('413 for a body over the limit', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/v1/_test/public-echo', payload: { pad: 'x'.repeat(4096) } }), 413, 'PAYLOAD_TOO_LARGE');
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: '/v1/_test/public-echo', payload: { pad: 'x'.repeat(4096) } }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('409 from a service conflict', async () => {
@@ -133,9 +189,17 @@ describe('headers', () => {
   });
 
   it('allows only configured CORS origins', async () => {
-    const allowed = await t.app.inject({ method: 'OPTIONS', url: '/v1/me', headers: { origin: 'https://frontend.example', 'access-control-request-method': 'GET' } });
+    const allowed = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/me',
+      headers: { origin: 'https://frontend.example', 'access-control-request-method': 'GET' },
+    });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://frontend.example');
-    const denied = await t.app.inject({ method: 'OPTIONS', url: '/v1/me', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const denied = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/me',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -186,16 +250,27 @@ describe('log redaction', () => {
   it('a canary sent in a body that fails validation reaches no log line', async () => {
     const canary = 'CANARY-Jane-Doe-1970-01-01-MRN-8675309';
     const res = await t.app.inject({
-      method: 'POST', url: '/v1/_test/echo?ssn=' + encodeURIComponent(canary),
+      method: 'POST',
+      url: '/v1/_test/echo?ssn=' + encodeURIComponent(canary),
       headers: { authorization: `Bearer ${canary}`, 'x-api-key': canary, cookie: `s=${canary}` },
       payload: { name: canary, extra: canary },
     });
     expect(res.statusCode).toBe(401);
-    const res2 = await t.app.inject({ method: 'POST', url: '/v1/_test/public-echo', headers: { 'content-type': 'application/json' }, payload: `{"name": "${canary}"` });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: '/v1/_test/public-echo',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"name": "${canary}"`,
+    });
     expect(res2.statusCode).toBe(400);
     expect(t.logs.lines.length).toBeGreaterThan(0);
     const lowered = t.logs.text.toLowerCase();
-    for (const form of [canary, canary.toLowerCase(), Buffer.from(canary).toString('base64'), encodeURIComponent(canary)]) {
+    for (const form of [
+      canary,
+      canary.toLowerCase(),
+      Buffer.from(canary).toString('base64'),
+      encodeURIComponent(canary),
+    ]) {
       expect(lowered).not.toContain(form.toLowerCase());
     }
   });

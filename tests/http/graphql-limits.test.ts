@@ -7,7 +7,9 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { graphqlLimits } from '../../src/graphql/setup.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(async () => t?.close());
 
 async function gql(query: string) {
@@ -23,7 +25,9 @@ describe('GraphQL query limits', () => {
   });
 
   it('refuses one alias too many', async () => {
-    const aliases = Array.from({ length: graphqlLimits.maxAliases + 1 }, (_, i) => `h${i}: health { status }`).join(' ');
+    const aliases = Array.from({ length: graphqlLimits.maxAliases + 1 }, (_, i) => `h${i}: health { status }`).join(
+      ' ',
+    );
     const body = await gql(`{ ${aliases} }`);
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/alias/i);
@@ -31,21 +35,40 @@ describe('GraphQL query limits', () => {
   });
 
   it('refuses 5,000 repeated @include directives early, with one short error', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: `{ health ${'@include(if: true) '.repeat(5000)}{ status } }` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: `{ health ${'@include(if: true) '.repeat(5000)}{ status } }` },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body.length).toBeLessThan(500);
-    expect(res.json().errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/tokens/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/tokens/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
   });
 
   it('refuses more directives than the limit with one error', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: `{ health ${'@skip(if: false) '.repeat(graphqlLimits.maxDirectives * 20)}{ status } }` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: `{ health ${'@skip(if: false) '.repeat(graphqlLimits.maxDirectives * 20)}{ status } }` },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/Directives limit of 50 exceeded/) })]);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Directives limit of 50 exceeded/) }),
+    ]);
   });
 
   it('reports a bounded number of validation errors', async () => {
     // each repeat of a directive on one field is an error of its own
-    const res = await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: `{ health ${'@skip(if: false) '.repeat(graphqlLimits.maxDirectives)}{ status } }` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: `{ health ${'@skip(if: false) '.repeat(graphqlLimits.maxDirectives)}{ status } }` },
+    });
     expect(res.statusCode).toBe(400);
     const errors = res.json().errors as Array<{ message: string }>;
     expect(errors).toHaveLength(graphqlLimits.maxErrors + 1);

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, mintKey, seedTenant } from '../helpers/actors.js';
-import { graphqlRequest, graphqlTargets, restRequest, restTargets, type GraphqlTarget, type RestTarget } from './hostile-inputs.js';
+import {
+  graphqlRequest,
+  graphqlTargets,
+  restRequest,
+  restTargets,
+  type GraphqlTarget,
+  type RestTarget,
+} from './hostile-inputs.js';
 
 const seed = Number(process.env['HOSTILE_SEED'] ?? 20_261_205);
 const randomRuns = 250;
@@ -18,10 +25,32 @@ const randomRuns = 250;
 const wellFormed = (s: string) => Buffer.from(s, 'utf8').toString('utf8') === s;
 const storable = (s: string) => !s.includes('\u0000') && wellFormed(s);
 
-const hostileString = fc.array(fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom('\u0000', '\ud800', '\udfff', '\u0001', '\u0008', '\u000b', '\u001b', '\u001f', '\u007f', '\u0085', '\u2028', '\ufeff', '\uffff') },
-  { weight: 3, arbitrary: fc.constantFrom('a', 'Z', '7', ' ', '-', '_', '.', '@', 'é', '\n', '\t', '\u{1f600}') },
-), { minLength: 1, maxLength: 24 }).map((units) => units.join(''));
+const hostileString = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          '\u0000',
+          '\ud800',
+          '\udfff',
+          '\u0001',
+          '\u0008',
+          '\u000b',
+          '\u001b',
+          '\u001f',
+          '\u007f',
+          '\u0085',
+          '\u2028',
+          '\ufeff',
+          '\uffff',
+        ),
+      },
+      { weight: 3, arbitrary: fc.constantFrom('a', 'Z', '7', ' ', '-', '_', '.', '@', 'é', '\n', '\t', '\u{1f600}') },
+    ),
+    { minLength: 1, maxLength: 24 },
+  )
+  .map((units) => units.join(''));
 
 let t: TestApp;
 let key: string;
@@ -44,10 +73,21 @@ beforeAll(async () => {
   const user = await created('/v1/users', { displayName: 'Someone', roles: ['agent'] });
   const group = await created('/v1/groups', { name: 'Hostile group' });
   const spareKey = await mintKey(t.app, tenant.adminKey, ['integration'], ['tickets:read']);
-  const grant = await created('/v1/break-glass', { resourceType: 'Ticket', resourceId: ticket.id, reason: 'hostile string test grant', durationMinutes: 5 });
+  const grant = await created('/v1/break-glass', {
+    resourceType: 'Ticket',
+    resourceId: ticket.id,
+    reason: 'hostile string test grant',
+    durationMinutes: 5,
+  });
   ids = {
-    '/v1/tickets/': ticket.id, '/v1/comments/': comment.id, '/v1/contacts/': contact.id, '/v1/users/': user.id,
-    '/v1/groups/': group.id, '/v1/api-keys/': spareKey.id, '/v1/break-glass/': grant.id, userId: user.id,
+    '/v1/tickets/': ticket.id,
+    '/v1/comments/': comment.id,
+    '/v1/contacts/': contact.id,
+    '/v1/users/': user.id,
+    '/v1/groups/': group.id,
+    '/v1/api-keys/': spareKey.id,
+    '/v1/break-glass/': grant.id,
+    userId: user.id,
   };
 }, 60_000);
 afterAll(async () => t?.close());
@@ -57,7 +97,8 @@ function withRealIds(target: RestTarget, request: ReturnType<typeof restRequest>
   const prefix = Object.keys(ids).find((p) => target.path.startsWith(p));
   if (!prefix || (target.where === 'path' && target.at[0] === 'id')) return request;
   let url = request.url.replace(/^(\/v1\/[a-z-]+\/)[0-9a-f-]{36}/, `$1${ids[prefix]}`);
-  if (!(target.where === 'path' && target.at[0] === 'userId')) url = url.replace(/(\/members\/)[0-9a-f-]{36}/, `$1${ids['userId']}`);
+  if (!(target.where === 'path' && target.at[0] === 'userId'))
+    url = url.replace(/(\/members\/)[0-9a-f-]{36}/, `$1${ids['userId']}`);
   return { ...request, url };
 }
 
@@ -66,7 +107,11 @@ const accepted = new Set<string>();
 
 async function sendRest(target: RestTarget, hostile: string) {
   const request = withRealIds(target, restRequest(target, hostile));
-  const res = await t.app.inject({ ...request, method: request.method as 'GET', headers: { ...request.headers, 'x-api-key': key } });
+  const res = await t.app.inject({
+    ...request,
+    method: request.method as 'GET',
+    headers: { ...request.headers, 'x-api-key': key },
+  });
   if (res.statusCode < 300) accepted.add(`${target.method} ${target.path}`);
   const where = `${target.method} ${target.path} ${target.where} ${target.at.join('/')} = ${JSON.stringify(hostile)}: ${res.statusCode} ${res.body.slice(0, 300)}`;
   expect(res.statusCode, where).toBeLessThan(500);
@@ -80,14 +125,25 @@ async function sendRest(target: RestTarget, hostile: string) {
   }
 }
 
-type GraphqlBody = { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string; status?: number } }> };
+type GraphqlBody = {
+  data?: unknown;
+  errors?: Array<{ message: string; extensions?: { code?: string; status?: number } }>;
+};
 
 async function sendGraphql(target: GraphqlTarget, hostile: string, mode: 'variables' | 'literal') {
-  const res = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'x-api-key': key }, payload: graphqlRequest(target, hostile, mode) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'x-api-key': key },
+    payload: graphqlRequest(target, hostile, mode),
+  });
   const where = `${target.operation} ${target.field}(${target.arg}: ${target.at.join('.')}) as ${mode} = ${JSON.stringify(hostile)}: ${res.statusCode} ${res.body.slice(0, 300)}`;
   const body = res.json() as GraphqlBody;
   expect(res.statusCode, where).toBeLessThan(500);
-  expect((body.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL' || (e.extensions?.status ?? 0) >= 500), where).toEqual([]);
+  expect(
+    (body.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL' || (e.extensions?.status ?? 0) >= 500),
+    where,
+  ).toEqual([]);
   if (!storable(hostile)) {
     expect(res.statusCode, where).toBe(400);
     expect(body.data ?? null, where).toBeNull();
@@ -108,7 +164,10 @@ describe('hostile strings at every REST input (openapi.yaml)', () => {
   });
 
   it('answers random control-character strings with a 4xx or success, never a 5xx', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...targets), hostileString, sendRest), { seed, numRuns: randomRuns });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...targets), hostileString, sendRest), {
+      seed,
+      numRuns: randomRuns,
+    });
     expect(accepted.size).toBeGreaterThan(10);
   });
 });
@@ -129,7 +188,14 @@ describe('hostile strings at every GraphQL argument and input field (schema/)', 
   });
 
   it('answers random control-character strings without a 5xx or an INTERNAL error', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...targets), fc.constantFrom('variables' as const, 'literal' as const), hostileString,
-      (target, mode, hostile) => sendGraphql(target, hostile, mode)), { seed, numRuns: randomRuns });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        fc.constantFrom('variables' as const, 'literal' as const),
+        hostileString,
+        (target, mode, hostile) => sendGraphql(target, hostile, mode),
+      ),
+      { seed, numRuns: randomRuns },
+    );
   });
 });

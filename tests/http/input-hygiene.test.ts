@@ -25,7 +25,9 @@ beforeAll(async () => {
   supervisor = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['supervisor'])).secret });
   privacyOfficer = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['privacy_officer'])).secret });
   expect((await admin.post('/v1/groups', { name: 'cardiology' })).statusCode).toBe(201);
-  expect((await admin.post('/v1/custom-fields', { key: 'note', label: 'Note', type: 'text', phi: false })).statusCode).toBe(201);
+  expect(
+    (await admin.post('/v1/custom-fields', { key: 'note', label: 'Note', type: 'text', phi: false })).statusCode,
+  ).toBe(201);
 }, 60_000);
 afterAll(async () => {
   await idp?.close();
@@ -34,10 +36,16 @@ afterAll(async () => {
 
 /** Row counts of every table but the audit trail's (reads are audited; nothing else may change). */
 async function rowCounts(): Promise<Record<string, number>> {
-  const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'audit%' order by 1`.execute(t.database.db);
+  const { rows } = await sql<{
+    name: string;
+  }>`select tablename as name from pg_tables where schemaname = 'public' and tablename not like 'audit%' order by 1`.execute(
+    t.database.db,
+  );
   const counts: Record<string, number> = {};
   for (const { name } of rows) {
-    const { rows: [row] } = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)}`.execute(t.database.db);
+    const {
+      rows: [row],
+    } = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)}`.execute(t.database.db);
     counts[name] = Number(row!.n);
   }
   return counts;
@@ -48,7 +56,10 @@ async function expectRefused(send: () => Promise<LightMyRequestResponse>, pointe
   const res = await send();
   expect(res.statusCode, res.body).toBe(400);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: pointer, message: expect.stringMatching(/NUL/) }] });
+  expect(res.json()).toMatchObject({
+    code: 'VALIDATION_FAILED',
+    errors: [{ path: pointer, message: expect.stringMatching(/NUL/) }],
+  });
   expect(res.body).not.toContain('\\u0000');
   expect(await rowCounts()).toEqual(before);
 }
@@ -59,18 +70,31 @@ describe('finding 3: NUL in plain-text inputs', () => {
   });
 
   it('ticket custom-field values', async () => {
-    await expectRefused(() => supervisor.post('/v1/tickets', { subject: 'Referral', customFields: { note: 'a\u0000b' } }), '/customFields/note');
+    await expectRefused(
+      () => supervisor.post('/v1/tickets', { subject: 'Referral', customFields: { note: 'a\u0000b' } }),
+      '/customFields/note',
+    );
   });
 
   it('group name, user displayName, API key name', async () => {
     await expectRefused(() => admin.post('/v1/groups', { name: 'a\u0000b' }), '/name');
-    await expectRefused(() => admin.post('/v1/users', { displayName: 'Dr \u0000 Who', roles: ['agent'] }), '/displayName');
+    await expectRefused(
+      () => admin.post('/v1/users', { displayName: 'Dr \u0000 Who', roles: ['agent'] }),
+      '/displayName',
+    );
     await expectRefused(() => admin.post('/v1/api-keys', { name: 'ci\u0000', scopes: ['tickets:read'] }), '/name');
   });
 
   it('issuer and audience', async () => {
-    const issuer = { issuer: 'https://login.example/', jwksUri: 'https://login.example/jwks.json', audience: 'phidesk' };
-    await expectRefused(() => admin.post('/v1/tenant/issuers', { ...issuer, issuer: 'https://login.example/\u0000' }), '/issuer');
+    const issuer = {
+      issuer: 'https://login.example/',
+      jwksUri: 'https://login.example/jwks.json',
+      audience: 'phidesk',
+    };
+    await expectRefused(
+      () => admin.post('/v1/tenant/issuers', { ...issuer, issuer: 'https://login.example/\u0000' }),
+      '/issuer',
+    );
     await expectRefused(() => admin.post('/v1/tenant/issuers', { ...issuer, audience: 'phi\u0000desk' }), '/audience');
   });
 
@@ -82,16 +106,47 @@ describe('finding 3: NUL in plain-text inputs', () => {
 
   it('break-glass reason and review note (no review recorded)', async () => {
     const ticket = (await supervisor.post('/v1/tickets', { subject: 'Emergency' })).json();
-    await expectRefused(() => supervisor.post('/v1/break-glass', { resourceType: 'Ticket', resourceId: ticket.id, reason: 'patient in ED \u0000 now', durationMinutes: 5 }), '/reason');
-    const grant = await supervisor.post('/v1/break-glass', { resourceType: 'Ticket', resourceId: ticket.id, reason: 'patient in ED, unresponsive', durationMinutes: 5 });
+    await expectRefused(
+      () =>
+        supervisor.post('/v1/break-glass', {
+          resourceType: 'Ticket',
+          resourceId: ticket.id,
+          reason: 'patient in ED \u0000 now',
+          durationMinutes: 5,
+        }),
+      '/reason',
+    );
+    const grant = await supervisor.post('/v1/break-glass', {
+      resourceType: 'Ticket',
+      resourceId: ticket.id,
+      reason: 'patient in ED, unresponsive',
+      durationMinutes: 5,
+    });
     expect(grant.statusCode, grant.body).toBe(201);
-    await expectRefused(() => privacyOfficer.post(`/v1/break-glass/${grant.json().id}/review`, { outcome: 'justified', note: 'ok\u0000' }), '/note');
+    await expectRefused(
+      () =>
+        privacyOfficer.post(`/v1/break-glass/${grant.json().id}/review`, { outcome: 'justified', note: 'ok\u0000' }),
+      '/note',
+    );
     expect((await privacyOfficer.get(`/v1/break-glass/${grant.json().id}`)).json().review).toBeNull();
   });
 
   it('custom-field label and options', async () => {
-    await expectRefused(() => admin.post('/v1/custom-fields', { key: 'site', label: 'Site\u0000', type: 'text', phi: false }), '/label');
-    await expectRefused(() => admin.post('/v1/custom-fields', { key: 'site', label: 'Site', type: 'enum', options: ['north', 'so\u0000uth'], phi: false }), '/options/1');
+    await expectRefused(
+      () => admin.post('/v1/custom-fields', { key: 'site', label: 'Site\u0000', type: 'text', phi: false }),
+      '/label',
+    );
+    await expectRefused(
+      () =>
+        admin.post('/v1/custom-fields', {
+          key: 'site',
+          label: 'Site',
+          type: 'enum',
+          options: ['north', 'so\u0000uth'],
+          phi: false,
+        }),
+      '/options/1',
+    );
   });
 
   it('audit action and resourceType filters', async () => {
@@ -105,36 +160,66 @@ describe('finding 3: NUL in plain-text inputs', () => {
   });
 
   it('headers the app reads (API key, request id, idempotency key)', async () => {
-    await expectRefused(() => t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': `${tenant.adminKey}\u0000` } }), '/x-api-key');
+    await expectRefused(
+      () => t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': `${tenant.adminKey}\u0000` } }),
+      '/x-api-key',
+    );
     await expectRefused(() => admin.get('/v1/me', { 'x-request-id': 'abcdefgh\u0000' }), '/x-request-id');
-    await expectRefused(() => supervisor.post('/v1/tickets', { subject: 'x' }, { 'idempotency-key': 'k\u0000' }), '/idempotency-key');
+    await expectRefused(
+      () => supervisor.post('/v1/tickets', { subject: 'x' }, { 'idempotency-key': 'k\u0000' }),
+      '/idempotency-key',
+    );
   });
 });
 
 describe('finding 3 over GraphQL: tickets(filter: {tag})', () => {
   it('as a literal: a 400 GraphQL error, no data', async () => {
-    const res = await supervisor.post('/graphql', { query: '{ tickets(filter: {tag: "x\\u0000y"}) { items { id } } }' });
+    const res = await supervisor.post('/graphql', {
+      query: '{ tickets(filter: {tag: "x\\u0000y"}) { items { id } } }',
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ data: null, errors: [{ message: expect.stringMatching(/NUL/), extensions: { code: 'VALIDATION_FAILED' } }] });
+    expect(res.json()).toMatchObject({
+      data: null,
+      errors: [{ message: expect.stringMatching(/NUL/), extensions: { code: 'VALIDATION_FAILED' } }],
+    });
   });
 
   it('as a variable: a 400 GraphQL error naming the variable', async () => {
-    const res = await supervisor.post('/graphql', { query: 'query($tag: String) { tickets(filter: {tag: $tag}) { items { id } } }', variables: { tag: 'x\u0000y' } });
+    const res = await supervisor.post('/graphql', {
+      query: 'query($tag: String) { tickets(filter: {tag: $tag}) { items { id } } }',
+      variables: { tag: 'x\u0000y' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ data: null, errors: [{ extensions: { code: 'VALIDATION_FAILED', details: [{ path: '/variables/tag' }] } }] });
+    expect(res.json()).toMatchObject({
+      data: null,
+      errors: [{ extensions: { code: 'VALIDATION_FAILED', details: [{ path: '/variables/tag' }] } }],
+    });
   });
 
   it('as a variable of a GET request (JSON in the query string)', async () => {
-    const params = new URLSearchParams({ query: 'query($tag: String) { tickets(filter: {tag: $tag}) { items { id } } }', variables: JSON.stringify({ tag: 'x\u0000y' }) });
+    const params = new URLSearchParams({
+      query: 'query($tag: String) { tickets(filter: {tag: $tag}) { items { id } } }',
+      variables: JSON.stringify({ tag: 'x\u0000y' }),
+    });
     const res = await supervisor.get(`/graphql?${params}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ errors: [{ extensions: { code: 'VALIDATION_FAILED', details: [{ path: '/variables/tag' }] } }] });
+    expect(res.json()).toMatchObject({
+      errors: [{ extensions: { code: 'VALIDATION_FAILED', details: [{ path: '/variables/tag' }] } }],
+    });
   });
 });
 
 describe('finding 3 for JWT claims at first sign-in: sub, name, groups', () => {
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = (extra: Record<string, unknown>) => ({ iss: idp.issuer, aud: AUD, sub: 'nurse-1', iat: now(), exp: now() + 600, roles: ['agent'], ...extra });
+  const claims = (extra: Record<string, unknown>) => ({
+    iss: idp.issuer,
+    aud: AUD,
+    sub: 'nurse-1',
+    iat: now(),
+    exp: now() + 600,
+    roles: ['agent'],
+    ...extra,
+  });
 
   it.each([
     ['sub', { sub: 'nurse\u0000' }],
@@ -151,7 +236,9 @@ describe('finding 3 for JWT claims at first sign-in: sub, name, groups', () => {
   });
 
   it('the same token with clean claims signs in', async () => {
-    const res = await client(t.app, { bearer: idp.sign(claims({ name: 'Nurse Joy', groups: ['cardiology'] })) }).get('/v1/me');
+    const res = await client(t.app, { bearer: idp.sign(claims({ name: 'Nurse Joy', groups: ['cardiology'] })) }).get(
+      '/v1/me',
+    );
     expect(res.statusCode, res.body).toBe(200);
   });
 });

@@ -43,14 +43,20 @@ describe('malformed ids over GraphQL', () => {
   it.each(fields.map(([who, query]) => [query, who] as const))('%s answers NOT_FOUND', async (query, who) => {
     for (const id of malformed) {
       const body = await who().gql(query, { id });
-      expect(body.errors?.map((e) => e.extensions?.code), `${id}: ${JSON.stringify(body.errors)}`).toEqual(['NOT_FOUND']);
+      expect(
+        body.errors?.map((e) => e.extensions?.code),
+        `${id}: ${JSON.stringify(body.errors)}`,
+      ).toEqual(['NOT_FOUND']);
     }
   });
 
   it('group membership with a malformed user id answers NOT_FOUND', async () => {
     const group = (await admin.post('/v1/groups', { name: 'Triage' })).json();
     for (const userId of malformed) {
-      const body = await admin.gql('mutation($g: ID!, $u: ID!) { addGroupMember(groupId: $g, userId: $u) { id } }', { g: group.id, u: userId });
+      const body = await admin.gql('mutation($g: ID!, $u: ID!) { addGroupMember(groupId: $g, userId: $u) { id } }', {
+        g: group.id,
+        u: userId,
+      });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }
   });

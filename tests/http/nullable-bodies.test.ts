@@ -5,7 +5,9 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, seedTenant } from '../helpers/actors.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(async () => t?.close());
 
 describe('nullable body fields', () => {
@@ -16,7 +18,11 @@ describe('nullable body fields', () => {
     const cleared = await admin.patch(`/v1/groups/${group.id}`, { description: null });
     expect(cleared.statusCode).toBe(200);
     expect(cleared.json().description).toBeNull();
-    const row = await t.database.db.selectFrom('groups').select('description').where('id', '=', group.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('groups')
+      .select('description')
+      .where('id', '=', group.id)
+      .executeTakeFirstOrThrow();
     expect(row.description).toBeNull();
   });
 

@@ -35,8 +35,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const open = (c: Client, body: Record<string, unknown>) => c.post('/v1/break-glass', { resourceType: 'Contact', resourceId: contactId, durationMinutes: 5, ...body });
-const grantRow = (id: string) => t.database.db.selectFrom('break_glass_grants').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const open = (c: Client, body: Record<string, unknown>) =>
+  c.post('/v1/break-glass', { resourceType: 'Contact', resourceId: contactId, durationMinutes: 5, ...body });
+const grantRow = (id: string) =>
+  t.database.db.selectFrom('break_glass_grants').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('break-glass', () => {
   it('requires a real reason and a bounded duration', async () => {
@@ -51,16 +53,33 @@ describe('break-glass', () => {
   it("refuses a record that is not the tenant's: another tenant's contact or ticket, or no record at all", async () => {
     const foreignContact = (await createContact(other.supervisor)).id;
     const foreignTicket = (await other.supervisor.post('/v1/tickets', { subject: 'Theirs' })).json().id as string;
-    const before = await t.database.db.selectFrom('break_glass_grants').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-    for (const [resourceType, resourceId] of [['Contact', foreignContact], ['Ticket', foreignTicket], ['Contact', '0f8fad5b-d9cb-469f-a165-70867728950e'], ['Ticket', contactId]]) {
+    const before = await t.database.db
+      .selectFrom('break_glass_grants')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    for (const [resourceType, resourceId] of [
+      ['Contact', foreignContact],
+      ['Ticket', foreignTicket],
+      ['Contact', '0f8fad5b-d9cb-469f-a165-70867728950e'],
+      ['Ticket', contactId],
+    ]) {
       const res = await open(agent, { resourceType, resourceId, reason: 'patient collapsed at front desk' });
       expect(res.statusCode, `${resourceType} ${resourceId}`).toBe(422);
       expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ path: '/resourceId' }] });
     }
-    const gql = await agent.gql('mutation($i: OpenBreakGlassInput!) { openBreakGlass(input: $i) { id } }',
-      { i: { resourceType: 'Contact', resourceId: 'not-a-uuid', reason: 'patient collapsed at front desk', durationMinutes: 5 } });
+    const gql = await agent.gql('mutation($i: OpenBreakGlassInput!) { openBreakGlass(input: $i) { id } }', {
+      i: {
+        resourceType: 'Contact',
+        resourceId: 'not-a-uuid',
+        reason: 'patient collapsed at front desk',
+        durationMinutes: 5,
+      },
+    });
     expect(gql.errors?.[0]?.extensions?.code).toMatch(/UNPROCESSABLE|VALIDATION_FAILED|BAD_USER_INPUT/);
-    const after = await t.database.db.selectFrom('break_glass_grants').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('break_glass_grants')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -70,7 +89,15 @@ describe('break-glass', () => {
     const opened = await open(agent, { reason, durationMinutes: 10 });
     expect(opened.statusCode).toBe(201);
     const grant = opened.json();
-    expect(grant).toMatchObject({ actorId: agentId, resourceType: 'Contact', resourceId: contactId, active: true, review: null, reason, reasonLength: reason.length });
+    expect(grant).toMatchObject({
+      actorId: agentId,
+      resourceType: 'Contact',
+      resourceId: contactId,
+      active: true,
+      review: null,
+      reason,
+      reasonLength: reason.length,
+    });
     expect(new Date(grant.expiresAt).getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
 
     // stored sealed: no plaintext column, and the canary is in no byte of the row or the trail
@@ -79,24 +106,40 @@ describe('break-glass', () => {
     expect(row.reason_sealed).not.toBeNull();
     expect(JSON.stringify(row)).not.toContain('CANARY');
     expect(Buffer.from(row.reason_sealed as unknown as Buffer).includes(Buffer.from('CANARY'))).toBe(false);
-    const events = await t.database.db.selectFrom('domain_events').select(['type', 'payload']).where('tenant_id', '=', tenant.tenantId).execute();
-    expect(events).toContainEqual({ type: 'break_glass.opened', payload: expect.objectContaining({ grantId: grant.id, resourceId: contactId }) });
+    const events = await t.database.db
+      .selectFrom('domain_events')
+      .select(['type', 'payload'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .execute();
+    expect(events).toContainEqual({
+      type: 'break_glass.opened',
+      payload: expect.objectContaining({ grantId: grant.id, resourceId: contactId }),
+    });
     const audit = await auditEvents(t.database.db, tenant.tenantId);
-    expect(audit.find((e) => e['action'] === 'break_glass.open')).toMatchObject({ breakGlassReason: `break_glass_grants/${grant.id}`, outcome: 'allowed', resource: { type: 'Contact', id: contactId } });
+    expect(audit.find((e) => e['action'] === 'break_glass.open')).toMatchObject({
+      breakGlassReason: `break_glass_grants/${grant.id}`,
+      outcome: 'allowed',
+      resource: { type: 'Contact', id: contactId },
+    });
     expect(JSON.stringify(audit)).not.toContain('CANARY');
 
     // the holder and the privacy officer read the reason; the auditor sees that it exists and its length
     expect((await agent.get(`/v1/break-glass/${grant.id}`)).json().reason).toBe(reason);
     const listed = await officer.get('/v1/break-glass?active=true');
     expect(listed.statusCode).toBe(200);
-    expect(listed.json().items.find((g: { id: string }) => g.id === grant.id)).toMatchObject({ reason, reasonLength: reason.length });
+    expect(listed.json().items.find((g: { id: string }) => g.id === grant.id)).toMatchObject({
+      reason,
+      reasonLength: reason.length,
+    });
     const seenByAuditor = await auditor.get(`/v1/break-glass/${grant.id}`);
     expect(seenByAuditor.json()).toMatchObject({ reason: null, reasonLength: reason.length });
 
     // the holder cannot review their own access; the refusal is in the trail
     const own = await agent.post(`/v1/break-glass/${grant.id}/review`, { outcome: 'justified' });
     expect(own.statusCode).toBe(403);
-    const denials = (await auditEvents(t.database.db, tenant.tenantId)).filter((e) => e['action'] === 'break_glass.review' && e['outcome'] === 'denied');
+    const denials = (await auditEvents(t.database.db, tenant.tenantId)).filter(
+      (e) => e['action'] === 'break_glass.review' && e['outcome'] === 'denied',
+    );
     expect(denials.map((e) => e['resource']['id'])).toContain(grant.id);
 
     const reviewed = await officer.post(`/v1/break-glass/${grant.id}/review`, { outcome: 'justified', note });
@@ -106,8 +149,13 @@ describe('break-glass', () => {
     expect(reviewedRow.review_note).toBeNull();
     expect(JSON.stringify(reviewedRow)).not.toContain('CANARY');
     const auditorView = (await auditor.get(`/v1/break-glass/${grant.id}`)).json();
-    expect(auditorView).toMatchObject({ reason: null, review: { outcome: 'justified', note: null, noteLength: note.length } });
-    const gqlView = await auditor.gql('{ breakGlassGrants(limit: 100) { items { id reason reasonLength review { note noteLength } } } }');
+    expect(auditorView).toMatchObject({
+      reason: null,
+      review: { outcome: 'justified', note: null, noteLength: note.length },
+    });
+    const gqlView = await auditor.gql(
+      '{ breakGlassGrants(limit: 100) { items { id reason reasonLength review { note noteLength } } } }',
+    );
     expect(JSON.stringify(gqlView)).not.toContain('CANARY');
     expect(JSON.stringify((await auditor.get('/v1/audit/events?limit=100')).json())).not.toContain('CANARY');
   });
@@ -123,16 +171,27 @@ describe('break-glass', () => {
     expect(read.json().code).toBe('UNSEAL_FAILED');
     expect(read.body).not.toContain('CANARY');
     // put it back: a value that fails to open fails every list that holds it, closed
-    await t.database.db.updateTable('break_glass_grants').set({ reason_sealed: original }).where('id', '=', second.id).execute();
+    await t.database.db
+      .updateTable('break_glass_grants')
+      .set({ reason_sealed: original })
+      .where('id', '=', second.id)
+      .execute();
     expect((await officer.get(`/v1/break-glass/${second.id}`)).statusCode).toBe(200);
   });
 
   it('a grant opened before reasons were sealed shows its reason as a sealed one would, and a review seals it', async () => {
     const legacyReason = `legacy plaintext reason ${canary('LEGACY')}`;
-    const [row] = await sql<{ id: string }>`insert into break_glass_grants (tenant_id, actor_id, actor_kind, resource_type, resource_id, reason, reason_length, expires_at)
+    const [row] = await sql<{
+      id: string;
+    }>`insert into break_glass_grants (tenant_id, actor_id, actor_kind, resource_type, resource_id, reason, reason_length, expires_at)
       values (${tenant.tenantId}, ${agentId}, 'api_key', 'Contact', ${contactId}, ${legacyReason}, ${legacyReason.length}, now() + interval '5 minutes')
-      returning id`.execute(t.database.db).then((r) => r.rows);
-    expect((await auditor.get(`/v1/break-glass/${row!.id}`)).json()).toMatchObject({ reason: null, reasonLength: legacyReason.length });
+      returning id`
+      .execute(t.database.db)
+      .then((r) => r.rows);
+    expect((await auditor.get(`/v1/break-glass/${row!.id}`)).json()).toMatchObject({
+      reason: null,
+      reasonLength: legacyReason.length,
+    });
     expect((await officer.get(`/v1/break-glass/${row!.id}`)).json().reason).toBe(legacyReason);
     expect((await officer.post(`/v1/break-glass/${row!.id}/review`, { outcome: 'unjustified' })).statusCode).toBe(200);
     const sealed = await grantRow(row!.id);
@@ -145,22 +204,43 @@ describe('break-glass', () => {
     const legacyReason = `legacy audited reason ${canary('LEGACYEVENT')}`;
     const inbox = createAuditInbox(t.database.db, { addressHashKey: randomBytes(32) });
     await inbox.writeDetached(tenant.tenantId, cliActor(tenant.tenantId), [
-      { action: 'break_glass.open', resourceType: 'Contact', resourceId: contactId, outcome: 'allowed', breakGlassReason: legacyReason },
+      {
+        action: 'break_glass.open',
+        resourceType: 'Contact',
+        resourceId: contactId,
+        outcome: 'allowed',
+        breakGlassReason: legacyReason,
+      },
     ]);
     const search = (c: Client) => c.get(`/v1/audit/events?resourceType=Contact&resourceId=${contactId}&limit=100`);
     const seenByAuditor = await search(auditor);
     expect(seenByAuditor.statusCode).toBe(200);
     expect(seenByAuditor.body).not.toContain('CANARY');
-    expect(seenByAuditor.json().items.map((e: { breakGlassReason: string | null }) => e.breakGlassReason)).toContain('[sealed: legacy reason text withheld]');
+    expect(seenByAuditor.json().items.map((e: { breakGlassReason: string | null }) => e.breakGlassReason)).toContain(
+      '[sealed: legacy reason text withheld]',
+    );
     const seenByOfficer = await search(officer);
-    expect(seenByOfficer.json().items.map((e: { breakGlassReason: string | null }) => e.breakGlassReason)).toContain(legacyReason);
+    expect(seenByOfficer.json().items.map((e: { breakGlassReason: string | null }) => e.breakGlassReason)).toContain(
+      legacyReason,
+    );
   });
 
   it('expires by itself', async () => {
-    const grant = (await agent.post('/v1/break-glass', { resourceType: 'Ticket', resourceId: ticketId, reason: 'on-call escalation at night', durationMinutes: 1 })).json();
+    const grant = (
+      await agent.post('/v1/break-glass', {
+        resourceType: 'Ticket',
+        resourceId: ticketId,
+        reason: 'on-call escalation at night',
+        durationMinutes: 1,
+      })
+    ).json();
     expect((await agent.get('/v1/me')).statusCode).toBe(200);
     // time passes: move the expiry into the past (owner connection; the API offers no such thing)
-    await t.database.db.updateTable('break_glass_grants').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', grant.id).execute();
+    await t.database.db
+      .updateTable('break_glass_grants')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', grant.id)
+      .execute();
     const mine = (await agent.get('/v1/break-glass')).json().items as Array<{ id: string; active: boolean }>;
     expect(mine.find((g) => g.id === grant.id)?.active).toBe(false);
     const active = (await officer.get('/v1/break-glass?active=true')).json().items as Array<{ id: string }>;
@@ -176,7 +256,9 @@ describe('break-glass', () => {
     const closed = await agent.post(`/v1/break-glass/${mine.id}/close`, {});
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ active: false, reason: 'patient collapsed at front desk' });
-    const integration = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['integration'], ['tickets:read'])).secret });
+    const integration = client(t.app, {
+      apiKey: (await mintKey(t.app, tenant.adminKey, ['integration'], ['tickets:read'])).secret,
+    });
     expect((await open(integration, { reason: 'automated emergency pull' })).statusCode).toBe(403);
   });
 
@@ -185,12 +267,23 @@ describe('break-glass', () => {
     const target = (await supervisor.post('/v1/tickets', { subject: 'Overdose follow-up' })).json().id as string;
     const another = (await supervisor.post('/v1/tickets', { subject: 'Another patient' })).json().id as string;
     expect((await agent.get(`/v1/tickets/${target}`)).statusCode).toBe(404);
-    const grant = (await agent.post('/v1/break-glass', { resourceType: 'Ticket', resourceId: target, reason: 'patient unresponsive, need history', durationMinutes: 5 })).json();
+    const grant = (
+      await agent.post('/v1/break-glass', {
+        resourceType: 'Ticket',
+        resourceId: target,
+        reason: 'patient unresponsive, need history',
+        durationMinutes: 5,
+      })
+    ).json();
     const read = await agent.get(`/v1/tickets/${target}`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ id: target, masked: false, subject: 'Overdose follow-up' });
     expect((await agent.get(`/v1/tickets/${another}`)).statusCode).toBe(404);
-    await t.database.db.updateTable('break_glass_grants').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', grant.id).execute();
+    await t.database.db
+      .updateTable('break_glass_grants')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', grant.id)
+      .execute();
     expect((await agent.get(`/v1/tickets/${target}`)).statusCode).toBe(404);
   });
 });

@@ -24,9 +24,14 @@ beforeAll(async () => {
   const supervisorB = await mintKey(t.app, b.adminKey, ['supervisor']);
   const supervisorBClient = client(t.app, { apiKey: supervisorB.secret });
   const contactB = (await supervisorBClient.post('/v1/contacts', { name: 'Pat B' })).json().id;
-  bIds['breakGlass'] = (await supervisorBClient.post('/v1/break-glass', {
-    resourceType: 'Contact', resourceId: contactB, reason: 'patient unconscious in ED', durationMinutes: 5,
-  })).json().id;
+  bIds['breakGlass'] = (
+    await supervisorBClient.post('/v1/break-glass', {
+      resourceType: 'Contact',
+      resourceId: contactB,
+      reason: 'patient unconscious in ED',
+      durationMinutes: 5,
+    })
+  ).json().id;
   bIds['issuer'] = (await adminB.get('/v1/tenant/issuers')).json().items[0].id;
 }, 60_000);
 
@@ -45,10 +50,13 @@ describe('cross-tenant isolation', () => {
       ['GET group', () => adminA.get(`/v1/groups/${bIds['group']}`)],
       ['PATCH group', () => adminA.patch(`/v1/groups/${bIds['group']}`, { name: 'hijacked' })],
       ['DELETE group', () => adminA.delete(`/v1/groups/${bIds['group']}`)],
-      ['add B user to A group', async () => {
-        const g = (await adminA.post('/v1/groups', { name: `A team ${Math.random()}` })).json();
-        return adminA.put(`/v1/groups/${g.id}/members/${bIds['user']}`);
-      }],
+      [
+        'add B user to A group',
+        async () => {
+          const g = (await adminA.post('/v1/groups', { name: `A team ${Math.random()}` })).json();
+          return adminA.put(`/v1/groups/${g.id}/members/${bIds['user']}`);
+        },
+      ],
       ['GET api key', () => adminA.get(`/v1/api-keys/${bIds['apiKey']}`)],
       ['revoke api key', () => adminA.delete(`/v1/api-keys/${bIds['apiKey']}`)],
       ['close break-glass', () => adminA.post(`/v1/break-glass/${bIds['breakGlass']}/close`)],
@@ -58,7 +66,13 @@ describe('cross-tenant isolation', () => {
       expect((await probe()).statusCode, name).toBe(404);
     }
     const po = await mintKey(t.app, a.adminKey, ['privacy_officer']);
-    expect((await client(t.app, { apiKey: po.secret }).post(`/v1/break-glass/${bIds['breakGlass']}/review`, { outcome: 'justified' })).statusCode).toBe(404);
+    expect(
+      (
+        await client(t.app, { apiKey: po.secret }).post(`/v1/break-glass/${bIds['breakGlass']}/review`, {
+          outcome: 'justified',
+        })
+      ).statusCode,
+    ).toBe(404);
     // and nothing changed in B
     const adminB = client(t.app, { apiKey: b.adminKey });
     expect((await adminB.get(`/v1/users/${bIds['user']}`)).json().displayName).toBe('B agent');
@@ -70,7 +84,9 @@ describe('cross-tenant isolation', () => {
     const adminA = client(t.app, { apiKey: a.adminKey });
     const po = await mintKey(t.app, a.adminKey, ['privacy_officer']);
     const lists = [
-      await adminA.get('/v1/users?limit=100'), await adminA.get('/v1/groups?limit=100'), await adminA.get('/v1/api-keys?limit=100'),
+      await adminA.get('/v1/users?limit=100'),
+      await adminA.get('/v1/groups?limit=100'),
+      await adminA.get('/v1/api-keys?limit=100'),
       await client(t.app, { apiKey: po.secret }).get('/v1/break-glass?limit=100'),
     ];
     const bValues = Object.values(bIds);
@@ -94,8 +110,12 @@ describe('cross-tenant isolation', () => {
       const body = await gqlA.gql(query, { id });
       expect(body.errors?.[0]?.extensions?.code, query).toBe('NOT_FOUND');
     }
-    const lists = await gqlA.gql('{ users(limit: 100) { items { id } } groups(limit: 100) { items { id } } apiKeys(limit: 100) { items { id } } }');
-    const seen = [...lists.data.users.items, ...lists.data.groups.items, ...lists.data.apiKeys.items].map((x: { id: string }) => x.id);
+    const lists = await gqlA.gql(
+      '{ users(limit: 100) { items { id } } groups(limit: 100) { items { id } } apiKeys(limit: 100) { items { id } } }',
+    );
+    const seen = [...lists.data.users.items, ...lists.data.groups.items, ...lists.data.apiKeys.items].map(
+      (x: { id: string }) => x.id,
+    );
     for (const id of Object.values(bIds)) expect(seen).not.toContain(id);
   });
 });
@@ -113,7 +133,14 @@ describe('revocation takes effect on the next request', () => {
 
   it("revoking a user's sessions kills every older token, and a new sign-in works", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = idp.sign({ iss: idp.issuer, aud: 'phidesk', sub: 'nurse-joy', iat: now - 5, exp: now + 600, roles: ['agent'] });
+    const token = idp.sign({
+      iss: idp.issuer,
+      aud: 'phidesk',
+      sub: 'nurse-joy',
+      iat: now - 5,
+      exp: now + 600,
+      roles: ['agent'],
+    });
     const user = client(t.app, { bearer: token });
     const meRes = await user.get('/v1/me');
     expect(meRes.statusCode).toBe(200);

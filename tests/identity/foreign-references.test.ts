@@ -32,7 +32,11 @@ describe('foreign references', () => {
     }
     expect(await usersNamed('Linked elsewhere')).toEqual([]);
 
-    const created = await a.admin.post('/v1/users', { displayName: 'Linked here', roles: ['requester'], contactId: ownContact });
+    const created = await a.admin.post('/v1/users', {
+      displayName: 'Linked here',
+      roles: ['requester'],
+      contactId: ownContact,
+    });
     expect(created.statusCode).toBe(201);
     const patched = await a.admin.patch(`/v1/users/${created.json().id}`, { contactId: foreignContact });
     expect(patched.statusCode).toBe(422);
@@ -41,7 +45,10 @@ describe('foreign references', () => {
 
   it('the same over GraphQL, where ids are free text', async () => {
     for (const contactId of [foreignContact, 'not-a-uuid']) {
-      const res = await a.admin.gql('mutation($c: ID) { createUser(input: { displayName: "GraphQL linked", roles: ["requester"], contactId: $c }) { id } }', { c: contactId });
+      const res = await a.admin.gql(
+        'mutation($c: ID) { createUser(input: { displayName: "GraphQL linked", roles: ["requester"], contactId: $c }) { id } }',
+        { c: contactId },
+      );
       expect(res.errors?.[0]?.extensions?.code, contactId).toBe('UNPROCESSABLE');
     }
     expect(await usersNamed('GraphQL linked')).toEqual([]);

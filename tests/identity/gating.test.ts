@@ -8,8 +8,23 @@ import { client, mintKey, seedTenant } from '../helpers/actors.js';
 import { loadSchemaSdl } from '../../src/graphql/schema.js';
 
 const expectedPublic = [
-  'GET /healthz', 'GET /readyz', 'GET /openapi.yaml', 'GET /docs', 'GET /docs/*', 'GET /docs/static/*', 'GET /docs/json', 'GET /docs/yaml',
-  'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /graphql', 'POST /graphql', 'GET /graphiql', 'GET /graphiql/*', 'GET /graphiql/main.js', 'GET /graphiql/sw.js', 'GET /graphiql/config.js',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /openapi.yaml',
+  'GET /docs',
+  'GET /docs/*',
+  'GET /docs/static/*',
+  'GET /docs/json',
+  'GET /docs/yaml',
+  'GET /docs/static/index.html',
+  'GET /docs/static/swagger-initializer.js',
+  'GET /graphql',
+  'POST /graphql',
+  'GET /graphiql',
+  'GET /graphiql/*',
+  'GET /graphiql/main.js',
+  'GET /graphiql/sw.js',
+  'GET /graphiql/config.js',
   'GET /.well-known/phidesk-audit-key',
 ];
 const publicGraphqlFields = ['Query.health', 'Mutation.noop'];
@@ -34,7 +49,9 @@ describe('REST gating', () => {
   });
 
   it('the public list is exactly the expected short list', () => {
-    const pub = routes().filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
+    const pub = routes()
+      .filter((r) => r.public)
+      .map((r) => `${r.method} ${r.url}`);
     for (const p of pub) expect(expectedPublic, p).toContain(p);
     expect(pub.filter((p) => p.includes('/v1/'))).toEqual([]);
   });
@@ -43,7 +60,11 @@ describe('REST gating', () => {
     const gated = routes().filter((r) => !r.public);
     expect(gated.length).toBeGreaterThan(20);
     for (const r of gated) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -51,21 +72,37 @@ describe('REST gating', () => {
   it('every resource route answers 403 to an actor with no abilities', async () => {
     const gated = routes().filter((r) => !r.public && r.policy !== 'authenticated');
     for (const r of gated) {
-      const res = await client(t.app, { apiKey: noRolesKey })[r.method === 'GET' ? 'get' : r.method === 'DELETE' ? 'delete' : r.method === 'PUT' ? 'put' : r.method === 'PATCH' ? 'patch' : 'post'](concrete(r.url), {} as never);
+      const res = await client(t.app, { apiKey: noRolesKey })[
+        r.method === 'GET'
+          ? 'get'
+          : r.method === 'DELETE'
+            ? 'delete'
+            : r.method === 'PUT'
+              ? 'put'
+              : r.method === 'PATCH'
+                ? 'patch'
+                : 'post'
+      ](concrete(r.url), {} as never);
       expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(403);
     }
   });
 
   it('a route without a declared policy stops start-up', async () => {
-    await expect(startTestApp({ beforeReady: (app) => { app.get('/v1/_undeclared', async () => ({ secret: true })); } }))
-      .rejects.toThrow(/routes without a declared policy: GET \/v1\/_undeclared/);
+    await expect(
+      startTestApp({
+        beforeReady: (app) => {
+          app.get('/v1/_undeclared', async () => ({ secret: true }));
+        },
+      }),
+    ).rejects.toThrow(/routes without a declared policy: GET \/v1\/_undeclared/);
   });
 });
 
 describe('GraphQL gating', () => {
   const schema = buildSchema(loadSchemaSdl());
   const rootFields = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
-    Object.values(type.getFields()).map((f) => ({ type: type.name, field: f })));
+    Object.values(type.getFields()).map((f) => ({ type: type.name, field: f })),
+  );
 
   it('every root field is reachable only through a declared policy', async () => {
     const anon = client(t.app);
@@ -74,14 +111,18 @@ describe('GraphQL gating', () => {
       const key = `${type}.${field.name}`;
       if (publicGraphqlFields.includes(key)) continue;
       // minimal selection and dummy arguments, so the call reaches the resolver's gate
-      const args = field.args.length ? `(${field.args.map((a) => `${a.name}: ${dummy(String(a.type))}`).join(', ')})` : '';
+      const args = field.args.length
+        ? `(${field.args.map((a) => `${a.name}: ${dummy(String(a.type))}`).join(', ')})`
+        : '';
       const selection = selectionFor(String(field.type));
       const op = `${type === 'Mutation' ? 'mutation' : 'query'} { ${field.name}${args}${selection} }`;
       const anonBody = await anon.gql(op);
       expect(anonBody.errors?.[0]?.extensions?.code, `${key}: ${JSON.stringify(anonBody)}`).toBe('UNAUTHENTICATED');
       if (key === 'Query.me') continue;
       const noneBody = await none.gql(op);
-      expect(['FORBIDDEN', 'VALIDATION_FAILED'], `${key}: ${JSON.stringify(noneBody)}`).toContain(noneBody.errors?.[0]?.extensions?.code);
+      expect(['FORBIDDEN', 'VALIDATION_FAILED'], `${key}: ${JSON.stringify(noneBody)}`).toContain(
+        noneBody.errors?.[0]?.extensions?.code,
+      );
     }
   });
 
@@ -103,7 +144,9 @@ describe('GraphQL gating', () => {
     if (base === 'DateTime') return '"2030-01-01T00:00:00Z"';
     const input = schema.getType(base);
     if (input && 'getFields' in input) {
-      const required = Object.values((input as { getFields(): Record<string, { name: string; type: unknown }> }).getFields()).filter((f) => String(f.type).endsWith('!'));
+      const required = Object.values(
+        (input as { getFields(): Record<string, { name: string; type: unknown }> }).getFields(),
+      ).filter((f) => String(f.type).endsWith('!'));
       return `{ ${required.map((f) => `${f.name}: ${dummy(String(f.type))}`).join(', ')} }`;
     }
     return 'null';

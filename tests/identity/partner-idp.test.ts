@@ -21,21 +21,70 @@ let tenantId: string;
 const now = () => Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true', SESSION_MAX_AGE_SECONDS: '3600' } });
+  t = await startTestApp({
+    env: { ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true', SESSION_MAX_AGE_SECONDS: '3600' },
+  });
   idp = await startFakeIdp();
   otherIdp = await startFakeIdp();
-  const { stdout } = await run(process.execPath, ['bin/phidesk.js', 'tenants', 'create', '--slug', 'acme-health', '--name', 'Acme Health',
-    '--jwt-issuer', idp.issuer, '--jwks-uri', idp.jwksUri, '--audience', AUD, '--json'], {
-    cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.database.url, ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [
+      'bin/phidesk.js',
+      'tenants',
+      'create',
+      '--slug',
+      'acme-health',
+      '--name',
+      'Acme Health',
+      '--jwt-issuer',
+      idp.issuer,
+      '--jwks-uri',
+      idp.jwksUri,
+      '--audience',
+      AUD,
+      '--json',
+    ],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        DATABASE_URL: t.database.url,
+        ALLOW_HTTP_JWKS: 'true',
+        ALLOW_PRIVATE_URLS: 'true',
+      },
+    },
+  );
   const out = JSON.parse(stdout) as { tenantId: string; adminApiKey: string };
   tenantId = out.tenantId;
   expect(out.adminApiKey).toMatch(/^phk_/);
   // a second tenant that trusts another issuer, for the tenant-claim check
-  await run(process.execPath, ['bin/phidesk.js', 'tenants', 'create', '--slug', 'other-clinic', '--name', 'Other',
-    '--jwt-issuer', otherIdp.issuer, '--jwks-uri', otherIdp.jwksUri, '--audience', AUD], {
-    cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: t.database.url, ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true' },
-  });
+  await run(
+    process.execPath,
+    [
+      'bin/phidesk.js',
+      'tenants',
+      'create',
+      '--slug',
+      'other-clinic',
+      '--name',
+      'Other',
+      '--jwt-issuer',
+      otherIdp.issuer,
+      '--jwks-uri',
+      otherIdp.jwksUri,
+      '--audience',
+      AUD,
+    ],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        DATABASE_URL: t.database.url,
+        ALLOW_HTTP_JWKS: 'true',
+        ALLOW_PRIVATE_URLS: 'true',
+      },
+    },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -45,7 +94,17 @@ afterAll(async () => {
 });
 
 function claims(extra: Record<string, unknown> = {}) {
-  return { iss: idp.issuer, aud: AUD, sub: 'dr-house', iat: now(), exp: now() + 600, roles: ['agent'], name: 'Gregory House', amr: ['pwd', 'otp'], ...extra };
+  return {
+    iss: idp.issuer,
+    aud: AUD,
+    sub: 'dr-house',
+    iat: now(),
+    exp: now() + 600,
+    roles: ['agent'],
+    name: 'Gregory House',
+    amr: ['pwd', 'otp'],
+    ...extra,
+  };
 }
 
 async function me(token: string) {
@@ -59,7 +118,11 @@ describe('partner identity provider', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ tenantId, kind: 'user', roles: ['agent'], mfa: true });
     }
-    const users = await t.database.db.selectFrom('users').select(['subject', 'display_name']).where('tenant_id', '=', tenantId).execute();
+    const users = await t.database.db
+      .selectFrom('users')
+      .select(['subject', 'display_name'])
+      .where('tenant_id', '=', tenantId)
+      .execute();
     expect(users).toEqual([{ subject: 'dr-house', display_name: 'Gregory House' }]);
   });
 
@@ -70,15 +133,31 @@ describe('partner identity provider', () => {
 
   const forged: Array<[string, () => Promise<string>, string]> = [
     ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`, 'TOKEN_INVALID'],
-    ['HS256 signed with the RSA public key (alg confusion)', async () => idp.sign(claims(), { alg: 'HS256' , hmacSecret: idp.publicKeyPem('RS256'), kid: idp.kid('RS256') }), 'TOKEN_INVALID'],
+    [
+      'HS256 signed with the RSA public key (alg confusion)',
+      async () => idp.sign(claims(), { alg: 'HS256', hmacSecret: idp.publicKeyPem('RS256'), kid: idp.kid('RS256') }),
+      'TOKEN_INVALID',
+    ],
     ['unknown kid', async () => idp.sign(claims(), { kid: 'no-such-kid' }), 'TOKEN_INVALID'],
     ['wrong issuer', async () => idp.sign(claims({ iss: 'https://evil.example' })), 'TOKEN_INVALID'],
     ['wrong audience', async () => idp.sign(claims({ aud: 'someone-else' })), 'TOKEN_INVALID'],
     ['expired', async () => idp.sign(claims({ iat: now() - 1200, exp: now() - 600 })), 'TOKEN_EXPIRED'],
     ['not yet valid', async () => idp.sign(claims({ nbf: now() + 600 })), 'TOKEN_NOT_YET_VALID'],
-    ['session older than the maximum age', async () => idp.sign(claims({ iat: now() - 7200, exp: now() + 600 })), 'TOKEN_EXPIRED'],
-    ['tenant claim naming a tenant that does not trust the issuer', async () => idp.sign(claims({ tenant: 'other-clinic' })), 'TOKEN_INVALID'],
-    ['signed by another IdP key under this kid', async () => otherIdp.sign(claims(), { kid: idp.kid('RS256') }), 'TOKEN_INVALID'],
+    [
+      'session older than the maximum age',
+      async () => idp.sign(claims({ iat: now() - 7200, exp: now() + 600 })),
+      'TOKEN_EXPIRED',
+    ],
+    [
+      'tenant claim naming a tenant that does not trust the issuer',
+      async () => idp.sign(claims({ tenant: 'other-clinic' })),
+      'TOKEN_INVALID',
+    ],
+    [
+      'signed by another IdP key under this kid',
+      async () => otherIdp.sign(claims(), { kid: idp.kid('RS256') }),
+      'TOKEN_INVALID',
+    ],
     ['malformed', async () => 'not.a.jwt', 'TOKEN_INVALID'],
   ];
 

@@ -16,15 +16,31 @@ beforeAll(async () => {
   t = await startTestApp();
   a = await seedTenant(t);
   b = await seedTenant(t);
-  for (const [tenant, name] of [[a, 'Alice A'], [b, 'Bob B']] as const) {
-    expect((await client(t.app, { apiKey: tenant.adminKey }).post('/v1/users', { displayName: name })).statusCode).toBe(201);
-    expect((await client(t.app, { apiKey: tenant.adminKey }).post('/v1/groups', { name: `${name} team` })).statusCode).toBe(201);
+  for (const [tenant, name] of [
+    [a, 'Alice A'],
+    [b, 'Bob B'],
+  ] as const) {
+    expect((await client(t.app, { apiKey: tenant.adminKey }).post('/v1/users', { displayName: name })).statusCode).toBe(
+      201,
+    );
+    expect(
+      (await client(t.app, { apiKey: tenant.adminKey }).post('/v1/groups', { name: `${name} team` })).statusCode,
+    ).toBe(201);
   }
 });
 afterAll(async () => t?.close());
 
 // audit_inbox is insert-only for the runtime role, so it is not readable at all (tested below).
-const tenantTables = ['users', 'groups', 'group_members', 'api_keys', 'tenant_issuers', 'break_glass_grants', 'domain_events', 'audit_events'];
+const tenantTables = [
+  'users',
+  'groups',
+  'group_members',
+  'api_keys',
+  'tenant_issuers',
+  'break_glass_grants',
+  'domain_events',
+  'audit_events',
+];
 
 describe('row-level security', () => {
   it('a repository query without its tenant filter sees only the pinned tenant', async () => {
@@ -36,8 +52,12 @@ describe('row-level security', () => {
   it('raw SQL over every tenant-owned table sees no row of another tenant', async () => {
     for (const table of tenantTables) {
       const rows = await inTenantTx(t.database.db, a.tenantId, (tx) =>
-        sql<{ tenant_id: string }>`select tenant_id from ${sql.table(table)}`.execute(tx));
-      expect(rows.rows.filter((r) => r.tenant_id !== a.tenantId), table).toEqual([]);
+        sql<{ tenant_id: string }>`select tenant_id from ${sql.table(table)}`.execute(tx),
+      );
+      expect(
+        rows.rows.filter((r) => r.tenant_id !== a.tenantId),
+        table,
+      ).toEqual([]);
     }
     // and the owner connection (outside any tenant transaction) does see both: the rows exist
     const all = await t.database.db.selectFrom('users').select('tenant_id').execute();
@@ -63,15 +83,34 @@ describe('row-level security', () => {
 
   it("cannot update, delete or insert another tenant's rows", async () => {
     const updated = await inTenantTx(t.database.db, a.tenantId, (tx) =>
-      tx.updateTable('users').set({ display_name: 'pwned' }).where('tenant_id', '=', b.tenantId).executeTakeFirst());
+      tx.updateTable('users').set({ display_name: 'pwned' }).where('tenant_id', '=', b.tenantId).executeTakeFirst(),
+    );
     expect(Number(updated.numUpdatedRows)).toBe(0);
     const deleted = await inTenantTx(t.database.db, a.tenantId, (tx) =>
-      tx.deleteFrom('groups').where('tenant_id', '=', b.tenantId).executeTakeFirst());
+      tx.deleteFrom('groups').where('tenant_id', '=', b.tenantId).executeTakeFirst(),
+    );
     expect(Number(deleted.numDeletedRows)).toBe(0);
-    await expect(inTenantTx(t.database.db, a.tenantId, (tx) =>
-      tx.insertInto('users').values({ tenant_id: b.tenantId, issuer: null, subject: null, email: null, display_name: 'planted', roles: ['tenant_admin'], contact_id: null }).execute(),
-    )).rejects.toThrow(/row-level security/);
-    const bUsers = await t.database.db.selectFrom('users').select('display_name').where('tenant_id', '=', b.tenantId).execute();
+    await expect(
+      inTenantTx(t.database.db, a.tenantId, (tx) =>
+        tx
+          .insertInto('users')
+          .values({
+            tenant_id: b.tenantId,
+            issuer: null,
+            subject: null,
+            email: null,
+            display_name: 'planted',
+            roles: ['tenant_admin'],
+            contact_id: null,
+          })
+          .execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const bUsers = await t.database.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('tenant_id', '=', b.tenantId)
+      .execute();
     expect(bUsers.map((u) => u.display_name)).toEqual(['Bob B']);
   });
 
@@ -84,8 +123,14 @@ describe('row-level security', () => {
   });
 
   it('the runtime role cannot change audit history', async () => {
-    await expect(inTenantTx(t.database.db, a.tenantId, (tx) => sql`delete from audit_events`.execute(tx))).rejects.toThrow(/permission denied/);
-    await expect(inTenantTx(t.database.db, a.tenantId, (tx) => sql`update audit_inbox set tenant_id = tenant_id`.execute(tx))).rejects.toThrow(/permission denied/);
-    await expect(inTenantTx(t.database.db, a.tenantId, (tx) => sql`select * from audit_inbox`.execute(tx))).rejects.toThrow(/permission denied/);
+    await expect(
+      inTenantTx(t.database.db, a.tenantId, (tx) => sql`delete from audit_events`.execute(tx)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      inTenantTx(t.database.db, a.tenantId, (tx) => sql`update audit_inbox set tenant_id = tenant_id`.execute(tx)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      inTenantTx(t.database.db, a.tenantId, (tx) => sql`select * from audit_inbox`.execute(tx)),
+    ).rejects.toThrow(/permission denied/);
   });
 });

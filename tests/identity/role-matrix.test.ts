@@ -5,42 +5,87 @@ import { defineAbilityFor, subjects, actions, type Action, type SubjectType } fr
 import type { Actor, Role } from '../../src/auth/actor.js';
 
 const base: Actor = {
-  tenantId: 't', id: 'me', kind: 'user', authMethod: 'jwt', roles: [], groupIds: ['g1'], scopes: [], contactId: 'c1',
-  mfa: true, requireMfaForPhi: false, breakGlass: [],
+  tenantId: 't',
+  id: 'me',
+  kind: 'user',
+  authMethod: 'jwt',
+  roles: [],
+  groupIds: ['g1'],
+  scopes: [],
+  contactId: 'c1',
+  mfa: true,
+  requireMfaForPhi: false,
+  breakGlass: [],
 };
 
 type Cell = 'all' | 'own' | '-';
 // Columns follow `actions`: read, read_phi, create, update, delete, revoke, open, review, verify, redact
 const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
   tenant_admin: {
-    Tenant: 'all - - all - - - - - -', User: 'all - all all - all - - - -', Group: 'all - all all all - - - - -',
-    ApiKey: 'all - all - - all - - - -', BreakGlass: 'own own - - - own all - - -', AuditEvent: '- - - - - - - - - -',
-    Contact: 'all - - - - - - - - -', Ticket: 'all - - - - - - - - -', Comment: 'all - - - - - - - - -',
+    Tenant: 'all - - all - - - - - -',
+    User: 'all - all all - all - - - -',
+    Group: 'all - all all all - - - - -',
+    ApiKey: 'all - all - - all - - - -',
+    BreakGlass: 'own own - - - own all - - -',
+    AuditEvent: '- - - - - - - - - -',
+    Contact: 'all - - - - - - - - -',
+    Ticket: 'all - - - - - - - - -',
+    Comment: 'all - - - - - - - - -',
   },
   privacy_officer: {
-    Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'all all - - - all - all - -', AuditEvent: 'all - - - - - - - all -',
-    Contact: 'all all - - - - - - - -', Ticket: 'all all - - - - - - - -', Comment: 'all all - - - - - - - all',
+    Tenant: 'all - - - - - - - - -',
+    User: 'all - - - - - - - - -',
+    Group: 'all - - - - - - - - -',
+    ApiKey: '- - - - - - - - - -',
+    BreakGlass: 'all all - - - all - all - -',
+    AuditEvent: 'all - - - - - - - all -',
+    Contact: 'all all - - - - - - - -',
+    Ticket: 'all all - - - - - - - -',
+    Comment: 'all all - - - - - - - all',
   },
   supervisor: {
-    Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'own own - - - own all - - -', AuditEvent: '- - - - - - - - - -',
-    Contact: 'all all all all all - - - - -', Ticket: 'all all all all all - - - - -', Comment: 'all all all all - - - - - all',
+    Tenant: 'all - - - - - - - - -',
+    User: 'all - - - - - - - - -',
+    Group: 'all - - - - - - - - -',
+    ApiKey: '- - - - - - - - - -',
+    BreakGlass: 'own own - - - own all - - -',
+    AuditEvent: '- - - - - - - - - -',
+    Contact: 'all all all all all - - - - -',
+    Ticket: 'all all all all all - - - - -',
+    Comment: 'all all all all - - - - - all',
   },
   agent: {
-    Tenant: 'all - - - - - - - - -', User: 'all - - - - - - - - -', Group: 'all - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'own own - - - own all - - -', AuditEvent: '- - - - - - - - - -',
-    Contact: 'all all all all - - - - - -', Ticket: 'own own all own - - - - - -', Comment: 'own own own own - - - - - -',
+    Tenant: 'all - - - - - - - - -',
+    User: 'all - - - - - - - - -',
+    Group: 'all - - - - - - - - -',
+    ApiKey: '- - - - - - - - - -',
+    BreakGlass: 'own own - - - own all - - -',
+    AuditEvent: '- - - - - - - - - -',
+    Contact: 'all all all all - - - - - -',
+    Ticket: 'own own all own - - - - - -',
+    Comment: 'own own own own - - - - - -',
   },
   auditor: {
-    Tenant: '- - - - - - - - - -', User: '- - - - - - - - - -', Group: '- - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: 'all - - - - - - - - -', AuditEvent: 'all - - - - - - - all -',
-    Contact: '- - - - - - - - - -', Ticket: '- - - - - - - - - -', Comment: '- - - - - - - - - -',
+    Tenant: '- - - - - - - - - -',
+    User: '- - - - - - - - - -',
+    Group: '- - - - - - - - - -',
+    ApiKey: '- - - - - - - - - -',
+    BreakGlass: 'all - - - - - - - - -',
+    AuditEvent: 'all - - - - - - - all -',
+    Contact: '- - - - - - - - - -',
+    Ticket: '- - - - - - - - - -',
+    Comment: '- - - - - - - - - -',
   },
   requester: {
-    Tenant: '- - - - - - - - - -', User: '- - - - - - - - - -', Group: '- - - - - - - - - -', ApiKey: '- - - - - - - - - -',
-    BreakGlass: '- - - - - - - - - -', AuditEvent: '- - - - - - - - - -',
-    Contact: 'own own - - - - - - - -', Ticket: 'own own own - - - - - - -', Comment: 'own own own - - - - - - -',
+    Tenant: '- - - - - - - - - -',
+    User: '- - - - - - - - - -',
+    Group: '- - - - - - - - - -',
+    ApiKey: '- - - - - - - - - -',
+    BreakGlass: '- - - - - - - - - -',
+    AuditEvent: '- - - - - - - - - -',
+    Contact: 'own own - - - - - - - -',
+    Ticket: 'own own own - - - - - - -',
+    Comment: 'own own own - - - - - - -',
   },
   integration: Object.fromEntries(subjects.map((s) => [s, '- - - - - - - - - -'])),
 };
@@ -55,7 +100,9 @@ function cellFor(role: Role, subject: SubjectType, action: Action): Cell {
   return cells[actions.indexOf(action)] as Cell;
 }
 
-const cases = (Object.keys(matrix) as Role[]).flatMap((role) => subjects.flatMap((subject) => actions.map((action) => [role, subject, action] as const)));
+const cases = (Object.keys(matrix) as Role[]).flatMap((role) =>
+  subjects.flatMap((subject) => actions.map((action) => [role, subject, action] as const)),
+);
 
 describe('role matrix', () => {
   it('covers every role, resource and action', () => {
@@ -67,7 +114,20 @@ describe('role matrix', () => {
     const expected = cellFor(role, subject, action);
     const anyRecord = ability.can(action, subject);
     // a record that matches no condition of the actor (someone else's)
-    const foreign = ability.can(action, { __caslSubjectType__: subject, id: 'x', actorId: 'other', assigneeId: 'other', groupId: 'g9', requesterId: 'c9', ticketAssigneeId: 'other', ticketGroupId: 'g9', ticketRequesterId: 'c9', public: true, authorId: 'other', staffRoles: true } as never);
+    const foreign = ability.can(action, {
+      __caslSubjectType__: subject,
+      id: 'x',
+      actorId: 'other',
+      assigneeId: 'other',
+      groupId: 'g9',
+      requesterId: 'c9',
+      ticketAssigneeId: 'other',
+      ticketGroupId: 'g9',
+      ticketRequesterId: 'c9',
+      public: true,
+      authorId: 'other',
+      staffRoles: true,
+    } as never);
     if (expected === 'all') expect([anyRecord, foreign]).toEqual([true, true]);
     if (expected === 'own') expect([anyRecord, foreign]).toEqual([true, false]);
     if (expected === '-') expect(anyRecord).toBe(false);
@@ -81,8 +141,14 @@ describe('role matrix', () => {
     expect(ability.can('create', 'Contact')).toBe(false);
   });
 
-  it('an agent edits only comments they wrote; a supervisor edits anyone\'s', () => {
-    const onMyTicket = { __caslSubjectType__: 'Comment', ticketAssigneeId: 'me', ticketGroupId: 'g9', ticketRequesterId: 'c9', public: true };
+  it("an agent edits only comments they wrote; a supervisor edits anyone's", () => {
+    const onMyTicket = {
+      __caslSubjectType__: 'Comment',
+      ticketAssigneeId: 'me',
+      ticketGroupId: 'g9',
+      ticketRequesterId: 'c9',
+      public: true,
+    };
     const agent = defineAbilityFor({ ...base, roles: ['agent'] });
     expect(agent.can('update', { ...onMyTicket, authorId: 'me' } as never)).toBe(true);
     expect(agent.can('update', { ...onMyTicket, authorId: 'someone-else' } as never)).toBe(false);
@@ -102,7 +168,8 @@ describe('role matrix', () => {
     }
     expect(requester.can('create', { ...mine, requesterId: 'c9' } as never, 'subject')).toBe(false);
     const agent = defineAbilityFor({ ...base, roles: ['agent'] });
-    for (const field of ['assigneeId', 'groupId', 'status', 'priority']) expect(agent.can('create', mine as never, field), field).toBe(true);
+    for (const field of ['assigneeId', 'groupId', 'status', 'priority'])
+      expect(agent.can('create', mine as never, field), field).toBe(true);
   });
 
   it('keys with staff roles are minted by tenant admins only; a key manager mints integration keys', () => {
@@ -128,7 +195,10 @@ describe('role matrix', () => {
     const ability = defineAbilityFor({ ...base, roles: ['auditor'], breakGlass: [grant] }, now);
     expect(ability.can('read_phi', { __caslSubjectType__: 'Contact', id: 'c42' } as never)).toBe(true);
     expect(ability.can('read_phi', { __caslSubjectType__: 'Contact', id: 'c43' } as never)).toBe(false);
-    const later = defineAbilityFor({ ...base, roles: ['auditor'], breakGlass: [grant] }, new Date(now.getTime() + 120_000));
+    const later = defineAbilityFor(
+      { ...base, roles: ['auditor'], breakGlass: [grant] },
+      new Date(now.getTime() + 120_000),
+    );
     expect(later.can('read_phi', { __caslSubjectType__: 'Contact', id: 'c42' } as never)).toBe(false);
   });
 });

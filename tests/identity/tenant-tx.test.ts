@@ -16,7 +16,10 @@ const tenantId = randomUUID();
 beforeAll(async () => {
   database = await createTestDatabase();
   single = connectDatabase(database.url, { poolMax: 1 });
-  await database.db.insertInto('tenants').values({ id: tenantId, slug: `tx-${tenantId.slice(0, 8)}`, name: 'Tx' } as never).execute();
+  await database.db
+    .insertInto('tenants')
+    .values({ id: tenantId, slug: `tx-${tenantId.slice(0, 8)}`, name: 'Tx' } as never)
+    .execute();
 });
 afterAll(async () => {
   await single?.close();
@@ -30,12 +33,20 @@ describe('inTenantTx', () => {
   it('runs as the runtime role, scoped to the tenant, read-only when asked', async () => {
     const rw = await inTenantTx(single.db, tenantId, async (tx) => (await scope.execute(tx)).rows[0]);
     expect(rw).toEqual({ tenant: tenantId, role: RUNTIME_ROLE, read_only: 'off' });
-    const ro = await inTenantTx(single.db, tenantId, async (tx) => (await scope.execute(tx)).rows[0], { readOnly: true });
+    const ro = await inTenantTx(single.db, tenantId, async (tx) => (await scope.execute(tx)).rows[0], {
+      readOnly: true,
+    });
     expect(ro).toEqual({ tenant: tenantId, role: RUNTIME_ROLE, read_only: 'on' });
-    await expect(inTenantTx(single.db, tenantId, (tx) => tx.updateTable('tenants').set({ name: 'changed' }).execute(), { readOnly: true }))
-      .rejects.toThrow(/read-only transaction/);
+    await expect(
+      inTenantTx(single.db, tenantId, (tx) => tx.updateTable('tenants').set({ name: 'changed' }).execute(), {
+        readOnly: true,
+      }),
+    ).rejects.toThrow(/read-only transaction/);
     // and the scope ends with the transaction
-    const after = await sql<{ role: string; tenant: string | null }>`select current_user as role, current_setting('app.tenant_id', true) as tenant`.execute(single.db);
+    const after = await sql<{
+      role: string;
+      tenant: string | null;
+    }>`select current_user as role, current_setting('app.tenant_id', true) as tenant`.execute(single.db);
     expect(after.rows[0]?.role).not.toBe(RUNTIME_ROLE);
     expect(after.rows[0]?.tenant || null).toBeNull();
   });
@@ -44,35 +55,49 @@ describe('inTenantTx', () => {
     for (const bad of [`${tenantId}'; drop table tenants; --`, 'not-a-uuid', '', `${tenantId} `]) {
       await expect(inTenantTx(single.db, bad, async () => 1)).rejects.toThrow(/must be a uuid/);
     }
-    expect(await database.db.selectFrom('tenants').select('id').where('id', '=', tenantId).executeTakeFirst()).toBeDefined();
+    expect(
+      await database.db.selectFrom('tenants').select('id').where('id', '=', tenantId).executeTakeFirst(),
+    ).toBeDefined();
   });
 
   it('cannot open a nested transaction (it would commit half-way and drop the tenant scope)', async () => {
-    await expect(inTenantTx(single.db, tenantId, (tx) => tx.transaction().execute(async () => 1))).rejects.toThrow(/cannot open another transaction/);
+    await expect(inTenantTx(single.db, tenantId, (tx) => tx.transaction().execute(async () => 1))).rejects.toThrow(
+      /cannot open another transaction/,
+    );
     await expect(inTenantTx(single.db, tenantId, async (tx) => tx.isTransaction)).resolves.toBe(true);
   });
 
   it('rolls back on error and leaves the pooled connection clean', async () => {
     const name = `rolled back ${randomUUID()}`;
-    await expect(inTenantTx(single.db, tenantId, async (tx) => {
-      await tx.updateTable('tenants').set({ name }).where('id', '=', tenantId).execute();
-      throw new Error('use case failed');
-    })).rejects.toThrow('use case failed');
+    await expect(
+      inTenantTx(single.db, tenantId, async (tx) => {
+        await tx.updateTable('tenants').set({ name }).where('id', '=', tenantId).execute();
+        throw new Error('use case failed');
+      }),
+    ).rejects.toThrow('use case failed');
     // the one connection is usable, outside any transaction, and the change is gone
     const state = await sql<{ in_tx: boolean }>`select now() <> statement_timestamp() as in_tx`.execute(single.db);
     expect(state.rows[0]?.in_tx).toBe(false);
-    expect((await database.db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow()).name).not.toBe(name);
+    expect(
+      (await database.db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow())
+        .name,
+    ).not.toBe(name);
   });
 
   it('never reports as stored a write whose transaction PostgreSQL rolled back at commit', async () => {
     const name = `swallowed ${randomUUID()}`;
-    await expect(inTenantTx(single.db, tenantId, async (tx) => {
-      await tx.updateTable('tenants').set({ name }).where('id', '=', tenantId).execute();
-      // a use case that catches a failed statement and carries on: the transaction is aborted
-      await sql`select 1 / 0`.execute(tx).catch(() => undefined);
-      return 'looks fine';
-    })).rejects.toThrow(/rolled back at commit/);
-    expect((await database.db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow()).name).not.toBe(name);
+    await expect(
+      inTenantTx(single.db, tenantId, async (tx) => {
+        await tx.updateTable('tenants').set({ name }).where('id', '=', tenantId).execute();
+        // a use case that catches a failed statement and carries on: the transaction is aborted
+        await sql`select 1 / 0`.execute(tx).catch(() => undefined);
+        return 'looks fine';
+      }),
+    ).rejects.toThrow(/rolled back at commit/);
+    expect(
+      (await database.db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow())
+        .name,
+    ).not.toBe(name);
     await expect(inTenantTx(single.db, tenantId, async () => 'next')).resolves.toBe('next');
   });
 });

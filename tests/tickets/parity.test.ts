@@ -6,10 +6,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/actors.js';
-import { canary, COMMENT_FIELDS, CONTACT_FIELDS, desk, expectNoCanary, gqlOk, newAuditEvents, Normaliser, ok, TICKET_FIELDS, type Desk } from './helpers.js';
+import {
+  canary,
+  COMMENT_FIELDS,
+  CONTACT_FIELDS,
+  desk,
+  expectNoCanary,
+  gqlOk,
+  newAuditEvents,
+  Normaliser,
+  ok,
+  TICKET_FIELDS,
+  type Desk,
+} from './helpers.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
 afterAll(async () => t?.close());
 
 interface Api {
@@ -34,10 +48,34 @@ function rest(c: Client): Api {
 
 function graphql(c: Client): Api {
   return {
-    createContact: async (input) => (await gqlOk(c, `mutation($input: CreateContactInput!) { createContact(input: $input) { ${CONTACT_FIELDS} } }`, { input })).createContact,
-    createTicket: async (input) => (await gqlOk(c, `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ${TICKET_FIELDS} } }`, { input })).createTicket,
-    comment: async (ticketId, input) => (await gqlOk(c, `mutation($ticketId: ID!, $input: CreateCommentInput!) { addComment(ticketId: $ticketId, input: $input) { ${COMMENT_FIELDS} } }`, { ticketId, input })).addComment,
-    update: async (id, input) => (await gqlOk(c, `mutation($id: ID!, $input: UpdateTicketInput!) { updateTicket(id: $id, input: $input) { ${TICKET_FIELDS} } }`, { id, input })).updateTicket,
+    createContact: async (input) =>
+      (
+        await gqlOk(c, `mutation($input: CreateContactInput!) { createContact(input: $input) { ${CONTACT_FIELDS} } }`, {
+          input,
+        })
+      ).createContact,
+    createTicket: async (input) =>
+      (
+        await gqlOk(c, `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ${TICKET_FIELDS} } }`, {
+          input,
+        })
+      ).createTicket,
+    comment: async (ticketId, input) =>
+      (
+        await gqlOk(
+          c,
+          `mutation($ticketId: ID!, $input: CreateCommentInput!) { addComment(ticketId: $ticketId, input: $input) { ${COMMENT_FIELDS} } }`,
+          { ticketId, input },
+        )
+      ).addComment,
+    update: async (id, input) =>
+      (
+        await gqlOk(
+          c,
+          `mutation($id: ID!, $input: UpdateTicketInput!) { updateTicket(id: $id, input: $input) { ${TICKET_FIELDS} } }`,
+          { id, input },
+        )
+      ).updateTicket,
     list: async () => (await gqlOk(c, `{ tickets { items { ${TICKET_FIELDS} } nextCursor } }`)).tickets.items,
     read: async (id) => (await gqlOk(c, `query($id: ID!) { ticket(id: $id) { ${TICKET_FIELDS} } }`, { id })).ticket,
   };
@@ -68,18 +106,40 @@ async function scenario(d: Desk, transport: (c: Client) => Api): Promise<Run> {
     const value = await fn();
     if (nameAs) n.name((value as { id: string }).id, nameAs);
     results[label] = n.apply(value);
-    audit[label] = (await newAuditEvents(t, d.tenantId, seen)).map((e) => n.apply({
-      action: e['action'], resourceType: e['resource']?.type, resourceId: e['resource']?.id, phiFields: e['phiFields'],
-      subjectContactId: e['subjectContactId'] ?? null, outcome: e['outcome'], actor: e['actor']?.id, actorKind: e['actor']?.kind, authMethod: e['actor']?.authMethod,
-    })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    audit[label] = (await newAuditEvents(t, d.tenantId, seen))
+      .map((e) =>
+        n.apply({
+          action: e['action'],
+          resourceType: e['resource']?.type,
+          resourceId: e['resource']?.id,
+          phiFields: e['phiFields'],
+          subjectContactId: e['subjectContactId'] ?? null,
+          outcome: e['outcome'],
+          actor: e['actor']?.id,
+          actorKind: e['actor']?.kind,
+          authMethod: e['actor']?.authMethod,
+        }),
+      )
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     return value as any;
   };
 
   const contact = await step('create contact', () => api.createContact({ name: `${name} Roe`, mrn }), 'contact');
-  const ticket = await step('create ticket', () => api.createTicket({
-    subject, description, requesterId: contact.id, priority: 'high', type: 'incident', channel: 'phone', tags: ['Pharmacy', 'refill'],
-    externalRefs: [{ system: 'fhir', value: 'Encounter/8812' }],
-  }), 'ticket');
+  const ticket = await step(
+    'create ticket',
+    () =>
+      api.createTicket({
+        subject,
+        description,
+        requesterId: contact.id,
+        priority: 'high',
+        type: 'incident',
+        channel: 'phone',
+        tags: ['Pharmacy', 'refill'],
+        externalRefs: [{ system: 'fhir', value: 'Encounter/8812' }],
+      }),
+    'ticket',
+  );
   await step('comment', () => api.comment(ticket.id, { body: commentBody, public: true }), 'comment');
   await step('assign', () => api.update(ticket.id, { assigneeId: assignee.id }));
   await step('change status', () => api.update(ticket.id, { status: 'pending' }));
@@ -95,7 +155,15 @@ describe('REST and GraphQL parity', () => {
 
     // the scenario did what it says (checked on one run; the other must equal it)
     const r = viaRest.results as Record<string, any>;
-    expect(r['create ticket']).toMatchObject({ id: 'ticket', masked: false, status: 'new', priority: 'high', requesterId: 'contact', tags: ['pharmacy', 'refill'], version: 1 });
+    expect(r['create ticket']).toMatchObject({
+      id: 'ticket',
+      masked: false,
+      status: 'new',
+      priority: 'high',
+      requesterId: 'contact',
+      tags: ['pharmacy', 'refill'],
+      version: 1,
+    });
     expect(r['comment']).toMatchObject({ id: 'comment', ticketId: 'ticket', public: true, masked: false, revision: 1 });
     expect(r['assign']).toMatchObject({ assigneeId: 'assignee', version: 3 }); // the public reply stopped the first-response clock: v2
     expect(r['change status']).toMatchObject({ status: 'pending', assigneeId: 'assignee', version: 4 });
@@ -112,14 +180,35 @@ describe('REST and GraphQL parity', () => {
 
     // every PHI read and write named its contact, and the expected events are there
     const a = viaRest.audit as Record<string, Array<Record<string, any>>>;
-    expect(a['create ticket']).toEqual([expect.objectContaining({ action: 'ticket.create', resourceType: 'Ticket', resourceId: 'ticket', subjectContactId: 'contact', phiFields: ['ticket.subject', 'ticket.description', 'ticket.externalRefs'] })]);
-    expect(a['comment']).toEqual([expect.objectContaining({ action: 'comment.create', resourceType: 'Comment', resourceId: 'comment', subjectContactId: 'contact', phiFields: ['comment.body'] })]);
+    expect(a['create ticket']).toEqual([
+      expect.objectContaining({
+        action: 'ticket.create',
+        resourceType: 'Ticket',
+        resourceId: 'ticket',
+        subjectContactId: 'contact',
+        phiFields: ['ticket.subject', 'ticket.description', 'ticket.externalRefs'],
+      }),
+    ]);
+    expect(a['comment']).toEqual([
+      expect.objectContaining({
+        action: 'comment.create',
+        resourceType: 'Comment',
+        resourceId: 'comment',
+        subjectContactId: 'contact',
+        phiFields: ['comment.body'],
+      }),
+    ]);
     expect(a['assign']!.map((e) => e['action']).sort()).toEqual(['ticket.read', 'ticket.update']);
-    expect(a['list']).toEqual([expect.objectContaining({ action: 'ticket.read', resourceId: 'ticket', subjectContactId: 'contact' })]);
-    expect(a['read']).toEqual([expect.objectContaining({ action: 'ticket.read', resourceId: 'ticket', subjectContactId: 'contact' })]);
+    expect(a['list']).toEqual([
+      expect.objectContaining({ action: 'ticket.read', resourceId: 'ticket', subjectContactId: 'contact' }),
+    ]);
+    expect(a['read']).toEqual([
+      expect.objectContaining({ action: 'ticket.read', resourceId: 'ticket', subjectContactId: 'contact' }),
+    ]);
     for (const [label, events] of Object.entries(a)) {
       for (const e of events) {
-        if (e['resourceType'] === 'Ticket' || e['resourceType'] === 'Comment') expect(e['subjectContactId'], `${label}: ${e['action']}`).toBe('contact');
+        if (e['resourceType'] === 'Ticket' || e['resourceType'] === 'Comment')
+          expect(e['subjectContactId'], `${label}: ${e['action']}`).toBe('contact');
         expect(e['outcome']).toBe('allowed');
       }
     }

@@ -14,7 +14,11 @@ let auditRecording: string[] | undefined;
 
 beforeAll(async () => {
   // no background sequencer/checkpoints: only the request's own statements are counted
-  t = await startTestApp({ auditJobs: false, onQuery: (statement) => recording?.push(statement), auditOnQuery: (statement) => auditRecording?.push(statement) });
+  t = await startTestApp({
+    auditJobs: false,
+    onQuery: (statement) => recording?.push(statement),
+    auditOnQuery: (statement) => auditRecording?.push(statement),
+  });
   d = await desk(t);
   const users: string[] = [];
   const groups: string[] = [];
@@ -24,7 +28,17 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 60; i++) {
     const contact = (await ok(d.supervisor.post('/v1/contacts', { name: `Patient ${i}`, mrn: `MRN-${i}` }), 201)).id;
-    const ticket = (await ok(d.supervisor.post('/v1/tickets', { subject: `Ticket ${i}`, requesterId: contact, assigneeId: users[i % 5], groupId: groups[i % 5] }), 201)).id;
+    const ticket = (
+      await ok(
+        d.supervisor.post('/v1/tickets', {
+          subject: `Ticket ${i}`,
+          requesterId: contact,
+          assigneeId: users[i % 5],
+          groupId: groups[i % 5],
+        }),
+        201,
+      )
+    ).id;
     await ok(d.supervisor.post(`/v1/tickets/${ticket}/comments`, { body: `First ${i}`, public: true }), 201);
     await ok(d.supervisor.post(`/v1/tickets/${ticket}/comments`, { body: `Last ${i}` }), 201);
   }
@@ -68,8 +82,8 @@ describe('GraphQL ticket page', () => {
     // of loaders, not by the page size. Every request statement must match one for one.
     // Loaders run concurrently, so statements interleave: compare them as a multiset, with
     // IN-lists (whose length is the page's) collapsed.
-    const others = (r: { statements: string[] }) => r.statements
-      .map((s) => s.replace(/\(\$\d+(, \$\d+)*\)/g, '(...)').replace(/\$\d+/g, '$n')).sort();
+    const others = (r: { statements: string[] }) =>
+      r.statements.map((s) => s.replace(/\(\$\d+(, \$\d+)*\)/g, '(...)').replace(/\$\d+/g, '$n')).sort();
     expect(others(fifty), others(fifty).join('\n')).toEqual(others(ten));
     for (const r of [ten, fifty]) {
       const appends = r.audit.filter(isChainAppend).length;

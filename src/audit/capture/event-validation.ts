@@ -5,13 +5,7 @@
 // the field, never its content.
 
 import { isCanonicalUuid } from '../../ids.js';
-import {
-  actorKinds,
-  auditOutcomes,
-  authMethods,
-  type AuditEvent,
-  type AuditEventBody,
-} from './event.js';
+import { actorKinds, auditOutcomes, authMethods, type AuditEvent, type AuditEventBody } from './event.js';
 
 export class AuditEventFormatError extends Error {
   override readonly name = 'AuditEventFormatError';
@@ -20,7 +14,9 @@ export class AuditEventFormatError extends Error {
     /** 1-based line of an NDJSON export, when the event came from one */
     readonly line?: number,
   ) {
-    super(line === undefined ? `malformed audit event: ${problem}` : `malformed audit event at line ${line}: ${problem}`);
+    super(
+      line === undefined ? `malformed audit event: ${problem}` : `malformed audit event at line ${line}: ${problem}`,
+    );
   }
 }
 
@@ -28,17 +24,35 @@ const HASH_HEX = /^[0-9a-f]{64}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const bodyKeys = new Set([
-  'tenantId', 'seq', 'id', 'occurredAt', 'actor', 'action', 'resource', 'phiFields',
-  'subjectContactId', 'requestId', 'clientAddrHash', 'userAgentFamily', 'purposeOfUse',
-  'breakGlassReason', 'outcome', 'reasonCode',
+  'tenantId',
+  'seq',
+  'id',
+  'occurredAt',
+  'actor',
+  'action',
+  'resource',
+  'phiFields',
+  'subjectContactId',
+  'requestId',
+  'clientAddrHash',
+  'userAgentFamily',
+  'purposeOfUse',
+  'breakGlassReason',
+  'outcome',
+  'reasonCode',
 ]);
 const chainedKeys = new Set([...bodyKeys, 'prevHash', 'hash']);
 const actorKeys = new Set(['id', 'kind', 'authMethod', 'sessionId', 'keyId']);
 const optionalActorFields = ['sessionId', 'keyId'] as const;
 const resourceKeys = new Set(['type', 'id']);
 const optionalBodyFields = [
-  'subjectContactId', 'requestId', 'clientAddrHash', 'userAgentFamily', 'purposeOfUse',
-  'breakGlassReason', 'reasonCode',
+  'subjectContactId',
+  'requestId',
+  'clientAddrHash',
+  'userAgentFamily',
+  'purposeOfUse',
+  'breakGlassReason',
+  'reasonCode',
 ] as const;
 
 type Loose = Record<string, unknown>;
@@ -126,7 +140,8 @@ export function findAuditEventProblem(value: unknown, chained: boolean): string 
   const extra = unknownKey(value, chained ? chainedKeys : bodyKeys, optionalBodyFields);
   if (extra !== undefined) return `unknown field "${extra}"`;
   if (chained) {
-    if (typeof value.prevHash !== 'string' || !HASH_HEX.test(value.prevHash)) return 'prevHash must be 64 lowercase hex digits';
+    if (typeof value.prevHash !== 'string' || !HASH_HEX.test(value.prevHash))
+      return 'prevHash must be 64 lowercase hex digits';
     if (typeof value.hash !== 'string' || !HASH_HEX.test(value.hash)) return 'hash must be 64 lowercase hex digits';
   }
   return null;

@@ -25,7 +25,10 @@ export class GroupCommitter<Row> {
   private readonly maxBatch: number;
   private readonly lingerMs: number;
 
-  constructor(private readonly insert: (rows: Row[]) => Promise<void>, opts: GroupCommitOptions = {}) {
+  constructor(
+    private readonly insert: (rows: Row[]) => Promise<void>,
+    opts: GroupCommitOptions = {},
+  ) {
     this.maxBatch = opts.maxBatch ?? 1000;
     this.lingerMs = opts.lingerMs ?? 0;
   }

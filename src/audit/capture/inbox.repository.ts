@@ -4,7 +4,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/tenant-tx.js';
 
-export interface InboxRow { id: string; tenant_id: string; occurred_at: Date; body: string }
+export interface InboxRow {
+  id: string;
+  tenant_id: string;
+  occurred_at: Date;
+  body: string;
+}
 
 // One statement, columns as arrays: cheaper to build and plan than a multi-row VALUES list,
 // and this runs for every audited request. The bodies are JSON, which never holds a raw
@@ -12,5 +17,7 @@ export interface InboxRow { id: string; tenant_id: string; occurred_at: Date; bo
 export async function insertInboxRows(db: Kysely<Database> | Tx, rows: InboxRow[]): Promise<void> {
   await sql`insert into "audit_inbox" ("id", "tenant_id", "occurred_at", "body")
     select * from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.tenant_id)}::uuid[],
-      ${rows.map((r) => r.occurred_at)}::timestamptz[], string_to_array(${rows.map((r) => r.body).join('\n')}::text, chr(10)))`.execute(db);
+      ${rows.map((r) => r.occurred_at)}::timestamptz[], string_to_array(${rows.map((r) => r.body).join('\n')}::text, chr(10)))`.execute(
+    db,
+  );
 }

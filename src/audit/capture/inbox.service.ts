@@ -30,14 +30,19 @@ export interface InboxOptions {
   onCommitted?: ((tenantId: string) => void) | undefined;
 }
 
-
 export function userAgentFamily(ua: string | undefined): string | null {
   if (!ua) return null;
   const token = /^([A-Za-z][A-Za-z0-9._-]{0,40})/.exec(ua.trim());
   return token ? token[1]!.toLowerCase() : 'other';
 }
 
-export function buildEventBody(tenantId: string | undefined, actor: Partial<Actor> | undefined, input: AuditEventInput, opts: InboxOptions, now = new Date()): InboxBody {
+export function buildEventBody(
+  tenantId: string | undefined,
+  actor: Partial<Actor> | undefined,
+  input: AuditEventInput,
+  opts: InboxOptions,
+  now = new Date(),
+): InboxBody {
   return buildEventBodies(tenantId, actor, [input], opts, now)[0]!;
 }
 
@@ -46,7 +51,13 @@ function addressHash(address: string | undefined, opts: InboxOptions): string | 
 }
 
 /** The bodies of one call's events: what they share (who, where, why) is worked out once. */
-export function buildEventBodies(tenantId: string | undefined, actor: Partial<Actor> | undefined, inputs: readonly AuditEventInput[], opts: InboxOptions, now = new Date()): InboxBody[] {
+export function buildEventBodies(
+  tenantId: string | undefined,
+  actor: Partial<Actor> | undefined,
+  inputs: readonly AuditEventInput[],
+  opts: InboxOptions,
+  now = new Date(),
+): InboxBody[] {
   const occurredAt = now.toISOString();
   const who = {
     id: actor?.id ?? 'anonymous',
@@ -90,21 +101,35 @@ const optionalText = (value: unknown): boolean => value === null || typeof value
 export function assertChainable(bodies: readonly InboxBody[]): void {
   const first = bodies[0];
   if (first === undefined) return;
-  let problem = findAuditEventProblem({ ...first, seq: 1 }, false) ?? (isCanonicalUuid(first.tenantId) ? null : 'tenantId must be a lowercase uuid');
+  let problem =
+    findAuditEventProblem({ ...first, seq: 1 }, false) ??
+    (isCanonicalUuid(first.tenantId) ? null : 'tenantId must be a lowercase uuid');
   for (let i = 0; problem === null && i < bodies.length; i++) {
     const body = bodies[i]!;
-    if (!nonEmpty(body.action) || !nonEmpty(body.resource.type) || !nonEmpty(body.resource.id)) problem = 'action and resource must be non-empty strings';
+    if (!nonEmpty(body.action) || !nonEmpty(body.resource.type) || !nonEmpty(body.resource.id))
+      problem = 'action and resource must be non-empty strings';
     else if (!body.phiFields.every(nonEmpty)) problem = 'phiFields must hold non-empty strings';
-    else if (!optionalText(body.reasonCode) || !optionalText(body.breakGlassReason)) problem = 'reasonCode and breakGlassReason must be strings';
+    else if (!optionalText(body.reasonCode) || !optionalText(body.breakGlassReason))
+      problem = 'reasonCode and breakGlassReason must be strings';
     else if (!['allowed', 'denied', 'error'].includes(body.outcome)) problem = 'outcome is not a known outcome';
-    else if (body.subjectContactId !== null && body.subjectContactId !== undefined && !isCanonicalUuid(body.subjectContactId)) problem = 'subjectContactId must be a lowercase uuid';
+    else if (
+      body.subjectContactId !== null &&
+      body.subjectContactId !== undefined &&
+      !isCanonicalUuid(body.subjectContactId)
+    )
+      problem = 'subjectContactId must be a lowercase uuid';
   }
   if (problem !== null) throw new Error(`audit event not chainable: ${problem}`);
 }
 
 function toRows(bodies: InboxBody[]): InboxRow[] {
   assertChainable(bodies);
-  return bodies.map((body) => ({ id: body.id, tenant_id: body.tenantId, occurred_at: new Date(body.occurredAt), body: JSON.stringify(body) }));
+  return bodies.map((body) => ({
+    id: body.id,
+    tenant_id: body.tenantId,
+    occurred_at: new Date(body.occurredAt),
+    body: JSON.stringify(body),
+  }));
 }
 
 export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): AuditPort {
@@ -112,7 +137,10 @@ export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): Audi
   // A batch is a short transaction of a few round trips whatever its size: under load, a
   // read waits up to 2 ms for others to share it.
   const committer = new GroupCommitter<InboxBody>((bodies) => appendToChains(db, bodies), { lingerMs: 2 });
-  const unavailable = (e: unknown) => new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written; the request was not served.', undefined, { cause: e });
+  const unavailable = (e: unknown) =>
+    new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written; the request was not served.', undefined, {
+      cause: e,
+    });
   const committed = (tenantId: string) => opts.onCommitted?.(tenantId);
   return {
     async writeInTx(tx, actor, events) {

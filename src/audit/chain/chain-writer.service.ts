@@ -24,7 +24,10 @@ export const EMPTY_CHAIN: ChainHead = { seq: 0, hash: GENESIS_HASH, merkleFronti
  * JSON and chain hash, and the Merkle frontier moves along. Pure: nothing is written.
  * Runs for every audited record read, so it builds the rows directly (no event objects).
  */
-export function chainAfter(head: ChainHead, bodies: ReadonlyArray<InboxBody | AuditEventBody>): { rows: StoredEventRow[]; head: ChainHead } {
+export function chainAfter(
+  head: ChainHead,
+  bodies: ReadonlyArray<InboxBody | AuditEventBody>,
+): { rows: StoredEventRow[]; head: ChainHead } {
   if (!isHashHex(head.hash)) throw new TypeError('the chain head hash must be 64 lowercase hex digits');
   const merkle = MerkleAccumulator.fromFrontier({ size: head.seq, subtreeRoots: head.merkleFrontier });
   let previous = head.hash;
@@ -41,9 +44,19 @@ export function chainAfter(head: ChainHead, bodies: ReadonlyArray<InboxBody | Au
       occurredAt = new Date(occurredText);
     }
     const row: StoredEventRow = {
-      tenant_id: body.tenantId, seq, id: body.id, occurred_at: occurredAt, actor_id: body.actor.id, action: body.action,
-      resource_type: body.resource.type, resource_id: body.resource.id, subject_contact_id: body.subjectContactId ?? null,
-      outcome: body.outcome, body: canonical, prev_hash: previous, hash,
+      tenant_id: body.tenantId,
+      seq,
+      id: body.id,
+      occurred_at: occurredAt,
+      actor_id: body.actor.id,
+      action: body.action,
+      resource_type: body.resource.type,
+      resource_id: body.resource.id,
+      subject_contact_id: body.subjectContactId ?? null,
+      outcome: body.outcome,
+      body: canonical,
+      prev_hash: previous,
+      hash,
     };
     previous = hash;
     return row;

@@ -58,27 +58,48 @@ export function canonicalEventJsonAt(event: Omit<AuditEventBody, 'seq'>, seq: nu
   // Keys written in sorted order by hand: a generic sort-and-stringify is several
   // times slower, and the verifier's budget is a few microseconds per event.
   return (
-    '{"action":' + q(event.action) +
-    ',"actor":{"authMethod":' + q(actor.authMethod) +
-    ',"id":' + q(actor.id) +
-    ',"keyId":' + optional(actor.keyId) +
-    ',"kind":' + q(actor.kind) +
-    ',"sessionId":' + optional(actor.sessionId) +
-    '},"breakGlassReason":' + optional(event.breakGlassReason) +
-    ',"clientAddrHash":' + optional(event.clientAddrHash) +
-    ',"id":' + q(event.id) +
-    ',"occurredAt":' + q(event.occurredAt) +
-    ',"outcome":' + q(event.outcome) +
-    ',"phiFields":' + phiFieldsJson(event.phiFields) +
-    ',"purposeOfUse":' + optional(event.purposeOfUse) +
-    ',"reasonCode":' + optional(event.reasonCode) +
-    ',"requestId":' + optional(event.requestId) +
-    ',"resource":{"id":' + q(resource.id) +
-    ',"type":' + q(resource.type) +
-    '},"seq":' + String(seq) +
-    ',"subjectContactId":' + optional(event.subjectContactId) +
-    ',"tenantId":' + q(event.tenantId) +
-    ',"userAgentFamily":' + optional(event.userAgentFamily) +
+    '{"action":' +
+    q(event.action) +
+    ',"actor":{"authMethod":' +
+    q(actor.authMethod) +
+    ',"id":' +
+    q(actor.id) +
+    ',"keyId":' +
+    optional(actor.keyId) +
+    ',"kind":' +
+    q(actor.kind) +
+    ',"sessionId":' +
+    optional(actor.sessionId) +
+    '},"breakGlassReason":' +
+    optional(event.breakGlassReason) +
+    ',"clientAddrHash":' +
+    optional(event.clientAddrHash) +
+    ',"id":' +
+    q(event.id) +
+    ',"occurredAt":' +
+    q(event.occurredAt) +
+    ',"outcome":' +
+    q(event.outcome) +
+    ',"phiFields":' +
+    phiFieldsJson(event.phiFields) +
+    ',"purposeOfUse":' +
+    optional(event.purposeOfUse) +
+    ',"reasonCode":' +
+    optional(event.reasonCode) +
+    ',"requestId":' +
+    optional(event.requestId) +
+    ',"resource":{"id":' +
+    q(resource.id) +
+    ',"type":' +
+    q(resource.type) +
+    '},"seq":' +
+    String(seq) +
+    ',"subjectContactId":' +
+    optional(event.subjectContactId) +
+    ',"tenantId":' +
+    q(event.tenantId) +
+    ',"userAgentFamily":' +
+    optional(event.userAgentFamily) +
     '}'
   );
 }

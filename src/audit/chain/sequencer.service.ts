@@ -34,7 +34,11 @@ function capturedBody(text: string, tenantId: string, seq: number): AuditEventBo
 }
 
 /** Chains up to `batchSize` of the tenant's oldest captured events. */
-export async function sequenceTenantBatch(db: Kysely<Database>, tenantId: string, batchSize = DEFAULT_BATCH_SIZE): Promise<TenantBatch> {
+export async function sequenceTenantBatch(
+  db: Kysely<Database>,
+  tenantId: string,
+  batchSize = DEFAULT_BATCH_SIZE,
+): Promise<TenantBatch> {
   return db.transaction().execute(async (tx) => {
     if (!(await repo.tryLockChain(tx, tenantId))) return { chained: 0, busy: true };
     // Read after taking the lock: under READ COMMITTED each statement sees what the
@@ -42,8 +46,16 @@ export async function sequenceTenantBatch(db: Kysely<Database>, tenantId: string
     const inbox = await repo.takeInbox(tx, tenantId, batchSize);
     if (inbox.length === 0) return { chained: 0, busy: false };
     const head = (await repo.readHead(tx, tenantId)) ?? EMPTY_CHAIN;
-    const { rows, head: moved } = chainAfter(head, inbox.map((row, index) => capturedBody(row.body, tenantId, head.seq + index + 1)));
-    await repo.appendChained(tx, rows, [{ tenantId, ...moved }], inbox.map((row) => row.id));
+    const { rows, head: moved } = chainAfter(
+      head,
+      inbox.map((row, index) => capturedBody(row.body, tenantId, head.seq + index + 1)),
+    );
+    await repo.appendChained(
+      tx,
+      rows,
+      [{ tenantId, ...moved }],
+      inbox.map((row) => row.id),
+    );
     return { chained: rows.length, busy: false };
   });
 }

@@ -30,8 +30,15 @@ function parseBody(text: string): AuditEventBody | undefined {
  */
 export function eventFromRow(row: StoredEventRow): AuditEvent {
   const body = parseBody(row.body) ?? {
-    tenantId: row.tenant_id, seq: Number(row.seq), id: row.id, occurredAt: row.occurred_at.toISOString(), action: row.action, outcome: 'error',
-    phiFields: [], actor: { id: row.actor_id, kind: 'anonymous', authMethod: 'none' }, resource: { type: row.resource_type, id: row.resource_id },
+    tenantId: row.tenant_id,
+    seq: Number(row.seq),
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    action: row.action,
+    outcome: 'error',
+    phiFields: [],
+    actor: { id: row.actor_id, kind: 'anonymous', authMethod: 'none' },
+    resource: { type: row.resource_type, id: row.resource_id },
     reasonCode: 'unreadable_body',
   };
   return { ...body, prevHash: row.prev_hash, hash: row.hash };
@@ -39,10 +46,18 @@ export function eventFromRow(row: StoredEventRow): AuditEvent {
 
 /** Whether the row's query columns say what its hashed body says. */
 export function columnsMatch(row: StoredEventRow, event: AuditEvent): boolean {
-  return row.tenant_id === event.tenantId && Number(row.seq) === event.seq && row.id === event.id
-    && row.occurred_at.getTime() === Date.parse(event.occurredAt) && row.actor_id === event.actor.id && row.action === event.action
-    && row.resource_type === event.resource.type && row.resource_id === event.resource.id
-    && row.subject_contact_id === (event.subjectContactId ?? null) && row.outcome === event.outcome;
+  return (
+    row.tenant_id === event.tenantId &&
+    Number(row.seq) === event.seq &&
+    row.id === event.id &&
+    row.occurred_at.getTime() === Date.parse(event.occurredAt) &&
+    row.actor_id === event.actor.id &&
+    row.action === event.action &&
+    row.resource_type === event.resource.type &&
+    row.resource_id === event.resource.id &&
+    row.subject_contact_id === (event.subjectContactId ?? null) &&
+    row.outcome === event.outcome
+  );
 }
 
 /**
@@ -52,7 +67,9 @@ export function columnsMatch(row: StoredEventRow, event: AuditEvent): boolean {
  */
 export function eventForVerification(row: StoredEventRow): AuditEvent {
   const event = eventFromRow(row);
-  return columnsMatch(row, event) ? event : { ...event, hash: row.hash === ALTERED ? ALTERED.replace(/^f/, 'e') : ALTERED };
+  return columnsMatch(row, event)
+    ? event
+    : { ...event, hash: row.hash === ALTERED ? ALTERED.replace(/^f/, 'e') : ALTERED };
 }
 
 const ALTERED = 'f'.repeat(64);
@@ -65,5 +82,12 @@ const ALTERED = 'f'.repeat(64);
  */
 export function exportLine(event: AuditEvent): string {
   if (isHashHex(event.prevHash) && isHashHex(event.hash)) return formatExportLine(event) + '\n';
-  return canonicalEventJson(event).slice(0, -1) + ',"prevHash":' + JSON.stringify(event.prevHash) + ',"hash":' + JSON.stringify(event.hash) + '}\n';
+  return (
+    canonicalEventJson(event).slice(0, -1) +
+    ',"prevHash":' +
+    JSON.stringify(event.prevHash) +
+    ',"hash":' +
+    JSON.stringify(event.hash) +
+    '}\n'
+  );
 }

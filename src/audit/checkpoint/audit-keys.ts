@@ -8,7 +8,12 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../../config.js';
 import { errnoCode, writeSecretFileOnce } from '../../crypto/secret-file.js';
-import { decodeFixedBase64, loadCheckpointSigningKey, publicKeyFromBase64, type CheckpointSigningKey } from './signing-key.js';
+import {
+  decodeFixedBase64,
+  loadCheckpointSigningKey,
+  publicKeyFromBase64,
+  type CheckpointSigningKey,
+} from './signing-key.js';
 
 const SEED_BYTES = 32;
 const ADDRESS_HASH_LABEL = 'phidesk.audit.client-address-hash.v1';
@@ -56,7 +61,9 @@ export async function loadAuditKeys(config: Config, opts: { create?: boolean } =
     text = await readFile(file, 'utf8');
   } catch (e) {
     if (errnoCode(e) === 'ENOENT' && config.audit.usesDevSigningKey && opts.create === false) {
-      throw new Error(`there is no development audit signing key at ${file}: start the server once (npm start) to create it, point DATA_DIR at the server's data, or set AUDIT_SIGNING_KEY_FILE`);
+      throw new Error(
+        `there is no development audit signing key at ${file}: start the server once (npm start) to create it, point DATA_DIR at the server's data, or set AUDIT_SIGNING_KEY_FILE`,
+      );
     }
     if (errnoCode(e) !== 'ENOENT' || !config.audit.usesDevSigningKey) {
       throw new Error(`cannot read the audit signing key AUDIT_SIGNING_KEY_FILE=${file} (${errnoCode(e) ?? 'error'})`);
@@ -66,7 +73,12 @@ export async function loadAuditKeys(config: Config, opts: { create?: boolean } =
   }
   const signingKey = loadCheckpointSigningKey(text);
   const previous = config.audit.previousPublicKeys.map(publicKeyFromBase64);
-  return { signingKey, publicKeys: [signingKey.publicKey, ...previous], addressHashKey: deriveAddressHashKey(text), created };
+  return {
+    signingKey,
+    publicKeys: [signingKey.publicKey, ...previous],
+    addressHashKey: deriveAddressHashKey(text),
+    created,
+  };
 }
 
 export const DEV_SIGNING_KEY_BANNER =

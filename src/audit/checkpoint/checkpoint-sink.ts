@@ -23,7 +23,10 @@ export interface CheckpointSink {
  */
 export class CheckpointConflictError extends Error {
   override readonly name = 'CheckpointConflictError';
-  constructor(readonly tenantId: string, readonly treeSize: number) {
+  constructor(
+    readonly tenantId: string,
+    readonly treeSize: number,
+  ) {
     super(`a different checkpoint for tree size ${treeSize} of this tenant is already stored`);
   }
 }
@@ -50,7 +53,9 @@ export function checkpointFileName(checkpoint: Pick<SignedCheckpoint, 'tenantId'
 
 // Re-issuing the same tree state (a retry, a later issuedAt) is not a conflict.
 function sameTreeState(a: SignedCheckpoint, b: SignedCheckpoint): boolean {
-  return a.tenantId === b.tenantId && a.treeSize === b.treeSize && a.headHash === b.headHash && a.merkleRoot === b.merkleRoot;
+  return (
+    a.tenantId === b.tenantId && a.treeSize === b.treeSize && a.headHash === b.headHash && a.merkleRoot === b.merkleRoot
+  );
 }
 
 async function syncDirectory(dir: string): Promise<void> {
@@ -81,7 +86,8 @@ export class DirectoryCheckpointSink implements CheckpointSink {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const existing = await this.#read(finalPath);
-      if (!sameTreeState(existing, checkpoint)) throw new CheckpointConflictError(checkpoint.tenantId, checkpoint.treeSize);
+      if (!sameTreeState(existing, checkpoint))
+        throw new CheckpointConflictError(checkpoint.tenantId, checkpoint.treeSize);
     } finally {
       await unlink(tempPath);
     }

@@ -41,13 +41,20 @@ export class CheckpointFormatError extends Error {
 
 export function checkpointSigningInput(checkpoint: Checkpoint): Buffer {
   const json =
-    '{"headHash":' + JSON.stringify(checkpoint.headHash) +
-    ',"headSeq":' + String(checkpoint.headSeq) +
-    ',"issuedAt":' + JSON.stringify(checkpoint.issuedAt) +
-    ',"keyId":' + JSON.stringify(checkpoint.keyId) +
-    ',"merkleRoot":' + JSON.stringify(checkpoint.merkleRoot) +
-    ',"tenantId":' + JSON.stringify(checkpoint.tenantId) +
-    ',"treeSize":' + String(checkpoint.treeSize) +
+    '{"headHash":' +
+    JSON.stringify(checkpoint.headHash) +
+    ',"headSeq":' +
+    String(checkpoint.headSeq) +
+    ',"issuedAt":' +
+    JSON.stringify(checkpoint.issuedAt) +
+    ',"keyId":' +
+    JSON.stringify(checkpoint.keyId) +
+    ',"merkleRoot":' +
+    JSON.stringify(checkpoint.merkleRoot) +
+    ',"tenantId":' +
+    JSON.stringify(checkpoint.tenantId) +
+    ',"treeSize":' +
+    String(checkpoint.treeSize) +
     '}';
   return Buffer.from(CHECKPOINT_SIGNATURE_TAG + json, 'utf8');
 }
@@ -55,17 +62,28 @@ export function checkpointSigningInput(checkpoint: Checkpoint): Buffer {
 function checkpointProblem(value: Record<string, unknown>): string | null {
   if (typeof value.tenantId !== 'string' || value.tenantId.length === 0) return 'tenantId must be a non-empty string';
   const { treeSize, headSeq } = value;
-  if (typeof treeSize !== 'number' || !Number.isSafeInteger(treeSize) || treeSize < 0) return 'treeSize must be a non-negative integer';
+  if (typeof treeSize !== 'number' || !Number.isSafeInteger(treeSize) || treeSize < 0)
+    return 'treeSize must be a non-negative integer';
   if (headSeq !== treeSize) return 'headSeq must equal treeSize';
-  if (typeof value.headHash !== 'string' || !isHashHex(value.headHash)) return 'headHash must be 64 lowercase hex digits';
-  if (typeof value.merkleRoot !== 'string' || !isHashHex(value.merkleRoot)) return 'merkleRoot must be 64 lowercase hex digits';
-  if (typeof value.issuedAt !== 'string' || Number.isNaN(Date.parse(value.issuedAt))) return 'issuedAt must be an ISO 8601 timestamp';
+  if (typeof value.headHash !== 'string' || !isHashHex(value.headHash))
+    return 'headHash must be 64 lowercase hex digits';
+  if (typeof value.merkleRoot !== 'string' || !isHashHex(value.merkleRoot))
+    return 'merkleRoot must be 64 lowercase hex digits';
+  if (typeof value.issuedAt !== 'string' || Number.isNaN(Date.parse(value.issuedAt)))
+    return 'issuedAt must be an ISO 8601 timestamp';
   if (typeof value.keyId !== 'string' || value.keyId.length === 0) return 'keyId must be a non-empty string';
   return null;
 }
 
 const signedCheckpointKeys = new Set([
-  'tenantId', 'treeSize', 'headSeq', 'headHash', 'merkleRoot', 'issuedAt', 'keyId', 'signature',
+  'tenantId',
+  'treeSize',
+  'headSeq',
+  'headHash',
+  'merkleRoot',
+  'issuedAt',
+  'keyId',
+  'signature',
 ]);
 
 /** Checks the shape of a stored checkpoint (not its signature: see verifyCheckpointSignature). */
@@ -77,7 +95,8 @@ export function parseSignedCheckpoint(value: unknown): SignedCheckpoint {
   for (const key in record) {
     if (!signedCheckpointKeys.has(key)) throw new CheckpointFormatError(`checkpoint has an unknown field "${key}"`);
   }
-  const problem = checkpointProblem(record) ?? (typeof record.signature === 'string' ? null : 'signature must be a string');
+  const problem =
+    checkpointProblem(record) ?? (typeof record.signature === 'string' ? null : 'signature must be a string');
   if (problem !== null) throw new CheckpointFormatError(problem);
   return record as unknown as SignedCheckpoint;
 }
@@ -119,7 +138,13 @@ export function signCheckpointOf(
   key: CheckpointSigningKey,
 ): SignedCheckpoint {
   return signCheckpoint(
-    { tenantId, treeSize: accumulator.size, headHash, merkleRoot: accumulator.root(), issuedAt: issuedAt.toISOString() },
+    {
+      tenantId,
+      treeSize: accumulator.size,
+      headHash,
+      merkleRoot: accumulator.root(),
+      issuedAt: issuedAt.toISOString(),
+    },
     key,
   );
 }

@@ -29,14 +29,20 @@ export async function checkpointPass(
     // The head row is the sequencer's bookkeeping; sign it only if the chain agrees.
     const stored = await repo.eventHashAt(db, head.tenantId, head.seq);
     if (stored !== head.hash) {
-      result.refused.push({ tenantId: head.tenantId, reason: `the chain head at seq ${head.seq} does not match the stored event` });
+      result.refused.push({
+        tenantId: head.tenantId,
+        reason: `the chain head at seq ${head.seq} does not match the stored event`,
+      });
       continue;
     }
     let merkle: MerkleAccumulator;
     try {
       merkle = MerkleAccumulator.fromFrontier({ size: head.seq, subtreeRoots: head.merkleFrontier });
     } catch {
-      result.refused.push({ tenantId: head.tenantId, reason: `the Merkle frontier of the chain head at seq ${head.seq} is malformed` });
+      result.refused.push({
+        tenantId: head.tenantId,
+        reason: `the Merkle frontier of the chain head at seq ${head.seq} is malformed`,
+      });
       continue;
     }
     const checkpoint = signCheckpointOf(head.tenantId, merkle, head.hash, now, key);

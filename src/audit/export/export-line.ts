@@ -25,8 +25,11 @@ const SEQ_DIGITS = /^[1-9][0-9]{0,15}$/;
 
 /** One export line for `event`, without the newline. */
 export function formatExportLine(event: AuditEvent): string {
-  if (!isHashHex(event.prevHash) || !isHashHex(event.hash)) throw new TypeError('prevHash and hash must be 64 lowercase hex digits');
-  return canonicalEventJson(event).slice(0, -1) + PREV_HASH_MEMBER + event.prevHash + HASH_MEMBER + event.hash + LINE_END;
+  if (!isHashHex(event.prevHash) || !isHashHex(event.hash))
+    throw new TypeError('prevHash and hash must be 64 lowercase hex digits');
+  return (
+    canonicalEventJson(event).slice(0, -1) + PREV_HASH_MEMBER + event.prevHash + HASH_MEMBER + event.hash + LINE_END
+  );
 }
 
 /** What a verifier needs from an export line, read without parsing it. */
@@ -44,7 +47,8 @@ function tenantIdOf(line: string, seqAt: number, tailAt: number): string | undef
   const lastAt = line.lastIndexOf(LAST_MEMBER, tailAt);
   if (tenantAt < seqAt || lastAt < tenantAt) return undefined;
   const quoted = line.slice(tenantAt + TENANT_MEMBER.length, lastAt);
-  if (quoted.length < 2 || quoted.charCodeAt(0) !== 0x22 || quoted.charCodeAt(quoted.length - 1) !== 0x22) return undefined;
+  if (quoted.length < 2 || quoted.charCodeAt(0) !== 0x22 || quoted.charCodeAt(quoted.length - 1) !== 0x22)
+    return undefined;
   if (!quoted.includes('\\')) return quoted.slice(1, -1);
   try {
     const value: unknown = JSON.parse(quoted);

@@ -57,7 +57,15 @@ export class TenantChain {
   #chainFinding: AuditFinding | undefined;
 
   constructor(tenantId: string, checkpoints: readonly SignedCheckpoint[], keys: ReadonlyMap<string, KeyObject>) {
-    this.report = { tenantId, checked: 0, headSeq: 0, headHash: GENESIS_HASH, checkpointsVerified: 0, checkpointedSize: 0, findings: [] };
+    this.report = {
+      tenantId,
+      checked: 0,
+      headSeq: 0,
+      headHash: GENESIS_HASH,
+      checkpointsVerified: 0,
+      checkpointedSize: 0,
+      findings: [],
+    };
     for (const checkpoint of checkpoints) {
       const key = keys.get(checkpoint.keyId);
       if (key !== undefined && verifyCheckpointSignature(checkpoint, key)) {
@@ -66,9 +74,10 @@ export class TenantChain {
         this.#find({
           damage: 'checkpoint_signature_invalid',
           checkpointTreeSize: checkpoint.treeSize,
-          detail: key === undefined
-            ? `checkpoint at tree size ${checkpoint.treeSize} names key ${checkpoint.keyId}, which is not a trusted key`
-            : `checkpoint at tree size ${checkpoint.treeSize} has a signature that does not verify`,
+          detail:
+            key === undefined
+              ? `checkpoint at tree size ${checkpoint.treeSize} names key ${checkpoint.keyId}, which is not a trusted key`
+              : `checkpoint at tree size ${checkpoint.treeSize} has a signature that does not verify`,
         });
       }
     }
@@ -85,9 +94,17 @@ export class TenantChain {
     const report = this.report;
     if (seq !== this.#expectedSeq) {
       if (typeof seq === 'number' && seq > this.#expectedSeq) {
-        this.#stop({ damage: 'gap', seq: this.#expectedSeq, detail: `seq ${this.#expectedSeq} is missing (next event has seq ${seq})` });
+        this.#stop({
+          damage: 'gap',
+          seq: this.#expectedSeq,
+          detail: `seq ${this.#expectedSeq} is missing (next event has seq ${seq})`,
+        });
       } else {
-        this.#stop({ damage: 'duplicate_or_reordered', seq, detail: `seq ${seq} appears again after seq ${report.headSeq}` });
+        this.#stop({
+          damage: 'duplicate_or_reordered',
+          seq,
+          detail: `seq ${seq} appears again after seq ${report.headSeq}`,
+        });
       }
       return;
     }
@@ -97,7 +114,11 @@ export class TenantChain {
     }
     // prevHash equals the verified head hash here, so it is well-formed.
     if (eventHashAfterTrustedPrev(event.prevHash, event) !== event.hash) {
-      this.#stop({ damage: 'hash_mismatch', seq, detail: `seq ${seq} does not hash to its stored hash (content altered)` });
+      this.#stop({
+        damage: 'hash_mismatch',
+        seq,
+        detail: `seq ${seq} does not hash to its stored hash (content altered)`,
+      });
       return;
     }
     this.#accept(seq, event.hash);
@@ -154,7 +175,11 @@ export class TenantChain {
       const checkpoint = this.#checkpoints[this.#nextCheckpoint] as SignedCheckpoint;
       if (checkpoint.treeSize !== report.headSeq) return;
       this.#nextCheckpoint++;
-      if (checkpoint.headHash === report.headHash && checkpoint.headSeq === report.headSeq && checkpoint.merkleRoot === this.#merkle.root()) {
+      if (
+        checkpoint.headHash === report.headHash &&
+        checkpoint.headSeq === report.headSeq &&
+        checkpoint.merkleRoot === this.#merkle.root()
+      ) {
         report.checkpointsVerified++;
         report.checkpointedSize = checkpoint.treeSize;
         continue;

@@ -25,17 +25,14 @@ export async function healthRoutes(app: FastifyInstance, opts: { readiness: Read
   app.get('/readyz', { config: { public: true }, schema: { response: statusSchema } }, async (_request, reply) => {
     const reason = await opts.readiness().catch(() => 'readiness check failed');
     if (reason) {
-      return reply
-        .code(503)
-        .header('content-type', 'application/problem+json; charset=utf-8')
-        .send({
-          type: 'https://phidesk.dev/problems/not-ready',
-          title: 'Service Unavailable',
-          status: 503,
-          code: 'NOT_READY',
-          detail: reason,
-          requestId: reply.request.id,
-        });
+      return reply.code(503).header('content-type', 'application/problem+json; charset=utf-8').send({
+        type: 'https://phidesk.dev/problems/not-ready',
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'NOT_READY',
+        detail: reason,
+        requestId: reply.request.id,
+      });
     }
     return { status: 'ready' };
   });

@@ -24,14 +24,12 @@ export async function upsertSlaPolicy(
     .insertInto('sla_policies')
     .values(values)
     .onConflict((oc) =>
-      oc
-        .columns(['tenant_id', 'priority'])
-        .doUpdateSet({
-          first_response_minutes: values.first_response_minutes,
-          resolution_minutes: values.resolution_minutes,
-          business_hours: values.business_hours,
-          updated_at: new Date(),
-        }),
+      oc.columns(['tenant_id', 'priority']).doUpdateSet({
+        first_response_minutes: values.first_response_minutes,
+        resolution_minutes: values.resolution_minutes,
+        business_hours: values.business_hours,
+        updated_at: new Date(),
+      }),
     )
     .execute();
 }

@@ -116,11 +116,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // transform pipeline, so Node needs tsx's loader for them.
   const { register } = await import('tsx/esm/api');
   register();
-  const server = await startServer();
+  // Everything the run puts in the temp directory (each test app's data directory with its
+  // key files, CLI data directories, the embedded server's cluster) goes under one directory
+  // of this run: test files fork after this, so os.tmpdir() in them (and in the CLI
+  // processes they start) answers it. Removed at teardown, or at exit if the run ends
+  // without one, so nothing is left behind, passing or failing.
+  const runTmp = await mkdtemp(path.join(tmpdir(), 'phidesk-test-run-'));
+  await chmod(runTmp, 0o711); // the postgres system user (when we run as root) must traverse it
+  process.env['TMPDIR'] = runTmp;
+  const removeRunTmp = () => rmSync(runTmp, { recursive: true, force: true });
+  let server: Server;
   try {
-    return await prepare(project, server);
+    server = await startServer();
+  } catch (e) {
+    removeRunTmp();
+    throw e;
+  }
+  // registered after the server's own exit hook, so the cluster is stopped before its files go
+  process.once('exit', removeRunTmp);
+  try {
+    const teardown = await prepare(project, server);
+    return async () => {
+      await teardown();
+      removeRunTmp();
+    };
   } catch (e) {
     await server.stop();
+    removeRunTmp();
     throw e;
   }
 }

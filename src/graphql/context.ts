@@ -6,4 +6,10 @@ import type { Actor } from '../auth/actor.js';
 export interface GraphqlContext {
   actor?: Actor | undefined;
   requestId: string;
+  /**
+   * Root fields still at work (their audit writes included). graphql-js answers as soon as
+   * one non-null root field fails, while siblings may still be recording their own denials
+   * or reads; setup.ts's onResolution hook waits for these before the response leaves.
+   */
+  inFlight?: Array<Promise<unknown>>;
 }

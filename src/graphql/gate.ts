@@ -4,7 +4,7 @@ import type { IResolvers } from 'mercurius';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from '../policy/ability.js';
 import { deniedResourceId, type DenialRecorder, type RoutePolicy } from '../http/gate.js';
-import type { Actor } from '../auth/actor.js';
+import type { GraphqlContext } from './context.js';
 import { buildSchema } from 'graphql';
 
 /** Every Query/Mutation/Subscription field of the SDL, as 'Type.field'. */
@@ -31,6 +31,14 @@ export function declaredPolicyOf(resolve: unknown): FieldPolicies[string] | unde
   return typeof resolve === 'function' ? declaredPolicies.get(resolve) : undefined;
 }
 
+type GatedContext = Pick<GraphqlContext, 'actor' | 'inFlight'>;
+
+/** Keeps a root field's pending work on the context, so the response waits for it (setup.ts). */
+function track(ctx: GatedContext, result: unknown): unknown {
+  if (result instanceof Promise) ctx.inFlight?.push(result.catch(() => undefined));
+  return result;
+}
+
 export function gateResolvers(
   resolvers: IResolvers,
   policies: FieldPolicies,
@@ -54,8 +62,10 @@ export function gateResolvers(
         gated[type][name] = resolver;
         continue;
       }
-      const fn = resolver as (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => unknown;
-      const gatedFn = (root: unknown, args: unknown, ctx: { actor?: Actor }, info: unknown) => {
+      const fn = resolver as (root: unknown, args: unknown, ctx: GatedContext, info: unknown) => unknown;
+      const gatedFn = (root: unknown, args: unknown, ctx: GatedContext, info: unknown) =>
+        track(ctx, gatedCall(root, args, ctx, info));
+      const gatedCall = (root: unknown, args: unknown, ctx: GatedContext, info: unknown) => {
         if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
         if (policy === 'authenticated') return fn(root, args, ctx, info);
         if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {

@@ -77,7 +77,7 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
         ...(opts.production ? [NoSchemaIntrospectionCustomRule] : []),
       ],
       graphql: { validateOptions: { maxErrors: graphqlLimits.maxErrors } },
-      context: (request): GraphqlContext => ({ actor: request.actor, requestId: request.id }),
+      context: (request): GraphqlContext => ({ actor: request.actor, requestId: request.id, inFlight: [] }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
     });
     // Parsed here first, with a token limit, so that a huge document is refused before any
@@ -91,6 +91,12 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
     // already checked as HTTP input; GET carries them as a JSON string).
     scope.graphql.addHook('preExecution', async (_schema, _document, _context, variables) => {
       assertStorable(variables, '/variables');
+    });
+    // Every root field's work, audit writes included, is done before the response leaves,
+    // even when a sibling's failure let graphql-js answer early (a refused field's denial
+    // must be durable like any other).
+    scope.graphql.addHook('onResolution', async (_execution, context) => {
+      await Promise.all((context as Partial<GraphqlContext>).inFlight ?? []);
     });
   });
 }

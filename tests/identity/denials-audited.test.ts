@@ -400,7 +400,8 @@ describe('every refusal is audited', () => {
       payload: { query: '{ tickets { items { id } } contacts { items { id } } users { items { id } } }' },
     });
     // The fields are non-null: the first refusal nulls `data` and is the one error reported,
-    // but every field was resolved, so every refusal is recorded.
+    // but the response waits for every root field (src/graphql/setup.ts, onResolution), so
+    // every refusal is already recorded when it arrives.
     const codes = res.json().errors.map((e: { extensions: { code: string } }) => e.extensions.code);
     expect(new Set(codes)).toEqual(new Set(['FORBIDDEN']));
     const denied = (await auditEvents(t.database.db, tenant.tenantId)).filter(

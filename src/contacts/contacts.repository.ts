@@ -2,11 +2,10 @@
 // every field under the tenant's active key (so a row's key_version is true for all
 // its columns, which the re-seal job relies on) and computes the blind indexes;
 // reads open only the fields asked for.
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { BlindIndex, Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
-import { narrowedBy, rowsWithIds } from '../db/where.js';
+import { narrowedBy, rowsWithIds, type Where } from '../db/where.js';
 import { AppError } from '../errors.js';
 import {
   columnOf,
@@ -21,8 +20,6 @@ import {
 } from './contacts.model.js';
 
 const TABLE = 'contacts';
-
-export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
 const metaColumns = [
   'contacts.id',

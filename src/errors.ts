@@ -76,7 +76,6 @@ export class AppError extends Error {
 
 export const notFound = (what = 'resource'): AppError =>
   new AppError('NOT_FOUND', `The ${what} does not exist or is not visible to you.`);
-export const forbidden = (message = 'You are not allowed to do this.'): AppError => new AppError('FORBIDDEN', message);
 export const unauthenticated = (
   code: ErrorCode = 'UNAUTHENTICATED',
   message = 'Authentication is required.',

@@ -10,13 +10,8 @@ import { paginate, type Page, type PageRequest } from '../services/pagination.js
 import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
 import * as comments from './comments.repository.js';
 import * as tickets from './tickets.repository.js';
-import {
-  checkTicketId,
-  claimIdempotencyKey,
-  createdByThisCaller,
-  ticketReadWhere,
-  type TicketsDeps,
-} from './tickets.service.js';
+import { checkTicketId, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
+import { claimIdempotencyKey, createdByThisCaller } from './idempotency.service.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
 export interface CommentView {

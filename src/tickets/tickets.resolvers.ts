@@ -24,6 +24,7 @@ import * as comments from './comments.service.js';
 import { listTickets } from './tickets-list.service.js';
 import type { TicketView } from './ticket-view.js';
 import * as tickets from './tickets.service.js';
+import { ticketTimeline } from './ticket-timeline.service.js';
 
 const orNull = <T>(v: T | null | undefined) => (v === undefined ? null : v);
 
@@ -68,7 +69,7 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { lo
     Ticket: {
       comments: (t: TicketView, a: TicketCommentsArgs, ctx: GraphqlContext) =>
         comments.listComments(deps, actorOf(ctx), t.id, pageOf(a)),
-      timeline: (t: TicketView, _: unknown, ctx: GraphqlContext) => tickets.ticketTimeline(deps, actorOf(ctx), t.id),
+      timeline: (t: TicketView, _: unknown, ctx: GraphqlContext) => ticketTimeline(deps, actorOf(ctx), t.id),
     },
   };
   type Q = Array<{ obj: TicketView }>;

@@ -5,6 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IdParams, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
 import { AppError } from '../errors.js';
 import * as tickets from './tickets.service.js';
+import { ticketTimeline } from './ticket-timeline.service.js';
 import * as comments from './comments.service.js';
 import { listTickets } from './tickets-list.service.js';
 import { parseIfMatch, ticketEtag, type TicketView } from './ticket-view.js';
@@ -130,7 +131,7 @@ export function ticketsRoutes(deps: tickets.TicketsDeps) {
           response: { 200: Type.Object({ items: Type.Array(TimelineEntrySchema) }), ...errorResponses },
         },
       },
-      async (req) => ({ items: await tickets.ticketTimeline(deps, actorOf(req), req.params.id) }),
+      async (req) => ({ items: await ticketTimeline(deps, actorOf(req), req.params.id) }),
     );
 
     app.post<{

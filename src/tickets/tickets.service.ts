@@ -1,7 +1,7 @@
 // Ticket use cases, the only way in for REST and GraphQL alike: policy-filtered in SQL,
 // PHI sealed at rest and opened only for read_phi, every read and write audited with the
 // requester (the patient/contact) as subject, Idempotency-Key and optimistic concurrency.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
@@ -27,8 +27,8 @@ import {
   type TicketPhiField,
   type TicketView,
 } from './ticket-view.js';
+import { claimIdempotencyKey, createdByThisCaller } from './idempotency.service.js';
 import * as repo from './tickets.repository.js';
-import { commentPolicyColumns, visibleCommentIds } from './comments.repository.js';
 import { isUuid } from '../ids.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
@@ -133,57 +133,6 @@ function dueTimes(policy: repo.SlaPolicy | null, start: Date) {
   });
   return { first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt };
 }
-
-function requestHash(input: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-        )
-      : Array.isArray(v)
-        ? v.map(canonical)
-        : v;
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(input)))
-    .digest('hex');
-}
-
-/**
- * Claims an Idempotency-Key (24 hours, per caller) for the resource `id` about to be created.
- * Returns undefined when this request is the first with the key, else the id of the resource
- * the first request created (same operation and same request); another request with the
- * key is IDEMPOTENCY_KEY_REUSED. Concurrent claims serialise on the key's primary key.
- */
-export async function claimIdempotencyKey(
-  s: Scope,
-  key: string,
-  operation: string,
-  request: unknown,
-  id: string,
-): Promise<string | undefined> {
-  const hash = requestHash(request);
-  const expires = new Date(Date.now() + 24 * 3600_000);
-  const claimed = await repo.claimIdempotencyKey(s.tx, {
-    tenant_id: s.actor.tenantId,
-    actor_id: s.actor.id,
-    key,
-    operation,
-    request_hash: hash,
-    resource_id: id,
-    expires_at: expires,
-  });
-  if (claimed) return undefined;
-  const first = await repo.findIdempotencyKey(s.tx, s.actor.id, key);
-  if (!first || first.request_hash !== hash || first.operation !== operation) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request.');
-  }
-  return first.resource_id;
-}
-
-/** A replay's where-clause: the Idempotency-Key record already ties the row to the caller (RLS to the tenant). */
-export const createdByThisCaller = repo.anyRowInTenant;
 
 export async function createTicket(
   deps: TicketsDeps,
@@ -436,38 +385,5 @@ export async function deleteTicket(
       changes: {},
     });
     s.record(ticketEvent('ticket.delete', row, []));
-  });
-}
-
-export interface TimelineEntry {
-  id: string;
-  actorId: string;
-  type: string;
-  changes: Record<string, unknown>;
-  createdAt: Date;
-}
-
-export async function ticketTimeline(deps: TicketsDeps, actor: Actor, id: string): Promise<TimelineEntry[]> {
-  checkTicketId(id);
-  return readInTenant(deps, actor, async (s) => {
-    const row = await repo.getTicket(s.tx, id, ticketReadWhere(s));
-    if (!row) throw await s.notVisible('read', 'Ticket', id, () => repo.ticketExists(s.tx, id));
-    const events = await repo.listTicketEvents(s.tx, id);
-    // Events about comments the actor may not see (a requester and internal notes) are left
-    // out: their existence, ids and edits are not the requester's to know.
-    const aboutComment = (e: { changes: Record<string, unknown> }) =>
-      typeof e.changes['commentId'] === 'string' ? e.changes['commentId'] : undefined;
-    let visible: Set<string> | undefined;
-    if (events.some(aboutComment)) {
-      const where = policyWhere(s.ability, 'read', 'Comment', commentPolicyColumns);
-      visible = where ? await visibleCommentIds(s.tx, id, where) : new Set();
-    }
-    s.record(ticketEvent('ticket.timeline_read', row, []));
-    return events
-      .filter((e) => {
-        const c = aboutComment(e);
-        return c === undefined || visible!.has(c);
-      })
-      .map((e) => ({ id: e.id, actorId: e.actor_id, type: e.type, changes: e.changes, createdAt: e.created_at }));
   });
 }

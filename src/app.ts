@@ -28,6 +28,10 @@ export interface AppDeps {
   config: Config;
   readiness: ReadinessCheck;
   authenticate: Authenticator;
+  /** plugins the authenticator relies on (@fastify/jwt), registered on the root before any route */
+  authPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
+  /** awaited before a write's response leaves, so this process's authentication cache has seen its changes */
+  authChangesSettled?: () => Promise<void>;
   /** REST route plugins for /v1, each one area */
   restAreas?: Array<(app: FastifyInstance) => Promise<void>>;
   resolvers?: IResolvers;
@@ -87,7 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Hook order matters: headers are checked before authentication reads them, the rest
   // after the route policy gate (see src/http/input-hygiene.ts).
   rejectUnstorableHeaders(app);
-  registerAuthentication(app, deps.authenticate);
+  for (const plugin of deps.authPlugins ?? []) await plugin(app);
+  registerAuthentication(app, deps.authenticate, deps.authChangesSettled);
   enforceRouteDeclarations(app, deps.recordDenial);
   rejectUnstorableInput(app);
   app.addSchema(problemSchema);

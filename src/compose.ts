@@ -12,6 +12,8 @@ import { meRoutes } from './auth/me.routes.js';
 import { createJwtVerifier } from './auth/jwt-verifier.js';
 import { reportJwksFetchFailure } from './auth/jwks-fetch-failures.js';
 import { authenticateCredentials } from './auth/authenticator.js';
+import { createAuthCache, type AuthCache } from './auth/auth-cache.js';
+import type { ChangeNotices } from './db/change-notices.js';
 import { createAuditTrail, type AuditKeys } from './audit/index.js';
 import { lookupTrustedIssuers } from './tenants/tenants.service.js';
 import { tenantsRoutes } from './tenants/tenants.routes.js';
@@ -51,6 +53,12 @@ export interface ComposeDeps {
   masterKey: MasterKeyProvider;
   /** master keys that may still wrap some tenant keys during a master-key rotation */
   previousMasterKeys?: readonly MasterKeyProvider[] | undefined;
+  /**
+   * the process's LISTEN connection (src/db/change-notices.ts), owned by the caller: with it,
+   * authentication is cached (AUTH_CACHE_SECONDS) and tenant key changes reach the keyring at
+   * once; without it, every request authenticates in SQL
+   */
+  changeNotices?: ChangeNotices | undefined;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -84,6 +92,22 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     // logged for the operator, audited for the tenant; runs only on requests, once `app` exists
     onJwksFetchFailure: (jwksUri, error, requester) =>
       reportJwksFetchFailure({ log: app.log, audit: trail.port }, jwksUri, error, requester),
+  });
+  const notices = deps.changeNotices;
+  const authCache: AuthCache | undefined =
+    notices && config.auth.cacheSeconds > 0
+      ? createAuthCache({
+          notices,
+          ttlMs: config.auth.cacheSeconds * 1000,
+          maxEntries: config.auth.cacheMaxEntries,
+        })
+      : undefined;
+  // A retired, rotated or shredded tenant key is re-read at its next use, not KEY_CACHE_SECONDS later.
+  const stopKeyringNotices = notices?.subscribe({
+    onNotice: (n) => {
+      if (n.table === 'tenant_keys' || n.table === 'tenants') keyring.forget(n.tenantId ?? undefined);
+    },
+    onReset: () => keyring.forget(),
   });
   let migrationsCurrent = false;
   // Where registered JWKS URIs may point (tenants.service.ts IssuerUrlRules); spread into
@@ -135,10 +159,13 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       }
       return undefined;
     },
+    authPlugins: [verifier.plugin],
+    authChangesSettled: authCache && notices ? () => notices.caughtUp() : undefined,
     authenticate: (request) =>
       authenticateCredentials(
-        { ...services, verifier },
+        { ...services, verifier, cache: authCache },
         {
+          request,
           authorization: header(request, 'authorization'),
           apiKey: header(request, 'x-api-key'),
           clientAddress: request.ip,
@@ -150,6 +177,10 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   });
   // unwrapped tenant keys must not outlive the server that used them
   app.addHook('onClose', async () => keyring.clear());
+  app.addHook('onClose', async () => {
+    authCache?.close();
+    stopKeyringNotices?.();
+  });
   let purge: { stop(): Promise<void> } | undefined;
   app.addHook('onReady', async () => {
     purge = startIdempotencyPurge(db, app.log);

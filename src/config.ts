@@ -89,6 +89,13 @@ export const envSchema = Type.Object({
     300,
     'how long a fetched JWKS is trusted before it is fetched again (unknown kids refetch sooner)',
   ),
+  AUTH_CACHE_SECONDS: Int(
+    0,
+    300,
+    30,
+    'safety-net lifetime of a cached authentication (API key or JWT -> actor); changes reach every process within 1 s through LISTEN/NOTIFY regardless; 0 = no cache',
+  ),
+  AUTH_CACHE_MAX_ENTRIES: Int(100, 1_000_000, 10000, 'most credentials one process keeps authenticated in memory'),
   ALLOW_HTTP_JWKS: Bool(
     'false',
     'accept http:// JWKS URIs on loopback hosts (local development and tests only; refused in production)',
@@ -161,6 +168,9 @@ export interface Config {
     readonly sessionMaxAgeSeconds: number;
     readonly jwksCacheSeconds: number;
     readonly allowHttpJwks: boolean;
+    /** 0 = authentication is not cached */
+    readonly cacheSeconds: number;
+    readonly cacheMaxEntries: number;
   };
   /** outbound fetches (src/net/url-guard.ts): may they reach loopback and private addresses */
   readonly allowPrivateUrls: boolean;
@@ -322,6 +332,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       clockSkewSeconds: num('JWT_CLOCK_SKEW_SECONDS'),
       sessionMaxAgeSeconds: num('SESSION_MAX_AGE_SECONDS'),
       jwksCacheSeconds: num('JWKS_CACHE_SECONDS'),
+      cacheSeconds: num('AUTH_CACHE_SECONDS'),
+      cacheMaxEntries: num('AUTH_CACHE_MAX_ENTRIES'),
       allowHttpJwks: bool(env.ALLOW_HTTP_JWKS),
     }),
     allowPrivateUrls: bool(env.ALLOW_PRIVATE_URLS),

@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { connectDatabase, type DatabaseHandle } from './db/kysely.js';
+import { startChangeNotices, type ChangeNotices } from './db/change-notices.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './http/logger.js';
@@ -25,11 +26,14 @@ let embedded: EmbeddedPostgres | undefined;
 let database: DatabaseHandle | undefined;
 // The audit writer and sequencer get their own two connections: they must never queue behind request transactions.
 let auditDatabase: DatabaseHandle | undefined;
+// One LISTEN connection of its own: database triggers announce revocations and role changes on it.
+let changeNotices: ChangeNotices | undefined;
 let app: Awaited<ReturnType<typeof composeApp>> | undefined;
 
 /** Stop accepting, drain in-flight requests, close the pool, then stop the embedded server. */
 async function shutdown(): Promise<void> {
   await app?.close();
+  await changeNotices?.close();
   await database?.close();
   await auditDatabase?.close();
   await embedded?.stop();
@@ -79,7 +83,15 @@ async function start(): Promise<void> {
         : `demo tenant ready; its tenant-admin API key is in ${demo.keyFile}`,
     );
   }
-  app = await composeApp({ config, db: database.db, auditDb: auditDatabase.db, masterKey, previousMasterKeys });
+  changeNotices = await startChangeNotices({ connectionString: url, log });
+  app = await composeApp({
+    config,
+    db: database.db,
+    auditDb: auditDatabase.db,
+    masterKey,
+    previousMasterKeys,
+    changeNotices,
+  });
   const address = await app.listen({ host: config.host, port: config.port });
   log.info(
     {

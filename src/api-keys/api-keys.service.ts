@@ -178,14 +178,29 @@ export class ApiKeyRejected extends AppError {
   }
 }
 
-/** Resolves a presented key to an actor, or throws ApiKeyRejected (one message for every reason). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** Resolves a presented key to an actor, or throws ApiKeyRejected (one message for every reason). */
 export async function authenticateApiKey(
   db: Kysely<Database>,
   raw: string,
   clientAddress: string | undefined,
 ): Promise<Actor> {
+  return (await authenticateApiKeyInDetail(db, raw, clientAddress)).actor;
+}
+
+export interface ApiKeyAuthentication {
+  actor: Actor;
+  /** what the authentication cache must re-check or respect on every later use */
+  expiresAt: Date | null;
+  allowedCidrs: string[] | null;
+}
+
+export async function authenticateApiKeyInDetail(
+  db: Kysely<Database>,
+  raw: string,
+  clientAddress: string | undefined,
+): Promise<ApiKeyAuthentication> {
   const parsed = parseApiKey(raw);
   if (!parsed) throw new ApiKeyRejected('malformed');
   const row = await repo.findApiKeyForAuth(db, parsed.prefix);
@@ -194,14 +209,16 @@ export async function authenticateApiKey(
   if (row.revoked_at) throw new ApiKeyRejected('revoked', row.tenant_id, row.id);
   if (row.expires_at && row.expires_at <= now) throw new ApiKeyRejected('expired', row.tenant_id, row.id);
   if (row.tenant_status !== 'active') throw new ApiKeyRejected('tenant_inactive', row.tenant_id, row.id);
-  if (row.allowed_cidrs?.length && !addressAllowed(clientAddress, row.allowed_cidrs))
+  if (row.allowed_cidrs?.length && !clientAddressAllowed(clientAddress, row.allowed_cidrs))
     throw new ApiKeyRejected('network_not_allowed', row.tenant_id, row.id);
-  // Last use is kept to the minute: a busy key does not write on every request.
+  // Last use is kept to the minute: a busy key does not write on every request. With the
+  // authentication cache a key is looked up again at least once per cache TTL, so the
+  // stamp stays within a minute plus that TTL.
   if (!row.last_used_at || row.last_used_at.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS)
     await repo.touchApiKey(db, row.id, now);
   // A key that opened break-glass (staff-role keys may) carries its grants like a user does.
   const grants = keyHasStaffRoles(row.roles) ? row.grants.filter((g) => g.expires_at > now) : [];
-  return {
+  const actor: Actor = {
     tenantId: row.tenant_id,
     id: row.id,
     kind: 'api_key',
@@ -219,9 +236,11 @@ export async function authenticateApiKey(
       expiresAt: g.expires_at,
     })),
   };
+  return { actor, expiresAt: row.expires_at, allowedCidrs: row.allowed_cidrs?.length ? row.allowed_cidrs : null };
 }
 
-function addressAllowed(address: string | undefined, cidrs: string[]): boolean {
+/** Whether a key limited to `cidrs` may be used from `address`. */
+export function clientAddressAllowed(address: string | undefined, cidrs: readonly string[]): boolean {
   if (!address) return false;
   const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
   const family = isIP(plain);

@@ -1,16 +1,20 @@
 // Verifies bearer JWTs that partner EHR vendors obtain from their own identity
 // providers. A tenant trusts an issuer by configuration (TrustedIssuer); the issuer's
-// JWKS supplies the keys; fast-jwt checks the signature. Everything else (which
-// tenant, audience, lifetime, session age) is decided here, so the reasons for a
+// JWKS supplies the keys. The signature is checked by @fastify/jwt (fast-jwt underneath)
+// through its documented many-issuers pattern: its `secret` is a function of the decoded
+// token, and ours picks the trusted issuer and asks our JWKS key store for the key. Everything
+// else (which tenant, audience, lifetime, session age) is decided here, so the reasons for a
 // refusal stay distinct for audit.
-import { createDecoder, createVerifier, TokenError } from 'fast-jwt';
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { createDecoder, TokenError } from 'fast-jwt';
 import type { HostLookup } from '../net/url-guard.js';
 import {
   createJwksKeyStore,
   signingAlgorithms,
   type JwksFetchFailureHook,
   type SigningAlgorithm,
-  type VerificationKey,
 } from './jwks-key-store.js';
 import {
   assertAudience,
@@ -19,6 +23,7 @@ import {
   requiredString,
   stringList,
   type Claims,
+  type TokenLifetime,
 } from './token-claims.js';
 import {
   concealedTokenError,
@@ -51,6 +56,8 @@ export interface VerifiedToken {
   groups: string[];
   issuedAt: Date;
   expiresAt: Date;
+  /** the last moment this token is acceptable: exp plus the clock skew, or the maximum session age if sooner */
+  acceptableUntil: Date;
   /** authentication methods (RFC 8176), e.g. ['pwd', 'otp']; empty when the IdP does not say */
   amr: string[];
   /** sid, else jti */
@@ -83,9 +90,17 @@ export interface JwtVerifierOptions {
   onJwksFetchFailure?: JwksFetchFailureHook;
 }
 
+/** Verification of the tokens presented on one request. */
 export interface JwtVerifier {
   /** Resolves to the verified token, or rejects with TokenVerificationError (an AppError with a 401 code and a reason). */
   verify(token: string): Promise<VerifiedToken>;
+}
+
+export interface JwtVerification {
+  /** Registers @fastify/jwt on the app (root scope) with the JWKS key store behind its `secret`. */
+  plugin: (app: FastifyInstance) => Promise<void>;
+  /** The verifier for tokens presented on `request`, which must come from an app the plugin is registered on. */
+  forRequest(request: FastifyRequest): JwtVerifier;
 }
 
 // Far above any real token; stops decoding work on junk before it starts.
@@ -95,7 +110,15 @@ const TENANT_CLAIM = 'tenant';
 
 const decodeUnverified = createDecoder({ complete: true });
 
-export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+/** A verification under way on one request: the token, and the tenants its issuer's keys vouched for. */
+interface PendingVerification {
+  token: string;
+  namedTenants?: TrustedIssuer[];
+  /** what the key resolver threw, passed on unchanged (an issuer lookup outage is not the token's fault) */
+  resolverError?: { error: unknown };
+}
+
+export function createJwtVerifier(options: JwtVerifierOptions): JwtVerification {
   const { lookupIssuer, clockSkewSeconds, maxSessionAgeSeconds } = options;
   assertNonNegative('clockSkewSeconds', clockSkewSeconds);
   assertNonNegative('maxSessionAgeSeconds', maxSessionAgeSeconds);
@@ -107,57 +130,30 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     lookup: options.resolveHost,
     onFetchFailure: options.onJwksFetchFailure,
   });
-  const signatureCheckers = new WeakMap<VerificationKey, (token: string) => unknown>();
+  const pending = new WeakMap<FastifyRequest, PendingVerification>();
 
-  function checkSignature(token: string, key: VerificationKey): void {
+  /**
+   * @fastify/jwt's `secret`: the decoded token (header and payload, not yet trusted) -> the
+   * public key to check its signature with. Only a registered iss leads to a JWKS fetch: an
+   * unregistered one costs a lookup, no outbound request.
+   */
+  async function verificationKey(request: FastifyRequest, decoded: { header: Claims; payload: Claims }) {
+    const verification = pending.get(request);
+    if (!verification) throw tokenError('missing_token');
     try {
-      let check = signatureCheckers.get(key);
-      if (!check) {
-        // Times and claims are checked by checkLifetime and the callers, not here, so
-        // that each failure keeps its own reason; fast-jwt does alg, signature and crit.
-        check = createVerifier({ key: key.pem, algorithms: [key.alg], ignoreExpiration: true, ignoreNotBefore: true });
-        signatureCheckers.set(key, check);
-      }
-      check(token);
+      return await resolveKey(verification, decoded);
     } catch (error) {
-      throw tokenError(reasonForFastJwtError(error));
+      verification.resolverError = { error };
+      throw error;
     }
   }
 
-  async function verify(token: string): Promise<VerifiedToken> {
-    if (typeof token !== 'string' || token === '') throw tokenError('missing_token');
-    if (token.length > MAX_TOKEN_LENGTH) throw tokenError('malformed');
-    const { header, payload } = decode(token);
-    const alg = acceptedAlgorithm(header['alg']);
-    const kid = header['kid'];
-    if (typeof kid !== 'string' || kid === '') throw tokenError('missing_kid');
-
-    const iss = requiredString(payload, 'iss');
-    const tenantClaim = optionalString(payload, TENANT_CLAIM);
-    const namedTenants = await concealUntilSigned(() => verifySignature(token, { iss, tenantClaim, kid, alg }));
-
-    if (namedTenants.length === 0) throw tokenError('tenant_mismatch');
-    const [tenant, ...others] = namedTenants;
-    if (!tenant || others.length > 0) throw tokenError('tenant_ambiguous');
-
-    assertAudience(payload, tenant.audience);
-    const subject = requiredString(payload, 'sub');
-    const lifetime = checkLifetime(payload, { clockSkewSeconds, maxSessionAgeSeconds, nowMs: Date.now() });
-    return toVerifiedToken(payload, tenant, subject, lifetime);
-  }
-
-  /** The tenants the token may belong to, once its signature verified with their issuer's keys. */
-  async function verifySignature(
-    token: string,
-    header: { iss: string; tenantClaim: string | undefined; kid: string; alg: SigningAlgorithm },
-  ): Promise<TrustedIssuer[]> {
-    const { iss, tenantClaim, kid, alg } = header;
+  async function resolveKey(verification: PendingVerification, decoded: { header: Claims; payload: Claims }) {
+    const { alg, kid, iss, tenantClaim } = headerFacts(decoded);
     if (iss.length > MAX_ISSUER_LENGTH) throw tokenError('untrusted_issuer');
-    // Only a registered iss leads to a JWKS fetch: an unregistered one costs a lookup, no outbound request.
     const trustingTenants = (await lookupIssuer(iss)).filter((t) => t.issuer === iss);
     const [firstTrusting] = trustingTenants;
     if (!firstTrusting) throw tokenError('untrusted_issuer');
-
     const namedTenants =
       tenantClaim === undefined
         ? trustingTenants
@@ -169,11 +165,78 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
       tenantId: keySource.tenantId,
       issuerId: keySource.issuerId,
     });
-    checkSignature(token, key);
-    return namedTenants;
+    verification.namedTenants = namedTenants;
+    // The key's own algorithm was matched to the header's by the store: no RS/HS confusion.
+    return key.pem;
   }
 
-  return { verify };
+  async function plugin(app: FastifyInstance): Promise<void> {
+    await app.register(
+      fastifyPlugin(async (scope: FastifyInstance) => {
+        await scope.register(fastifyJwt, {
+          decode: { complete: true },
+          secret: (request: FastifyRequest, decoded: { header: Claims; payload: Claims }) =>
+            verificationKey(request, decoded),
+          verify: {
+            algorithms: [...signingAlgorithms],
+            // Times and claims are checked by checkLifetime and the callers, not here, so
+            // that each failure keeps its own reason; fast-jwt does alg, signature and crit.
+            ignoreExpiration: true,
+            ignoreNotBefore: true,
+            extractToken: (request: FastifyRequest) => pending.get(request)?.token,
+          },
+        } as never);
+      }),
+    );
+  }
+
+  async function verify(request: FastifyRequest, token: string): Promise<VerifiedToken> {
+    if (typeof token !== 'string' || token === '') throw tokenError('missing_token');
+    if (token.length > MAX_TOKEN_LENGTH) throw tokenError('malformed');
+    const decoded = decode(token);
+    headerFacts(decoded);
+    const verification: PendingVerification = { token };
+    pending.set(request, verification);
+    try {
+      await concealUntilSigned(() => signatureChecked(request, verification));
+    } finally {
+      pending.delete(request);
+      // the plugin keeps the verified payload on the request; claims stay out of reach of later hooks
+      (request as { user?: unknown }).user = null;
+    }
+    const namedTenants = verification.namedTenants ?? [];
+    if (namedTenants.length === 0) throw tokenError('tenant_mismatch');
+    const [tenant, ...others] = namedTenants;
+    if (!tenant || others.length > 0) throw tokenError('tenant_ambiguous');
+
+    const { payload } = decoded;
+    assertAudience(payload, tenant.audience);
+    const subject = requiredString(payload, 'sub');
+    const lifetime = checkLifetime(payload, { clockSkewSeconds, maxSessionAgeSeconds, nowMs: Date.now() });
+    return toVerifiedToken(payload, tenant, subject, lifetime);
+  }
+
+  return { plugin, forRequest: (request) => ({ verify: (token) => verify(request, token) }) };
+}
+
+/** The plugin's refusals as ours; TokenVerificationErrors from the key resolver pass unchanged. */
+async function signatureChecked(request: FastifyRequest, verification: PendingVerification): Promise<void> {
+  try {
+    await request.jwtVerify();
+  } catch (error) {
+    if (verification.resolverError) throw verification.resolverError.error;
+    throw tokenError(reasonForVerifyError(error));
+  }
+}
+
+/** What the header and the routing claims say, each checked for type: alg, kid, iss and the tenant claim. */
+function headerFacts(decoded: { header: Claims; payload: Claims }) {
+  const alg = acceptedAlgorithm(decoded.header['alg']);
+  const kid = decoded.header['kid'];
+  if (typeof kid !== 'string' || kid === '') throw tokenError('missing_kid');
+  const iss = requiredString(decoded.payload, 'iss');
+  const tenantClaim = optionalString(decoded.payload, TENANT_CLAIM);
+  return { alg, kid, iss, tenantClaim };
 }
 
 /** Refusals before the signature verified all read alike (see concealedTokenError); other errors pass unchanged. */
@@ -200,7 +263,8 @@ function acceptedAlgorithm(alg: unknown): SigningAlgorithm {
   return alg as SigningAlgorithm;
 }
 
-function reasonForFastJwtError(error: unknown): TokenFailureReason {
+function reasonForVerifyError(error: unknown): TokenFailureReason {
+  // @fastify/jwt wraps a bad signature or a key fast-jwt refuses; other fast-jwt errors pass through.
   if (!(error instanceof TokenError)) return 'bad_signature';
   switch (error.code) {
     case TokenError.codes.malformed:
@@ -221,7 +285,7 @@ function toVerifiedToken(
   payload: Claims,
   tenant: TrustedIssuer,
   subject: string,
-  lifetime: { issuedAt: Date; expiresAt: Date },
+  lifetime: TokenLifetime,
 ): VerifiedToken {
   const sessionId = optionalString(payload, 'sid') ?? optionalString(payload, 'jti');
   const email = optionalString(payload, 'email');
@@ -234,6 +298,7 @@ function toVerifiedToken(
     groups: stringList(payload, tenant.groupsClaim ?? 'groups'),
     issuedAt: lifetime.issuedAt,
     expiresAt: lifetime.expiresAt,
+    acceptableUntil: lifetime.acceptableUntil,
     amr: stringList(payload, 'amr'),
     ...(sessionId === undefined ? {} : { sessionId }),
     ...(email === undefined ? {} : { email }),

@@ -43,6 +43,8 @@ export function assertAudience(claims: Claims, expected: string): void {
 export interface TokenLifetime {
   issuedAt: Date;
   expiresAt: Date;
+  /** the last moment the token passes these rules (exp plus skew, or the session age if sooner) */
+  acceptableUntil: Date;
 }
 
 export interface TimeRules {
@@ -67,7 +69,12 @@ export function checkLifetime(claims: Claims, rules: TimeRules): TokenLifetime {
   if (nbf !== undefined && now < nbf - skew) throw tokenError('not_yet_valid');
   if (now < iat - skew) throw tokenError('issued_in_future');
   if (now - iat > rules.maxSessionAgeSeconds) throw tokenError('session_too_old');
-  return { issuedAt: new Date(iat * 1000), expiresAt: new Date(exp * 1000) };
+  const acceptableUntil = Math.min(exp + skew, iat + rules.maxSessionAgeSeconds);
+  return {
+    issuedAt: new Date(iat * 1000),
+    expiresAt: new Date(exp * 1000),
+    acceptableUntil: new Date(acceptableUntil * 1000),
+  };
 }
 
 // The largest time a JavaScript Date can hold, in seconds; beyond it expiresAt would be an Invalid Date.

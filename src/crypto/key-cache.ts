@@ -90,6 +90,19 @@ export class TenantKeyCache {
     wipeAll(tenant);
   }
 
+  /**
+   * Drops the tenant's entry (every tenant's without an id) so the next use lists its rows
+   * again; keys a request may still hold are wiped after the grace period, as on ageing out.
+   */
+  expire(tenantId?: string): void {
+    for (const id of tenantId === undefined ? [...this.#tenants.keys()] : [tenantId]) {
+      const tenant = this.#tenants.get(id);
+      if (tenant === undefined) continue;
+      this.#tenants.delete(id);
+      this.#wipeLater(tenant);
+    }
+  }
+
   evictExpired(): void {
     for (const tenantId of [...this.#tenants.keys()]) this.get(tenantId);
   }

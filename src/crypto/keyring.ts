@@ -236,6 +236,15 @@ export class Keyring implements TenantKeySource {
     this.#cache.evictExpired();
   }
 
+  /**
+   * Makes the next use of a tenant's keys (every tenant's without an id) read their status
+   * again: the database announced a rotation, retirement or shred, or such an announcement
+   * may have been missed (src/db/change-notices.ts). Keys in use are wiped after the grace period.
+   */
+  forget(tenantId?: string): void {
+    this.#cache.expire(tenantId);
+  }
+
   /** Wipes every cached key (shutdown, or after an incident). */
   clear(): void {
     this.#cache.clear();

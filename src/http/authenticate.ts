@@ -18,8 +18,24 @@ declare module 'fastify' {
 /** Resolves a request's credentials to an actor; undefined when it carries none. Throws AppError(401) on bad ones. */
 export type Authenticator = (request: FastifyRequest) => Promise<Actor | undefined>;
 
-export function registerAuthentication(app: FastifyInstance, authenticate: Authenticator): void {
+const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * `changesSettled`, when given, is awaited before the response to any other method leaves:
+ * a write that revoked a key or changed a role has then reached this process's own
+ * authentication cache, so the caller's next request sees it (other processes within 1 s).
+ */
+export function registerAuthentication(
+  app: FastifyInstance,
+  authenticate: Authenticator,
+  changesSettled?: () => Promise<void>,
+): void {
   app.decorateRequest('actor', undefined);
+  if (changesSettled)
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (!readOnlyMethods.has(request.method)) await changesSettled();
+      return payload;
+    });
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(request);
     if (!request.actor && request.routeOptions.config?.public !== true && request.is404 !== true) {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJwtVerifier, type JwtVerifierOptions, type TrustedIssuer } from '../../src/auth/jwt-verifier.js';
+import { throughFastifyJwt } from '../helpers/jwt-verification.js';
 import { TokenVerificationError, type TokenFailureReason } from '../../src/auth/token-verification-error.js';
 import { generateSigningKey, startFakeIdp, type FakeIdp } from '../helpers/idp.js';
 
@@ -73,14 +74,16 @@ const failing = (response: ServerResponse) => void response.writeHead(500).end()
 const stalling = () => undefined;
 
 function verifierFor(issuers: TrustedIssuer[], options: Partial<JwtVerifierOptions> = {}) {
-  return createJwtVerifier({
-    lookupIssuer: async (iss) => issuers.filter((t) => t.issuer === iss),
-    clockSkewSeconds: 30,
-    maxSessionAgeSeconds: 3600,
-    allowHttpJwks: true,
-    allowPrivateUrls: true,
-    ...options,
-  });
+  return throughFastifyJwt(
+    createJwtVerifier({
+      lookupIssuer: async (iss) => issuers.filter((t) => t.issuer === iss),
+      clockSkewSeconds: 30,
+      maxSessionAgeSeconds: 3600,
+      allowHttpJwks: true,
+      allowPrivateUrls: true,
+      ...options,
+    }),
+  );
 }
 
 async function reasonFor(promise: Promise<unknown>): Promise<TokenFailureReason | 'accepted' | 'other error'> {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtVerifier, type JwtVerifier, type TrustedIssuer } from '../../src/auth/jwt-verifier.js';
 import { TokenVerificationError, type TokenFailureReason } from '../../src/auth/token-verification-error.js';
 import { AppError, type ErrorCode } from '../../src/errors.js';
+import { throughFastifyJwt } from '../helpers/jwt-verification.js';
 import { generateSigningKey, startFakeIdp, type FakeIdp, type IdpAlgorithm } from '../helpers/idp.js';
 
 const MAX_SESSION_AGE = 3600;
@@ -76,13 +77,15 @@ beforeAll(async () => {
     trust(sharedIdp, initech),
     trust(sharedIdp, umbrella),
   ];
-  verifier = createJwtVerifier({
-    lookupIssuer: async (iss) => trusted.filter((t) => t.issuer === iss),
-    clockSkewSeconds: SKEW,
-    maxSessionAgeSeconds: MAX_SESSION_AGE,
-    allowHttpJwks: true,
-    allowPrivateUrls: true,
-  });
+  verifier = throughFastifyJwt(
+    createJwtVerifier({
+      lookupIssuer: async (iss) => trusted.filter((t) => t.issuer === iss),
+      clockSkewSeconds: SKEW,
+      maxSessionAgeSeconds: MAX_SESSION_AGE,
+      allowHttpJwks: true,
+      allowPrivateUrls: true,
+    }),
+  );
 });
 
 afterAll(async () => {

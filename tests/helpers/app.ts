@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { composeApp } from '../../src/compose.js';
 import { createMasterKeyFile, loadOrCreateDevMasterKey, type MasterKeyProvider } from '../../src/crypto/index.js';
 import { connectDatabase } from '../../src/db/kysely.js';
+import { startChangeNotices, type ChangeNotices } from '../../src/db/change-notices.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 /** Collects every log line the app writes, to assert that canaries never reach them. */
@@ -29,6 +30,8 @@ export interface TestApp {
   logs: LogCapture;
   /** the real master key (a 0600 file in the test's data directory) the app wraps tenant keys with */
   masterKey: MasterKeyProvider;
+  /** the app's LISTEN connection, when started with authCache */
+  changeNotices: ChangeNotices | undefined;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function startTestApp(
      * (so a test counting a request's statements sees the audit writes apart)
      */
     auditOnQuery?: (sql: string) => void;
+    /** cache authentication, invalidated by change notices on a LISTEN connection of the app's own (as src/main.ts does) */
+    authCache?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase({ onQuery: opts.onQuery }));
@@ -77,7 +82,9 @@ export async function startTestApp(
   const config = await testConfig(opts.env);
   const logs = new LogCapture();
   const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
+  const changeNotices = opts.authCache ? await startChangeNotices({ connectionString: database.url }) : undefined;
   const app = await composeApp({
+    changeNotices,
     config,
     db: database.db,
     auditDb: auditDb?.db,
@@ -94,8 +101,10 @@ export async function startTestApp(
     config,
     logs,
     masterKey,
+    changeNotices,
     close: async () => {
       await app.close();
+      await changeNotices?.close();
       await auditDb?.close();
       if (!opts.database) await database.drop();
     },

@@ -8,7 +8,7 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { createDecoder, TokenError } from 'fast-jwt';
+import { createDecoder } from 'fast-jwt';
 import type { HostLookup } from '../net/url-guard.js';
 import {
   createJwksKeyStore,
@@ -28,8 +28,8 @@ import {
 import {
   concealedTokenError,
   isTokenVerificationError,
+  reasonForVerifyError,
   tokenError,
-  type TokenFailureReason,
 } from './token-verification-error.js';
 
 export interface TrustedIssuer {
@@ -261,24 +261,6 @@ function acceptedAlgorithm(alg: unknown): SigningAlgorithm {
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') throw tokenError('alg_none');
   if (!signingAlgorithms.includes(alg as SigningAlgorithm)) throw tokenError('alg_not_allowed');
   return alg as SigningAlgorithm;
-}
-
-function reasonForVerifyError(error: unknown): TokenFailureReason {
-  // @fastify/jwt wraps a bad signature or a key fast-jwt refuses; other fast-jwt errors pass through.
-  if (!(error instanceof TokenError)) return 'bad_signature';
-  switch (error.code) {
-    case TokenError.codes.malformed:
-    case TokenError.codes.invalidPayload:
-      return 'malformed';
-    case TokenError.codes.invalidAlgorithm:
-      return 'alg_not_allowed';
-    case TokenError.codes.invalidKey:
-      return 'alg_key_mismatch';
-    case TokenError.codes.invalidCritHeader:
-      return 'unsupported_header';
-    default:
-      return 'bad_signature';
-  }
 }
 
 function toVerifiedToken(

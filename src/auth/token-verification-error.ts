@@ -2,6 +2,7 @@
 // codes in errors.ts); the reason is finer-grained and meant for audit events and
 // metrics. Messages are fixed strings per reason: a token's contents (claims, kid,
 // issuer) are never interpolated, because claims can carry names and emails.
+import { TokenError } from 'fast-jwt';
 import { AppError, type ErrorCode } from '../errors.js';
 
 const reasons = {
@@ -61,4 +62,22 @@ export function concealedTokenError(reason: TokenFailureReason): TokenVerificati
 
 export function isTokenVerificationError(e: unknown): e is TokenVerificationError {
   return e instanceof TokenVerificationError;
+}
+
+/** The reason for a refusal by @fastify/jwt: it wraps a bad signature or a key fast-jwt refuses; other fast-jwt errors pass through. */
+export function reasonForVerifyError(error: unknown): TokenFailureReason {
+  if (!(error instanceof TokenError)) return 'bad_signature';
+  switch (error.code) {
+    case TokenError.codes.malformed:
+    case TokenError.codes.invalidPayload:
+      return 'malformed';
+    case TokenError.codes.invalidAlgorithm:
+      return 'alg_not_allowed';
+    case TokenError.codes.invalidKey:
+      return 'alg_key_mismatch';
+    case TokenError.codes.invalidCritHeader:
+      return 'unsupported_header';
+    default:
+      return 'bad_signature';
+  }
 }

@@ -11,11 +11,9 @@ import { pageSize, type PageRequest } from '../services/pagination.js';
 import type { AuditPort } from '../services/audit-port.js';
 import { readInTenant, type ServiceDeps } from '../services/scope.js';
 import type { CheckpointSink } from './checkpoint/checkpoint-sink.js';
-import { CheckpointFormatError, type SignedCheckpoint } from './checkpoint/checkpoint.js';
-import { GENESIS_HASH, type AuditEvent } from './capture/event.js';
-import { keyIdOf } from './checkpoint/signing-key.js';
-import { eventForVerification, eventFromRow, exportLine } from './chain/stored-event.js';
-import { AuditChainVerifier, type TenantVerification } from './export/verify.js';
+import type { AuditEvent } from './capture/event.js';
+import { eventFromRow, exportLine } from './chain/stored-event.js';
+import { verifyIncrementally, type AuditVerificationView } from './verification.service.js';
 import * as repo from './audit.repository.js';
 
 export interface AuditServiceDeps extends ServiceDeps {
@@ -32,20 +30,9 @@ export interface AuditEventPage {
   nextCursor: string | null;
 }
 
-export interface AuditVerificationView extends TenantVerification {
-  ok: boolean;
-  /** captured but not yet chained: durable, and covered by verification once chained */
-  pending: { count: number; oldestAgeSeconds: number | null };
-  keyIds: string[];
-  checkpoints: number;
-  /** set when the checkpoint store could not be read as checkpoints (itself evidence) */
-  checkpointStoreProblem: string | null;
-  retentionYears: number;
-  verifiedAt: string;
-}
+export type { AuditVerificationView } from './verification.service.js';
 
 const READ_BATCH = 2000;
-const VERIFY_BATCH = 5000;
 
 function encodeSeqCursor(seq: number): string {
   return Buffer.from(`v1:seq:${seq}`).toString('base64url');
@@ -149,55 +136,12 @@ export async function exportAuditTrail(deps: ServiceDeps, actor: Actor): Promise
   return exportBatches(deps.db, actor.tenantId, upto, true);
 }
 
-async function listCheckpoints(
-  sink: CheckpointSink,
-  tenantId: string,
-): Promise<{ checkpoints: SignedCheckpoint[]; problem: string | null }> {
-  try {
-    return { checkpoints: await sink.list(tenantId), problem: null };
-  } catch (error) {
-    if (!(error instanceof CheckpointFormatError)) throw error;
-    return { checkpoints: [], problem: 'a stored checkpoint of this tenant is malformed' };
-  }
-}
-
-/** Verifies the tenant's chain as stored, against the signed checkpoints. */
+/**
+ * Verifies the tenant's chain as stored, against the signed checkpoints: incrementally,
+ * from the last verified signed checkpoint to the head (verification.service.ts).
+ */
 export async function verifyAuditTrail(deps: AuditServiceDeps, actor: Actor): Promise<AuditVerificationView> {
-  // Checkpoints first: each covers events committed before it was signed, so all of
-  // them are within the chain as read below.
-  const { checkpoints, problem } = await listCheckpoints(deps.sink, actor.tenantId);
-  return readInTenant(deps, actor, async (s) => {
-    s.assertCan('verify', 'AuditEvent');
-    const verifier = new AuditChainVerifier({ publicKey: deps.publicKeys, checkpoints });
-    for (let after = 0; ;) {
-      const rows = await repo.eventsAfter(s.tx, actor.tenantId, after, VERIFY_BATCH);
-      for (const row of rows) verifier.add(eventForVerification(row));
-      if (rows.length < VERIFY_BATCH) break;
-      after = Number(rows[rows.length - 1]!.seq);
-    }
-    const report = verifier.finish();
-    const tenant: TenantVerification = report.tenants.find((t) => t.tenantId === actor.tenantId) ?? {
-      tenantId: actor.tenantId,
-      checked: 0,
-      headSeq: 0,
-      headHash: GENESIS_HASH,
-      checkpointsVerified: 0,
-      checkpointedSize: 0,
-      findings: [],
-    };
-    const pending = await repo.pendingStats(s.tx);
-    s.record({ action: 'audit.verify', resourceType: 'AuditEvent', outcome: 'allowed' });
-    return {
-      ...tenant,
-      ok: report.ok && problem === null,
-      pending,
-      keyIds: deps.publicKeys.map(keyIdOf),
-      checkpoints: checkpoints.length,
-      checkpointStoreProblem: problem,
-      retentionYears: deps.retentionYears,
-      verifiedAt: new Date().toISOString(),
-    };
-  });
+  return verifyIncrementally(deps, actor);
 }
 
 const CLI_ACTOR = { id: 'phidesk-cli', kind: 'system', authMethod: 'system' } as const;

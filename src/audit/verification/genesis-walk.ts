@@ -1,0 +1,75 @@
+// A walk from seq 1, through AuditChainVerifier itself, so its findings are exactly those
+// of the offline verifier and of GET /v1/audit/verify before it became incremental. It
+// also keeps the Merkle frontier at each checkpoint's tree size beside the verifier: the
+// frontier at the newest matched checkpoint becomes the tenant's verified position, from
+// which the next incremental verification continues.
+import type { AuditEvent } from '../capture/event.js';
+import type { SignedCheckpoint } from '../checkpoint/checkpoint.js';
+import { MerkleAccumulator, type MerkleFrontier } from '../checkpoint/merkle.js';
+import { AuditChainVerifier, type TenantVerification } from '../export/verify.js';
+import { GENESIS_HASH } from '../capture/event.js';
+
+export class GenesisWalk {
+  readonly #tenantId: string;
+  readonly #verifier: AuditChainVerifier;
+  readonly #checkpoints: readonly SignedCheckpoint[];
+  readonly #sizes: Set<number>;
+  readonly #frontiers = new Map<number, MerkleFrontier>();
+  #merkle: MerkleAccumulator | undefined = new MerkleAccumulator();
+  #fed = 0;
+  lastMatched: { checkpoint: SignedCheckpoint; frontier: MerkleFrontier } | undefined;
+  eventsChecked = 0;
+  checkpointsChecked = 0;
+
+  constructor(tenantId: string, checkpoints: readonly SignedCheckpoint[], keys: readonly Uint8Array[]) {
+    this.#tenantId = tenantId;
+    this.#checkpoints = checkpoints;
+    this.#verifier = new AuditChainVerifier({ publicKey: keys, checkpoints });
+    this.#sizes = new Set(checkpoints.map((c) => c.treeSize));
+  }
+
+  /** The verifier reads on after a break (to tell a gap from a reordering); so does this. */
+  get stopped(): boolean {
+    return false;
+  }
+
+  add(event: AuditEvent): void {
+    this.#fed++;
+    this.#verifier.add(event);
+    const merkle = this.#merkle;
+    if (merkle === undefined) return;
+    try {
+      merkle.push(event.hash);
+    } catch {
+      this.#merkle = undefined; // a hash that is not even hex: the verifier reports it, no position is kept
+      return;
+    }
+    if (this.#sizes.has(merkle.size)) this.#frontiers.set(merkle.size, merkle.frontier());
+  }
+
+  get fed(): number {
+    return this.#fed;
+  }
+
+  /** Only checkpoints the walk reaches are given to it when it stops short of the head, so a cut tail is never assumed. */
+  finish(_reachedHead: boolean): TenantVerification {
+    const report = this.#verifier.finish().tenants.find((t) => t.tenantId === this.#tenantId) ?? {
+      tenantId: this.#tenantId,
+      checked: 0,
+      headSeq: 0,
+      headHash: GENESIS_HASH,
+      checkpointsVerified: 0,
+      checkpointedSize: 0,
+      findings: [],
+    };
+    this.eventsChecked = report.checked;
+    this.checkpointsChecked = report.checkpointsVerified;
+    const frontier = this.#frontiers.get(report.checkpointedSize);
+    const checkpoint = this.#checkpoints.find(
+      (c) => c.treeSize === report.checkpointedSize && report.checkpointedSize > 0,
+    );
+    if (report.findings.length === 0 && frontier !== undefined && checkpoint !== undefined)
+      this.lastMatched = { checkpoint, frontier };
+    return report;
+  }
+}

@@ -1,0 +1,49 @@
+// The batch loop both verifications share: rows in seq order from the chain, keyset by
+// seq, in large batches, each batch fetched while the previous one is being verified
+// (the database and the hashing then use both cores), fed to a walker.
+import type { AuditEvent } from '../capture/event.js';
+import { eventForVerification, type StoredEventRow } from '../chain/stored-event.js';
+import type { TenantVerification } from '../export/verify.js';
+
+export interface ChainWalker {
+  readonly stopped: boolean;
+  add(event: AuditEvent): void;
+  finish(reachedHead: boolean): TenantVerification;
+}
+
+/** Rows with seq in (afterSeq, uptoSeq], in seq order, at most `limit`. */
+export type ReadRows = (afterSeq: number, limit: number, uptoSeq: number) => Promise<StoredEventRow[]>;
+
+export interface WalkOptions {
+  fromSeq: number;
+  /** last seq to read */
+  uptoSeq: number;
+  batchSize: number;
+  /** after each batch, with the rows read so far; may throw to stop the walk */
+  onBatch?: (rowsRead: number) => Promise<void> | void;
+}
+
+/** Feeds rows (fromSeq, uptoSeq] to `walker`; stops early at the walker's first break. */
+export async function walkRows(read: ReadRows, walker: ChainWalker, options: WalkOptions): Promise<number> {
+  const { uptoSeq, batchSize } = options;
+  let rowsRead = 0;
+  let after = options.fromSeq;
+  let pending = after < uptoSeq ? read(after, batchSize, uptoSeq) : Promise.resolve([]);
+  for (;;) {
+    const rows = await pending;
+    const last = rows[rows.length - 1];
+    const more = rows.length === batchSize && last !== undefined && Number(last.seq) < uptoSeq;
+    // prefetch: the next batch is on its way while this one is hashed
+    if (more) {
+      after = Number(last.seq);
+      pending = read(after, batchSize, uptoSeq);
+    }
+    for (const row of rows) walker.add(eventForVerification(row));
+    rowsRead += rows.length;
+    await options.onBatch?.(rowsRead);
+    if (!more || walker.stopped) {
+      if (more) await pending.catch(() => undefined); // never leave a query running unobserved
+      return rowsRead;
+    }
+  }
+}

@@ -2,12 +2,17 @@
 // routes (src/audit/audit.routes.ts). The NDJSON export stays REST-only: it streams.
 import type { IResolvers } from 'mercurius';
 import type { GraphqlContext } from '../graphql/context.js';
-import type { AuditEventFilter, QueryAuditEventsArgs } from '../graphql/generated/schema-types.js';
+import type {
+  AuditEventFilter,
+  QueryAuditEventsArgs,
+  QueryAuditVerificationJobArgs,
+} from '../graphql/generated/schema-types.js';
 import type { GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
 import { AppError } from '../errors.js';
 import { isUuid } from '../ids.js';
 import * as audit from './audit.service.js';
+import * as jobs from './verification-jobs.service.js';
 
 type TextField = 'contactId' | 'actorId' | 'resourceType' | 'resourceId' | 'outcome' | 'action';
 const outcomes: ReadonlyArray<string> = ['allowed', 'denied', 'error'] satisfies ReadonlyArray<
@@ -60,6 +65,12 @@ export function auditGraphql(deps: audit.AuditServiceDeps): GraphqlAdapter {
           cursor: a.cursor ?? undefined,
         }),
       auditVerification: (_: unknown, __: unknown, ctx: GraphqlContext) => audit.verifyAuditTrail(deps, actorOf(ctx)),
+      auditVerificationJob: (_: unknown, a: QueryAuditVerificationJobArgs, ctx: GraphqlContext) =>
+        jobs.getVerificationJob(deps, actorOf(ctx), a.id),
+    },
+    Mutation: {
+      startAuditVerification: async (_: unknown, __: unknown, ctx: GraphqlContext) =>
+        (await jobs.startVerificationJob(deps, actorOf(ctx))).job,
     },
   };
   return {
@@ -67,6 +78,8 @@ export function auditGraphql(deps: audit.AuditServiceDeps): GraphqlAdapter {
     policies: {
       'Query.auditEvents': { action: 'read', subject: 'AuditEvent' },
       'Query.auditVerification': { action: 'verify', subject: 'AuditEvent' },
+      'Query.auditVerificationJob': { action: 'verify', subject: 'AuditEvent' },
+      'Mutation.startAuditVerification': { action: 'verify', subject: 'AuditEvent' },
     },
   };
 }

@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, Nullable, errorResponses } from '../http/schemas.js';
 import { auditPublicJwks } from './checkpoint/signing-key.js';
 import * as audit from './audit.service.js';
+import * as jobs from './verification-jobs.service.js';
 import { actorOf } from '../http/actor.js';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -60,7 +61,43 @@ export const VerificationSchema = Type.Object({
   checkpointStoreProblem: Nullable(Type.String()),
   retentionYears: Type.Integer(),
   verifiedAt: DateTime,
+  startedFrom: Nullable(
+    Type.Object({
+      seq: Type.Integer(),
+      checkpointTreeSize: Type.Integer(),
+      verifiedAt: DateTime,
+      verifiedBy: Type.String(),
+    }),
+  ),
+  positionProblem: Nullable(Type.String()),
+  checkedRange: Nullable(Type.Object({ fromSeq: Type.Integer(), toSeq: Type.Integer() })),
+  eventsChecked: Type.Integer(),
+  newCheckpointsVerified: Type.Integer(),
+  complete: Type.Boolean(),
+  uncheckedEvents: Type.Integer(),
 });
+export const VerificationJobSchema = Type.Object({
+  id: Type.String(),
+  tenantId: Type.String(),
+  status: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('succeeded'),
+    Type.Literal('failed'),
+  ]),
+  requestedBy: Type.String(),
+  totalEvents: Type.Integer(),
+  eventsChecked: Type.Integer(),
+  eventsPerSecond: Type.Integer(),
+  createdAt: DateTime,
+  startedAt: Nullable(DateTime),
+  updatedAt: DateTime,
+  finishedAt: Nullable(DateTime),
+  error: Nullable(Type.String()),
+  result: Nullable(VerificationSchema),
+});
+const JobParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+type JobParams = Static<typeof JobParams>;
 const EventsQuery = Type.Object(
   {
     contactId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -134,6 +171,32 @@ export function auditRoutes(deps: audit.AuditServiceDeps) {
     } as const;
     app.get('/audit/verify', verify, async (req) => audit.verifyAuditTrail(deps, actorOf(req)));
     app.post('/audit/verify', verify, async (req) => audit.verifyAuditTrail(deps, actorOf(req)));
+
+    // Full re-verification from seq 1 as a background job (verification-jobs.service.ts).
+    app.post(
+      '/audit/verifications',
+      {
+        config: { policy: { action: 'verify', subject: 'AuditEvent' } },
+        schema: { response: { 200: VerificationJobSchema, 202: VerificationJobSchema, ...errorResponses } },
+      },
+      async (req, reply) => {
+        const { job, created } = await jobs.startVerificationJob(deps, actorOf(req));
+        return reply
+          .code(created ? 202 : 200)
+          .header('location', `/v1/audit/verifications/${job.id}`)
+          .send(job);
+      },
+    );
+    app.get<{ Params: JobParams }>(
+      '/audit/verifications/:id',
+      {
+        config: { policy: { action: 'verify', subject: 'AuditEvent' } },
+        schema: { params: JobParams, response: { 200: VerificationJobSchema, ...errorResponses } },
+      },
+      async (req) => jobs.getVerificationJob(deps, actorOf(req), req.params.id),
+    );
+    // A job still running when the server stops is marked failed, to be started again.
+    app.addHook('onClose', async () => jobs.stopVerificationJobs(deps.db));
   };
 }
 

@@ -115,6 +115,8 @@ beforeAll(async () => {
     return r.json();
   };
   ids['Tenant'] = tenant.tenantId;
+  // a verification job's id: the refusal comes before any lookup, so it need not exist
+  ids['AuditEvent'] = ids['VerificationJob'] = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
   ids['TrustedIssuer'] = (await admin.get('/v1/tenant/issuers')).json().items[0].id;
   ids['User'] = (await created(admin.post('/v1/users', restBodies['POST /v1/users']), 'user')).id;
   ids['Group'] = (await created(admin.post('/v1/groups', restBodies['POST /v1/groups']), 'group')).id;
@@ -182,6 +184,7 @@ const restBodies: Record<string, unknown> = {
   'PUT /v1/sla-policies/:priority': { firstResponseMinutes: 60, resolutionMinutes: 480 },
   'POST /v1/custom-fields': { key: 'denied_field', label: 'Denied field', type: 'text', phi: false },
   'POST /v1/audit/verify': undefined,
+  'POST /v1/audit/verifications': undefined,
 };
 
 /** Path params: the record type a route's `:id` names, by the collection it follows; other params by name. */
@@ -194,6 +197,7 @@ const collections: Record<string, string> = {
   tickets: 'Ticket',
   comments: 'Comment',
   issuers: 'TrustedIssuer',
+  verifications: 'VerificationJob',
 };
 const namedParams: Record<string, { type: string; value: () => string }> = {
   userId: { type: 'User', value: () => ids['User']! },

@@ -142,27 +142,76 @@ export type AuditResource = {
   type: Scalars['String']['output'];
 };
 
+export type AuditSeqRange = {
+  __typename?: 'AuditSeqRange';
+  fromSeq: Scalars['Float']['output'];
+  toSeq: Scalars['Float']['output'];
+};
+
 export type AuditVerification = {
   __typename?: 'AuditVerification';
   /** events whose seq, link and hash were verified */
   checked: Scalars['Float']['output'];
+  /** seqs this verification read (null when there was nothing new) */
+  checkedRange?: Maybe<AuditSeqRange>;
   checkpointStoreProblem?: Maybe<Scalars['String']['output']>;
   /** events 1..checkpointedSize are covered by a matching signed checkpoint */
   checkpointedSize: Scalars['Float']['output'];
   checkpoints: Scalars['Int']['output'];
   checkpointsVerified: Scalars['Int']['output'];
+  /** false when the walk stopped at its limit before the head: start a job, or call again */
+  complete: Scalars['Boolean']['output'];
   /** the first damage found */
   damage?: Maybe<Scalars['String']['output']>;
+  /** events this verification checked (checked also counts the verified prefix) */
+  eventsChecked: Scalars['Float']['output'];
   findings: Array<AuditFinding>;
   firstBadSeq?: Maybe<Scalars['Float']['output']>;
   headHash: Scalars['String']['output'];
   headSeq: Scalars['Float']['output'];
   keyIds: Array<Scalars['String']['output']>;
+  /** signed checkpoints this verification matched (checkpointsVerified counts them all) */
+  newCheckpointsVerified: Scalars['Int']['output'];
   ok: Scalars['Boolean']['output'];
   pending: AuditPending;
+  /** why a stored verified position was not used */
+  positionProblem?: Maybe<Scalars['String']['output']>;
   retentionYears: Scalars['Int']['output'];
+  /** the verified position this verification started from (null: from seq 1) */
+  startedFrom?: Maybe<AuditVerifiedPosition>;
   tenantId: Scalars['ID']['output'];
+  uncheckedEvents: Scalars['Float']['output'];
   verifiedAt: Scalars['DateTime']['output'];
+};
+
+/** A full re-verification of the tenant's chain from seq 1, run in the background. */
+export type AuditVerificationJob = {
+  __typename?: 'AuditVerificationJob';
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  eventsChecked: Scalars['Float']['output'];
+  eventsPerSecond: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  requestedBy: Scalars['String']['output'];
+  /** the verification report once succeeded */
+  result?: Maybe<AuditVerification>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** queued, running, succeeded (the walk ran to its end: see result.ok) or failed (it could not) */
+  status: Scalars['String']['output'];
+  tenantId: Scalars['ID']['output'];
+  /** events in the chain when the job started */
+  totalEvents: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AuditVerifiedPosition = {
+  __typename?: 'AuditVerifiedPosition';
+  checkpointTreeSize: Scalars['Float']['output'];
+  seq: Scalars['Float']['output'];
+  verifiedAt: Scalars['DateTime']['output'];
+  /** request, or the id of the verification job that got there */
+  verifiedBy: Scalars['String']['output'];
 };
 
 export type BreakGlassGrant = {
@@ -404,6 +453,8 @@ export type Mutation = {
   revokeUserSessions: User;
   /** A mutation so that search terms (PHI) never travel in a GET URL. */
   searchContacts: Array<Contact>;
+  /** starts a full re-verification job, or returns the tenant's running one */
+  startAuditVerification: AuditVerificationJob;
   updateContact: Contact;
   updateGroup: Group;
   updateTenant: Tenant;
@@ -569,7 +620,9 @@ export type Query = {
   apiKey: ApiKey;
   apiKeys: ApiKeyPage;
   auditEvents: AuditEventPage;
+  /** incremental: from the last verified signed checkpoint to the head */
   auditVerification: AuditVerification;
+  auditVerificationJob: AuditVerificationJob;
   breakGlassGrants: BreakGlassPage;
   contact: Contact;
   contacts: ContactPage;
@@ -603,6 +656,11 @@ export type QueryAuditEventsArgs = {
   filter?: InputMaybe<AuditEventFilter>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<AuditOrder>;
+};
+
+
+export type QueryAuditVerificationJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -920,7 +978,10 @@ export type ResolversTypes = {
   AuditOrder: AuditOrder;
   AuditPending: ResolverTypeWrapper<AuditPending>;
   AuditResource: ResolverTypeWrapper<AuditResource>;
+  AuditSeqRange: ResolverTypeWrapper<AuditSeqRange>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
+  AuditVerificationJob: ResolverTypeWrapper<AuditVerificationJob>;
+  AuditVerifiedPosition: ResolverTypeWrapper<AuditVerifiedPosition>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BreakGlassGrant: ResolverTypeWrapper<BreakGlassGrant>;
   BreakGlassPage: ResolverTypeWrapper<BreakGlassPage>;
@@ -985,7 +1046,10 @@ export type ResolversParentTypes = {
   AuditFinding: AuditFinding;
   AuditPending: AuditPending;
   AuditResource: AuditResource;
+  AuditSeqRange: AuditSeqRange;
   AuditVerification: AuditVerification;
+  AuditVerificationJob: AuditVerificationJob;
+  AuditVerifiedPosition: AuditVerifiedPosition;
   Boolean: Scalars['Boolean']['output'];
   BreakGlassGrant: BreakGlassGrant;
   BreakGlassPage: BreakGlassPage;
@@ -1116,23 +1180,58 @@ export type AuditResourceResolvers<ContextType = GraphqlContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditSeqRangeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditSeqRange'] = ResolversParentTypes['AuditSeqRange']> = {
+  fromSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  toSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type AuditVerificationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = {
   checked?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  checkedRange?: Resolver<Maybe<ResolversTypes['AuditSeqRange']>, ParentType, ContextType>;
   checkpointStoreProblem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   checkpointedSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   checkpoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   checkpointsVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   damage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventsChecked?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['AuditFinding']>, ParentType, ContextType>;
   firstBadSeq?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   headHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   headSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   keyIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  newCheckpointsVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['AuditPending'], ParentType, ContextType>;
+  positionProblem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retentionYears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedFrom?: Resolver<Maybe<ResolversTypes['AuditVerifiedPosition']>, ParentType, ContextType>;
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  uncheckedEvents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AuditVerificationJobResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditVerificationJob'] = ResolversParentTypes['AuditVerificationJob']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventsChecked?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  eventsPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  totalEvents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AuditVerifiedPositionResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditVerifiedPosition'] = ResolversParentTypes['AuditVerifiedPosition']> = {
+  checkpointTreeSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  verifiedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BreakGlassGrantResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreakGlassGrant'] = ResolversParentTypes['BreakGlassGrant']> = {
@@ -1276,6 +1375,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeUserSessions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
   searchContacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
+  startAuditVerification?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
@@ -1288,6 +1388,7 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   apiKeys?: Resolver<ResolversTypes['ApiKeyPage'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   auditEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   auditVerification?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType>;
+  auditVerificationJob?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType, RequireFields<QueryAuditVerificationJobArgs, 'id'>>;
   breakGlassGrants?: Resolver<ResolversTypes['BreakGlassPage'], ParentType, ContextType, Partial<QueryBreakGlassGrantsArgs>>;
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   contacts?: Resolver<ResolversTypes['ContactPage'], ParentType, ContextType, Partial<QueryContactsArgs>>;
@@ -1402,7 +1503,10 @@ export type Resolvers<ContextType = GraphqlContext> = {
   AuditFinding?: AuditFindingResolvers<ContextType>;
   AuditPending?: AuditPendingResolvers<ContextType>;
   AuditResource?: AuditResourceResolvers<ContextType>;
+  AuditSeqRange?: AuditSeqRangeResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
+  AuditVerificationJob?: AuditVerificationJobResolvers<ContextType>;
+  AuditVerifiedPosition?: AuditVerifiedPositionResolvers<ContextType>;
   BreakGlassGrant?: BreakGlassGrantResolvers<ContextType>;
   BreakGlassPage?: BreakGlassPageResolvers<ContextType>;
   BreakGlassReview?: BreakGlassReviewResolvers<ContextType>;

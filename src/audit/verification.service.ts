@@ -28,9 +28,9 @@ import { walkRows, type ReadRows } from './verification/walk.js';
 import * as auditRepo from './audit.repository.js';
 import * as repo from './verification.repository.js';
 
-/** Events one request verifies at most (about half a second's work); the rest is left to the next call or a job. */
-export const SYNC_MAX_EVENTS = 100_000;
-const SYNC_BATCH = 10_000;
+/** Events one request verifies at most (well under a second's work); the rest is left to the next call or a job. */
+export const SYNC_MAX_EVENTS = 50_000;
+const SYNC_BATCH = 5_000;
 
 export interface VerifiedFrom {
   seq: number;

@@ -14,6 +14,8 @@ export class GenesisWalk {
   readonly #verifier: AuditChainVerifier;
   readonly #checkpoints: readonly SignedCheckpoint[];
   readonly #sizes: Set<number>;
+  /** past the newest checkpoint no frontier is kept, so the tree stops growing there */
+  readonly #lastSize: number;
   readonly #frontiers = new Map<number, MerkleFrontier>();
   #merkle: MerkleAccumulator | undefined = new MerkleAccumulator();
   #fed = 0;
@@ -26,6 +28,7 @@ export class GenesisWalk {
     this.#checkpoints = checkpoints;
     this.#verifier = new AuditChainVerifier({ publicKey: keys, checkpoints });
     this.#sizes = new Set(checkpoints.map((c) => c.treeSize));
+    this.#lastSize = Math.max(0, ...this.#sizes);
   }
 
   /** The verifier reads on after a break (to tell a gap from a reordering); so does this. */
@@ -37,7 +40,7 @@ export class GenesisWalk {
     this.#fed++;
     this.#verifier.add(event);
     const merkle = this.#merkle;
-    if (merkle === undefined) return;
+    if (merkle === undefined || merkle.size >= this.#lastSize) return;
     try {
       merkle.push(event.hash);
     } catch {

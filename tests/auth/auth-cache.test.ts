@@ -166,3 +166,30 @@ describe('a LISTEN connection that drops', () => {
     expect((await agent.get('/v1/me')).statusCode).toBe(401);
   });
 });
+
+describe("an API key's last-used stamp", () => {
+  it('is written when the key is looked up in SQL and more than a minute old, never on a cache hit', async () => {
+    const key = await mintKey(t.app, tenant.adminKey, ['agent']);
+    const agent = client(t.app, { apiKey: key.secret });
+    const lastUsed = async () =>
+      (
+        await t.database.db
+          .selectFrom('api_keys')
+          .select('last_used_at')
+          .where('id', '=', key.id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
+    expect((await agent.get('/v1/me')).statusCode).toBe(200);
+    expect(await lastUsed()).not.toBeNull();
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    // the stamp is left out of the notices, so moving it keeps the entry
+    await t.database.db.updateTable('api_keys').set({ last_used_at: twoMinutesAgo }).where('id', '=', key.id).execute();
+    expect(await statementsOf(() => agent.get('/v1/me'))).toEqual([]);
+    expect(await lastUsed()).toEqual(twoMinutesAgo);
+    // once the entry ends (here: an announced change), the lookup stamps it again
+    await t.database.db.updateTable('api_keys').set({ scopes: [] }).where('id', '=', key.id).execute();
+    await t.changeNotices!.caughtUp();
+    expect((await agent.get('/v1/me')).statusCode).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - 10_000);
+  });
+});

@@ -29,7 +29,7 @@ import * as auditRepo from './audit.repository.js';
 import * as repo from './verification.repository.js';
 
 /** Events one request verifies at most (well under a second's work); the rest is left to the next call or a job. */
-export const SYNC_MAX_EVENTS = 50_000;
+export const SYNC_MAX_EVENTS = 20_000;
 const SYNC_BATCH = 5_000;
 
 export interface VerifiedFrom {
@@ -154,7 +154,14 @@ export async function walkFrom(
   const fromSeq = position?.seq ?? 0;
   const longest = Math.max(headSeq, ...checkpoints.map((c) => c.treeSize));
   const complete = options.maxEvents === undefined || longest - fromSeq <= options.maxEvents;
-  const uptoSeq = complete ? longest : fromSeq + (options.maxEvents as number);
+  // A bounded walk ends on the last checkpoint within its bound when there is one, so the
+  // position moves there and the next call goes on from it.
+  const bound = fromSeq + (options.maxEvents as number);
+  const lastWithin = Math.max(
+    0,
+    ...checkpoints.map((c) => c.treeSize).filter((size) => size > fromSeq && size <= bound),
+  );
+  const uptoSeq = complete ? longest : lastWithin > 0 ? lastWithin : bound;
   const given = complete ? checkpoints : checkpoints.filter((c) => c.treeSize <= uptoSeq);
   const walker =
     position === undefined

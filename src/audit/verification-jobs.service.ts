@@ -93,11 +93,6 @@ class JobRunner {
     this.#abort.abort();
     await Promise.all(this.#running.values());
   }
-
-  /** resolves when the job `id` run by this process has finished (tests, benches) */
-  async settled(id: string): Promise<void> {
-    await this.#running.get(id);
-  }
 }
 
 const runners = new WeakMap<Kysely<Database>, JobRunner>();

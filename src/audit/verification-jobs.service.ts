@@ -197,15 +197,26 @@ async function runJob(
       inTenantTx(deps.db, tenantId, (tx) => auditRepo.eventsAfter(tx, tenantId, after, limit, upto), {
         readOnly: true,
       });
-    const result = await walkFrom(read, tenantId, undefined, start.headSeq, start.checkpoints, deps.publicKeys, {
-      batchSize: JOB_BATCH,
-      onBatch: async (rows) => {
-        if (signal.aborted) throw new Error('interrupted: the server shut down; start the verification again');
-        if (performance.now() - lastSaved < PROGRESS_EVERY_MS) return;
-        lastSaved = performance.now();
-        await repo.markProgress(deps.db, job.id, { eventsChecked: rows, eventsPerSecond: rate(rows) });
+    const readSlices = (after: number, limit: number, upto: number) =>
+      inTenantTx(deps.db, tenantId, (tx) => repo.chainSlices(tx, tenantId, after, limit, upto), { readOnly: true });
+    const result = await walkFrom(
+      read,
+      readSlices,
+      tenantId,
+      undefined,
+      start.headSeq,
+      start.checkpoints,
+      deps.publicKeys,
+      {
+        batchSize: JOB_BATCH,
+        onBatch: async (rows) => {
+          if (signal.aborted) throw new Error('interrupted: the server shut down; start the verification again');
+          if (performance.now() - lastSaved < PROGRESS_EVERY_MS) return;
+          lastSaved = performance.now();
+          await repo.markProgress(deps.db, job.id, { eventsChecked: rows, eventsPerSecond: rate(rows) });
+        },
       },
-    });
+    );
     const pending = await inTenantTx(deps.db, tenantId, (tx) => auditRepo.pendingStats(tx), { readOnly: true });
     const view = viewOf(deps, result, {
       pending,

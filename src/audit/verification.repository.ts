@@ -6,6 +6,8 @@
 import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
+import { storedEventColumns } from './audit.repository.js';
+import type { ChainSlice } from './verification/verbatim.js';
 
 type VerifiedPositionsTable = {
   tenant_id: string;
@@ -203,4 +205,48 @@ export async function failStaleJobs(owner: Kysely<Database>, tenantId: string, s
     .where('status', 'in', ['queued', 'running'])
     .where('updated_at', '<', sql<Date>`clock_timestamp() - make_interval(secs => ${staleSeconds})`)
     .execute();
+}
+
+/** Columns of a stored event the fast path checks against its body (the rest must be null). */
+const checkedColumns = new Set([
+  'tenant_id',
+  'seq',
+  'id',
+  'occurred_at',
+  'actor_id',
+  'action',
+  'resource_type',
+  'resource_id',
+  'subject_contact_id',
+  'outcome',
+  'body',
+  'prev_hash',
+  'hash',
+]);
+
+/**
+ * Events of one chain with seq in (afterSeq, uptoSeq] for the full walk's fast path
+ * (verification/verbatim.ts), in the cheapest form to read (four text columns, no Date
+ * per row): the body, prevHash and hash as one text, and the query columns joined by the
+ * unit separator (U+001F) in the order of SLICE_COLUMNS, the time in epoch milliseconds,
+ * then how many columns the stored form has beyond these (storedEventColumns grows with
+ * the event format) are set: such rows take the full path.
+ */
+export async function chainSlices(
+  tx: Tx,
+  tenantId: string,
+  afterSeq: number,
+  limit: number,
+  uptoSeq: number,
+): Promise<ChainSlice[]> {
+  const others = storedEventColumns.filter((c) => !checkedColumns.has(c));
+  const othersSet = others.length === 0 ? sql`0` : sql`num_nonnulls(${sql.join(others.map((c) => sql.ref(c)))})`;
+  const { rows } = await sql<ChainSlice>`
+    select audit_events.seq::text as seq, body, prev_hash || hash as hashes,
+      concat_ws(chr(31), tenant_id, id, actor_id, action, resource_type, resource_id, coalesce(subject_contact_id::text, ''),
+        outcome, floor(extract(epoch from occurred_at) * 1000)::bigint, ${othersSet}) as columns
+    from audit_events
+    where tenant_id = ${tenantId} and seq > ${afterSeq} and seq <= ${uptoSeq}
+    order by audit_events.seq limit ${limit}`.execute(tx);
+  return rows;
 }

@@ -24,7 +24,7 @@ import { keyIdOf, publicKeyObject } from './checkpoint/signing-key.js';
 import type { TenantVerification } from './export/verify.js';
 import { ChainRangeWalk } from './verification/chain-range.js';
 import { GenesisWalk } from './verification/genesis-walk.js';
-import { walkRows, type ReadRows } from './verification/walk.js';
+import { walkRows, walkVerbatim, type ReadRows, type ReadSlices } from './verification/walk.js';
 import * as auditRepo from './audit.repository.js';
 import * as repo from './verification.repository.js';
 
@@ -144,6 +144,7 @@ export interface WalkResult {
  */
 export async function walkFrom(
   read: ReadRows,
+  readSlices: ReadSlices | undefined,
   tenantId: string,
   position: repo.VerifiedPositionRow | undefined,
   headSeq: number,
@@ -177,7 +178,9 @@ export async function walkFrom(
           given,
           trustedKeys(publicKeys),
         );
-  await walkRows(read, walker, { fromSeq, uptoSeq, batchSize: options.batchSize, onBatch: options.onBatch });
+  const walk = { fromSeq, uptoSeq, batchSize: options.batchSize, onBatch: options.onBatch };
+  if (walker instanceof GenesisWalk && readSlices !== undefined) await walkVerbatim(readSlices, read, walker, walk);
+  else await walkRows(read, walker, walk);
   return { report: walker.finish(complete), walker, fromSeq, uptoSeq, complete };
 }
 
@@ -273,7 +276,8 @@ export async function verifyIncrementally(deps: AuditServiceDeps, actor: Actor):
     const start = await trustedStart(s.tx, tenantId, guard, checkpoints, keys);
     const headSeq = await auditRepo.lastSeq(s.tx, tenantId);
     const read: ReadRows = (after, limit, upto) => auditRepo.eventsAfter(s.tx, tenantId, after, limit, upto);
-    const result = await walkFrom(read, tenantId, start.position, headSeq, checkpoints, deps.publicKeys, {
+    const readSlices: ReadSlices = (after, limit, upto) => repo.chainSlices(s.tx, tenantId, after, limit, upto);
+    const result = await walkFrom(read, readSlices, tenantId, start.position, headSeq, checkpoints, deps.publicKeys, {
       maxEvents: SYNC_MAX_EVENTS,
       batchSize: SYNC_BATCH,
     });

@@ -39,10 +39,22 @@ export class GenesisWalk {
   add(event: AuditEvent): void {
     this.#fed++;
     this.#verifier.add(event);
+    this.#grow(event.hash);
+  }
+
+  /** An export line checked from its bytes (see verification/verbatim.ts); false: give the row to add() instead. */
+  addVerbatim(line: string, hash: string): boolean {
+    if (!this.#verifier.addExportLine(line)) return false;
+    this.#fed++;
+    this.#grow(hash);
+    return true;
+  }
+
+  #grow(hash: string): void {
     const merkle = this.#merkle;
     if (merkle === undefined || merkle.size >= this.#lastSize) return;
     try {
-      merkle.push(event.hash);
+      merkle.push(hash);
     } catch {
       this.#merkle = undefined; // a hash that is not even hex: the verifier reports it, no position is kept
       return;

@@ -4,6 +4,7 @@
 import type { AuditEvent } from '../capture/event.js';
 import { eventForVerification, type StoredEventRow } from '../chain/stored-event.js';
 import type { TenantVerification } from '../export/verify.js';
+import { columnsAgree, exportLineOf, hashOf, type ChainSlice } from './verbatim.js';
 
 export interface ChainWalker {
   readonly stopped: boolean;
@@ -45,5 +46,57 @@ export async function walkRows(read: ReadRows, walker: ChainWalker, options: Wal
       if (more) await pending.catch(() => undefined); // never leave a query running unobserved
       return rowsRead;
     }
+  }
+}
+
+export interface VerbatimWalker extends ChainWalker {
+  addVerbatim(line: string, hash: string): boolean;
+}
+
+/** Stored rows as the fast path reads them, with seq in (afterSeq, uptoSeq]. */
+export type ReadSlices = (afterSeq: number, limit: number, uptoSeq: number) => Promise<ChainSlice[]>;
+
+/**
+ * walkRows with the fast path first: each row is checked from its bytes (verbatim.ts);
+ * from the first row of a batch that does not pass, the rest of that batch is re-read and
+ * fed through the full path (eventsAfter + eventForVerification), which judges it. The
+ * next batch tries the fast path again.
+ */
+export async function walkVerbatim(
+  readSlices: ReadSlices,
+  read: ReadRows,
+  walker: VerbatimWalker,
+  options: WalkOptions,
+): Promise<number> {
+  const { uptoSeq, batchSize } = options;
+  let rowsRead = 0;
+  let after = options.fromSeq;
+  let pending = after < uptoSeq ? readSlices(after, batchSize, uptoSeq) : Promise.resolve([]);
+  for (;;) {
+    const slices = await pending;
+    const last = slices[slices.length - 1];
+    const more = slices.length === batchSize && last !== undefined && Number(last.seq) < uptoSeq;
+    if (more) pending = readSlices(Number(last.seq), batchSize, uptoSeq);
+    let taken = 0;
+    for (const slice of slices) {
+      const line = columnsAgree(slice) ? exportLineOf(slice) : undefined;
+      if (line === undefined || !walker.addVerbatim(line, hashOf(slice))) break;
+      taken++;
+    }
+    if (last !== undefined && taken < slices.length) {
+      const end = Number(last.seq);
+      let from = taken === 0 ? after : Number((slices[taken - 1] as ChainSlice).seq);
+      while (from < end) {
+        const rows = await read(from, batchSize, end);
+        for (const row of rows) walker.add(eventForVerification(row));
+        const lastRow = rows[rows.length - 1];
+        if (lastRow === undefined || rows.length < batchSize) break;
+        from = Number(lastRow.seq);
+      }
+    }
+    rowsRead += slices.length;
+    await options.onBatch?.(rowsRead);
+    if (!more) return rowsRead;
+    after = Number(last.seq);
   }
 }

@@ -22,6 +22,7 @@ import type { AuditServiceDeps } from './audit.service.js';
 import type { SignedCheckpoint } from './checkpoint/checkpoint.js';
 import {
   advancePosition,
+  frontierSeed,
   listCheckpoints,
   viewOf,
   walkFrom,
@@ -192,7 +193,12 @@ async function runJob(
   try {
     await repo.markProgress(deps.db, job.id, { eventsChecked: 0, eventsPerSecond: 0, started: true });
     // the trigger fingerprint at the start: a position saved by this walk is only as good as it
-    const guard = await inTenantTx(deps.db, tenantId, (tx) => repo.appendOnlyGuard(tx), { readOnly: true });
+    const { guard, position } = await inTenantTx(
+      deps.db,
+      tenantId,
+      async (tx) => ({ guard: await repo.appendOnlyGuard(tx), position: await repo.verifiedPosition(tx, tenantId) }),
+      { readOnly: true },
+    );
     const read = (after: number, limit: number, upto: number) =>
       inTenantTx(deps.db, tenantId, (tx) => auditRepo.eventsAfter(tx, tenantId, after, limit, upto), {
         readOnly: true,
@@ -209,6 +215,7 @@ async function runJob(
       deps.publicKeys,
       {
         batchSize: JOB_BATCH,
+        seed: frontierSeed(position, start.checkpoints),
         onBatch: async (rows) => {
           if (signal.aborted) throw new Error('interrupted: the server shut down; start the verification again');
           if (performance.now() - lastSaved < PROGRESS_EVERY_MS) return;

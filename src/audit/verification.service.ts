@@ -23,7 +23,7 @@ import { MerkleAccumulator } from './checkpoint/merkle.js';
 import { keyIdOf, publicKeyObject } from './checkpoint/signing-key.js';
 import type { TenantVerification } from './export/verify.js';
 import { ChainRangeWalk } from './verification/chain-range.js';
-import { GenesisWalk } from './verification/genesis-walk.js';
+import { GenesisWalk, type FrontierSeed } from './verification/genesis-walk.js';
 import { walkRows, walkVerbatim, type ReadRows, type ReadSlices } from './verification/walk.js';
 import * as auditRepo from './audit.repository.js';
 import * as repo from './verification.repository.js';
@@ -129,6 +129,26 @@ async function trustedStart(
   return { position, problem: null, brokenAt: undefined };
 }
 
+/**
+ * The stored position's frontier, when it gives the root of the signed checkpoint it names:
+ * a walk from seq 1 then keeps its own Merkle tree (for the next position) only past it.
+ */
+export function frontierSeed(
+  position: repo.VerifiedPositionRow | undefined,
+  checkpoints: readonly SignedCheckpoint[],
+): FrontierSeed | undefined {
+  if (position === undefined) return undefined;
+  const checkpoint = checkpoints.find((c) => c.treeSize === position.seq && c.headHash === position.hash);
+  const seed = { size: position.seq, subtreeRoots: position.merkle_frontier };
+  try {
+    return checkpoint !== undefined && MerkleAccumulator.fromFrontier(seed).root() === checkpoint.merkleRoot
+      ? seed
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface WalkResult {
   report: TenantVerification;
   walker: ChainRangeWalk | GenesisWalk;
@@ -150,7 +170,13 @@ export async function walkFrom(
   headSeq: number,
   checkpoints: readonly SignedCheckpoint[],
   publicKeys: readonly Uint8Array[],
-  options: { maxEvents?: number; batchSize: number; onBatch?: (rowsRead: number) => Promise<void> | void },
+  options: {
+    maxEvents?: number;
+    batchSize: number;
+    onBatch?: (rowsRead: number) => Promise<void> | void;
+    /** for a walk from seq 1: the Merkle frontier to take over from (see frontierSeed) */
+    seed?: FrontierSeed | undefined;
+  },
 ): Promise<WalkResult> {
   const fromSeq = position?.seq ?? 0;
   const longest = Math.max(headSeq, ...checkpoints.map((c) => c.treeSize));
@@ -166,7 +192,7 @@ export async function walkFrom(
   const given = complete ? checkpoints : checkpoints.filter((c) => c.treeSize <= uptoSeq);
   const walker =
     position === undefined
-      ? new GenesisWalk(tenantId, given, publicKeys)
+      ? new GenesisWalk(tenantId, given, publicKeys, options.seed)
       : new ChainRangeWalk(
           tenantId,
           {

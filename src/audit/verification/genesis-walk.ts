@@ -9,6 +9,8 @@ import { MerkleAccumulator, type MerkleFrontier } from '../checkpoint/merkle.js'
 import { AuditChainVerifier, type TenantVerification } from '../export/verify.js';
 import { GENESIS_HASH } from '../capture/event.js';
 
+export type FrontierSeed = MerkleFrontier;
+
 export class GenesisWalk {
   readonly #tenantId: string;
   readonly #verifier: AuditChainVerifier;
@@ -17,14 +19,30 @@ export class GenesisWalk {
   /** past the newest checkpoint no frontier is kept, so the tree stops growing there */
   readonly #lastSize: number;
   readonly #frontiers = new Map<number, MerkleFrontier>();
-  #merkle: MerkleAccumulator | undefined = new MerkleAccumulator();
+  #merkle: MerkleAccumulator | undefined;
+  /** a hash that is not even hex: the verifier reports it, and no position is kept */
+  #broken = false;
+  readonly #seed: FrontierSeed | undefined;
   #fed = 0;
   lastMatched: { checkpoint: SignedCheckpoint; frontier: MerkleFrontier } | undefined;
   eventsChecked = 0;
   checkpointsChecked = 0;
 
-  constructor(tenantId: string, checkpoints: readonly SignedCheckpoint[], keys: readonly Uint8Array[]) {
+  /**
+   * `seed`: the frontier at a signed checkpoint's tree size whose root it gives (the
+   * tenant's verified position): the walk's own tree then starts there instead of at seq 1.
+   * The verifier still checks every event and checkpoint from seq 1.
+   */
+  constructor(
+    tenantId: string,
+    checkpoints: readonly SignedCheckpoint[],
+    keys: readonly Uint8Array[],
+    seed?: FrontierSeed,
+  ) {
     this.#tenantId = tenantId;
+    this.#seed = seed;
+    if (seed === undefined) this.#merkle = new MerkleAccumulator();
+    else this.#frontiers.set(seed.size, seed);
     this.#checkpoints = checkpoints;
     this.#verifier = new AuditChainVerifier({ publicKey: keys, checkpoints });
     this.#sizes = new Set(checkpoints.map((c) => c.treeSize));
@@ -51,12 +69,18 @@ export class GenesisWalk {
   }
 
   #grow(hash: string): void {
-    const merkle = this.#merkle;
-    if (merkle === undefined || merkle.size >= this.#lastSize) return;
+    let merkle = this.#merkle;
+    if (merkle === undefined) {
+      // seeded: the tree takes over from the seed once the walk has passed it
+      if (this.#broken || this.#seed === undefined || this.#fed !== this.#seed.size + 1) return;
+      merkle = this.#merkle = MerkleAccumulator.fromFrontier(this.#seed);
+    }
+    if (merkle.size >= this.#lastSize) return;
     try {
       merkle.push(hash);
     } catch {
-      this.#merkle = undefined; // a hash that is not even hex: the verifier reports it, no position is kept
+      this.#merkle = undefined;
+      this.#broken = true;
       return;
     }
     if (this.#sizes.has(merkle.size)) this.#frontiers.set(merkle.size, merkle.frontier());

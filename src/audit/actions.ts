@@ -15,7 +15,8 @@ export const namedAuditActions = {
   'audit.verification_read': "a full re-verification job's progress or result was read",
   'audit.verification_start':
     "a full re-verification of the tenant's audit chain was started (or the running one returned)",
-  'audit.verify': "a tenant's audit chain was verified (incrementally by a request, or from seq 1 by a job when it ends)",
+  'audit.verify':
+    "a tenant's audit chain was verified (incrementally by a request, or from seq 1 by a job when it ends)",
   'auth.failed': 'a JWT or API key was refused (reason code says why); no actor is known',
   'auth.jwks_fetch_failed': "a trusted issuer's JWKS could not be fetched (outcome error)",
   'break_glass.close': 'a break-glass grant was closed before it expired',

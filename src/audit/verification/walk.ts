@@ -6,6 +6,15 @@ import { eventForVerification, type StoredEventRow } from '../chain/stored-event
 import type { TenantVerification } from '../export/verify.js';
 import { columnsAgree, exportLineOf, hashOf, type ChainSlice } from './verbatim.js';
 
+/**
+ * A prefetched batch: when the walk stops early (a break, a shutdown), nobody awaits it, and
+ * its failure must not become an unhandled rejection; awaited, it still rejects as it should.
+ */
+function prefetched<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 export interface ChainWalker {
   readonly stopped: boolean;
   add(event: AuditEvent): void;
@@ -29,7 +38,7 @@ export async function walkRows(read: ReadRows, walker: ChainWalker, options: Wal
   const { uptoSeq, batchSize } = options;
   let rowsRead = 0;
   let after = options.fromSeq;
-  let pending = after < uptoSeq ? read(after, batchSize, uptoSeq) : Promise.resolve([]);
+  let pending = after < uptoSeq ? prefetched(read(after, batchSize, uptoSeq)) : Promise.resolve([]);
   for (;;) {
     const rows = await pending;
     const last = rows[rows.length - 1];
@@ -37,13 +46,12 @@ export async function walkRows(read: ReadRows, walker: ChainWalker, options: Wal
     // prefetch: the next batch is on its way while this one is hashed
     if (more) {
       after = Number(last.seq);
-      pending = read(after, batchSize, uptoSeq);
+      pending = prefetched(read(after, batchSize, uptoSeq));
     }
     for (const row of rows) walker.add(eventForVerification(row));
     rowsRead += rows.length;
     await options.onBatch?.(rowsRead);
     if (!more || walker.stopped) {
-      if (more) await pending.catch(() => undefined); // never leave a query running unobserved
       return rowsRead;
     }
   }
@@ -71,12 +79,12 @@ export async function walkVerbatim(
   const { uptoSeq, batchSize } = options;
   let rowsRead = 0;
   let after = options.fromSeq;
-  let pending = after < uptoSeq ? readSlices(after, batchSize, uptoSeq) : Promise.resolve([]);
+  let pending = after < uptoSeq ? prefetched(readSlices(after, batchSize, uptoSeq)) : Promise.resolve([]);
   for (;;) {
     const slices = await pending;
     const last = slices[slices.length - 1];
     const more = slices.length === batchSize && last !== undefined && Number(last.seq) < uptoSeq;
-    if (more) pending = readSlices(Number(last.seq), batchSize, uptoSeq);
+    if (more) pending = prefetched(readSlices(Number(last.seq), batchSize, uptoSeq));
     let taken = 0;
     for (const slice of slices) {
       const line = columnsAgree(slice) ? exportLineOf(slice) : undefined;

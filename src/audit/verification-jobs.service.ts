@@ -24,10 +24,10 @@ import {
   advancePosition,
   frontierSeed,
   listCheckpoints,
-  viewOf,
   walkFrom,
   type AuditVerificationView,
 } from './verification.service.js';
+import { viewOf } from './verification/verification-view.js';
 import * as auditRepo from './audit.repository.js';
 import * as repo from './verification.repository.js';
 
@@ -229,7 +229,9 @@ async function runJob(
       pending,
       checkpoints: start.checkpoints.length,
       checkpointStoreProblem: start.problem,
-      start: { position: undefined, problem: null, brokenAt: undefined },
+      startedFrom: null,
+      positionProblem: null,
+      brokenAt: undefined,
       headSeq: start.headSeq,
     });
     const checked = result.walker.eventsChecked;

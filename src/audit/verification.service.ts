@@ -21,9 +21,10 @@ import type { CheckpointSink } from './checkpoint/checkpoint-sink.js';
 import { CheckpointFormatError, verifyCheckpointSignature, type SignedCheckpoint } from './checkpoint/checkpoint.js';
 import { MerkleAccumulator } from './checkpoint/merkle.js';
 import { keyIdOf, publicKeyObject } from './checkpoint/signing-key.js';
-import type { TenantVerification } from './export/verify.js';
 import { ChainRangeWalk } from './verification/chain-range.js';
 import { GenesisWalk, type FrontierSeed } from './verification/genesis-walk.js';
+import type { TenantVerification } from './export/verify.js';
+import { viewOf, type AuditVerificationView, type StartContext } from './verification/verification-view.js';
 import { walkRows, walkVerbatim, type ReadRows, type ReadSlices } from './verification/walk.js';
 import * as auditRepo from './audit.repository.js';
 import * as repo from './verification.repository.js';
@@ -31,39 +32,6 @@ import * as repo from './verification.repository.js';
 /** Events one request verifies at most (well under a second's work); the rest is left to the next call or a job. */
 export const SYNC_MAX_EVENTS = 20_000;
 const SYNC_BATCH = 5_000;
-
-export interface VerifiedFrom {
-  seq: number;
-  checkpointTreeSize: number;
-  verifiedAt: string;
-  /** 'request' or the id of the verification job that got there */
-  verifiedBy: string;
-}
-
-export interface AuditVerificationView extends TenantVerification {
-  ok: boolean;
-  /** captured but not yet chained: durable, and covered by verification once chained */
-  pending: { count: number; oldestAgeSeconds: number | null };
-  keyIds: string[];
-  checkpoints: number;
-  /** set when the checkpoint store could not be read as checkpoints (itself evidence) */
-  checkpointStoreProblem: string | null;
-  retentionYears: number;
-  verifiedAt: string;
-  /** the verified position this verification started from (null: from seq 1) */
-  startedFrom: VerifiedFrom | null;
-  /** why a stored position was not used (null when none was stored, or it was used) */
-  positionProblem: string | null;
-  /** seqs this verification read, null when there was nothing new */
-  checkedRange: { fromSeq: number; toSeq: number } | null;
-  /** events this verification checked (`checked` also counts the verified prefix) */
-  eventsChecked: number;
-  /** signed checkpoints this verification matched (`checkpointsVerified` counts them all) */
-  newCheckpointsVerified: number;
-  /** false when the walk stopped at its limit before the head: `uncheckedEvents` remain */
-  complete: boolean;
-  uncheckedEvents: number;
-}
 
 export async function listCheckpoints(
   sink: CheckpointSink,
@@ -81,7 +49,7 @@ function trustedKeys(publicKeys: readonly Uint8Array[]): Map<string, KeyObject> 
   return new Map(publicKeys.map((key) => [keyIdOf(key), publicKeyObject(key)]));
 }
 
-interface Start {
+export interface Start {
   position: repo.VerifiedPositionRow | undefined;
   problem: string | null;
   /** the event verified at the position no longer has its hash: damage, unless the walk finds it itself */
@@ -232,45 +200,10 @@ export async function advancePosition(
   });
 }
 
-export function viewOf(
-  deps: AuditServiceDeps,
-  result: WalkResult,
-  context: {
-    pending: AuditVerificationView['pending'];
-    checkpoints: number;
-    checkpointStoreProblem: string | null;
-    start: Start;
-    headSeq: number;
-  },
-): AuditVerificationView {
-  const { report, walker, fromSeq } = result;
-  const { start } = context;
-  const findings = [...report.findings];
-  // the event verified at the old position changed, and this walk stopped short of it
-  if (start.brokenAt !== undefined && report.headSeq < start.brokenAt && findings.length === 0) {
-    findings.push({
-      damage: 'checkpoint_mismatch',
-      seq: 1,
-      lastSuspectSeq: start.brokenAt,
-      checkpointTreeSize: start.brokenAt,
-      detail: `seq ${start.brokenAt} no longer has the hash it had when it was verified against the signed checkpoint at tree size ${start.brokenAt}`,
-    });
-  }
-  const first = findings[0];
+/** What a view says of where the walk started (verification/verification-view.ts). */
+export function startOf(start: Start): StartContext {
   const position = start.position;
   return {
-    ...report,
-    ...(first && report.damage === undefined
-      ? { damage: first.damage, ...(first.seq !== undefined ? { firstBadSeq: first.seq } : {}) }
-      : {}),
-    findings,
-    ok: findings.length === 0 && context.checkpointStoreProblem === null,
-    pending: context.pending,
-    keyIds: deps.publicKeys.map(keyIdOf),
-    checkpoints: context.checkpoints,
-    checkpointStoreProblem: context.checkpointStoreProblem,
-    retentionYears: deps.retentionYears,
-    verifiedAt: new Date().toISOString(),
     startedFrom: position
       ? {
           seq: position.seq,
@@ -280,12 +213,7 @@ export function viewOf(
         }
       : null,
     positionProblem: start.problem,
-    checkedRange:
-      report.headSeq > fromSeq || walker.eventsChecked > 0 ? { fromSeq: fromSeq + 1, toSeq: report.headSeq } : null,
-    eventsChecked: walker.eventsChecked,
-    newCheckpointsVerified: walker.checkpointsChecked,
-    complete: result.complete,
-    uncheckedEvents: Math.max(0, context.headSeq - report.headSeq),
+    brokenAt: start.brokenAt,
   };
 }
 
@@ -313,7 +241,7 @@ export async function verifyIncrementally(deps: AuditServiceDeps, actor: Actor):
       pending,
       checkpoints: checkpoints.length,
       checkpointStoreProblem: problem,
-      start,
+      ...startOf(start),
       headSeq,
     });
     return { view, result, guard };
@@ -321,3 +249,5 @@ export async function verifyIncrementally(deps: AuditServiceDeps, actor: Actor):
   if (view.ok) await advancePosition(deps.db, result, guard, 'request');
   return view;
 }
+
+export type { AuditVerificationView, VerifiedFrom } from './verification/verification-view.js';

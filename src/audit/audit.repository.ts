@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
 import type { StoredEventRow } from './chain/stored-event.js';
+import { isUuid } from '../ids.js';
 
 type Db = Kysely<Database> | Tx;
 
@@ -24,6 +25,8 @@ export const storedEventColumns = [
   'subject_contact_id',
   'outcome',
   'body',
+  'entity_ids',
+  'entity_contact_ids',
   'prev_hash',
   'hash',
 ] as const;
@@ -115,14 +118,21 @@ export async function appendChained(
   const bodies = joinJsonTexts(rows.map((row) => row.body));
   // a frontier is a list of hex hashes: comma-joined, one text per head
   const frontiers = heads.map((h) => h.merkleFrontier.join(','));
+  // uuid lists (ragged, so not a 2-D array): comma-joined, '' for a null element
+  const idList = (ids: ReadonlyArray<string | null> | null) =>
+    ids === null ? null : ids.map((id) => id ?? '').join(',');
   const deleteInbox =
     inboxIds.length > 0 ? sql`delete from audit_inbox where id = any(${[...inboxIds]}::uuid[])` : sql`select 1`;
   await sql`
     with appended as (
-      insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash)
-      select * from unnest(${col('tenant_id')}::uuid[], ${col('seq')}::bigint[], ${col('id')}::uuid[], ${col('occurred_at')}::timestamptz[],
+      insert into audit_events (tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash, entity_ids, entity_contact_ids)
+      select r.tenant_id, r.seq, r.id, r.occurred_at, r.actor_id, r.action, r.resource_type, r.resource_id, r.subject_contact_id, r.outcome, r.body, r.prev_hash, r.hash,
+        string_to_array(r.entity_ids, ',', '')::uuid[], string_to_array(r.entity_contact_ids, ',', '')::uuid[]
+      from unnest(${col('tenant_id')}::uuid[], ${col('seq')}::bigint[], ${col('id')}::uuid[], ${col('occurred_at')}::timestamptz[],
         ${col('actor_id')}::text[], ${col('action')}::text[], ${col('resource_type')}::text[], ${col('resource_id')}::text[],
-        ${col('subject_contact_id')}::uuid[], ${col('outcome')}::text[], string_to_array(${bodies}::text, chr(10)), ${col('prev_hash')}::text[], ${col('hash')}::text[])
+        ${col('subject_contact_id')}::uuid[], ${col('outcome')}::text[], string_to_array(${bodies}::text, chr(10)), ${col('prev_hash')}::text[], ${col('hash')}::text[],
+        ${rows.map((row) => idList(row.entity_ids))}::text[], ${rows.map((row) => idList(row.entity_contact_ids))}::text[])
+        as r(tenant_id, seq, id, occurred_at, actor_id, action, resource_type, resource_id, subject_contact_id, outcome, body, prev_hash, hash, entity_ids, entity_contact_ids)
     ), moved as (
       insert into audit_chain_heads (tenant_id, seq, hash, merkle_frontier, updated_at)
       select h.tenant_id, h.seq, h.hash, string_to_array(h.frontier, ','), clock_timestamp()
@@ -247,10 +257,31 @@ export async function searchEvents(
   page: { afterSeq?: number | undefined; limit: number; order: 'asc' | 'desc' },
 ): Promise<StoredEventRow[]> {
   let q = tx.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId);
-  if (filter.contactId !== undefined) q = q.where('subject_contact_id', '=', filter.contactId);
+  // A patient or record is named either by the single-record columns (events before
+  // operations were recorded whole, and single-record events) or in an operation's entity
+  // arrays (GIN): two index scans, OR-ed.
+  const contactId = filter.contactId;
+  if (contactId !== undefined)
+    q = q.where((eb) =>
+      eb.or([
+        eb('subject_contact_id', '=', contactId),
+        eb('entity_contact_ids', '@>', sql<string[]>`array[${contactId}]::uuid[]`),
+      ]),
+    );
   if (filter.actorId !== undefined) q = q.where('actor_id', '=', filter.actorId);
-  if (filter.resourceType !== undefined) q = q.where('resource_type', '=', filter.resourceType);
-  if (filter.resourceId !== undefined) q = q.where('resource_id', '=', filter.resourceId);
+  const { resourceType, resourceId } = filter;
+  if (resourceId !== undefined && resourceType !== undefined && isUuid(resourceId))
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('resource_type', '=', resourceType), eb('resource_id', '=', resourceId)]),
+        // ids are uuids, unique across kinds; the kind is checked on the event itself by the reader
+        eb('entity_ids', '@>', sql<string[]>`array[${resourceId}]::uuid[]`),
+      ]),
+    );
+  else {
+    if (resourceType !== undefined) q = q.where('resource_type', '=', resourceType);
+    if (resourceId !== undefined) q = q.where('resource_id', '=', resourceId);
+  }
   if (filter.from !== undefined) q = q.where('occurred_at', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('occurred_at', '<', filter.to);
   if (filter.outcome !== undefined) q = q.where('outcome', '=', filter.outcome);

@@ -135,7 +135,16 @@ export interface AuditEventsTable {
   resource_id: string;
   subject_contact_id: string | null;
   outcome: string;
+  /**
+   * The canonical JSON that was hashed; for an event naming several records (v2), that
+   * JSON with each entity group's ids and contactIds left out (the group says how many)
+   * and held in the two columns below instead (see src/audit/chain/stored-event.ts).
+   */
   body: string;
+  /** every entity group's ids, in order; null for single-record events */
+  entity_ids: string[] | null;
+  /** the patient of each of entity_ids (null where none); null for single-record events */
+  entity_contact_ids: Array<string | null> | null;
   prev_hash: string;
   hash: string;
   chained_at: ColumnType<Date, undefined, never>;

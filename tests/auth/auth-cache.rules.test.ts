@@ -10,7 +10,7 @@ import type { ChangeNotice, ChangeNotices, ChangeSubscriber } from '../../src/db
 function handNotices() {
   const subscribers = new Set<ChangeSubscriber>();
   const notices = {
-    listening: true,
+    listening: true as boolean,
     subscribe(s: ChangeSubscriber) {
       subscribers.add(s);
       return () => subscribers.delete(s);

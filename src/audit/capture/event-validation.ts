@@ -40,12 +40,14 @@ const bodyKeys = new Set([
   'breakGlassReason',
   'outcome',
   'reasonCode',
+  'entities',
+  'part',
 ]);
 const chainedKeys = new Set([...bodyKeys, 'prevHash', 'hash']);
 const actorKeys = new Set(['id', 'kind', 'authMethod', 'sessionId', 'keyId']);
 const optionalActorFields = ['sessionId', 'keyId'] as const;
 const resourceKeys = new Set(['type', 'id']);
-const optionalBodyFields = [
+const optionalTextFields = [
   'subjectContactId',
   'requestId',
   'clientAddrHash',
@@ -54,6 +56,11 @@ const optionalBodyFields = [
   'breakGlassReason',
   'reasonCode',
 ] as const;
+const optionalBodyFields = [...optionalTextFields, 'entities', 'part'] as const;
+const entityGroupKeys = new Set(['action', 'type', 'phiFields', 'ids', 'contactIds']);
+const partKeys = new Set(['index', 'count']);
+/** Bounds one event's size; a larger operation is split into parts (see operation-events.ts). */
+export const MAX_ENTITIES_PER_EVENT = 1000;
 
 type Loose = Record<string, unknown>;
 
@@ -114,6 +121,46 @@ function phiFieldsProblem(phiFields: unknown): string | null {
   return null;
 }
 
+function entityGroupProblem(group: unknown): string | null {
+  if (!isPlainObject(group)) return 'entities must hold objects';
+  const extra = unknownKey(group, entityGroupKeys, []);
+  if (extra !== undefined) return `an entity group has an unknown field "${extra}"`;
+  if (!isNonEmptyString(group.action) || !isNonEmptyString(group.type))
+    return 'entity group action and type must be non-empty strings';
+  const fields = phiFieldsProblem(group.phiFields);
+  if (fields !== null) return `entity group ${fields}`;
+  const { ids, contactIds } = group;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every(isCanonicalUuid))
+    return 'entity group ids must be a non-empty list of lowercase uuids';
+  if (!Array.isArray(contactIds) || contactIds.length !== ids.length)
+    return 'entity group contactIds must be as long as its ids';
+  if (!contactIds.every((id) => id === null || isCanonicalUuid(id)))
+    return 'entity group contactIds must hold lowercase uuids or null';
+  return null;
+}
+
+function entitiesProblem(value: Loose): string | null {
+  const { entities, part } = value;
+  if (entities === undefined || entities === null) {
+    return part === undefined || part === null ? null : 'part needs entities';
+  }
+  if (!Array.isArray(entities) || entities.length === 0) return 'entities must be a non-empty array';
+  let total = 0;
+  for (const group of entities) {
+    const problem = entityGroupProblem(group);
+    if (problem !== null) return problem;
+    total += (group as { ids: unknown[] }).ids.length;
+  }
+  if (total > MAX_ENTITIES_PER_EVENT) return `entities must name at most ${MAX_ENTITIES_PER_EVENT} records`;
+  if (part === undefined || part === null) return null;
+  if (!isPlainObject(part) || unknownKey(part, partKeys, []) !== undefined) return 'part must be {index, count}';
+  const { index, count } = part;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || (index as number) < 1)
+    return 'part index and count must be integers from 1';
+  if ((index as number) > (count as number)) return 'part index must not exceed its count';
+  return null;
+}
+
 /**
  * What is wrong with `value` as an audit event, or null when nothing is.
  * `chained` also requires prevHash and hash (an exported event); without it the
@@ -130,11 +177,15 @@ export function findAuditEventProblem(value: unknown, chained: boolean): string 
   if (typeof value.occurredAt !== 'string' || !ISO_INSTANT.test(value.occurredAt)) {
     return 'occurredAt must be an ISO 8601 timestamp with a zone';
   }
-  const problem = actorProblem(value.actor) ?? resourceProblem(value.resource) ?? phiFieldsProblem(value.phiFields);
+  const problem =
+    actorProblem(value.actor) ??
+    resourceProblem(value.resource) ??
+    phiFieldsProblem(value.phiFields) ??
+    entitiesProblem(value);
   if (problem !== null) return problem;
   if (!isNonEmptyString(value.action)) return 'action must be a non-empty string';
   if (!(auditOutcomes as readonly unknown[]).includes(value.outcome)) return 'outcome is not a known outcome';
-  for (const field of optionalBodyFields) {
+  for (const field of optionalTextFields) {
     if (!isOptionalString(value[field])) return `${field} must be a string or null`;
   }
   const extra = unknownKey(value, chained ? chainedKeys : bodyKeys, optionalBodyFields);

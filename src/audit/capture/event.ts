@@ -27,6 +27,32 @@ export interface AuditResource {
 }
 
 /**
+ * Records of one kind that one operation touched the same way (same action, same PHI
+ * fields): FHIR AuditEvent's `entity`, IHE ATNA's participant objects, one group per kind.
+ * `contactIds[i]` is the patient `ids[i]` is about (a contact is about itself), null when
+ * the record is about no patient (a user, a group).
+ */
+export interface AuditEntityGroup {
+  /** what was done to these records, e.g. 'contact.read' (the event's own action may differ) */
+  action: string;
+  /** e.g. 'Ticket' */
+  type: string;
+  /** names of the PHI fields touched on each of them; never their values */
+  phiFields: string[];
+  /** lowercase uuids */
+  ids: string[];
+  /** as long as `ids` */
+  contactIds: Array<string | null>;
+}
+
+/** Which part of a split operation an event is (an operation too large for one event). */
+export interface AuditEventPart {
+  /** from 1 */
+  index: number;
+  count: number;
+}
+
+/**
  * The event as captured, before the sequencer gives it a place in its tenant's chain.
  *
  * Every string is hashed byte for byte, so whatever stores an event must give back
@@ -64,6 +90,16 @@ export interface AuditEventBody {
   outcome: AuditOutcome;
   /** e.g. the AppError code of a denial or failure */
   reasonCode?: string | null;
+  /**
+   * Every record an operation touched, when it touched more than one (a list, a page with
+   * its requesters): one event per operation, not per record. Absent on single-record
+   * events, which `resource`, `phiFields` and `subjectContactId` describe fully, and on
+   * every event written before operations were recorded this way (hash form v1; with
+   * entities the form is v2, see event-hash.ts).
+   */
+  entities?: AuditEntityGroup[] | undefined;
+  /** set when an operation's entities were split over several chained events */
+  part?: AuditEventPart | null | undefined;
 }
 
 /** A chained event: `hash` covers every other field, `prevHash` is the hash of seq - 1. */

@@ -12,7 +12,7 @@ import { canonicalEventJsonAt, hashCanonicalEvent, isHashHex } from './event-has
 import { GENESIS_HASH, type AuditEventBody } from '../capture/event.js';
 import type { InboxBody } from '../capture/inbox.service.js';
 import { MerkleAccumulator } from '../checkpoint/merkle.js';
-import type { StoredEventRow } from './stored-event.js';
+import { storedForm, type StoredEventRow } from './stored-event.js';
 import * as repo from '../audit.repository.js';
 
 export type ChainHead = repo.ChainHead;
@@ -54,7 +54,7 @@ export function chainAfter(
       resource_id: body.resource.id,
       subject_contact_id: body.subjectContactId ?? null,
       outcome: body.outcome,
-      body: canonical,
+      ...storedForm(body, seq, canonical),
       prev_hash: previous,
       hash,
     };

@@ -10,15 +10,25 @@
 // JSON.stringify does (ECMAScript-specified, so stable across engines), seq as a
 // decimal integer. Strings are not Unicode-normalised: the hash is over what is stored.
 //
-// Hash input, UTF-8:  "phidesk.audit.event.v1\n" || prevHash (64 lowercase hex) || "\n" || canonical
+// Form v2 (events naming several records, see AuditEventBody.entities) is v1 plus two
+// members in their sorted places: "entities" (groups with keys action, contactIds, ids,
+// phiFields, type; lists in stored order) and "part" ({"count","index"} or null). v1
+// events never have them, so every event written before v2 hashes as it always did.
+// The form of a canonical text shows in the text itself: ',"entities":' can only be the
+// top-level member (inside a string value a quote is escaped), so a verifier holding
+// the bytes picks the tag without parsing.
+//
+// Hash input, UTF-8:  "phidesk.audit.event.v1\n" (v2: "...v2\n") || prevHash (64 lowercase hex) || "\n" || canonical
 // hash = lowercase hex SHA-256 of that. The fixed-width prevHash keeps the boundary
 // unambiguous; the text tag keeps event hashes apart from Merkle hashes, whose inputs
 // begin with byte 0x00 or 0x01, and from signed checkpoints, which use their own tag.
 
 import { hash as sha256 } from 'node:crypto';
-import type { AuditEvent, AuditEventBody } from '../capture/event.js';
+import type { AuditEntityGroup, AuditEvent, AuditEventBody, AuditEventPart } from '../capture/event.js';
 
 export const EVENT_HASH_TAG = 'phidesk.audit.event.v1\n';
+export const EVENT_HASH_TAG_V2 = 'phidesk.audit.event.v2\n';
+const ENTITIES_MEMBER = ',"entities":';
 
 const HASH_HEX = /^[0-9a-f]{64}$/;
 
@@ -43,6 +53,40 @@ function phiFieldsJson(fields: readonly string[]): string {
   return out + ']';
 }
 
+function idListJson(ids: ReadonlyArray<string | null>): string {
+  let out = '[';
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    out += (i === 0 ? '' : ',') + (id === null || id === undefined ? 'null' : q(id));
+  }
+  return out + ']';
+}
+
+function entitiesJson(groups: readonly AuditEntityGroup[]): string {
+  let out = '[';
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    out +=
+      (i === 0 ? '' : ',') +
+      '{"action":' +
+      q(g.action) +
+      ',"contactIds":' +
+      idListJson(g.contactIds) +
+      ',"ids":' +
+      idListJson(g.ids) +
+      ',"phiFields":' +
+      phiFieldsJson(g.phiFields) +
+      ',"type":' +
+      q(g.type) +
+      '}';
+  }
+  return out + ']';
+}
+
+function partJson(part: AuditEventPart | null | undefined): string {
+  return part ? '{"count":' + String(part.count) + ',"index":' + String(part.index) + '}' : 'null';
+}
+
 /** The canonical JSON of an event: every field except prevHash and hash. */
 export function canonicalEventJson(event: AuditEventBody): string {
   return canonicalEventJsonAt(event, event.seq);
@@ -55,6 +99,8 @@ export function canonicalEventJson(event: AuditEventBody): string {
 export function canonicalEventJsonAt(event: Omit<AuditEventBody, 'seq'>, seq: number): string {
   const actor = event.actor;
   const resource = event.resource;
+  const entities = event.entities;
+  const v2 = entities !== undefined && entities !== null;
   // Keys written in sorted order by hand: a generic sort-and-stringify is several
   // times slower, and the verifier's budget is a few microseconds per event.
   return (
@@ -74,12 +120,14 @@ export function canonicalEventJsonAt(event: Omit<AuditEventBody, 'seq'>, seq: nu
     optional(event.breakGlassReason) +
     ',"clientAddrHash":' +
     optional(event.clientAddrHash) +
+    (v2 ? ENTITIES_MEMBER + entitiesJson(entities) : '') +
     ',"id":' +
     q(event.id) +
     ',"occurredAt":' +
     q(event.occurredAt) +
     ',"outcome":' +
     q(event.outcome) +
+    (v2 ? ',"part":' + partJson(event.part) : '') +
     ',"phiFields":' +
     phiFieldsJson(event.phiFields) +
     ',"purposeOfUse":' +
@@ -133,7 +181,8 @@ export function eventHashAfterTrustedPrev(prevHash: string, event: AuditEventBod
  * checked; a wrong one simply gives a hash that does not match.
  */
 export function hashCanonicalEvent(prevHash: string, canonicalJson: string): string {
-  return sha256('sha256', EVENT_HASH_TAG + prevHash + '\n' + canonicalJson, 'hex');
+  const tag = canonicalJson.includes(ENTITIES_MEMBER) ? EVENT_HASH_TAG_V2 : EVENT_HASH_TAG;
+  return sha256('sha256', tag + prevHash + '\n' + canonicalJson, 'hex');
 }
 
 /** Places a captured event after `prevHash`: the sequencer's one call per event. */

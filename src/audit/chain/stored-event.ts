@@ -3,6 +3,14 @@
 // the body, so what a query shows, what an export holds and what verification hashes are
 // the hashed bytes themselves. The columns only steer searches; verification checks
 // them against the body, so a column edited to hide an access from a search is caught.
+//
+// An event naming several records (entities, hash form v2) is the exception that keeps
+// the trail small: its body is the event's JSON with each entity group's `ids` and
+// `contactIds` replaced by their `count`, and the ids themselves live in the entity_ids
+// and entity_contact_ids uuid arrays (16 bytes each instead of 38, and what the GIN
+// indexes read). Readers splice them back in before anything else sees the event, so the
+// arrays are hashed content: dropping one patient from entity_contact_ids changes the
+// event the verifier hashes, and it reports hash_mismatch at that seq.
 import type { Selectable } from 'kysely';
 import type { AuditEventsTable } from '../../db/database.js';
 import { canonicalEventJson, isHashHex } from './event-hash.js';
@@ -13,9 +21,57 @@ import { findAuditEventProblem } from '../capture/event-validation.js';
 /** An audit_events row as read and written (chained_at is the database's own stamp). */
 export type StoredEventRow = Omit<Selectable<AuditEventsTable>, 'chained_at'>;
 
-function parseBody(text: string): AuditEventBody | undefined {
+type EntityColumns = Pick<StoredEventRow, 'entity_ids' | 'entity_contact_ids'>;
+
+/** What a row stores for `body`, whose canonical JSON (already built for its hash) is `canonical`. */
+export function storedForm(
+  body: Omit<AuditEventBody, 'seq'>,
+  seq: number,
+  canonical: string,
+): { body: string } & EntityColumns {
+  const groups = body.entities;
+  if (groups === undefined || groups === null) return { body: canonical, entity_ids: null, entity_contact_ids: null };
+  const ids: string[] = [];
+  const contactIds: Array<string | null> = [];
+  const skeleton = groups.map((g) => {
+    ids.push(...g.ids);
+    contactIds.push(...g.contactIds);
+    return { action: g.action, type: g.type, phiFields: g.phiFields, count: g.ids.length };
+  });
+  return {
+    body: JSON.stringify({ ...body, seq, entities: skeleton }),
+    entity_ids: ids,
+    entity_contact_ids: contactIds,
+  };
+}
+
+/** The stored body with its entity groups' ids spliced back from the columns; undefined when they do not fit. */
+function withEntities(value: Record<string, unknown>, row: EntityColumns): unknown {
+  const skeleton = value['entities'];
+  if (skeleton === undefined || skeleton === null) {
+    return row.entity_ids === null && row.entity_contact_ids === null ? value : undefined;
+  }
+  const ids = row.entity_ids;
+  const contactIds = row.entity_contact_ids;
+  if (!Array.isArray(skeleton) || ids === null || contactIds === null || ids.length !== contactIds.length)
+    return undefined;
+  let offset = 0;
+  const groups = [];
+  for (const group of skeleton as Array<Record<string, unknown>>) {
+    const { count, ...rest } = group ?? {};
+    if (!Number.isSafeInteger(count) || (count as number) < 1) return undefined;
+    const end = offset + (count as number);
+    groups.push({ ...rest, ids: ids.slice(offset, end), contactIds: contactIds.slice(offset, end) });
+    offset = end;
+  }
+  return offset === ids.length ? { ...value, entities: groups } : undefined;
+}
+
+function parseBody(row: StoredEventRow): AuditEventBody | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(row.body);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const value = withEntities(parsed as Record<string, unknown>, row);
     return findAuditEventProblem(value, false) === null ? (value as AuditEventBody) : undefined;
   } catch {
     return undefined;
@@ -29,7 +85,7 @@ function parseBody(text: string): AuditEventBody | undefined {
  * rather than failing to read on.
  */
 export function eventFromRow(row: StoredEventRow): AuditEvent {
-  const body = parseBody(row.body) ?? {
+  const body = parseBody(row) ?? {
     tenantId: row.tenant_id,
     seq: Number(row.seq),
     id: row.id,

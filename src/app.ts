@@ -19,6 +19,7 @@ import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
 import { docsRoutes } from './http/docs.routes.js';
 import { registerAuthentication, type Authenticator } from './http/authenticate.js';
 import { registerGraphql } from './graphql/setup.js';
+import type { AuditPort } from './services/audit-port.js';
 import { enforceRouteDeclarations, type DenialRecorder } from './http/gate.js';
 import { problemSchema } from './http/schemas.js';
 import type { FieldPolicies } from './graphql/gate.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   fieldPolicies?: FieldPolicies;
   /** audits denials by a route's or field's declared policy */
   recordDenial?: DenialRecorder;
+  /** the audit trail's capture port: a GraphQL operation writes its reads' events through it as one */
+  auditPort?: AuditPort;
   /** where logs go; tests pass a capture stream */
   logStream?: DestinationStream;
 }
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
     policies: { 'Query.health': 'public', 'Mutation.noop': 'public', ...(deps.fieldPolicies ?? {}) },
     recordDenial: deps.recordDenial,
+    auditPort: deps.auditPort,
   });
   return app;
 }

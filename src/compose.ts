@@ -145,6 +145,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     loaders: ticketsGql.loaders,
     fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),
     recordDenial: trail.recordDenial,
+    auditPort: trail.port,
     readiness: async () => {
       try {
         await sql`select 1`.execute(db);

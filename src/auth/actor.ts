@@ -1,4 +1,5 @@
 import type { BreakGlassGrant } from '../policy/ability.js';
+import type { AuditOperation } from '../services/audit-operation.js';
 
 // Who is acting. Every service entry point takes one of these explicitly; nothing in the
 // domain layer reads the framework's request.
@@ -38,6 +39,11 @@ export interface Actor {
   readonly requestId?: string | undefined;
   readonly clientAddress?: string | undefined;
   readonly userAgent?: string | undefined;
+  /**
+   * Set by the GraphQL adapter for one operation: reads gather their audit events here and
+   * the adapter writes them as one event before the response leaves (see audit-operation.ts).
+   */
+  readonly auditOperation?: AuditOperation | undefined;
   /** tenant rule: PHI fields need an MFA-proven credential */
   readonly requireMfaForPhi: boolean;
   /** active break-glass grants of this actor, loaded at authentication */

@@ -14,6 +14,9 @@ import { formatExecutionErrors, maxReportedErrors } from './errors.js';
 import { gateResolvers, rootFieldsOf, type FieldPolicies } from './gate.js';
 import type { DenialRecorder } from '../http/gate.js';
 import type { GraphqlContext } from './context.js';
+import type { Actor } from '../auth/actor.js';
+import type { AuditPort } from '../services/audit-port.js';
+import { AuditOperation } from '../services/audit-operation.js';
 
 /** maxErrors bounds validation (graphql-js stops there) and every error list we send. */
 export const graphqlLimits = {
@@ -52,9 +55,14 @@ export interface GraphqlOptions {
   loaders: MercuriusLoaders;
   policies: FieldPolicies;
   recordDenial?: DenialRecorder | undefined;
+  /** when given, an operation's reads are audited as one event (src/services/audit-operation.ts) */
+  auditPort?: AuditPort | undefined;
 }
 
 export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions): Promise<void> {
+  const port = opts.auditPort;
+  const withOperation = (actor: Actor | undefined): Actor | undefined =>
+    actor && port ? { ...actor, auditOperation: new AuditOperation(port, actor.tenantId) } : actor;
   // The endpoint itself is public at the HTTP layer; each resolver asks the service layer,
   // which demands an actor, so unauthenticated callers only reach `health`.
   const sdl = loadSchemaSdl();
@@ -77,7 +85,11 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
         ...(opts.production ? [NoSchemaIntrospectionCustomRule] : []),
       ],
       graphql: { validateOptions: { maxErrors: graphqlLimits.maxErrors } },
-      context: (request): GraphqlContext => ({ actor: request.actor, requestId: request.id, inFlight: [] }),
+      context: (request): GraphqlContext => ({
+        actor: withOperation(request.actor),
+        requestId: request.id,
+        inFlight: [],
+      }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
     });
     // Parsed here first, with a token limit, so that a huge document is refused before any
@@ -95,8 +107,12 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
     // Every root field's work, audit writes included, is done before the response leaves,
     // even when a sibling's failure let graphql-js answer early (a refused field's denial
     // must be durable like any other).
+    // Then the operation's reads are written as one event; if that fails, the error
+    // (AUDIT_UNAVAILABLE, 503) is the answer and none of the data leaves.
     scope.graphql.addHook('onResolution', async (_execution, context) => {
-      await Promise.all((context as Partial<GraphqlContext>).inFlight ?? []);
+      const ctx = context as Partial<GraphqlContext>;
+      await Promise.all(ctx.inFlight ?? []);
+      if (ctx.actor?.auditOperation) await ctx.actor.auditOperation.write(ctx.actor);
     });
   });
 }

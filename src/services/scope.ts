@@ -132,7 +132,9 @@ async function runScoped<T>(
   }
   if (events.length === 0) return result;
   // Reads: nothing has left yet; the result is handed back only once its events are durable.
-  if (readOnly) await deps.audit.writeDetached(actor.tenantId, actor, events);
+  // A GraphQL operation gathers its reads' events and writes them, as one, before it answers.
+  if (readOnly && actor.auditOperation) actor.auditOperation.add(events);
+  else if (readOnly) await deps.audit.writeDetached(actor.tenantId, actor, events);
   else deps.audit.committed(actor.tenantId);
   return result;
 }

@@ -70,18 +70,23 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('capture of reads', () => {
-  it('a list of N users is N read events, durable before the response', async () => {
+  it('a list of N users is one read event naming all N, durable before the response', async () => {
     const res = await admin.get('/v1/users?limit=100', { 'x-request-id': 'list-users-0001' });
     expect(res.statusCode).toBe(200);
     const ids = (res.json().items as Array<{ id: string }>).map((u) => u.id);
     expect(ids.length).toBeGreaterThanOrEqual(4);
-    // no waiting: the response was sent, so its events must already be stored
+    // no waiting: the response was sent, so its event must already be stored
     const events = (await auditEvents(t.database.db, tenant.tenantId)).filter(
       (e) => e['requestId'] === 'list-users-0001',
     );
-    expect(events.map((e) => e['resource']['id']).sort()).toEqual([...ids].sort());
-    expect(new Set(events.map((e) => e['action']))).toEqual(new Set(['user.read']));
-    expect(events.find((e) => e['resource']['id'] === patientUserId)?.['subjectContactId']).toBe(patientContactId);
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event).toMatchObject({ action: 'user.read', resource: { type: 'User', id: '*' }, part: null });
+    const groups = event!['entities'] as Array<{ action: string; type: string; ids: string[]; contactIds: string[] }>;
+    expect(groups.map((g) => [g.action, g.type])).toEqual([['user.read', 'User']]);
+    expect([...groups[0]!.ids].sort()).toEqual([...ids].sort());
+    // the patient a user record is about is named beside it
+    expect(groups[0]!.contactIds[groups[0]!.ids.indexOf(patientUserId)]).toBe(patientContactId);
   });
 
   it('a single read names who, where (hashed), why and how', async () => {

@@ -55,7 +55,9 @@ async function editQuietly(seq: number): Promise<void> {
       edited.set(seq, row.body);
       const body = JSON.parse(row.body) as AuditEventBody;
       const altered = { ...body, actor: { ...body.actor, id: 'someone-else' } };
-      await sql`update audit_events set actor_id = 'someone-else', body = ${canonicalEventJson(altered)}
+      // an event naming several records stores its body without their ids (stored-event.ts)
+      const stored = body.entities ? JSON.stringify(altered) : canonicalEventJson(altered);
+      await sql`update audit_events set actor_id = 'someone-else', body = ${stored}
         where tenant_id = ${tenant.tenantId} and seq = ${seq}`.execute(tx);
     });
 }

@@ -5,6 +5,7 @@
 // untouched log. The in-process sequencer is off: the test chains and signs by hand.
 // Reads (the auditor's own verification and export among them) are chained as they
 // happen, so each case starts from the saved chain and its saved head.
+import { storedForm } from '../../src/audit/chain/stored-event.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,8 +89,14 @@ beforeAll(async () => {
   tenant = await seedTenant(t);
   admin = client(t.app, { apiKey: tenant.adminKey });
   auditor = client(t.app, { apiKey: (await mintKey(t.app, tenant.adminKey, ['auditor'])).secret });
-  for (let i = 0; i < 8; i++)
-    expect((await admin.post('/v1/users', { displayName: `User ${i}` })).statusCode).toBe(201);
+  const userIds: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const res = await admin.post('/v1/users', { displayName: `User ${i}` });
+    expect(res.statusCode).toBe(201);
+    userIds.push(res.json().id);
+  }
+  // single-record reads (form v1) and one list (one event naming every user, form v2)
+  for (const id of userIds.slice(0, 3)) expect((await admin.get(`/v1/users/${id}`)).statusCode).toBe(200);
   expect((await admin.get('/v1/users?limit=100')).statusCode).toBe(200);
   const first = await checkpoint();
   for (let i = 0; i < 4; i++) expect((await admin.get('/v1/users?limit=3')).statusCode).toBe(200);
@@ -244,7 +251,8 @@ describe('the tamper suite', () => {
         const { prevHash: _p, hash: _h, ...original } = event;
         const edited = event.seq === k ? { ...original, actor: { ...original.actor, id: 'someone-else' } } : original;
         const hash = computeEventHash(prev, edited);
-        await sql`update audit_events set actor_id = ${edited.actor.id}, body = ${canonicalEventJson(edited)}, prev_hash = ${prev}, hash = ${hash}
+        const stored = storedForm(edited, event.seq, canonicalEventJson(edited)).body;
+        await sql`update audit_events set actor_id = ${edited.actor.id}, body = ${stored}, prev_hash = ${prev}, hash = ${hash}
           where tenant_id = ${tenant.tenantId} and seq = ${event.seq}`.execute(tx);
         prev = hash;
       }

@@ -1,8 +1,8 @@
 // Shared set-up for the contacts suites: a tenant with staff keys minted through the
 // API, contact factories, and read access to audit events whichever table (inbox or
 // chained trail) they are in when the test looks.
+import { auditEvents } from '../helpers/audit.js';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
 import { createAuditInbox } from '../../src/audit/index.js';
@@ -88,18 +88,13 @@ export interface StoredEvent {
 
 /** Every audit event of a tenant, chained or still in the inbox, oldest first. */
 export async function auditEventsOf(t: TestApp, tenantId: string): Promise<StoredEvent[]> {
-  const { rows } = await sql<{ body: string | object }>`
-    select body::text as body, occurred_at from audit_inbox where tenant_id = ${tenantId}
-    union all
-    select body, occurred_at from audit_events where tenant_id = ${tenantId}
-    order by occurred_at`.execute(t.database.db);
+  const all = (await auditEvents(t.database.db, tenantId)) as Array<StoredEvent & { id: string; occurredAt: string }>;
   const seen = new Set<string>();
   const events: StoredEvent[] = [];
-  for (const row of rows) {
-    const body = (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as StoredEvent & { id: string };
-    if (seen.has(body.id)) continue; // moved from the inbox to the chain between the two reads
-    seen.add(body.id);
-    events.push(body);
+  for (const event of all.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))) {
+    if (seen.has(event.id)) continue; // moved from the inbox to the chain between the two reads
+    seen.add(event.id);
+    events.push(event);
   }
   return events;
 }

@@ -3,6 +3,7 @@
 // on one server. Both runs must produce the same results (ids and times aside) and the
 // same audit events, step by step: action, resource type, PHI fields named, the contact
 // the event is about, outcome and kind of actor.
+import { touches } from '../helpers/audit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import type { Client } from '../helpers/actors.js';
@@ -106,14 +107,16 @@ async function scenario(d: Desk, transport: (c: Client) => Api): Promise<Run> {
     const value = await fn();
     if (nameAs) n.name((value as { id: string }).id, nameAs);
     results[label] = n.apply(value);
+    // compared record by record: what each operation did to each record it names
     audit[label] = (await newAuditEvents(t, d.tenantId, seen))
-      .map((e) =>
+      .flatMap((e) => touches(e).map((r) => ({ e, r })))
+      .map(({ e, r }) =>
         n.apply({
-          action: e['action'],
-          resourceType: e['resource']?.type,
-          resourceId: e['resource']?.id,
-          phiFields: e['phiFields'],
-          subjectContactId: e['subjectContactId'] ?? null,
+          action: r.action,
+          resourceType: r.type,
+          resourceId: r.id,
+          phiFields: r.phiFields,
+          subjectContactId: r.contactId,
           outcome: e['outcome'],
           actor: e['actor']?.id,
           actorKind: e['actor']?.kind,

@@ -15,6 +15,7 @@ import { appendToChains } from '../chain/chain-writer.service.js';
 import { GroupCommitter } from './group-commit.js';
 import { insertInboxRows, type InboxRow } from './inbox.repository.js';
 import { isCanonicalUuid } from '../../ids.js';
+import { operationEvents } from './operation-events.js';
 
 /** Chain for events that belong to no tenant (e.g. a token from an unknown issuer). */
 export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';
@@ -50,7 +51,10 @@ function addressHash(address: string | undefined, opts: InboxOptions): string | 
   return address ? createHmac('sha256', opts.addressHashKey).update(address).digest('hex').slice(0, 32) : null;
 }
 
-/** The bodies of one call's events: what they share (who, where, why) is worked out once. */
+/**
+ * The bodies of one call's events: one operation's, so the records it touched become one
+ * event (operation-events.ts); what they share (who, where, why) is worked out once.
+ */
 export function buildEventBodies(
   tenantId: string | undefined,
   actor: Partial<Actor> | undefined,
@@ -70,7 +74,7 @@ export function buildEventBodies(
   const clientAddrHash = addressHash(actor?.clientAddress, opts);
   const agent = userAgentFamily(actor?.userAgent);
   const purposeOfUse = actor?.purposeOfUse ?? null;
-  return inputs.map((input) => ({
+  return operationEvents(inputs).map(({ input, entities, part }) => ({
     tenantId: tenantId ?? PLATFORM_TENANT_ID,
     id: randomUUID(),
     occurredAt,
@@ -86,6 +90,7 @@ export function buildEventBodies(
     breakGlassReason: input.breakGlassReason ?? null,
     outcome: input.outcome,
     reasonCode: input.reasonCode ?? null,
+    ...(entities ? { entities, part: part ?? null } : {}),
   }));
 }
 
@@ -106,7 +111,8 @@ export function assertChainable(bodies: readonly InboxBody[]): void {
     (isCanonicalUuid(first.tenantId) ? null : 'tenantId must be a lowercase uuid');
   for (let i = 0; problem === null && i < bodies.length; i++) {
     const body = bodies[i]!;
-    if (!nonEmpty(body.action) || !nonEmpty(body.resource.type) || !nonEmpty(body.resource.id))
+    if (body.entities !== undefined) problem = findAuditEventProblem({ ...body, seq: 1 }, false);
+    else if (!nonEmpty(body.action) || !nonEmpty(body.resource.type) || !nonEmpty(body.resource.id))
       problem = 'action and resource must be non-empty strings';
     else if (!body.phiFields.every(nonEmpty)) problem = 'phiFields must hold non-empty strings';
     else if (!optionalText(body.reasonCode) || !optionalText(body.breakGlassReason))

@@ -8,7 +8,7 @@ import { actions as policyActions, subjects, type Action, type SubjectType } fro
 /** Actions services and the auth layer write by name, each with when it is written. */
 export const namedAuditActions = {
   'api_key.create': 'an API key was minted',
-  'api_key.read': 'an API key (its metadata, never its secret) was shown, one event per key listed or read',
+  'api_key.read': 'an API key (its metadata, never its secret) was shown (a list names every key)',
   'api_key.revoke': 'an API key was revoked',
   'audit.export': 'audit events were exported as NDJSON (API or CLI)',
   'audit.search': 'audit events were searched',
@@ -31,19 +31,20 @@ export const namedAuditActions = {
   'contact.delete': 'a contact was deleted (its PHI erased)',
   'contact.read':
     'a contact was shown (disclosed PHI fields in phiFields), or its stored PHI failed to open (outcome error)',
-  'contact.search': 'contacts were searched by PHI (one event per match, or one with no record when nothing matched)',
+  'contact.search':
+    'contacts were searched by PHI (one event naming every match, or one with no record when nothing matched)',
   'contact.update': 'a contact was changed',
   'custom_field.create': 'a ticket custom field was defined for the tenant',
   'group.create': 'a group was created',
   'group.delete': 'a group was deleted',
   'group.member_add': 'a user was added to a group',
   'group.member_remove': 'a user was removed from a group',
-  'group.read': 'a group was shown, one event per group listed or read',
+  'group.read': 'a group was shown (a list names every group)',
   'group.update': 'a group was renamed or described',
   'sla_policy.delete': "the tenant's SLA policy was removed",
   'sla_policy.put': "the tenant's SLA policy was set",
   'tenant.issuer_add': 'a trusted JWT issuer was registered, or its registration refused (outcome denied)',
-  'tenant.issuer_read': 'a trusted issuer was shown, one event per issuer listed',
+  'tenant.issuer_read': 'a trusted issuer was shown (a list names every issuer)',
   'tenant.issuer_remove': 'a trusted issuer was removed',
   'tenant.key_use': "the tenant's data key could not seal or be loaded (outcome error)",
   'tenant.read': "the tenant's settings were shown",
@@ -60,7 +61,7 @@ export const namedAuditActions = {
   'ticket.timeline_read': "a ticket's timeline (its change events) was shown",
   'ticket.update': 'a ticket was changed',
   'user.create': 'a user was created',
-  'user.read': 'a user was shown, one event per user listed or read',
+  'user.read': 'a user was shown (a list names every user)',
   'user.sessions_revoke': "a user's sessions were revoked",
   'user.update': 'a user was changed',
 } as const satisfies Record<string, string>;

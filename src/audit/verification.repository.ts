@@ -207,22 +207,12 @@ export async function failStaleJobs(owner: Kysely<Database>, tenantId: string, s
     .execute();
 }
 
-/** Columns of a stored event the fast path checks against its body (the rest must be null). */
-const checkedColumns = new Set([
-  'tenant_id',
-  'seq',
-  'id',
-  'occurred_at',
-  'actor_id',
-  'action',
-  'resource_type',
-  'resource_id',
-  'subject_contact_id',
-  'outcome',
-  'body',
-  'prev_hash',
-  'hash',
-]);
+/**
+ * Columns of a stored event the fast path checks against its body (the rest must be null):
+ * all but the entity arrays of an operation's event (form v2), which takes the full path.
+ */
+const entityColumns: ReadonlySet<string> = new Set(['entity_ids', 'entity_contact_ids']);
+const checkedColumns = new Set(storedEventColumns.filter((c) => !entityColumns.has(c)));
 
 /**
  * Events of one chain with seq in (afterSeq, uptoSeq] for the full walk's fast path

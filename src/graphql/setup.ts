@@ -62,7 +62,7 @@ export interface GraphqlOptions {
 export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions): Promise<void> {
   const port = opts.auditPort;
   const withOperation = (actor: Actor | undefined): Actor | undefined =>
-    actor && port ? { ...actor, auditOperation: new AuditOperation(port, actor.tenantId) } : actor;
+    actor && port ? { ...actor, auditOperation: new AuditOperation(port) } : actor;
   // The endpoint itself is public at the HTTP layer; each resolver asks the service layer,
   // which demands an actor, so unauthenticated callers only reach `health`.
   const sdl = loadSchemaSdl();

@@ -12,10 +12,7 @@ import type { AuditEventInput, AuditPort } from './audit-port.js';
 export class AuditOperation {
   private readonly pending: AuditEventInput[] = [];
 
-  constructor(
-    private readonly audit: AuditPort,
-    private readonly tenantId: string,
-  ) {}
+  constructor(private readonly audit: AuditPort) {}
 
   /** Gathers a read's events; they become durable at write(). */
   add(events: readonly AuditEventInput[]): void {
@@ -25,6 +22,6 @@ export class AuditOperation {
   /** Writes what was gathered as one operation's events; resolves once durable. */
   async write(actor: Actor): Promise<void> {
     const events = this.pending.splice(0);
-    if (events.length > 0) await this.audit.writeDetached(this.tenantId, actor, events);
+    if (events.length > 0) await this.audit.writeDetached(actor.tenantId, actor, events);
   }
 }

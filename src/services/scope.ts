@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
 import { inTenantTx, type Tx } from '../db/tenant-tx.js';
-import { AppError, notFound } from '../errors.js';
+import { DeferredStatementError } from '../db/scoped-connection.js';
+import { AppError, auditUnavailable, notFound } from '../errors.js';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from '../policy/ability.js';
 import { denialAction } from '../audit/actions.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
@@ -123,7 +124,9 @@ async function runScoped<T>(
       },
       { readOnly },
     );
-  } catch (e) {
+  } catch (caught) {
+    // The inbox insert travels with the COMMIT: if that batch failed, neither landed.
+    const e = caught instanceof DeferredStatementError ? auditUnavailable(caught) : caught;
     // The transaction rolled back; denials are still worth keeping (164.312(b)), and so is
     // a stored value that failed to open (tampering shows up here, for every sealed table).
     const kept = [...(denial ? [denial] : []), ...(isCryptoFailure(e) ? [cryptoFailureEvent(e, actor.tenantId)] : [])];

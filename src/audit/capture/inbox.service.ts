@@ -7,7 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
-import { AppError } from '../../errors.js';
+import { auditUnavailable } from '../../errors.js';
 import type { AuditEventInput, AuditPort } from '../../services/audit-port.js';
 import type { AuditEventBody } from './event.js';
 import { findAuditEventProblem } from './event-validation.js';
@@ -143,17 +143,13 @@ export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): Audi
   // A batch is a short transaction of a few round trips whatever its size: under load, a
   // read waits up to 2 ms for others to share it.
   const committer = new GroupCommitter<InboxBody>((bodies) => appendToChains(db, bodies), { lingerMs: 2 });
-  const unavailable = (e: unknown) =>
-    new AppError('AUDIT_UNAVAILABLE', 'The audit trail cannot be written; the request was not served.', undefined, {
-      cause: e,
-    });
   const committed = (tenantId: string) => opts.onCommitted?.(tenantId);
   return {
     async writeInTx(tx, actor, events) {
       try {
         await insertInboxRows(tx, toRows(buildEventBodies(actor.tenantId, actor, events, opts)));
       } catch (e) {
-        throw unavailable(e);
+        throw auditUnavailable(e);
       }
     },
     async writeDetached(tenantId, actor, events) {
@@ -163,7 +159,7 @@ export function createAuditInbox(db: Kysely<Database>, opts: InboxOptions): Audi
         assertChainable(bodies);
         await committer.write(bodies);
       } catch (e) {
-        throw unavailable(e);
+        throw auditUnavailable(e);
       }
     },
     committed,

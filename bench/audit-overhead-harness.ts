@@ -1,6 +1,6 @@
 // The apps the audit overhead benchmark compares. Both are built the same way, from the
-// real buildApp, authenticator and the users, API keys and contacts (sealed PHI) routes
-// and services, over one database; they
+// real buildApp, authenticator (with its cache, as src/main.ts wires it) and the users,
+// API keys and contacts (sealed PHI) routes and services, over one database; they
 // differ only in the AuditPort the services write through: the real inbox (with the
 // in-process sequencer and checkpoints running, as in production) or a port that drops
 // every event. The dropping port exists only here, in bench/: no deployment setting
@@ -15,6 +15,8 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { authenticateCredentials } from '../src/auth/authenticator.js';
 import { createJwtVerifier } from '../src/auth/jwt-verifier.js';
+import { createAuthCache } from '../src/auth/auth-cache.js';
+import { startChangeNotices } from '../src/db/change-notices.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { rootFieldsOf } from '../src/graphql/gate.js';
 import { loadSchemaSdl } from '../src/graphql/schema.js';
@@ -31,34 +33,57 @@ import { contactsRoutes } from '../src/contacts/contacts.routes.js';
 import { Keyring, loadOrCreateDevMasterKey } from '../src/crypto/index.js';
 import { PgTenantKeyStore } from '../src/crypto/pg-tenant-key-store.js';
 import { freeLoopbackPort } from '../src/db/embedded.js';
+import { cpuSecondsOf } from './audit-overhead-load.js';
 
 export interface BenchDatabase {
   handle: DatabaseHandle;
   url: string;
   describe: string;
-  /** the embedded server's postmaster, for CPU accounting */
-  postmasterPid: number | undefined;
+  /** PostgreSQL's CPU seconds so far, as far as it is this benchmark's (undefined where /proc cannot tell) */
+  postgresCpuSeconds(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
-/** Fresh databases: on BENCH_DATABASE_URL's server when given, else an embedded PostgreSQL (default settings, fsync on). */
-export async function startBenchDatabase(dataDir: string, poolMax: number): Promise<BenchDatabase> {
-  const given = process.env['BENCH_DATABASE_URL'];
+/**
+ * A fresh database. 'embedded': an embedded PostgreSQL of its own (default settings, fsync
+ * on), every one of its processes counted as the benchmark's CPU. 'machine': a new database
+ * on BENCH_DATABASE_URL's server, else the machine's PostgreSQL at 127.0.0.1:5432; that
+ * server is shared, so only the backends connected to this database are counted (not the
+ * WAL writer or checkpointer, nor other people's work).
+ */
+export async function startBenchDatabase(
+  dataDir: string,
+  poolMax: number,
+  which: 'machine' | 'embedded',
+): Promise<BenchDatabase> {
   let url: string;
-  let postmasterPid: number | undefined;
+  let postgresCpuSeconds: () => Promise<number | undefined>;
   let stopServer = async (): Promise<void> => undefined;
-  if (given) {
+  let where: string;
+  if (which === 'machine') {
+    const server = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    where = process.env['BENCH_DATABASE_URL'] ? 'BENCH_DATABASE_URL' : "the machine's PostgreSQL at 127.0.0.1:5432";
     const name = `phidesk_bench_${Date.now().toString(36)}`;
-    const admin = connectDatabase(given, { poolMax: 1 });
+    const admin = connectDatabase(server, { poolMax: 1 });
     await sql.raw(`create database ${name}`).execute(admin.db);
     await admin.close();
-    url = withDatabase(given, name);
+    url = withDatabase(server, name);
+    const probe = connectDatabase(url, { poolMax: 1, applicationName: 'phidesk-bench-probe' });
+    postgresCpuSeconds = async () => {
+      const { rows } = await sql<{
+        pid: number;
+      }>`select pid from pg_stat_activity where datname = current_database()`.execute(probe.db);
+      const pids = new Set(rows.map((r) => r.pid));
+      return cpuSecondsOf((pid) => pids.has(pid));
+    };
     stopServer = async () => {
-      const cleanup = connectDatabase(given, { poolMax: 1 });
+      await probe.close();
+      const cleanup = connectDatabase(server, { poolMax: 1 });
       await sql.raw(`drop database if exists ${name} with (force)`).execute(cleanup.db);
       await cleanup.close();
     };
   } else {
+    where = 'embedded';
     const embedded = await startEmbeddedPostgres({
       dataDir,
       port: await freeLoopbackPort(),
@@ -66,7 +91,8 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
       logger: pino({ level: 'warn' }),
     });
     url = embedded.url;
-    postmasterPid = Number(readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    postgresCpuSeconds = async () => cpuSecondsOf((pid, parent) => pid === postmaster || parent === postmaster);
     stopServer = () => embedded.stop();
   }
   const handle = connectDatabase(url, { poolMax, applicationName: 'phidesk-bench' });
@@ -77,8 +103,8 @@ export async function startBenchDatabase(dataDir: string, poolMax: number): Prom
   return {
     handle,
     url,
-    postmasterPid,
-    describe: `${given ? 'BENCH_DATABASE_URL' : 'embedded'} PostgreSQL ${version} (fsync=${fsync}), pool of ${poolMax} per app`,
+    postgresCpuSeconds,
+    describe: `${where} PostgreSQL ${version} (fsync=${fsync}), pool of ${poolMax} per app`,
     stop: async () => {
       await handle.close();
       await stopServer();
@@ -131,6 +157,13 @@ export async function startBenchApp(
     jwksCacheMaxAgeMs: 60_000,
     allowHttpJwks: false,
   });
+  // as src/main.ts does: authentication cached, invalidated through LISTEN/NOTIFY
+  const notices = await startChangeNotices({ connectionString: url });
+  const cache = createAuthCache({
+    notices,
+    ttlMs: config.auth.cacheSeconds * 1000,
+    maxEntries: config.auth.cacheMaxEntries,
+  });
   const app = await buildApp({
     config,
     logStream: pino.destination('/dev/null'),
@@ -138,9 +171,10 @@ export async function startBenchApp(
     // GraphQL is not measured: every field is declared (start-up demands it) and resolves to nothing.
     fieldPolicies: Object.fromEntries(rootFieldsOf(loadSchemaSdl()).map((f) => [f, 'authenticated' as const])),
     readiness: async () => undefined,
+    authChangesSettled: () => notices.caughtUp(),
     authenticate: (request) =>
       authenticateCredentials(
-        { ...services, verifier },
+        { ...services, verifier, cache },
         {
           apiKey: request.headers['x-api-key'] as string | undefined,
           clientAddress: request.ip,
@@ -156,6 +190,8 @@ export async function startBenchApp(
     base,
     close: async () => {
       await app.close();
+      cache.close();
+      await notices.close();
       await auditDb?.close();
     },
   };

@@ -1,7 +1,7 @@
 // Load and cost measurement for the audit overhead benchmark. autocannon runs as a
 // separate process (so this process's CPU time is the server's alone), bounded by
-// duration, a request cap and a kill timer. CPU is counted for the server process and,
-// when the database is the embedded one, for every PostgreSQL process (Linux /proc):
+// duration, a request cap and a kill timer. CPU is counted for the server process and for
+// PostgreSQL (Linux /proc; what counts is the database's to say, audit-overhead-harness.ts):
 // on a shared machine, throughput swings with other people's load, CPU per request
 // much less.
 import { spawn } from 'node:child_process';
@@ -58,16 +58,18 @@ export async function runLoad(
   };
 }
 
-/** CPU seconds of the postmaster `pid` and its children, or undefined when not readable. */
-export function postgresCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
+/**
+ * CPU seconds of the processes that `include` picks (by pid and parent pid), or undefined
+ * when /proc cannot be read.
+ */
+export function cpuSecondsOf(include: (pid: number, parent: number) => boolean): number | undefined {
   let ticks = 0;
   try {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+        if (include(Number(entry), Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
       } catch {
         // the process ended meanwhile
       }
@@ -90,14 +92,14 @@ export interface Cost {
 export async function measureRun(
   load: () => Promise<LoadResult>,
   settle: () => Promise<void>,
-  postmasterPid: number | undefined,
+  postgresCpuSeconds: () => Promise<number | undefined>,
 ): Promise<Cost> {
   const cpu0 = process.cpuUsage();
-  const pg0 = postgresCpuSeconds(postmasterPid);
+  const pg0 = await postgresCpuSeconds();
   const result = await load();
   await settle();
   const cpu = process.cpuUsage(cpu0);
-  const pg1 = postgresCpuSeconds(postmasterPid);
+  const pg1 = await postgresCpuSeconds();
   const requests = Math.max(result.requests, 1);
   return {
     load: result,

@@ -194,9 +194,9 @@ async function drive(): Promise<void> {
   const started = Date.now();
   const loadStart = loadAverage();
   // A hard bound on the whole run, whatever happens: every run with its warm-up and some
-  // slack, seeding, growing at no less than 100 creates/s, and the profiles.
+  // slack, seeding, growing at no less than 20 creates/s, and the profiles.
   const runsPerDb = connectionLevels.length * (4 + 5 * auths.length + 1) + 8;
-  const perDb = runsPerDb * (duration + warmup + 5) + large / 100 + (2 * storagePages) / 20 + 600;
+  const perDb = runsPerDb * (duration + warmup + 5) + large / 20 + (2 * storagePages) / 20 + 600;
   const deadline = setTimeout(
     () => {
       console.error('tickets bench: out of time');

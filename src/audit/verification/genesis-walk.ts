@@ -1,19 +1,30 @@
-// A walk from seq 1, through AuditChainVerifier itself, so its findings are exactly those
-// of the offline verifier and of GET /v1/audit/verify before it became incremental. It
-// also keeps the Merkle frontier at each checkpoint's tree size beside the verifier: the
+// A walk from seq 1 through the offline verifier's own check of one chain (TenantChain,
+// which AuditChainVerifier runs per tenant), so its findings are exactly those of the
+// offline verifier and of GET /v1/audit/verify before it became incremental. It also
+// keeps the Merkle frontier at each checkpoint's tree size beside the check: the
 // frontier at the newest matched checkpoint becomes the tenant's verified position, from
 // which the next incremental verification continues.
+//
+// Why TenantChain and not AuditChainVerifier: the fast path hands over the parts of an
+// export line (ExportLineParts) taken from the row, where addExportLine would first need
+// the line built as one string and split again, two copies of every body. The verifier's
+// routing is kept as it is: it sends an event to the chain its body's tenantId names and
+// gives each chain only its tenant's checkpoints; this walk reports only its own tenant,
+// so an event naming another tenant is not added here, and checkpoints of other tenants
+// are not given to the chain (the verifier would check them in chains nobody reads).
+import type { KeyObject } from 'node:crypto';
 import type { AuditEvent } from '../capture/event.js';
 import type { SignedCheckpoint } from '../checkpoint/checkpoint.js';
 import { MerkleAccumulator, type MerkleFrontier } from '../checkpoint/merkle.js';
-import { AuditChainVerifier, type TenantVerification } from '../export/verify.js';
-import { GENESIS_HASH } from '../capture/event.js';
+import { keyIdOf, publicKeyObject } from '../checkpoint/signing-key.js';
+import type { ExportLineParts } from '../export/export-line.js';
+import { TenantChain, type TenantVerification } from '../export/tenant-chain.js';
 
 export type FrontierSeed = MerkleFrontier;
 
 export class GenesisWalk {
   readonly #tenantId: string;
-  readonly #verifier: AuditChainVerifier;
+  readonly #chain: TenantChain;
   readonly #checkpoints: readonly SignedCheckpoint[];
   readonly #sizes: Set<number>;
   /** past the newest checkpoint no frontier is kept, so the tree stops growing there */
@@ -44,7 +55,12 @@ export class GenesisWalk {
     if (seed === undefined) this.#merkle = new MerkleAccumulator();
     else this.#frontiers.set(seed.size, seed);
     this.#checkpoints = checkpoints;
-    this.#verifier = new AuditChainVerifier({ publicKey: keys, checkpoints });
+    const trusted = new Map<string, KeyObject>(keys.map((key) => [keyIdOf(key), publicKeyObject(key)]));
+    this.#chain = new TenantChain(
+      tenantId,
+      checkpoints.filter((c) => c.tenantId === tenantId),
+      trusted,
+    );
     this.#sizes = new Set(checkpoints.map((c) => c.treeSize));
     this.#lastSize = Math.max(0, ...this.#sizes);
   }
@@ -56,15 +72,18 @@ export class GenesisWalk {
 
   add(event: AuditEvent): void {
     this.#fed++;
-    this.#verifier.add(event);
+    if (event.tenantId === this.#tenantId) this.#chain.add(event);
     this.#grow(event.hash);
   }
 
-  /** An export line checked from its bytes (see verification/verbatim.ts); false: give the row to add() instead. */
-  addVerbatim(line: string, hash: string): boolean {
-    if (!this.#verifier.addExportLine(line)) return false;
+  /**
+   * A row checked from its bytes (the parts of its export line, see verification/verbatim.ts),
+   * as AuditChainVerifier.addExportLine checks a line; false: give the row to add() instead.
+   */
+  addVerbatim(parts: ExportLineParts): boolean {
+    if (parts.tenantId !== this.#tenantId || !this.#chain.acceptVerbatim(parts)) return false;
     this.#fed++;
-    this.#grow(hash);
+    this.#grow(parts.hash);
     return true;
   }
 
@@ -92,15 +111,7 @@ export class GenesisWalk {
 
   /** Only checkpoints the walk reaches are given to it when it stops short of the head, so a cut tail is never assumed. */
   finish(_reachedHead: boolean): TenantVerification {
-    const report = this.#verifier.finish().tenants.find((t) => t.tenantId === this.#tenantId) ?? {
-      tenantId: this.#tenantId,
-      checked: 0,
-      headSeq: 0,
-      headHash: GENESIS_HASH,
-      checkpointsVerified: 0,
-      checkpointedSize: 0,
-      findings: [],
-    };
+    const report = this.#chain.finish();
     this.eventsChecked = report.checked;
     this.checkpointsChecked = report.checkpointsVerified;
     const frontier = this.#frontiers.get(report.checkpointedSize);

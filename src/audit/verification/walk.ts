@@ -4,7 +4,8 @@
 import type { AuditEvent } from '../capture/event.js';
 import { eventForVerification, type StoredEventRow } from '../chain/stored-event.js';
 import type { TenantVerification } from '../export/verify.js';
-import { columnsAgree, exportLineOf, hashOf, type ChainSlice } from './verbatim.js';
+import type { ExportLineParts } from '../export/export-line.js';
+import { verbatimParts, type ChainSlice } from './verbatim.js';
 
 /**
  * A prefetched batch: when the walk stops early (a break, a shutdown), nobody awaits it, and
@@ -58,7 +59,7 @@ export async function walkRows(read: ReadRows, walker: ChainWalker, options: Wal
 }
 
 export interface VerbatimWalker extends ChainWalker {
-  addVerbatim(line: string, hash: string): boolean;
+  addVerbatim(parts: ExportLineParts): boolean;
 }
 
 /** Stored rows as the fast path reads them, with seq in (afterSeq, uptoSeq]. */
@@ -87,8 +88,8 @@ export async function walkVerbatim(
     if (more) pending = prefetched(readSlices(Number(last.seq), batchSize, uptoSeq));
     let taken = 0;
     for (const slice of slices) {
-      const line = columnsAgree(slice) ? exportLineOf(slice) : undefined;
-      if (line === undefined || !walker.addVerbatim(line, hashOf(slice))) break;
+      const parts = verbatimParts(slice);
+      if (parts === undefined || !walker.addVerbatim(parts)) break;
       taken++;
     }
     if (last !== undefined && taken < slices.length) {

@@ -6,7 +6,7 @@ import addFormatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import pino from 'pino';
-import type { IResolvers, MercuriusLoaders } from 'mercurius';
+import type { IResolvers } from 'mercurius';
 import { GraphQLScalarType } from 'graphql';
 import type { Config } from './config.js';
 import { loggerOptions } from './http/logger.js';
@@ -36,8 +36,6 @@ export interface AppDeps {
   /** REST route plugins for /v1, each one area */
   restAreas?: Array<(app: FastifyInstance) => Promise<void>>;
   resolvers?: IResolvers;
-  /** mercurius loaders (batched per-object fields), e.g. Ticket.requester */
-  loaders?: MercuriusLoaders;
   /** the declared policy of every GraphQL root field (see src/graphql/gate.ts) */
   fieldPolicies?: FieldPolicies;
   /** audits denials by a route's or field's declared policy */
@@ -109,7 +107,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/v1' },
   );
   await registerGraphql(app, {
-    loaders: deps.loaders ?? {},
     production: config.isProduction,
     resolvers: mergeResolvers(
       {

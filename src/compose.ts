@@ -142,7 +142,6 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       trail.routes(services),
     ],
     resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),
-    loaders: ticketsGql.loaders,
     fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),
     recordDenial: trail.recordDenial,
     auditPort: trail.port,

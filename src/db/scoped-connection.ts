@@ -60,17 +60,19 @@ class ScopedClient {
     return Array.isArray(result) ? result : [result];
   }
 
-  private control(text: string): QueryResult {
+  /** The control statements of tenant-tx.ts: open (with mode and opening), end, abort. */
+  private async control(text: string): Promise<QueryResult> {
     const [verb, mode, ...opening] = text.slice(CONTROL.length).split('\n');
-    if (verb === 'open') {
-      if (this.state) throw new Error('a tenant transaction is already open on this connection');
-      this.state = { mode: mode as Mode, opening, open: false, withCommit: [] };
-      return done('BEGIN');
-    }
-    throw new Error(`unknown connection control: ${verb}`);
+    if (verb === 'end') return this.end();
+    if (verb === 'abort') return this.abort();
+    if (verb !== 'open' || (mode !== 'read' && mode !== 'write'))
+      throw new Error(`unknown connection control: ${verb}`);
+    if (this.state) throw new Error('a tenant transaction is already open on this connection');
+    this.state = { mode, opening, open: false, withCommit: [] };
+    return done('BEGIN');
   }
 
-  async end(): Promise<QueryResult> {
+  private async end(): Promise<QueryResult> {
     const state = this.state;
     if (!state) throw new Error('no tenant transaction is open on this connection');
     this.state = undefined;
@@ -91,7 +93,7 @@ class ScopedClient {
     }
   }
 
-  async abort(): Promise<QueryResult> {
+  private async abort(): Promise<QueryResult> {
     const state = this.state;
     this.state = undefined;
     if (!state?.open) return done('ROLLBACK');
@@ -104,12 +106,7 @@ class ScopedClient {
   }
 
   async query(text: string, values: unknown[] | undefined): Promise<QueryResult> {
-    if (text.startsWith(CONTROL)) {
-      const verb = text.slice(CONTROL.length).split('\n', 1)[0];
-      if (verb === 'end') return this.end();
-      if (verb === 'abort') return this.abort();
-      return this.control(text);
-    }
+    if (text.startsWith(CONTROL)) return this.control(text);
     const state = this.state;
     if (state?.mode === 'write' && text.startsWith(WITH_COMMIT)) {
       state.withCommit.push({ sent: inlineParameters(text, values ?? []), shown: text });

@@ -2,6 +2,7 @@
 // Fastify's auth hook ran). The actor is absent on unauthenticated requests: resolvers
 // read it through actorOf (src/http/actor.ts), which answers 401 then.
 import type { Actor } from '../auth/actor.js';
+import type { Batches } from './batch.js';
 
 export interface GraphqlContext {
   actor?: Actor | undefined;
@@ -12,4 +13,6 @@ export interface GraphqlContext {
    * or reads; setup.ts's onResolution hook waits for these before the response leaves.
    */
   inFlight?: Array<Promise<unknown>>;
+  /** this request's batched per-item fields (batch.ts) */
+  batches: Batches;
 }

@@ -2,14 +2,13 @@
 // GraphQL adapter and the few conversions from SDL arguments (src/graphql/generated/
 // schema-types.ts, where an absent optional argument is undefined and an explicit one
 // may be null) to service inputs.
-import type { IResolvers, MercuriusLoaders } from 'mercurius';
+import type { IResolvers } from 'mercurius';
 import type { PageRequest } from '../services/pagination.js';
 import type { FieldPolicies } from './gate.js';
 
-/** One area's resolvers (and loaders) with the policy each root field declares. */
+/** One area's resolvers with the policy each root field declares. */
 export interface GraphqlAdapter {
   resolvers: IResolvers;
-  loaders?: MercuriusLoaders;
   policies: FieldPolicies;
 }
 

@@ -1,7 +1,7 @@
 // Mercurius at /graphql with the SDL from schema/. The context is built from the request
 // after Fastify's auth hook has run, so resolvers get the same Actor as REST handlers.
 import type { FastifyInstance } from 'fastify';
-import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
+import mercurius, { type IResolvers } from 'mercurius';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -52,7 +52,6 @@ const storableStringsRule: ValidationRule = (context) => ({
 export interface GraphqlOptions {
   production: boolean;
   resolvers: IResolvers;
-  loaders: MercuriusLoaders;
   policies: FieldPolicies;
   recordDenial?: DenialRecorder | undefined;
   /** when given, an operation's reads are audited as one event (src/services/audit-operation.ts) */
@@ -73,7 +72,6 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
     });
     await scope.register(mercurius, {
       schema: sdl,
-      loaders: opts.loaders,
       resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl), opts.recordDenial),
       path: '/graphql',
       graphiql: !opts.production,
@@ -89,6 +87,7 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
         actor: withOperation(request.actor),
         requestId: request.id,
         inFlight: [],
+        batches: new Map(),
       }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
     });

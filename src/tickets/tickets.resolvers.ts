@@ -1,11 +1,12 @@
-// GraphQL adapter for tickets: resolvers call the same services as REST; loaders batch
+// GraphQL adapter for tickets: resolvers call the same services as REST; batched fields
 // the per-ticket fields (requester, assignee, group, last comment) so a page costs a
 // constant number of queries however many tickets it holds.
-import type { IResolvers, MercuriusLoaders } from 'mercurius';
+import type { IResolvers } from 'mercurius';
 import { getContactsByIds } from '../contacts/contacts-batch.service.js';
 import { getGroupsByIds } from '../groups/groups.service.js';
 import { getUsersByIds } from '../users/users.service.js';
 import type { GraphqlContext } from '../graphql/context.js';
+import { batched } from '../graphql/batch.js';
 import type { FieldPolicies } from '../graphql/gate.js';
 import type {
   MutationAddCommentArgs,
@@ -26,9 +27,7 @@ import type { TicketView } from './ticket-view.js';
 import * as tickets from './tickets.service.js';
 import { ticketTimeline } from './ticket-timeline.service.js';
 
-const orNull = <T>(v: T | null | undefined) => (v === undefined ? null : v);
-
-export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { loaders: MercuriusLoaders } {
+export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter {
   const resolvers = {
     Query: {
       tickets: (_: unknown, a: QueryTicketsArgs, ctx: GraphqlContext) => {
@@ -70,44 +69,17 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { lo
       comments: (t: TicketView, a: TicketCommentsArgs, ctx: GraphqlContext) =>
         comments.listComments(deps, actorOf(ctx), t.id, pageOf(a)),
       timeline: (t: TicketView, _: unknown, ctx: GraphqlContext) => ticketTimeline(deps, actorOf(ctx), t.id),
-    },
-  };
-  type Q = Array<{ obj: TicketView }>;
-  const byKey = async <V>(
-    queries: Q,
-    key: (t: TicketView) => string | null,
-    fetch: (ids: string[]) => Promise<Map<string, V>>,
-  ) => {
-    const ids = [...new Set(queries.map((q) => key(q.obj)).filter((v): v is string => v !== null))];
-    const found = ids.length ? await fetch(ids) : new Map<string, V>();
-    return queries.map((q) => orNull(key(q.obj) === null ? null : found.get(key(q.obj)!)));
-  };
-  const loaders = {
-    Ticket: {
-      requester: (queries: Q, ctx: GraphqlContext) =>
-        byKey(
-          queries,
-          (t) => t.requesterId,
-          (ids) => getContactsByIds(deps, actorOf(ctx), ids),
-        ),
-      assignee: (queries: Q, ctx: GraphqlContext) =>
-        byKey(
-          queries,
-          (t) => t.assigneeId,
-          (ids) => getUsersByIds(deps, actorOf(ctx), ids),
-        ),
-      group: (queries: Q, ctx: GraphqlContext) =>
-        byKey(
-          queries,
-          (t) => t.groupId,
-          (ids) => getGroupsByIds(deps, actorOf(ctx), ids),
-        ),
-      lastComment: (queries: Q, ctx: GraphqlContext) =>
-        byKey(
-          queries,
-          (t) => t.id,
-          (ids) => comments.lastComments(deps, actorOf(ctx), ids),
-        ),
+      // batched: a page's tickets ask together, one service call per field (batch.ts)
+      requester: (t: TicketView, _: unknown, ctx: GraphqlContext) =>
+        t.requesterId &&
+        batched(ctx, 'Ticket.requester', (ids) => getContactsByIds(deps, actorOf(ctx), ids)).load(t.requesterId),
+      assignee: (t: TicketView, _: unknown, ctx: GraphqlContext) =>
+        t.assigneeId &&
+        batched(ctx, 'Ticket.assignee', (ids) => getUsersByIds(deps, actorOf(ctx), ids)).load(t.assigneeId),
+      group: (t: TicketView, _: unknown, ctx: GraphqlContext) =>
+        t.groupId && batched(ctx, 'Ticket.group', (ids) => getGroupsByIds(deps, actorOf(ctx), ids)).load(t.groupId),
+      lastComment: (t: TicketView, _: unknown, ctx: GraphqlContext) =>
+        batched(ctx, 'Ticket.lastComment', (ids) => comments.lastComments(deps, actorOf(ctx), ids)).load(t.id),
     },
   };
   const policies: FieldPolicies = {
@@ -120,5 +92,5 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter & { lo
     'Mutation.editComment': { action: 'update', subject: 'Comment' },
     'Mutation.redactComment': { action: 'redact', subject: 'Comment' },
   };
-  return { resolvers: resolvers as unknown as IResolvers, loaders: loaders as unknown as MercuriusLoaders, policies };
+  return { resolvers: resolvers as unknown as IResolvers, policies };
 }

@@ -49,6 +49,8 @@ export interface Report {
   warmup: number;
   duration: number;
   maxRequests: number;
+  /** list workloads (bare list, REST list, GraphQL page): the best of this many runs */
+  bestOf: number;
 }
 
 const pct = (x: number) => `${fmt(x * 100)}%`;
@@ -196,7 +198,7 @@ export function ticketsSection(report: Report): string {
     `- App: composeApp wired as src/main.ts wires it: a pool of ${report.poolMax} connections, the audit writer on 2 of its own, a LISTEN connection so authentication is cached (AUTH_CACHE_SECONDS default) and invalidated by change notices; NODE_ENV=development for plain HTTP, LOG_LEVEL=warn, rate limit out of the way; audit sequencer and checkpoints running. A tenant from createTenant, then through the API: SLA policies (one with business hours), 5 agents, 5 groups, 50 contacts, 200 tickets with a public reply and an internal note each, more tickets by API creates up to each table size`,
     '- Auth: "api key" sends a supervisor API key; "JWT" sends RS256 tokens of 20 subjects (role supervisor, rotated per request) from a partner identity provider whose JWKS is served on 127.0.0.1 (tests/helpers/idp.ts), trusted by the tenant through POST /v1/tenant/issuers (ALLOW_HTTP_JWKS and ALLOW_PRIVATE_URLS, development only); each subject\'s user is provisioned before the load',
     `- Bare ceiling (bench/tickets-bare.ts): Fastify + pg, its own table in the same database filled to the same size, one autocommit INSERT ... RETURNING / SELECT per request, no authentication, policy, sealing, audit, timeline, SLA or idempotency. "${BARE_AUDITED_INSERT}": BEGIN, the insert, one row into an audit-like table, COMMIT, for information only`,
-    `- Load: autocannon on 127.0.0.1 in the driver process, servers in a child process; per workload, connection count and auth a ${report.warmup} s warm-up, then ${report.duration} s measured (at most ${fmt(report.maxRequests)} requests); reads rotate over 200 seeded ids. req/s counts 2xx responses; latencies in ms. Statements per request: on the request's pool + on the audit writer's pool (group commit, sequencer)`,
+    `- Load: autocannon on 127.0.0.1 in the driver process, servers in a child process; per workload, connection count and auth a ${report.warmup} s warm-up, then ${report.duration} s measured (at most ${fmt(report.maxRequests)} requests; the lists, compared across table sizes, the best of ${report.bestOf} runs); reads rotate over 200 seeded ids. req/s counts 2xx responses; latencies in ms. Statements per request: on the request's pool + on the audit writer's pool (group commit, sequencer)`,
     '',
     '| target | database | runs | share of the ceiling, lowest (where) to highest | verdict |',
     '|---|---|---:|---|---|',
@@ -220,7 +222,7 @@ export function ticketsSection(report: Report): string {
     );
   }
   lines.push(
-    'Run: `npm run bench:tickets` (`node --import tsx bench/tickets.bench.ts [--database both|machine|embedded] [--embedded] [--auth apikey,jwt] [--connections 10,50] [--small N] [--large N] [--storage-pages N] [--duration S] [--warmup S] [--max-requests N] [--profile] [--no-profile] [--no-results]`)',
+    'Run: `npm run bench:tickets` (`node --import tsx bench/tickets.bench.ts [--database both|machine|embedded] [--embedded] [--auth apikey,jwt] [--connections 10,50] [--small N] [--large N] [--storage-pages N] [--duration S] [--warmup S] [--max-requests N] [--best-of N] [--profile] [--no-profile] [--no-results]`)',
     '',
   );
   return lines.join('\n');

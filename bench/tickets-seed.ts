@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import { startFakeIdp, type FakeIdp } from '../tests/helpers/idp.js';
 import { fillBareTickets } from './tickets-bare.js';
+import { auditSettled } from './tickets-storage.js';
 import { CREATE, send, type BenchContext } from './tickets-workloads.js';
 
 const AUDIENCE = 'phidesk-bench';
@@ -126,7 +127,7 @@ export async function ticketCount(client: pg.Client): Promise<number> {
   return rows[0].n as number;
 }
 
-/** Creates tickets through the API until the app has `total`, fills the bare table to as many, then ANALYZE. */
+/** Creates tickets through the API until the app has `total`, fills the bare table to as many, then ANALYZE (and a checkpoint). */
 export async function growTo(client: pg.Client, ctx: BenchContext, total: number): Promise<void> {
   const missing = total - (await ticketCount(client));
   if (missing > 0)
@@ -145,7 +146,10 @@ export async function growTo(client: pg.Client, ctx: BenchContext, total: number
       20,
     );
   await fillBareTickets(client, total);
+  await auditSettled(client);
   await client.query('analyze');
+  // write out what the load dirtied now, so the runs that follow do not pay for it
+  await client.query('checkpoint');
 }
 
 /** The cursors of the first `pages` pages of 50 of the ticket list, to spread list reads over different tickets. */

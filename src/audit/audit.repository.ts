@@ -2,7 +2,7 @@
 // auditors' queries. The sequencer and checkpointer run on the owner connection (they
 // serve every tenant); queries run in the caller's tenant transaction (RLS).
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
 import type { StoredEventRow } from './chain/stored-event.js';
@@ -249,43 +249,94 @@ export interface EventFilter {
   action?: string | undefined;
 }
 
-/** One page of a tenant's chained events matching `filter`, by seq after the cursor's. */
+type EventCondition = (eb: ExpressionBuilder<Database, 'audit_events'>) => Expression<SqlBool>;
+
+/**
+ * A patient or record named in either form: by the single-record columns (events before
+ * operations were recorded whole, and single-record events; btree), or in an
+ * operation's entity array (GIN). The GIN lookup goes through a function of migration
+ * 0014 that returns the tenant's matching seqs: under RLS the array operators, not being
+ * leakproof, cannot use the index directly. The array condition is checked again on the rows.
+ */
+interface EitherForm {
+  single: EventCondition;
+  entities: EventCondition;
+}
+
+/**
+ * One page of a tenant's chained events matching `filter`, by seq after the cursor's.
+ *
+ * A patient or record lookup is two queries in one, each answered by its own index: the
+ * events naming it in their columns, in seq order from the btree, and the operations
+ * naming it in their entity arrays, from the GIN index; each gives at most a page, and
+ * the page is the first of both by seq. Written as one OR, PostgreSQL walks the primary
+ * key in seq order instead, filtering every event of the tenant until it has a page
+ * (bench/RESULTS.md, "Audit lookups at a million events"). The second part leaves out
+ * what the first has, so an event in both forms appears once.
+ */
 export async function searchEvents(
   tx: Tx,
   tenantId: string,
   filter: EventFilter,
   page: { afterSeq?: number | undefined; limit: number; order: 'asc' | 'desc' },
 ): Promise<StoredEventRow[]> {
-  let q = tx.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId);
-  // A patient or record is named either by the single-record columns (events before
-  // operations were recorded whole, and single-record events) or in an operation's entity
-  // arrays (GIN): two index scans, OR-ed.
+  const conditions: EventCondition[] = [];
+  const either: EitherForm[] = [];
   const contactId = filter.contactId;
   if (contactId !== undefined)
-    q = q.where((eb) =>
-      eb.or([
-        eb('subject_contact_id', '=', contactId),
-        eb('entity_contact_ids', '@>', sql<string[]>`array[${contactId}]::uuid[]`),
-      ]),
-    );
-  if (filter.actorId !== undefined) q = q.where('actor_id', '=', filter.actorId);
+    either.push({
+      single: (eb) => eb('subject_contact_id', '=', contactId),
+      entities: (eb) =>
+        eb.and([
+          eb('seq', 'in', sql<number>`(select audit_event_seqs_naming_contact(${contactId}::uuid))`),
+          eb('entity_contact_ids', '@>', sql<string[]>`array[${contactId}]::uuid[]`),
+        ]),
+    });
+  const actorId = filter.actorId;
+  if (actorId !== undefined) conditions.push((eb) => eb('actor_id', '=', actorId));
   const { resourceType, resourceId } = filter;
   if (resourceId !== undefined && resourceType !== undefined && isUuid(resourceId))
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([eb('resource_type', '=', resourceType), eb('resource_id', '=', resourceId)]),
-        // ids are uuids, unique across kinds; the kind is checked on the event itself by the reader
-        eb('entity_ids', '@>', sql<string[]>`array[${resourceId}]::uuid[]`),
-      ]),
-    );
+    either.push({
+      single: (eb) => eb.and([eb('resource_type', '=', resourceType), eb('resource_id', '=', resourceId)]),
+      // ids are uuids, unique across kinds; the kind is checked on the event itself by the reader
+      entities: (eb) =>
+        eb.and([
+          eb('seq', 'in', sql<number>`(select audit_event_seqs_naming_entity(${resourceId}::uuid))`),
+          eb('entity_ids', '@>', sql<string[]>`array[${resourceId}]::uuid[]`),
+        ]),
+    });
   else {
-    if (resourceType !== undefined) q = q.where('resource_type', '=', resourceType);
-    if (resourceId !== undefined) q = q.where('resource_id', '=', resourceId);
+    if (resourceType !== undefined) conditions.push((eb) => eb('resource_type', '=', resourceType));
+    if (resourceId !== undefined) conditions.push((eb) => eb('resource_id', '=', resourceId));
   }
-  if (filter.from !== undefined) q = q.where('occurred_at', '>=', filter.from);
-  if (filter.to !== undefined) q = q.where('occurred_at', '<', filter.to);
-  if (filter.outcome !== undefined) q = q.where('outcome', '=', filter.outcome);
-  if (filter.action !== undefined) q = q.where('action', '=', filter.action);
-  if (page.afterSeq !== undefined) q = q.where('seq', page.order === 'asc' ? '>' : '<', page.afterSeq);
-  return (await q.orderBy('seq', page.order).limit(page.limit).execute()) as StoredEventRow[];
+  const { from, to, outcome, action } = filter;
+  if (from !== undefined) conditions.push((eb) => eb('occurred_at', '>=', from));
+  if (to !== undefined) conditions.push((eb) => eb('occurred_at', '<', to));
+  if (outcome !== undefined) conditions.push((eb) => eb('outcome', '=', outcome));
+  if (action !== undefined) conditions.push((eb) => eb('action', '=', action));
+  const afterSeq = page.afterSeq;
+  if (afterSeq !== undefined) conditions.push((eb) => eb('seq', page.order === 'asc' ? '>' : '<', afterSeq));
+
+  // the first lookup by patient or record is split in two; a second one filters both parts
+  const [split, ...others] = either;
+  for (const other of others) conditions.push((eb) => eb.or([other.single(eb), other.entities(eb)]));
+  const matching = (...extra: EventCondition[]) => {
+    let q = tx.selectFrom('audit_events').select(storedEventColumns).where('tenant_id', '=', tenantId);
+    for (const condition of [...conditions, ...extra]) q = q.where(condition);
+    return q.orderBy('seq', page.order).limit(page.limit);
+  };
+  if (split === undefined) return (await matching().execute()) as StoredEventRow[];
+  const inColumns = matching(split.single);
+  // null (no subject) is not a match of the first part, so it must not exclude a row here
+  const inEntities = matching(split.entities, (eb) => sql<SqlBool>`not coalesce(${split.single(eb)}, false)`);
+  const both = tx
+    .selectFrom(inColumns.as('in_columns'))
+    .selectAll()
+    .unionAll(tx.selectFrom(inEntities.as('in_entities')).selectAll());
+  return (await tx
+    .selectFrom(both.as('matches'))
+    .selectAll()
+    .orderBy('seq', page.order)
+    .limit(page.limit)
+    .execute()) as StoredEventRow[];
 }

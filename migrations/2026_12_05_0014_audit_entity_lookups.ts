@@ -13,7 +13,11 @@ import { sql, type Kysely } from 'kysely';
 // of the caller's tenant alone: the same tenant_id = app_tenant_id() the policy applies,
 // written into the query (as audit_pending_stats of migration 0003 does). The caller
 // reads the rows themselves by (tenant_id, seq) under its own policy, and checks the
-// array condition again on them.
+// array condition again on them. The tenant is compared on the GIN lookup's rows, behind
+// OFFSET 0: a SQL function's query is planned without its argument's value, and so
+// planned, PostgreSQL ANDed the GIN bitmap with the primary key's bitmap of the whole
+// tenant (1,641 buffers and 12-33 ms instead of 159 buffers and 0.2 ms at 1.2M events).
+// A record's uuid is one tenant's, so the lookup reads that tenant's matches and no more.
 const lookups = [
   { fn: 'audit_event_seqs_naming_contact', param: 'contact_id', column: 'entity_contact_ids' },
   { fn: 'audit_event_seqs_naming_entity', param: 'entity_id', column: 'entity_ids' },
@@ -25,8 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .raw(
         `create function ${fn}(${param} uuid) returns setof bigint
         language sql stable security definer set search_path = public, pg_temp rows 100 as $$
-          select seq from audit_events
-          where tenant_id = app_tenant_id() and ${column} is not null and ${column} @> array[${param}]
+          select seq from (
+            select tenant_id, seq from audit_events
+            where ${column} is not null and ${column} @> array[${param}]
+            offset 0
+          ) named where tenant_id = app_tenant_id()
         $$`,
       )
       .execute(db);

@@ -38,6 +38,8 @@ import { ticketsRoutes } from './tickets/tickets.routes.js';
 import { settingsRoutes } from './tickets/settings.routes.js';
 import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
+import { baaRoutes } from './baa/baa.routes.js';
+import { baaGraphql } from './baa/baa.resolvers.js';
 
 export interface ComposeDeps {
   config: Config;
@@ -124,6 +126,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     contactsGraphql({ ...services, keyring }),
     trail.graphql(services),
     ticketsGql,
+    baaGraphql(services),
   ];
 
   const app = await buildApp({
@@ -140,6 +143,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       ticketsRoutes({ ...services, keyring }),
       settingsRoutes(services),
       trail.routes(services),
+      baaRoutes(services),
     ],
     resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),
     fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),

@@ -10,6 +10,9 @@ export const namedAuditActions = {
   'api_key.create': 'an API key was minted',
   'api_key.read': 'an API key (its metadata, never its secret) was shown (a list names every key)',
   'api_key.revoke': 'an API key was revoked',
+  'baa.create': 'a Business Associate Agreement was registered',
+  'baa.read': 'a Business Associate Agreement was shown (a list names every agreement)',
+  'baa.update': 'a Business Associate Agreement was changed or terminated',
   'audit.export': 'audit events were exported as NDJSON (API or CLI)',
   'audit.search': 'audit events were searched',
   'audit.verification_read': "a full re-verification job's progress or result was read",
@@ -64,6 +67,16 @@ export const namedAuditActions = {
   'user.read': 'a user was shown (a list names every user)',
   'user.sessions_revoke': "a user's sessions were revoked",
   'user.update': 'a user was changed',
+  'webhook.disclose':
+    'a webhook delivery carried PHI to an endpoint under an agreement in force (one event per patient: the endpoint in resourceId, the agreement in reasonCode, fields in phiFields); written before the delivery leaves',
+  'webhook_endpoint.attempts_read': "a webhook endpoint's delivery attempts were listed",
+  'webhook_endpoint.create': 'a webhook endpoint was registered, or its URL refused (outcome denied)',
+  'webhook_endpoint.delete': 'a webhook endpoint was removed',
+  'webhook_endpoint.disable': 'a webhook endpoint was disabled after failing too many deliveries in a row (system)',
+  'webhook_endpoint.read': 'a webhook endpoint was shown (a list names every endpoint)',
+  'webhook_endpoint.replay': 'a webhook delivery was queued again by hand',
+  'webhook_endpoint.rotate_secret': "a webhook endpoint's signing secret was rotated (the old one signs until it retires)",
+  'webhook_endpoint.update': 'a webhook endpoint was changed (URL, events, agreement, enabled)',
 } as const satisfies Record<string, string>;
 
 export type NamedAuditAction = keyof typeof namedAuditActions;
@@ -82,6 +95,8 @@ export const auditPrefixOf = {
   Contact: 'contact',
   Ticket: 'ticket',
   Comment: 'comment',
+  BusinessAssociateAgreement: 'baa',
+  WebhookEndpoint: 'webhook_endpoint',
 } as const satisfies Record<SubjectType, string>;
 
 /**

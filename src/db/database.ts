@@ -332,6 +332,84 @@ export interface IdempotencyKeysTable {
   expires_at: Date;
 }
 
+// Business Associate Agreements (migration 0016) and webhooks (migration 0017).
+export interface BusinessAssociateAgreementsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  counterparty: string;
+  scope: string;
+  /** dates as 'YYYY-MM-DD' (pg date columns are read as text: see src/baa/baa.repository.ts) */
+  effective_on: ColumnType<string, string, string>;
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  document_ref: string | null;
+  terminated_at: Date | null;
+  created_by: string;
+  created_at: Stamp;
+  updated_at: MutableStamp;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  baa_id: string | null;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_at: Date | null;
+  disabled_reason: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: Stamp;
+  updated_at: MutableStamp;
+}
+
+export interface WebhookSecretsTable {
+  id: string;
+  tenant_id: string;
+  endpoint_id: string;
+  secret_sealed: Sealed<string>;
+  key_version: number;
+  created_at: Stamp;
+  retires_at: Date | null;
+}
+
+export interface WebhookEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Stamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  event_id: string;
+  endpoint_id: string;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: MutableStamp;
+  leased_until: Date | null;
+  delivered_at: Date | null;
+  created_at: Stamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  delivery_id: string;
+  endpoint_id: string;
+  attempt: number;
+  started_at: Date;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  carried_phi: boolean;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_issuers: TenantIssuersTable;
@@ -354,4 +432,10 @@ export interface Database {
   ticket_comment_revisions: TicketCommentRevisionsTable;
   ticket_events: TicketEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  business_associate_agreements: BusinessAssociateAgreementsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_secrets: WebhookSecretsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -14,6 +14,8 @@ export const subjects = [
   'Contact',
   'Ticket',
   'Comment',
+  'BusinessAssociateAgreement',
+  'WebhookEndpoint',
 ] as const;
 export type SubjectType = (typeof subjects)[number];
 
@@ -83,6 +85,8 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       can(['read', 'create', 'revoke'], 'ApiKey');
       can('read', staffReadable); // administers the desk; PHI is not needed for that
       ownBreakGlass(actor, can);
+      can(['read', 'create', 'update'], 'BusinessAssociateAgreement');
+      can(['read', 'create', 'update', 'delete'], 'WebhookEndpoint');
       return;
     case 'privacy_officer':
       can('read', 'Tenant');
@@ -92,6 +96,9 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       can(['read', 'read_phi', 'review', 'revoke'], 'BreakGlass');
       can(['read', 'read_phi'], staffReadable);
       can('redact', 'Comment');
+      // keeps the agreements PHI may leave under, and sees where it leaves to
+      can(['read', 'create', 'update'], 'BusinessAssociateAgreement');
+      can('read', 'WebhookEndpoint');
       return;
     case 'supervisor':
       can('read', 'Tenant');

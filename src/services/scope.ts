@@ -53,6 +53,8 @@ const notFoundNames: Record<SubjectType, string> = {
   Contact: 'contact',
   Ticket: 'ticket',
   Comment: 'comment',
+  BusinessAssociateAgreement: 'business associate agreement',
+  WebhookEndpoint: 'webhook endpoint',
 };
 
 /** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */

@@ -31,6 +31,8 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Contact: 'all - - - - - - - - -',
     Ticket: 'all - - - - - - - - -',
     Comment: 'all - - - - - - - - -',
+    BusinessAssociateAgreement: 'all - all all - - - - - -',
+    WebhookEndpoint: 'all - all all all - - - - -',
   },
   privacy_officer: {
     Tenant: 'all - - - - - - - - -',
@@ -42,6 +44,8 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Contact: 'all all - - - - - - - -',
     Ticket: 'all all - - - - - - - -',
     Comment: 'all all - - - - - - - all',
+    BusinessAssociateAgreement: 'all - all all - - - - - -',
+    WebhookEndpoint: 'all - - - - - - - - -',
   },
   supervisor: {
     Tenant: 'all - - - - - - - - -',
@@ -53,6 +57,8 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Contact: 'all all all all all - - - - -',
     Ticket: 'all all all all all - - - - -',
     Comment: 'all all all all - - - - - all',
+    BusinessAssociateAgreement: '- - - - - - - - - -',
+    WebhookEndpoint: '- - - - - - - - - -',
   },
   agent: {
     Tenant: 'all - - - - - - - - -',
@@ -64,6 +70,8 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Contact: 'all all all all - - - - - -',
     Ticket: 'own own all own - - - - - -',
     Comment: 'own own own own - - - - - -',
+    BusinessAssociateAgreement: '- - - - - - - - - -',
+    WebhookEndpoint: '- - - - - - - - - -',
   },
   auditor: {
     Tenant: '- - - - - - - - - -',
@@ -75,6 +83,8 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Contact: '- - - - - - - - - -',
     Ticket: '- - - - - - - - - -',
     Comment: '- - - - - - - - - -',
+    BusinessAssociateAgreement: '- - - - - - - - - -',
+    WebhookEndpoint: '- - - - - - - - - -',
   },
   requester: {
     Tenant: '- - - - - - - - - -',
@@ -86,6 +96,8 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Contact: 'own own - - - - - - - -',
     Ticket: 'own own own - - - - - - -',
     Comment: 'own own own - - - - - - -',
+    BusinessAssociateAgreement: '- - - - - - - - - -',
+    WebhookEndpoint: '- - - - - - - - - -',
   },
   integration: Object.fromEntries(subjects.map((s) => [s, '- - - - - - - - - -'])),
 };

@@ -248,6 +248,31 @@ export type BreakGlassReview = {
   reviewedBy: Scalars['ID']['output'];
 };
 
+/** A Business Associate Agreement: who may receive PHI on the tenant's behalf, and when. */
+export type BusinessAssociateAgreement = {
+  __typename?: 'BusinessAssociateAgreement';
+  counterparty: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** where the signed agreement is kept */
+  documentRef?: Maybe<Scalars['String']['output']>;
+  /** first day in force (YYYY-MM-DD, UTC) */
+  effectiveOn: Scalars['String']['output'];
+  /** first day no longer in force (YYYY-MM-DD, UTC); null = open-ended */
+  expiresOn?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** effective, not expired, not terminated, now */
+  inForce: Scalars['Boolean']['output'];
+  scope: Scalars['String']['output'];
+  terminatedAt?: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type BusinessAssociateAgreementPage = {
+  __typename?: 'BusinessAssociateAgreementPage';
+  items: Array<BusinessAssociateAgreement>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Comment = {
   __typename?: 'Comment';
   authorId: Scalars['ID']['output'];
@@ -310,6 +335,14 @@ export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   roles?: InputMaybe<Array<Scalars['String']['input']>>;
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateBusinessAssociateAgreementInput = {
+  counterparty: Scalars['String']['input'];
+  documentRef?: InputMaybe<Scalars['String']['input']>;
+  effectiveOn: Scalars['String']['input'];
+  expiresOn?: InputMaybe<Scalars['String']['input']>;
+  scope: Scalars['String']['input'];
 };
 
 export type CreateCommentInput = {
@@ -432,6 +465,7 @@ export type Mutation = {
   addTrustedIssuer: TrustedIssuer;
   closeBreakGlass: BreakGlassGrant;
   createApiKey: CreatedApiKey;
+  createBusinessAssociateAgreement: BusinessAssociateAgreement;
   createContact: Contact;
   createGroup: Group;
   /** idempotencyKey: same key and same input returns the first result; another input is IDEMPOTENCY_KEY_REUSED */
@@ -455,6 +489,8 @@ export type Mutation = {
   searchContacts: Array<Contact>;
   /** starts a full re-verification job, or returns the tenant's running one */
   startAuditVerification: AuditVerificationJob;
+  terminateBusinessAssociateAgreement: BusinessAssociateAgreement;
+  updateBusinessAssociateAgreement: BusinessAssociateAgreement;
   updateContact: Contact;
   updateGroup: Group;
   updateTenant: Tenant;
@@ -489,6 +525,11 @@ export type MutationCloseBreakGlassArgs = {
 
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateBusinessAssociateAgreementArgs = {
+  input: CreateBusinessAssociateAgreementInput;
 };
 
 
@@ -578,6 +619,17 @@ export type MutationSearchContactsArgs = {
 };
 
 
+export type MutationTerminateBusinessAssociateAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateBusinessAssociateAgreementArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBusinessAssociateAgreementInput;
+};
+
+
 export type MutationUpdateContactArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -624,6 +676,8 @@ export type Query = {
   auditVerification: AuditVerification;
   auditVerificationJob: AuditVerificationJob;
   breakGlassGrants: BreakGlassPage;
+  businessAssociateAgreement: BusinessAssociateAgreement;
+  businessAssociateAgreements: BusinessAssociateAgreementPage;
   contact: Contact;
   contacts: ContactPage;
   group: Group;
@@ -666,6 +720,17 @@ export type QueryAuditVerificationJobArgs = {
 
 export type QueryBreakGlassGrantsArgs = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBusinessAssociateAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBusinessAssociateAgreementsArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -824,6 +889,14 @@ export type TrustedIssuerInput = {
   issuer: Scalars['String']['input'];
   jwksUri: Scalars['String']['input'];
   rolesClaim?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateBusinessAssociateAgreementInput = {
+  counterparty?: InputMaybe<Scalars['String']['input']>;
+  documentRef?: InputMaybe<Scalars['String']['input']>;
+  effectiveOn?: InputMaybe<Scalars['String']['input']>;
+  expiresOn?: InputMaybe<Scalars['String']['input']>;
+  scope?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Merge-patch semantics: an omitted field is unchanged, null clears it; address parts merge. */
@@ -986,12 +1059,15 @@ export type ResolversTypes = {
   BreakGlassGrant: ResolverTypeWrapper<BreakGlassGrant>;
   BreakGlassPage: ResolverTypeWrapper<BreakGlassPage>;
   BreakGlassReview: ResolverTypeWrapper<BreakGlassReview>;
+  BusinessAssociateAgreement: ResolverTypeWrapper<BusinessAssociateAgreement>;
+  BusinessAssociateAgreementPage: ResolverTypeWrapper<BusinessAssociateAgreementPage>;
   Comment: ResolverTypeWrapper<Comment>;
   CommentPage: ResolverTypeWrapper<CommentPage>;
   Contact: ResolverTypeWrapper<Contact>;
   ContactPage: ResolverTypeWrapper<ContactPage>;
   ContactSearchInput: ContactSearchInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateBusinessAssociateAgreementInput: CreateBusinessAssociateAgreementInput;
   CreateCommentInput: CreateCommentInput;
   CreateContactInput: CreateContactInput;
   CreateGroupInput: CreateGroupInput;
@@ -1024,6 +1100,7 @@ export type ResolversTypes = {
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
   TrustedIssuer: ResolverTypeWrapper<TrustedIssuer>;
   TrustedIssuerInput: TrustedIssuerInput;
+  UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
   UpdateGroupInput: UpdateGroupInput;
   UpdateTenantInput: UpdateTenantInput;
@@ -1054,12 +1131,15 @@ export type ResolversParentTypes = {
   BreakGlassGrant: BreakGlassGrant;
   BreakGlassPage: BreakGlassPage;
   BreakGlassReview: BreakGlassReview;
+  BusinessAssociateAgreement: BusinessAssociateAgreement;
+  BusinessAssociateAgreementPage: BusinessAssociateAgreementPage;
   Comment: Comment;
   CommentPage: CommentPage;
   Contact: Contact;
   ContactPage: ContactPage;
   ContactSearchInput: ContactSearchInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateBusinessAssociateAgreementInput: CreateBusinessAssociateAgreementInput;
   CreateCommentInput: CreateCommentInput;
   CreateContactInput: CreateContactInput;
   CreateGroupInput: CreateGroupInput;
@@ -1092,6 +1172,7 @@ export type ResolversParentTypes = {
   TimelineEntry: TimelineEntry;
   TrustedIssuer: TrustedIssuer;
   TrustedIssuerInput: TrustedIssuerInput;
+  UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
   UpdateGroupInput: UpdateGroupInput;
   UpdateTenantInput: UpdateTenantInput;
@@ -1261,6 +1342,24 @@ export type BreakGlassReviewResolvers<ContextType = GraphqlContext, ParentType e
   reviewedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type BusinessAssociateAgreementResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BusinessAssociateAgreement'] = ResolversParentTypes['BusinessAssociateAgreement']> = {
+  counterparty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  documentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  terminatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type BusinessAssociateAgreementPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BusinessAssociateAgreementPage'] = ResolversParentTypes['BusinessAssociateAgreementPage']> = {
+  items?: Resolver<Array<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CommentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = {
   authorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   authorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1358,6 +1457,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   addTrustedIssuer?: Resolver<ResolversTypes['TrustedIssuer'], ParentType, ContextType, RequireFields<MutationAddTrustedIssuerArgs, 'input'>>;
   closeBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationCloseBreakGlassArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationCreateBusinessAssociateAgreementArgs, 'input'>>;
   createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
   createTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
@@ -1376,6 +1476,8 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   revokeUserSessions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
   searchContacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
   startAuditVerification?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType>;
+  terminateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
+  updateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationUpdateBusinessAssociateAgreementArgs, 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
@@ -1390,6 +1492,8 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   auditVerification?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType>;
   auditVerificationJob?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType, RequireFields<QueryAuditVerificationJobArgs, 'id'>>;
   breakGlassGrants?: Resolver<ResolversTypes['BreakGlassPage'], ParentType, ContextType, Partial<QueryBreakGlassGrantsArgs>>;
+  businessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<QueryBusinessAssociateAgreementArgs, 'id'>>;
+  businessAssociateAgreements?: Resolver<ResolversTypes['BusinessAssociateAgreementPage'], ParentType, ContextType, Partial<QueryBusinessAssociateAgreementsArgs>>;
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   contacts?: Resolver<ResolversTypes['ContactPage'], ParentType, ContextType, Partial<QueryContactsArgs>>;
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
@@ -1510,6 +1614,8 @@ export type Resolvers<ContextType = GraphqlContext> = {
   BreakGlassGrant?: BreakGlassGrantResolvers<ContextType>;
   BreakGlassPage?: BreakGlassPageResolvers<ContextType>;
   BreakGlassReview?: BreakGlassReviewResolvers<ContextType>;
+  BusinessAssociateAgreement?: BusinessAssociateAgreementResolvers<ContextType>;
+  BusinessAssociateAgreementPage?: BusinessAssociateAgreementPageResolvers<ContextType>;
   Comment?: CommentResolvers<ContextType>;
   CommentPage?: CommentPageResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;

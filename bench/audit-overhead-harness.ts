@@ -127,6 +127,8 @@ export async function benchConfig(): Promise<Config> {
 export interface BenchApp {
   app: FastifyInstance;
   base: string;
+  /** messages sent on the audit writer's own pool so far, and how many of them ended a transaction */
+  auditPool: { messages: number; commits: number };
   close(): Promise<void>;
 }
 
@@ -140,8 +142,15 @@ export async function startBenchApp(
   url: string,
 ): Promise<BenchApp> {
   // as src/main.ts does: the audit writer and sequencer on two connections of their own
+  const auditPool = { messages: 0, commits: 0 };
+  const countAudit = (text: string) => {
+    auditPool.messages++;
+    if (/(^|;\s*)commit\s*$/i.test(text.trim())) auditPool.commits++;
+  };
   const auditDb =
-    mode === 'none' ? undefined : connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit' });
+    mode === 'none'
+      ? undefined
+      : connectDatabase(url, { poolMax: 2, applicationName: 'phidesk-bench-audit', onQuery: countAudit });
   const trail = auditDb ? await createAuditTrail(config, db.db, { auditDb: auditDb.db, runJobs: true }) : undefined;
   const services: ServiceDeps = { db: db.db, audit: trail?.port ?? droppingPort };
   const { provider: masterKey } = await loadOrCreateDevMasterKey(config.masterKeyFile);
@@ -188,6 +197,7 @@ export async function startBenchApp(
   return {
     app,
     base,
+    auditPool,
     close: async () => {
       await app.close();
       cache.close();

@@ -2,6 +2,7 @@
 // and connection count, audited against unaudited throughput for each workload, and where
 // the CPU goes, from the medians of its rounds.
 import type { Cost } from './audit-overhead-load.js';
+import type { ProfileSummary } from './cpu-profile.js';
 import { fmt, machineLine, median } from './lib.js';
 
 export const HEADING = '## Audit overhead (audit-overhead.bench.ts)';
@@ -14,6 +15,16 @@ export interface OverheadRow {
   plain: Cost[];
   /** events chained per audited request, measured */
   eventsPerRequest: number;
+  /** messages (round trips) on the audit writer's pool per audited request, and transactions it committed */
+  auditMessagesPerRequest: number;
+  auditCommitsPerRequest: number;
+  /** with --profile: one profiled run of each app */
+  profiles?: { audited: ProfiledRun; plain: ProfiledRun };
+}
+
+export interface ProfiledRun {
+  profile: ProfileSummary;
+  requests: number;
 }
 
 export interface DatabaseOverhead {
@@ -51,11 +62,11 @@ function tables(d: DatabaseOverhead): string[] {
     '',
     `- ${fmt(d.seconds)} s; \`/proc/loadavg\` at start \`${d.loadavgStart}\`, at end \`${d.loadavgEnd}\`; after the runs ${fmt(d.chained)} events chained, ${fmt(d.pending)} pending`,
     '',
-    '| workload | connections | audited req/s (median) | without audit req/s (median) | throughput overhead | overhead implied by CPU per request | events chained per request | p99 latency, audited / without | under 15% |',
-    '|---|---:|---:|---:|---:|---:|---:|---|---|',
+    '| workload | connections | audited req/s (median) | without audit req/s (median) | throughput overhead | overhead implied by CPU per request | events chained per request | audit writer: round trips / transactions per request | p99 latency, audited / without | under 15% |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---|---|',
     ...d.rows.map(
       (r) =>
-        `| ${r.workload} | ${r.connections} | ${fmt(rps(r.audited))} | ${fmt(rps(r.plain))} | ${pct(overheadOf(r))} | ${pct(cpuOverheadOf(r))} | ${r.eventsPerRequest.toFixed(2)} | ${median(r.audited.map((c) => c.load.p99))} / ${median(r.plain.map((c) => c.load.p99))} ms | ${overheadOf(r) < TARGET_OVERHEAD ? 'yes' : '**no**'} |`,
+        `| ${r.workload} | ${r.connections} | ${fmt(rps(r.audited))} | ${fmt(rps(r.plain))} | ${pct(overheadOf(r))} | ${pct(cpuOverheadOf(r))} | ${r.eventsPerRequest.toFixed(2)} | ${r.auditMessagesPerRequest.toFixed(2)} / ${r.auditCommitsPerRequest.toFixed(2)} | ${median(r.audited.map((c) => c.load.p99))} / ${median(r.plain.map((c) => c.load.p99))} ms | ${overheadOf(r) < TARGET_OVERHEAD ? 'yes' : '**no**'} |`,
     ),
     '',
     'Where the cost goes: CPU-ms per request, server process / PostgreSQL, without audit and audited; the percentage is the throughput overhead the total implies; the last column is what auditing adds per request in CPU-µs.',
@@ -66,6 +77,32 @@ function tables(d: DatabaseOverhead): string[] {
       (r) =>
         `| ${r.workload} | ${r.connections} | ${ms(r.plain, server)} / ${ms(r.plain, postgres)} | ${ms(r.audited, server)} / ${ms(r.audited, postgres)} | ${side(r.plain, cpu).toFixed(2)} | ${side(r.audited, cpu).toFixed(2)} (${pct(cpuOverheadOf(r))}) | ${added(r, server)} / ${added(r, postgres)} |`,
     ),
+    '',
+    ...profileLines(d.rows),
+  ];
+}
+
+/** Per workload profiled: server CPU-µs per request by where the code lives, audited against without, largest differences first. */
+function profileLines(rows: OverheadRow[]): string[] {
+  const profiled = rows.filter((r) => r.profiles);
+  if (profiled.length === 0) return [];
+  const perRequest = (p: ProfiledRun) =>
+    new Map(
+      p.profile.categories.map((c) => [c.category, (c.share * p.profile.busyMs * 1000) / Math.max(p.requests, 1)]),
+    );
+  return [
+    `Where auditing's server CPU goes (one more run of each app under the CPU profiler, ${profiled[0]!.connections} connections; CPU-µs per request by where the code lives, audited - without, largest first; sampling slows both runs alike):`,
+    '',
+    ...profiled.map((r) => {
+      const a = perRequest(r.profiles!.audited);
+      const p = perRequest(r.profiles!.plain);
+      const diffs = [...new Set([...a.keys(), ...p.keys()])]
+        .map((c) => ({ c, d: (a.get(c) ?? 0) - (p.get(c) ?? 0) }))
+        .sort((x, y) => y.d - x.d)
+        .slice(0, 6);
+      const total = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
+      return `- ${r.workload}: ${fmt(total(a))} µs audited, ${fmt(total(p))} µs without; ${diffs.map((x) => `${x.c} ${x.d >= 0 ? '+' : ''}${fmt(x.d)}`).join(', ')}`;
+    }),
     '',
   ];
 }
@@ -94,7 +131,7 @@ export function overheadSection(opts: {
     `**Target (audit overhead at most 15% on every workload): ${met === rows.length ? 'met' : 'not met'}**: ${met} of ${rows.length} runs under 15%; the highest overhead ${pct(overheadOf(worst))} (${worst.workload}, ${worst.connections} connections).`,
     '',
     ...opts.databases.flatMap(tables),
-    'Run: `node --import tsx bench/audit-overhead.bench.ts [--database both|machine|embedded] [--connections 10,50] [--duration S] [--rounds R] [--max-requests N] [--no-results]`',
+    'Run: `node --import tsx bench/audit-overhead.bench.ts [--database both|machine|embedded] [--connections 10,50] [--duration S] [--rounds R] [--max-requests N] [--profile] [--no-results]`',
     '',
   ].join('\n');
 }

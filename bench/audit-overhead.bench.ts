@@ -7,7 +7,10 @@
 // operation: a list of 20 writes one event naming its 20 records).
 //
 //   node --import tsx bench/audit-overhead.bench.ts [--database both|machine|embedded] [--connections 10,50]
-//     [--duration 5] [--rounds 3] [--max-requests 400000] [--no-results]
+//     [--duration 5] [--rounds 3] [--max-requests 400000] [--profile] [--no-results]
+//
+// --profile: after the rounds at the first connection count, one more run of each app under
+// the CPU profiler (bench/cpu-profile.ts), to say where auditing's server CPU goes.
 //
 // "machine": a fresh database on BENCH_DATABASE_URL's server when set, else the machine's
 // PostgreSQL at 127.0.0.1:5432; "embedded": an embedded PostgreSQL with default settings.
@@ -36,6 +39,7 @@ import {
   type DatabaseOverhead,
   type OverheadRow,
 } from './audit-overhead-report.js';
+import { startProfile } from './cpu-profile.js';
 import { fmt, loadAverage, writeResultsSection } from './lib.js';
 
 const { values: options } = parseArgs({
@@ -45,6 +49,7 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     'max-requests': { type: 'string', default: '400000' },
+    profile: { type: 'boolean', default: false },
     'no-results': { type: 'boolean', default: false },
   },
 });
@@ -149,8 +154,17 @@ async function onDatabase(which: 'machine' | 'embedded'): Promise<DatabaseOverhe
         const runPlain = () => run(plain, async () => undefined);
         await runAudited(); // warm-up runs, not counted
         await runPlain();
-        const row: OverheadRow = { workload: workload.label, connections, audited: [], plain: [], eventsPerRequest: 0 };
+        const row: OverheadRow = {
+          workload: workload.label,
+          connections,
+          audited: [],
+          plain: [],
+          eventsPerRequest: 0,
+          auditMessagesPerRequest: 0,
+          auditCommitsPerRequest: 0,
+        };
         let chained = 0;
+        const pool0 = { ...audited.auditPool };
         for (let round = 0; round < rounds; round++) {
           const before = await chainedCount(database);
           row.audited.push(await runAudited());
@@ -166,7 +180,21 @@ async function onDatabase(which: 'machine' | 'embedded'): Promise<DatabaseOverhe
         const failed = [...row.audited, ...row.plain].reduce((n, c) => n + c.load.failed, 0);
         if (failed > 0) throw new Error(`${failed} requests failed: the benchmark is broken`);
         // Every audited request must have left its event in the chain (a few more: checkpoints).
-        row.eventsPerRequest = chained / row.audited.reduce((n, c) => n + c.load.requests, 0);
+        const served = row.audited.reduce((n, c) => n + c.load.requests, 0);
+        row.eventsPerRequest = chained / served;
+        row.auditMessagesPerRequest = (audited.auditPool.messages - pool0.messages) / served;
+        row.auditCommitsPerRequest = (audited.auditPool.commits - pool0.commits) / served;
+        if (options.profile && connections === connectionLevels[0]) {
+          const profiled = async (app: BenchApp, settle: () => Promise<void>) => {
+            const stop = await startProfile();
+            const cost = await run(app, settle);
+            return { profile: await stop(), requests: cost.load.requests };
+          };
+          row.profiles = {
+            audited: await profiled(audited, () => drained(database.handle)),
+            plain: await profiled(plain, async () => undefined),
+          };
+        }
         if (row.eventsPerRequest < 1)
           throw new Error(`${row.eventsPerRequest.toFixed(2)} events chained per request: the benchmark is broken`);
         console.log(`  ${workload.label} @${connections}: overhead ${(overheadOf(row) * 100).toFixed(1)}%`);

@@ -218,7 +218,9 @@ const checkedColumns = new Set(storedEventColumns.filter((c) => !entityColumns.h
  * Events of one chain with seq in (afterSeq, uptoSeq] for the full walk's fast path
  * (verification/verbatim.ts), in the cheapest form to read (four text columns, no Date
  * per row): the body, prevHash and hash as one text, and the query columns joined by the
- * unit separator (U+001F) in the order of SLICE_COLUMNS, the time in epoch milliseconds,
+ * unit separator (U+001F) in the order of SLICE_COLUMNS, the time as toISOString writes it
+ * (UTC, to the millisecond, truncated; text, where a numeric epoch per row cost the server
+ * more than reading the row),
  * then how many columns the stored form has beyond these (storedEventColumns grows with
  * the event format) are set: such rows take the full path.
  */
@@ -234,7 +236,7 @@ export async function chainSlices(
   const { rows } = await sql<ChainSlice>`
     select audit_events.seq::text as seq, body, prev_hash || hash as hashes,
       concat_ws(chr(31), tenant_id, id, actor_id, action, resource_type, resource_id, coalesce(subject_contact_id::text, ''),
-        outcome, floor(extract(epoch from occurred_at) * 1000)::bigint, ${othersSet}) as columns
+        outcome, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), ${othersSet}) as columns
     from audit_events
     where tenant_id = ${tenantId} and seq > ${afterSeq} and seq <= ${uptoSeq}
     order by audit_events.seq limit ${limit}`.execute(tx);

@@ -38,6 +38,9 @@ import { ticketsRoutes } from './tickets/tickets.routes.js';
 import { settingsRoutes } from './tickets/settings.routes.js';
 import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
+import { attachmentsRoutes } from './attachments/attachments.routes.js';
+import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
+import { PgAttachmentStore } from './attachments/attachment-chunks.repository.js';
 import { baaRoutes } from './baa/baa.routes.js';
 import { baaGraphql } from './baa/baa.resolvers.js';
 
@@ -84,6 +87,8 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     cacheMaxAgeMs: config.keyCacheSeconds * 1000,
   });
   const ticketsGql = ticketsGraphql({ ...services, keyring });
+  // attachments' sealed chunks live in PostgreSQL; an object store would implement AttachmentStore
+  const attachmentDeps = { ...services, keyring, store: new PgAttachmentStore(db) };
   const verifier = createJwtVerifier({
     lookupIssuer: (iss) => lookupTrustedIssuers(db, iss),
     clockSkewSeconds: config.auth.clockSkewSeconds,
@@ -126,6 +131,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     contactsGraphql({ ...services, keyring }),
     trail.graphql(services),
     ticketsGql,
+    attachmentsGraphql(attachmentDeps),
     baaGraphql(services),
   ];
 
@@ -143,6 +149,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       ticketsRoutes({ ...services, keyring }),
       settingsRoutes(services),
       trail.routes(services),
+      attachmentsRoutes(attachmentDeps),
       baaRoutes(services),
     ],
     resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),

@@ -10,6 +10,10 @@ export const namedAuditActions = {
   'api_key.create': 'an API key was minted',
   'api_key.read': 'an API key (its metadata, never its secret) was shown (a list names every key)',
   'api_key.revoke': 'an API key was revoked',
+  'attachment.create': 'a file was attached to a ticket or a comment (its content and filename sealed)',
+  'attachment.download': "an attachment's content was streamed to the caller",
+  'attachment.read':
+    "an attachment's metadata was shown (a list names every attachment; the filename, when disclosed, in phiFields)",
   'baa.create': 'a Business Associate Agreement was registered',
   'baa.read': 'a Business Associate Agreement was shown (a list names every agreement)',
   'baa.update': 'a Business Associate Agreement was changed or terminated',

@@ -410,6 +410,41 @@ export interface WebhookAttemptsTable {
   carried_phi: boolean;
 }
 
+// Attachments (migration 0015, src/attachments): sealed chunks of one secretstream each.
+export interface AttachmentSettingsTable {
+  tenant_id: string;
+  max_bytes: ColumnType<string, number | string, number | string>;
+  allowed_types: TextArray;
+  updated_at: MutableStamp;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  tenant_id: string;
+  ticket_id: string;
+  comment_id: string | null;
+  content_type: string;
+  /** bigint: pg returns it as a string */
+  size_bytes: ColumnType<string, number, number>;
+  chunk_count: number;
+  chunk_bytes: number;
+  stream_header: Buffer;
+  /** the secretstream key, base64, sealed under the tenant's data key */
+  stream_key: Sealed<string>;
+  filename: Sealed<string>;
+  key_version: number;
+  created_by: string;
+  created_at: Stamp;
+}
+
+export interface AttachmentChunksTable {
+  tenant_id: string;
+  attachment_id: string;
+  index: number;
+  /** secretstream output: ciphertext and tag, the chunk index bound in as additional data */
+  sealed: Buffer;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_issuers: TenantIssuersTable;
@@ -432,6 +467,9 @@ export interface Database {
   ticket_comment_revisions: TicketCommentRevisionsTable;
   ticket_events: TicketEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  attachment_settings: AttachmentSettingsTable;
+  attachments: AttachmentsTable;
+  attachment_chunks: AttachmentChunksTable;
   business_associate_agreements: BusinessAssociateAgreementsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_secrets: WebhookSecretsTable;

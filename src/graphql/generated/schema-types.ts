@@ -55,6 +55,34 @@ export type ApiKeyPage = {
   nextCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A file attached to a ticket or to one of its comments. Its content is sealed in chunks and
+ * downloaded over REST only (GET /v1/attachments/{id}/content); GraphQL lists metadata.
+ */
+export type Attachment = {
+  __typename?: 'Attachment';
+  /** set when the file belongs to a comment of the ticket */
+  commentId?: Maybe<Scalars['ID']['output']>;
+  /** the media type the file's bytes proved at upload (not the one declared) */
+  contentType: Scalars['String']['output'];
+  /** where to download the content over REST */
+  contentUrl: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['ID']['output'];
+  /** null when the caller may not read PHI here (masked) */
+  filename?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  masked: Scalars['Boolean']['output'];
+  sizeBytes: Scalars['Int']['output'];
+  ticketId: Scalars['ID']['output'];
+};
+
+export type AttachmentPage = {
+  __typename?: 'AttachmentPage';
+  items: Array<Attachment>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type AuditActor = {
   __typename?: 'AuditActor';
   /** jwt, api_key, system or none */
@@ -671,6 +699,7 @@ export type Query = {
   __typename?: 'Query';
   apiKey: ApiKey;
   apiKeys: ApiKeyPage;
+  attachment: Attachment;
   auditEvents: AuditEventPage;
   /** incremental: from the last verified signed checkpoint to the head */
   auditVerification: AuditVerification;
@@ -687,6 +716,8 @@ export type Query = {
   me: Me;
   tenant: Tenant;
   ticket: Ticket;
+  /** a ticket's attachments (its comments' included, as far as the caller may see those comments) */
+  ticketAttachments: AttachmentPage;
   tickets: TicketPage;
   trustedIssuers: Array<TrustedIssuer>;
   user: User;
@@ -702,6 +733,11 @@ export type QueryApiKeyArgs = {
 export type QueryApiKeysArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAttachmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -760,6 +796,13 @@ export type QueryGroupsArgs = {
 
 export type QueryTicketArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTicketAttachmentsArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  ticketId: Scalars['ID']['input'];
 };
 
 
@@ -1043,6 +1086,8 @@ export type ResolversTypes = {
   AddressInput: AddressInput;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   ApiKeyPage: ResolverTypeWrapper<ApiKeyPage>;
+  Attachment: ResolverTypeWrapper<Attachment>;
+  AttachmentPage: ResolverTypeWrapper<AttachmentPage>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuditEventFilter: AuditEventFilter;
@@ -1116,6 +1161,8 @@ export type ResolversParentTypes = {
   AddressInput: AddressInput;
   ApiKey: ApiKey;
   ApiKeyPage: ApiKeyPage;
+  Attachment: Attachment;
+  AttachmentPage: AttachmentPage;
   AuditActor: AuditActor;
   AuditEvent: AuditEvent;
   AuditEventFilter: AuditEventFilter;
@@ -1206,6 +1253,24 @@ export type ApiKeyResolvers<ContextType = GraphqlContext, ParentType extends Res
 
 export type ApiKeyPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ApiKeyPage'] = ResolversParentTypes['ApiKeyPage']> = {
   items?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AttachmentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
+  commentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AttachmentPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AttachmentPage'] = ResolversParentTypes['AttachmentPage']> = {
+  items?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1488,6 +1553,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<QueryApiKeyArgs, 'id'>>;
   apiKeys?: Resolver<ResolversTypes['ApiKeyPage'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  attachment?: Resolver<ResolversTypes['Attachment'], ParentType, ContextType, RequireFields<QueryAttachmentArgs, 'id'>>;
   auditEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   auditVerification?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType>;
   auditVerificationJob?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType, RequireFields<QueryAuditVerificationJobArgs, 'id'>>;
@@ -1502,6 +1568,7 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
   ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
+  ticketAttachments?: Resolver<ResolversTypes['AttachmentPage'], ParentType, ContextType, RequireFields<QueryTicketAttachmentsArgs, 'ticketId'>>;
   tickets?: Resolver<ResolversTypes['TicketPage'], ParentType, ContextType, Partial<QueryTicketsArgs>>;
   trustedIssuers?: Resolver<Array<ResolversTypes['TrustedIssuer']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -1601,6 +1668,8 @@ export type Resolvers<ContextType = GraphqlContext> = {
   Address?: AddressResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyPage?: ApiKeyPageResolvers<ContextType>;
+  Attachment?: AttachmentResolvers<ContextType>;
+  AttachmentPage?: AttachmentPageResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventPage?: AuditEventPageResolvers<ContextType>;

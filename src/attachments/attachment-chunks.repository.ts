@@ -1,0 +1,58 @@
+// Where sealed chunks live. PostgreSQL by default (attachment_chunks, one row per ~64 KiB
+// chunk, under the tenant's RLS policy); an object store can implement the same two
+// operations (put a chunk, read chunks in order) with a key per chunk. The store only
+// ever sees sealed bytes.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { inTenantTx, type Tx } from '../db/tenant-tx.js';
+
+export interface SealedChunk {
+  index: number;
+  sealed: Buffer;
+}
+
+export interface AttachmentStore {
+  /** Stores one sealed chunk, inside the upload's transaction (so a failed upload leaves nothing). */
+  put(tx: Tx, tenantId: string, attachmentId: string, chunk: SealedChunk): Promise<void>;
+  /** The attachment's sealed chunks in index order, fetched a batch at a time as the reader pulls. */
+  read(tenantId: string, attachmentId: string): AsyncIterable<SealedChunk>;
+}
+
+/** Chunks fetched per query on download: 16 x 64 KiB = 1 MiB in flight, never the whole file. */
+const READ_BATCH = 16;
+
+export class PgAttachmentStore implements AttachmentStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async put(tx: Tx, tenantId: string, attachmentId: string, chunk: SealedChunk): Promise<void> {
+    await tx
+      .insertInto('attachment_chunks')
+      .values({ tenant_id: tenantId, attachment_id: attachmentId, index: chunk.index, sealed: chunk.sealed })
+      .execute();
+  }
+
+  async *read(tenantId: string, attachmentId: string): AsyncIterable<SealedChunk> {
+    let next = 0;
+    for (;;) {
+      // each batch in its own short read-only tenant transaction (RLS holds), so a slow
+      // reader never keeps a connection or a snapshot open for the whole download
+      const rows = await inTenantTx(
+        this.db,
+        tenantId,
+        (tx) =>
+          tx
+            .selectFrom('attachment_chunks')
+            .select(['index', 'sealed'])
+            .where('attachment_id', '=', attachmentId)
+            .where('index', '>=', next)
+            .orderBy('index')
+            .limit(READ_BATCH)
+            .execute(),
+        { readOnly: true },
+      );
+      for (const row of rows) yield row;
+      if (rows.length < READ_BATCH) return;
+      next = rows[rows.length - 1]!.index + 1;
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Uploading an attachment: the body is read in 64 KiB chunks, each sealed into the
+// attachment's secretstream and stored as it arrives, so memory holds a chunk or two and
+// no plaintext ever reaches the disk. The type is decided by the first bytes and checked
+// against the tenant's allowlist before anything is stored; the size is counted as the
+// bytes arrive. Everything (row, chunks, audit event) is one transaction: an upload that
+// fails for any reason, a cut connection included, leaves no rows.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../auth/actor.js';
+import { wipe } from '../crypto/sodium.js';
+import { AppError, notFound } from '../errors.js';
+import { isUuid } from '../ids.js';
+import { inTenant, type Scope } from '../services/scope.js';
+import { cryptoForWrite } from '../services/seal-failures.js';
+import * as comments from '../tickets/comments.repository.js';
+import * as tickets from '../tickets/tickets.repository.js';
+import { checkTicketId, ticketReadWhere } from '../tickets/tickets.service.js';
+import { attachmentEvent, commentReadWhere } from './attachment-access.service.js';
+import { CHUNK_BYTES, ChunkSealer, newStreamKey } from './attachment-stream.js';
+import * as repo from './attachments.repository.js';
+import { getAttachmentIn, type AttachmentsDeps, type AttachmentView } from './attachments.service.js';
+import { cleanFilename } from './content-disposition.js';
+import { sniffContentType } from './content-sniffing.js';
+
+export interface UploadInput {
+  ticketId: string;
+  commentId?: string | undefined;
+  /** as the caller named it; sealed, never logged */
+  filename?: string | undefined;
+  /** the media type the caller declared, if any; the bytes decide */
+  declaredType?: string | undefined;
+  content: AsyncIterable<Uint8Array>;
+}
+
+/** The body re-cut into chunks of exactly `size` bytes (the last one shorter, possibly empty). */
+async function* fixedChunks(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  for await (const piece of source) {
+    parts.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+    length += piece.byteLength;
+    while (length >= size) {
+      const joined = Buffer.concat(parts, length);
+      yield joined.subarray(0, size);
+      parts = [joined.subarray(size)];
+      length -= size;
+    }
+  }
+  yield Buffer.concat(parts, length);
+}
+
+const refusedType = (message: string) =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', message, [{ path: '/content', message: 'type not accepted by this desk' }]);
+
+/** The type the bytes prove, if the tenant accepts it and it agrees with what was declared. */
+function acceptedType(head: Uint8Array, declared: string | undefined, limits: repo.AttachmentLimits): string {
+  const detected = sniffContentType(head);
+  if (!detected || !limits.allowedTypes.includes(detected))
+    throw refusedType('The file is of a type this desk does not accept.');
+  if (declared && declared !== 'application/octet-stream' && declared !== detected)
+    throw refusedType('The declared content type does not match the file.');
+  return detected;
+}
+
+/** What may attach here: ticket attachments need update on the ticket; comment ones, the comment's author or an editor. */
+async function authorise(s: Scope, input: UploadInput): Promise<tickets.TicketRow> {
+  checkTicketId(input.ticketId);
+  const ticket = await tickets.getTicket(s.tx, input.ticketId, ticketReadWhere(s), { forUpdate: true });
+  if (!ticket)
+    throw await s.notVisible('read', 'Ticket', input.ticketId, () => tickets.ticketExists(s.tx, input.ticketId));
+  const onTicket = {
+    ticketAssigneeId: ticket.assignee_id,
+    ticketGroupId: ticket.group_id,
+    ticketRequesterId: ticket.requester_id,
+  };
+  if (input.commentId === undefined) {
+    s.assertCan('update', 'Ticket', {
+      id: ticket.id,
+      assigneeId: ticket.assignee_id,
+      groupId: ticket.group_id,
+      requesterId: ticket.requester_id,
+    });
+    return ticket;
+  }
+  const commentId = input.commentId;
+  const where = commentReadWhere(s);
+  const comment = isUuid(commentId) && where ? await comments.getComment(s.tx, commentId, where) : undefined;
+  if (!comment || comment.ticket_id !== ticket.id) throw notFound('comment');
+  const onComment = { ...onTicket, id: comment.id, public: comment.public, authorId: comment.author_id };
+  // the author adds files as they could have added the comment; anyone else needs to be able to edit it
+  if (comment.author_id === s.actor.id) s.assertCan('create', 'Comment', onComment);
+  else s.assertCan('update', 'Comment', onComment);
+  return ticket;
+}
+
+export async function uploadAttachment(
+  deps: AttachmentsDeps,
+  actor: Actor,
+  input: UploadInput,
+): Promise<AttachmentView> {
+  const crypto = await cryptoForWrite(deps, actor);
+  return inTenant(deps, actor, async (s) => {
+    const ticket = await authorise(s, input);
+    const limits = await repo.limitsOf(s.tx);
+    const id = randomUUID();
+    const key = newStreamKey();
+    try {
+      const sealer = new ChunkSealer(key, id);
+      const chunks = fixedChunks(input.content, CHUNK_BYTES);
+      let pending = (await chunks.next()).value as Buffer;
+      if (pending.length === 0)
+        throw new AppError('VALIDATION_FAILED', 'The file is empty.', [{ path: '/content', message: 'is empty' }]);
+      await repo.insertAttachment(s.tx, crypto, {
+        id,
+        tenantId: actor.tenantId,
+        ticketId: ticket.id,
+        commentId: input.commentId ?? null,
+        contentType: acceptedType(pending, input.declaredType, limits),
+        chunkBytes: CHUNK_BYTES,
+        streamHeader: sealer.header,
+        streamKey: Buffer.from(key).toString('base64'),
+        filename: cleanFilename(input.filename ?? '') ?? 'attachment',
+        createdBy: actor.id,
+      });
+      let size = 0;
+      // one chunk of look-ahead: the last chunk is sealed with the final tag
+      for (let next = await chunks.next(); ; next = await chunks.next()) {
+        const last = next.done === true || next.value.length === 0;
+        size += pending.length;
+        if (size > limits.maxBytes)
+          throw new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `The file is larger than this desk accepts (${limits.maxBytes} bytes).`,
+          );
+        await deps.store.put(s.tx, actor.tenantId, id, sealer.seal(pending, last));
+        wipe(pending);
+        if (last) break;
+        pending = next.value as Buffer;
+      }
+      await repo.finishAttachment(s.tx, id, size, sealer.count);
+      s.record(attachmentEvent('attachment.create', { id, ticket_requester_id: ticket.requester_id }, phiWritten));
+      return getAttachmentIn(s, crypto, id);
+    } finally {
+      wipe(key);
+    }
+  });
+}
+
+const phiWritten = ['attachment.content', 'attachment.filename'];

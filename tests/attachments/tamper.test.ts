@@ -84,7 +84,7 @@ describe('a tampered attachment', () => {
       where attachment_id = ${id} and index = 0`.execute(db());
     const res = await fetch(`${base}/v1/attachments/${id}/content`, { headers: d.staff });
     expect(res.status).toBe(500);
-    expect((await res.json()).code).toBe('UNSEAL_FAILED');
+    expect(((await res.json()) as { code: string }).code).toBe('UNSEAL_FAILED');
     expect(t.logs.text).not.toContain('TAMPER lab');
   });
 });

@@ -1,0 +1,230 @@
+// Attachments bench (issue 15, acceptance 1): a 50 MiB file uploads and downloads
+// byte-identical while the server's RSS grows by less than 64 MiB. The server is the real
+// app (composeApp) in a process of its own, so its RSS (/proc/<pid>/status, sampled every
+// 20 ms) counts only the server; the driver streams the file up from a seeded generator
+// and hashes what comes back, so neither side ever holds the whole file.
+//
+//   node --import tsx bench/attachments.bench.ts [--mib 50]
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { fmt, loadAverage, machineLine, writeResultsSection } from './lib.js';
+import { postgresServer } from './postgres.js';
+
+const HEADING = '## Attachments (attachments.bench.ts)';
+const LIMIT_MIB = 64;
+
+type Ready = { type: 'ready'; url: string; adminKey: string };
+
+async function serve(): Promise<void> {
+  const { connectDatabase } = await import('../src/db/kysely.js');
+  const { loadConfig } = await import('../src/config.js');
+  const { composeApp } = await import('../src/compose.js');
+  const { loadOrCreateDevMasterKey } = await import('../src/crypto/index.js');
+  const { migrateToLatest } = await import('../src/db/migrate.js');
+  const { createTenant } = await import('../src/tenants/tenants.service.js');
+  const url = process.env['BENCH_DB_URL']!;
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: process.env['BENCH_DATA_DIR']!,
+    RATE_LIMIT_MAX: '1000000',
+  });
+  const { db } = connectDatabase(url, { poolMax: config.dbPoolMax, applicationName: 'phidesk-bench' });
+  await migrateToLatest(db);
+  const tenant = await createTenant(db, { slug: 'bench', name: 'Bench', allowHttpJwks: false });
+  const masterKey = (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
+  const app = await composeApp({ config, db, masterKey });
+  const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  process.send?.({ type: 'ready', url: appUrl, adminKey: tenant.adminKey } satisfies Ready);
+}
+
+/** The server's resident set, in bytes, from /proc (what the kernel counts for it). */
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** Samples the server's RSS until stopped; returns the peak. */
+function sampleRss(pid: number): { stop(): Promise<number> } {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, await rssOf(pid));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return Math.max(peak, await rssOf(pid));
+    },
+  };
+}
+
+/** `bytes` of seeded pseudo-random data after a PNG signature, in 256 KiB pieces (never all at once). */
+function* fileBytes(bytes: number): Generator<Buffer> {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  let counter = 0;
+  for (let sent = 0; sent < bytes;) {
+    const piece = Buffer.allocUnsafe(Math.min(256 * 1024, bytes - sent));
+    // a hash chain is fast enough and makes every piece different (no compressible runs)
+    for (let o = 0; o < piece.length; o += 32) {
+      createHash('sha256').update(`bench-${counter++}`).digest().copy(piece, o);
+    }
+    if (sent === 0) png.copy(piece, 0);
+    sent += piece.length;
+    yield piece;
+  }
+}
+
+async function request(
+  url: string,
+  opts: http.RequestOptions,
+  body?: Iterable<Buffer>,
+): Promise<{ status: number; hash: string; bytes: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, opts, (res) => {
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const head: Buffer[] = [];
+      res.on('data', (c: Buffer) => {
+        hash.update(c);
+        bytes += c.length;
+        if (bytes < 4096) head.push(c);
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, hash: hash.digest('hex'), bytes, text: Buffer.concat(head).toString() }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    void (async () => {
+      for (const piece of body ?? []) if (!req.write(piece)) await new Promise((r) => req.once('drain', r));
+      req.end();
+    })();
+  });
+}
+
+async function drive(mib: number): Promise<void> {
+  const loadStart = loadAverage();
+  const loadavgStart = (await readFile('/proc/loadavg', 'utf8')).trim();
+  const dir = await mkdtemp(path.join(tmpdir(), 'phidesk-attach-bench-'));
+  const server = await postgresServer(dir, { machine: true });
+  const dbName = `phidesk_attach_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const dbUrl = new URL(server.url);
+  dbUrl.pathname = `/${dbName}`;
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    env: { ...process.env, BENCH_DB_URL: dbUrl.toString(), BENCH_DATA_DIR: dir },
+    execArgv: ['--import', 'tsx'],
+  });
+  try {
+    const ready = await new Promise<Ready>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as Ready));
+      child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+    });
+    const auth = { 'x-api-key': ready.adminKey, 'content-type': 'application/json' };
+    const keyRes = await fetch(`${ready.url}/v1/api-keys`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'bench', roles: ['supervisor'] }),
+    });
+    const key = ((await keyRes.json()) as { secret: string }).secret;
+    const staff = { 'x-api-key': key };
+    const ticketRes = await fetch(`${ready.url}/v1/tickets`, {
+      method: 'POST',
+      headers: { ...staff, 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'attachment bench' }),
+    });
+    const ticketId = ((await ticketRes.json()) as { id: string }).id;
+    const upload = (bytes: number) =>
+      request(
+        `${ready.url}/v1/tickets/${ticketId}/attachments`,
+        {
+          method: 'POST',
+          headers: { ...staff, 'content-type': 'image/png', 'content-disposition': 'attachment; filename="bench.png"' },
+        },
+        fileBytes(bytes),
+      );
+    const download = (id: string) => request(`${ready.url}/v1/attachments/${id}/content`, { headers: staff });
+
+    // warm-up: every code path loaded and the pools filled before the baseline is taken
+    const warm = await upload(1024 * 1024);
+    await download((JSON.parse(warm.text) as { id: string }).id);
+    await new Promise((r) => setTimeout(r, 500));
+    const baseline = await rssOf(child.pid!);
+
+    const bytes = mib * 1024 * 1024;
+    const expected = createHash('sha256');
+    for (const piece of fileBytes(bytes)) expected.update(piece);
+    const expectedHash = expected.digest('hex');
+
+    let sampler = sampleRss(child.pid!);
+    let started = performance.now();
+    const up = await upload(bytes);
+    const uploadMs = performance.now() - started;
+    const uploadPeak = await sampler.stop();
+    if (up.status !== 201) throw new Error(`upload answered ${up.status}: ${up.text}`);
+    const id = (JSON.parse(up.text) as { id: string }).id;
+
+    sampler = sampleRss(child.pid!);
+    started = performance.now();
+    const down = await download(id);
+    const downloadMs = performance.now() - started;
+    const downloadPeak = await sampler.stop();
+    const identical = down.status === 200 && down.bytes === bytes && down.hash === expectedHash;
+    const growth = Math.max(uploadPeak, downloadPeak) - baseline;
+    const pass = identical && growth < LIMIT_MIB * 1024 * 1024;
+    const m = (b: number) => fmt(b / 1024 / 1024, 1);
+    const loadavgEnd = (await readFile('/proc/loadavg', 'utf8')).trim();
+    const section = [
+      HEADING,
+      '',
+      `Acceptance 1 of issue 15: a ${mib} MiB attachment uploads and downloads byte-identical while the server's RSS grows by less than ${LIMIT_MIB} MiB. **${pass ? 'Met' : 'Missed'}.**`,
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Command: \`node --import tsx bench/attachments.bench.ts --mib ${mib}\``,
+      machineLine(loadStart, loadAverage(), 'shared with other sessions; '),
+      `- /proc/loadavg: \`${loadavgStart}\` at start, \`${loadavgEnd}\` at end`,
+      `- Server: the real app (composeApp) in its own process over ${server.describe}; RSS from /proc/<pid>/status every 20 ms`,
+      '',
+      '| | value |',
+      '|---|---|',
+      `| file | ${mib} MiB (${fmt(bytes)} bytes), image/png, streamed as a raw body with chunked transfer encoding |`,
+      `| byte-identical (length and SHA-256) | ${identical ? 'yes' : 'NO'} |`,
+      `| server RSS after warm-up (baseline) | ${m(baseline)} MiB |`,
+      `| server RSS peak during upload | ${m(uploadPeak)} MiB (+${m(uploadPeak - baseline)} MiB) |`,
+      `| server RSS peak during download | ${m(downloadPeak)} MiB (+${m(downloadPeak - baseline)} MiB) |`,
+      `| largest growth (limit ${LIMIT_MIB} MiB) | ${m(growth)} MiB |`,
+      `| upload | ${fmt(uploadMs)} ms (${fmt(mib / (uploadMs / 1000), 1)} MiB/s, sealed in 64 KiB chunks, one transaction) |`,
+      `| download | ${fmt(downloadMs)} ms (${fmt(mib / (downloadMs / 1000), 1)} MiB/s, 16 chunks per query) |`,
+      '',
+    ].join('\n');
+    writeResultsSection(HEADING, section);
+    console.log(section);
+    if (!pass) process.exitCode = 1;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    await admin.end();
+    await server.stop();
+  }
+}
+
+if (process.argv.includes('--serve')) {
+  await serve();
+} else {
+  const at = process.argv.indexOf('--mib');
+  await drive(at > 0 ? Number(process.argv[at + 1]) : 50);
+}

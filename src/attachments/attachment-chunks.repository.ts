@@ -12,11 +12,14 @@ export interface SealedChunk {
 }
 
 export interface AttachmentStore {
-  /** Stores one sealed chunk, inside the upload's transaction (so a failed upload leaves nothing). */
-  put(tx: Tx, tenantId: string, attachmentId: string, chunk: SealedChunk): Promise<void>;
+  /** Stores sealed chunks, inside the upload's transaction (so a failed upload leaves nothing). */
+  put(tx: Tx, tenantId: string, attachmentId: string, chunks: readonly SealedChunk[]): Promise<void>;
   /** The attachment's sealed chunks in index order, fetched a batch at a time as the reader pulls. */
   read(tenantId: string, attachmentId: string): AsyncIterable<SealedChunk>;
 }
+
+/** Chunks written per statement on upload: 8 x 64 KiB, so a round trip carries half a MiB. */
+export const WRITE_BATCH = 8;
 
 /** Chunks fetched per query on download: 16 x 64 KiB = 1 MiB in flight, never the whole file. */
 const READ_BATCH = 16;
@@ -24,10 +27,13 @@ const READ_BATCH = 16;
 export class PgAttachmentStore implements AttachmentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async put(tx: Tx, tenantId: string, attachmentId: string, chunk: SealedChunk): Promise<void> {
+  async put(tx: Tx, tenantId: string, attachmentId: string, chunks: readonly SealedChunk[]): Promise<void> {
+    if (chunks.length === 0) return;
     await tx
       .insertInto('attachment_chunks')
-      .values({ tenant_id: tenantId, attachment_id: attachmentId, index: chunk.index, sealed: chunk.sealed })
+      .values(
+        chunks.map((c) => ({ tenant_id: tenantId, attachment_id: attachmentId, index: c.index, sealed: c.sealed })),
+      )
       .execute();
   }
 

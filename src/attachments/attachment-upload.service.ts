@@ -15,6 +15,7 @@ import * as comments from '../tickets/comments.repository.js';
 import * as tickets from '../tickets/tickets.repository.js';
 import { checkTicketId, ticketReadWhere } from '../tickets/tickets.service.js';
 import { attachmentEvent, commentReadWhere } from './attachment-access.service.js';
+import { WRITE_BATCH, type SealedChunk } from './attachment-chunks.repository.js';
 import { CHUNK_BYTES, ChunkSealer, newStreamKey } from './attachment-stream.js';
 import * as repo from './attachments.repository.js';
 import { getAttachmentIn, type AttachmentsDeps, type AttachmentView } from './attachments.service.js';
@@ -31,11 +32,30 @@ export interface UploadInput {
   content: AsyncIterable<Uint8Array>;
 }
 
+/** A failure reading the body is the caller's (a cut connection, a malformed form), never a 5xx. */
+function bodyReadError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const status = (e as { statusCode?: unknown } | null)?.statusCode;
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than this server accepts.');
+  return new AppError('BAD_REQUEST', 'The upload was cut off or is malformed; nothing was stored.', undefined, {
+    cause: e,
+  });
+}
+
 /** The body re-cut into chunks of exactly `size` bytes (the last one shorter, possibly empty). */
 async function* fixedChunks(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Buffer> {
   let parts: Buffer[] = [];
   let length = 0;
-  for await (const piece of source) {
+  const pieces = source[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await pieces.next();
+    } catch (e) {
+      throw bodyReadError(e);
+    }
+    if (next.done) break;
+    const piece = next.value;
     parts.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
     length += piece.byteLength;
     while (length >= size) {
@@ -92,6 +112,37 @@ async function authorise(s: Scope, input: UploadInput): Promise<tickets.TicketRo
   return ticket;
 }
 
+/**
+ * Seals `first` and the chunks after it in order, the last one with the final tag (one
+ * chunk of look-ahead tells which is last), counting the size against `maxBytes`, and
+ * hands them to `store` a batch at a time. Returns the size in bytes.
+ */
+async function sealAndStore(
+  store: (batch: SealedChunk[]) => Promise<void>,
+  sealer: ChunkSealer,
+  first: Buffer,
+  rest: AsyncGenerator<Buffer>,
+  maxBytes: number,
+): Promise<number> {
+  let size = 0;
+  let batch: SealedChunk[] = [];
+  let pending = first;
+  for (let next = await rest.next(); ; next = await rest.next()) {
+    const last = next.done === true || next.value.length === 0;
+    size += pending.length;
+    if (size > maxBytes)
+      throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than this desk accepts (${maxBytes} bytes).`);
+    batch.push(sealer.seal(pending, last));
+    wipe(pending);
+    if (batch.length === WRITE_BATCH || last) {
+      await store(batch);
+      batch = [];
+    }
+    if (last) return size;
+    pending = next.value as Buffer;
+  }
+}
+
 export async function uploadAttachment(
   deps: AttachmentsDeps,
   actor: Actor,
@@ -106,7 +157,7 @@ export async function uploadAttachment(
     try {
       const sealer = new ChunkSealer(key, id);
       const chunks = fixedChunks(input.content, CHUNK_BYTES);
-      let pending = (await chunks.next()).value as Buffer;
+      const pending = (await chunks.next()).value as Buffer;
       if (pending.length === 0)
         throw new AppError('VALIDATION_FAILED', 'The file is empty.', [{ path: '/content', message: 'is empty' }]);
       await repo.insertAttachment(s.tx, crypto, {
@@ -121,21 +172,13 @@ export async function uploadAttachment(
         filename: cleanFilename(input.filename ?? '') ?? 'attachment',
         createdBy: actor.id,
       });
-      let size = 0;
-      // one chunk of look-ahead: the last chunk is sealed with the final tag
-      for (let next = await chunks.next(); ; next = await chunks.next()) {
-        const last = next.done === true || next.value.length === 0;
-        size += pending.length;
-        if (size > limits.maxBytes)
-          throw new AppError(
-            'PAYLOAD_TOO_LARGE',
-            `The file is larger than this desk accepts (${limits.maxBytes} bytes).`,
-          );
-        await deps.store.put(s.tx, actor.tenantId, id, sealer.seal(pending, last));
-        wipe(pending);
-        if (last) break;
-        pending = next.value as Buffer;
-      }
+      const size = await sealAndStore(
+        (batch) => deps.store.put(s.tx, actor.tenantId, id, batch),
+        sealer,
+        pending,
+        chunks,
+        limits.maxBytes,
+      );
       await repo.finishAttachment(s.tx, id, size, sealer.count);
       s.record(attachmentEvent('attachment.create', { id, ticket_requester_id: ticket.requester_id }, phiWritten));
       return getAttachmentIn(s, crypto, id);

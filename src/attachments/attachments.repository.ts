@@ -1,6 +1,5 @@
 // Attachment rows (metadata, the sealed stream key and filename) and the tenant's limits.
 // The chunks themselves go through an AttachmentStore (attachment-chunks.repository.ts).
-import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../db/tenant-tx.js';
 import type { Where } from '../db/where.js';
 import type { Sealed } from '../crypto/sealed.js';
@@ -70,14 +69,10 @@ export async function getVisible(tx: Tx, id: string, ticketWhere: Where, comment
   return selectVisible(tx, ticketWhere, commentWhere).where('attachments.id', '=', id).executeTakeFirst();
 }
 
-/** Whether the attachment exists in the tenant, whoever may see it (RLS still holds). */
-export async function attachmentExists(tx: Tx, id: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('attachments')
-    .select(sql<SqlBool>`true`.as('found'))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
+/** The ticket of an attachment of the tenant, whoever may see it (RLS still holds); undefined if none. */
+export async function attachmentTicketId(tx: Tx, id: string): Promise<string | undefined> {
+  const row = await tx.selectFrom('attachments').select('ticket_id').where('id', '=', id).executeTakeFirst();
+  return row?.ticket_id;
 }
 
 const place = (id: string, column: 'filename' | 'stream_key') => ({ table: 'attachments', column, rowId: id });

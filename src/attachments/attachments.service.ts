@@ -59,8 +59,12 @@ async function view(crypto: TenantCrypto, row: repo.AttachmentRow, mayRead: bool
 async function visibleAttachment(s: Scope, id: string): Promise<repo.AttachmentRow> {
   checkAttachmentId(id);
   const row = await repo.getVisible(s.tx, id, ticketReadWhere(s), commentReadWhere(s));
-  if (!row) throw await s.notVisible('read', 'Ticket', id, () => repo.attachmentExists(s.tx, id));
-  return row;
+  if (row) return row;
+  // an attachment that is there but not visible is a denied read of its ticket (audited);
+  // the caller gets the same 404 either way
+  const ticketId = await repo.attachmentTicketId(s.tx, id);
+  if (ticketId) await s.notVisible('read', 'Ticket', ticketId, async () => true);
+  throw notFound('attachment');
 }
 
 /** One attachment's metadata inside a running use case (the upload answers with it). */

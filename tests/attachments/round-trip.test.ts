@@ -131,6 +131,22 @@ describe('attachments', () => {
     );
   });
 
+  it('answers a cut-off multipart body with 400 and stores nothing', async () => {
+    const before = await rowCounts();
+    const boundary = '----phideskcut';
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n`),
+        textFile('CUT', 200 * 1024),
+      ]),
+      headers: { ...d.staff, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('attaches to a comment', async () => {
     const comment = await ok(d.supervisor.post(`/v1/tickets/${d.ticketId}/comments`, { body: 'see file' }), 201);
     const created = await ok(uploadRaw(t, d.staff, `${url}?commentId=${comment.id}`, textFile('CMT', 100)), 201);

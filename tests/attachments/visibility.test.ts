@@ -34,12 +34,12 @@ describe('who sees an attachment', () => {
     expect((await auditEvents(t.database.db, b.tenantId)).some((e) => e['resource']?.id === id)).toBe(false);
   });
 
-  it('an agent the ticket is not assigned to sees nothing', async () => {
+  it('an agent the ticket is not assigned to sees nothing (a denied read of the ticket, audited)', async () => {
     const agent = await keyed(['agent']);
     expect((await download(agent, id)).statusCode).toBe(404);
     expect((await agent.get(`/v1/attachments/${id}`)).statusCode).toBe(404);
     const denied = (await auditEvents(t.database.db, a.tenantId)).filter(
-      (e) => e['outcome'] === 'denied' && e['resource']?.id === id,
+      (e) => e['outcome'] === 'denied' && e['resource']?.id === a.ticketId,
     );
     expect(denied.length).toBeGreaterThan(0);
   });

@@ -2,13 +2,15 @@
 // rate limit, and Cache-Control: no-store unless a route says otherwise (PHI must never
 // sit in a browser or proxy cache).
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.js';
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
+  // Built once: helmet works out every header value here, and then only sets them. (The
+  // @fastify/helmet plugin rebuilt the whole middleware on every request.)
+  const secureHeaders = helmet({
     // The docs page and GraphiQL load scripts; the JSON API itself needs no CSP exemptions.
     contentSecurityPolicy: {
       directives: {
@@ -22,6 +24,9 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     },
     hsts: config.tls !== undefined || config.trustProxy !== false,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    secureHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   const allowed = new Set(config.corsOrigins);
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)),

@@ -43,6 +43,10 @@ import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
 import { PgAttachmentStore } from './attachments/attachment-chunks.repository.js';
 import { baaRoutes } from './baa/baa.routes.js';
 import { baaGraphql } from './baa/baa.resolvers.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
+import { webhooksGraphql } from './webhooks/webhooks.resolvers.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.service.js';
+import type { HostLookup } from './net/url-guard.js';
 
 export interface ComposeDeps {
   config: Config;
@@ -64,6 +68,8 @@ export interface ComposeDeps {
    * once; without it, every request authenticates in SQL
    */
   changeNotices?: ChangeNotices | undefined;
+  /** name resolution for webhook URLs (registration and every delivery); dns.lookup when omitted (tests inject one) */
+  webhookLookup?: HostLookup | undefined;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -120,6 +126,14 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   // Where registered JWKS URIs may point (tenants.service.ts IssuerUrlRules); spread into
   // both adapters' deps so REST and GraphQL registrations follow the same rules.
   const issuerUrlRules = { allowHttpJwks: config.auth.allowHttpJwks, allowPrivateUrls: config.allowPrivateUrls };
+  // Webhook URLs pass the outbound-URL guard; http only to loopback, and private addresses
+  // only with ALLOW_PRIVATE_URLS (refused in production).
+  const webhookDeps = {
+    ...services,
+    keyring,
+    urlPolicy: { allowPrivate: config.allowPrivateUrls, allowHttpLoopback: config.allowPrivateUrls },
+    lookup: deps.webhookLookup,
+  };
   // Each area's GraphQL adapter lives in its feature folder (<area>/<area>.resolvers.ts).
   const adapters: GraphqlAdapter[] = [
     meGraphql(),
@@ -133,6 +147,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     ticketsGql,
     attachmentsGraphql(attachmentDeps),
     baaGraphql(services),
+    webhooksGraphql(webhookDeps),
   ];
 
   const app = await buildApp({
@@ -151,6 +166,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       trail.routes(services),
       attachmentsRoutes(attachmentDeps),
       baaRoutes(services),
+      webhooksRoutes(webhookDeps),
     ],
     resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),
     fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),
@@ -197,6 +213,12 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     purge = startIdempotencyPurge(db, app.log);
   });
   app.addHook('onClose', async () => purge?.stop());
+  let dispatcher: WebhookDispatcher | undefined;
+  app.addHook('onReady', async () => {
+    if (config.webhooks.dispatcher)
+      dispatcher = startWebhookDispatcher({ ...webhookDeps, ...config.webhooks }, app.log);
+  });
+  app.addHook('onClose', async () => dispatcher?.stop());
   // the public key endpoint, and the sequencer and checkpoints started on ready, drained on close
   await trail.attach(app);
   return app;

@@ -105,6 +105,26 @@ export const envSchema = Type.Object({
     'let outbound fetches (partner JWKS) reach loopback and private addresses (local development and tests only; refused in production); link-local and cloud metadata addresses stay refused',
   ),
   BREAK_GLASS_MAX_MINUTES: Int(1, 1440, 60, 'longest emergency-access window an actor may open'),
+  WEBHOOK_DISPATCHER: Bool(
+    'true',
+    'deliver webhooks from this process (any number of processes may; they share the outbox)',
+  ),
+  WEBHOOK_POLL_MS: Int(50, 60_000, 1000, 'how often the webhook dispatcher looks for due deliveries'),
+  WEBHOOK_TIMEOUT_MS: Int(100, 60_000, 10_000, 'longest one webhook delivery attempt may take, connecting included'),
+  WEBHOOK_RETRY_BASE_MS: Int(
+    10,
+    3_600_000,
+    5000,
+    'first retry delay of a failed webhook delivery; doubles each attempt, with jitter',
+  ),
+  WEBHOOK_RETRY_MAX_MS: Int(10, 86_400_000, 3_600_000, 'longest delay between two attempts of one webhook delivery'),
+  WEBHOOK_MAX_ATTEMPTS: Int(1, 100, 15, 'attempts of one webhook delivery before it is given up (it can be replayed)'),
+  WEBHOOK_DISABLE_AFTER_FAILURES: Int(
+    1,
+    10_000,
+    50,
+    'failed attempts in a row (across deliveries) after which a webhook endpoint is disabled and its admins told',
+  ),
   AUDIT_SIGNING_KEY_FILE: Type.Optional(
     Type.String({
       minLength: 1,
@@ -175,6 +195,16 @@ export interface Config {
   /** outbound fetches (src/net/url-guard.ts): may they reach loopback and private addresses */
   readonly allowPrivateUrls: boolean;
   readonly breakGlassMaxMinutes: number;
+  readonly webhooks: {
+    /** run a dispatcher in this process */
+    readonly dispatcher: boolean;
+    readonly pollMs: number;
+    readonly timeoutMs: number;
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    readonly maxAttempts: number;
+    readonly disableAfterFailures: number;
+  };
   readonly audit: {
     readonly signingKeyFile: string;
     /** true when the signing key is the auto-created development key */
@@ -338,6 +368,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }),
     allowPrivateUrls: bool(env.ALLOW_PRIVATE_URLS),
     breakGlassMaxMinutes: num('BREAK_GLASS_MAX_MINUTES'),
+    webhooks: Object.freeze({
+      dispatcher: bool(env.WEBHOOK_DISPATCHER),
+      pollMs: num('WEBHOOK_POLL_MS'),
+      timeoutMs: num('WEBHOOK_TIMEOUT_MS'),
+      retryBaseMs: num('WEBHOOK_RETRY_BASE_MS'),
+      retryMaxMs: num('WEBHOOK_RETRY_MAX_MS'),
+      maxAttempts: num('WEBHOOK_MAX_ATTEMPTS'),
+      disableAfterFailures: num('WEBHOOK_DISABLE_AFTER_FAILURES'),
+    }),
     audit: Object.freeze({
       signingKeyFile,
       usesDevSigningKey: signingKeyFile === devSigningKeyFile,

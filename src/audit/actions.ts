@@ -72,14 +72,15 @@ export const namedAuditActions = {
   'user.sessions_revoke': "a user's sessions were revoked",
   'user.update': 'a user was changed',
   'webhook.disclose':
-    'a webhook delivery carried PHI to an endpoint under an agreement in force (one event per patient: the endpoint in resourceId, the agreement in reasonCode, fields in phiFields); written before the delivery leaves',
+    'a webhook delivery carried PHI (one event per record: the record and its patient, the fields in phiFields, the recipient endpoint and its agreement in reasonCode as `endpoint:<id> baa:<id>`); durable before the delivery leaves',
   'webhook_endpoint.attempts_read': "a webhook endpoint's delivery attempts were listed",
   'webhook_endpoint.create': 'a webhook endpoint was registered, or its URL refused (outcome denied)',
   'webhook_endpoint.delete': 'a webhook endpoint was removed',
   'webhook_endpoint.disable': 'a webhook endpoint was disabled after failing too many deliveries in a row (system)',
   'webhook_endpoint.read': 'a webhook endpoint was shown (a list names every endpoint)',
   'webhook_endpoint.replay': 'a webhook delivery was queued again by hand',
-  'webhook_endpoint.rotate_secret': "a webhook endpoint's signing secret was rotated (the old one signs until it retires)",
+  'webhook_endpoint.rotate_secret':
+    "a webhook endpoint's signing secret was rotated (the old one signs until it retires)",
   'webhook_endpoint.update': 'a webhook endpoint was changed (URL, events, agreement, enabled)',
 } as const satisfies Record<string, string>;
 

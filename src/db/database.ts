@@ -392,7 +392,6 @@ export interface WebhookDeliveriesTable {
   status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: MutableStamp;
-  leased_until: Date | null;
   delivered_at: Date | null;
   created_at: Stamp;
 }
@@ -403,7 +402,8 @@ export interface WebhookAttemptsTable {
   delivery_id: string;
   endpoint_id: string;
   attempt: number;
-  started_at: Date;
+  /** when the attempt started */
+  created_at: ColumnType<Date, Date | undefined, never>;
   duration_ms: number;
   status_code: number | null;
   error: string | null;

@@ -418,6 +418,13 @@ export type CreateUserInput = {
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateWebhookEndpointInput = {
+  baaId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventTypes: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   key: ApiKey;
@@ -499,10 +506,12 @@ export type Mutation = {
   /** idempotencyKey: same key and same input returns the first result; another input is IDEMPOTENCY_KEY_REUSED */
   createTicket: Ticket;
   createUser: User;
+  createWebhookEndpoint: WebhookEndpointWithSecret;
   deleteContact: Scalars['Boolean']['output'];
   deleteGroup: Scalars['Boolean']['output'];
   /** expectedVersion: as for updateTicket */
   deleteTicket: Scalars['Boolean']['output'];
+  deleteWebhookEndpoint: Scalars['Boolean']['output'];
   editComment: Comment;
   /** Does nothing; present so that areas can extend Mutation. */
   noop?: Maybe<Scalars['Boolean']['output']>;
@@ -510,9 +519,11 @@ export type Mutation = {
   redactComment: Comment;
   removeGroupMember: Group;
   removeTrustedIssuer: Scalars['Boolean']['output'];
+  replayWebhookDelivery: Scalars['Boolean']['output'];
   reviewBreakGlass: BreakGlassGrant;
   revokeApiKey: ApiKey;
   revokeUserSessions: User;
+  rotateWebhookSecret: WebhookEndpointWithSecret;
   /** A mutation so that search terms (PHI) never travel in a GET URL. */
   searchContacts: Array<Contact>;
   /** starts a full re-verification job, or returns the tenant's running one */
@@ -525,6 +536,7 @@ export type Mutation = {
   /** expectedVersion: fails with PRECONDITION_FAILED when the ticket changed since it was read */
   updateTicket: Ticket;
   updateUser: User;
+  updateWebhookEndpoint: WebhookEndpoint;
 };
 
 
@@ -582,6 +594,11 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeleteContactArgs = {
   id: Scalars['ID']['input'];
 };
@@ -594,6 +611,11 @@ export type MutationDeleteGroupArgs = {
 
 export type MutationDeleteTicketArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -626,6 +648,12 @@ export type MutationRemoveTrustedIssuerArgs = {
 };
 
 
+export type MutationReplayWebhookDeliveryArgs = {
+  deliveryId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+};
+
+
 export type MutationReviewBreakGlassArgs = {
   id: Scalars['ID']['input'];
   input: ReviewBreakGlassInput;
@@ -639,6 +667,12 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationRevokeUserSessionsArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+  overlapMinutes?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -688,6 +722,12 @@ export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
+
+export type MutationUpdateWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookEndpointInput;
+};
+
 export type OpenBreakGlassInput = {
   durationMinutes: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
@@ -722,6 +762,9 @@ export type Query = {
   trustedIssuers: Array<TrustedIssuer>;
   user: User;
   users: UserPage;
+  webhookAttempts: WebhookAttemptPage;
+  webhookEndpoint: WebhookEndpoint;
+  webhookEndpoints: WebhookEndpointPage;
 };
 
 
@@ -819,6 +862,24 @@ export type QueryUserArgs = {
 
 
 export type QueryUsersArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookAttemptsArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointsArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -987,6 +1048,14 @@ export type UpdateUserInput = {
   status?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookEndpointInput = {
+  baaId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   contactId?: Maybe<Scalars['ID']['output']>;
@@ -1007,6 +1076,59 @@ export type UserPage = {
   __typename?: 'UserPage';
   items: Array<User>;
   nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  attempt: Scalars['Int']['output'];
+  carriedPhi: Scalars['Boolean']['output'];
+  /** the webhook-id receivers deduplicate by */
+  deliveryId: Scalars['ID']['output'];
+  deliveryStatus: Scalars['String']['output'];
+  durationMs: Scalars['Int']['output'];
+  /** url_refused, timeout, network, http_status or internal */
+  error?: Maybe<Scalars['String']['output']>;
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+export type WebhookAttemptPage = {
+  __typename?: 'WebhookAttemptPage';
+  items: Array<WebhookAttempt>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a tenant's events are POSTed, signed per Standard Webhooks. PHI only under an agreement in force. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  /** the Business Associate Agreement the recipient is under; without one in force, payloads carry ids only */
+  baaId?: Maybe<Scalars['ID']['output']>;
+  consecutiveFailures: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** ticket.created, ticket.updated, ticket.solved, comment.added, break_glass.opened, webhook_endpoint.disabled */
+  eventTypes: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookEndpointPage = {
+  __typename?: 'WebhookEndpointPage';
+  items: Array<WebhookEndpoint>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An endpoint with its signing secret: shown once, at creation and rotation. */
+export type WebhookEndpointWithSecret = {
+  __typename?: 'WebhookEndpointWithSecret';
+  endpoint: WebhookEndpoint;
+  secret: Scalars['String']['output'];
 };
 
 
@@ -1118,6 +1240,7 @@ export type ResolversTypes = {
   CreateGroupInput: CreateGroupInput;
   CreateTicketInput: CreateTicketInput;
   CreateUserInput: CreateUserInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExternalId: ResolverTypeWrapper<ExternalId>;
@@ -1151,8 +1274,14 @@ export type ResolversTypes = {
   UpdateTenantInput: UpdateTenantInput;
   UpdateTicketInput: UpdateTicketInput;
   UpdateUserInput: UpdateUserInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<User>;
   UserPage: ResolverTypeWrapper<UserPage>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
+  WebhookAttemptPage: ResolverTypeWrapper<WebhookAttemptPage>;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpoint>;
+  WebhookEndpointPage: ResolverTypeWrapper<WebhookEndpointPage>;
+  WebhookEndpointWithSecret: ResolverTypeWrapper<WebhookEndpointWithSecret>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1192,6 +1321,7 @@ export type ResolversParentTypes = {
   CreateGroupInput: CreateGroupInput;
   CreateTicketInput: CreateTicketInput;
   CreateUserInput: CreateUserInput;
+  CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
   ExternalId: ExternalId;
@@ -1225,8 +1355,14 @@ export type ResolversParentTypes = {
   UpdateTenantInput: UpdateTenantInput;
   UpdateTicketInput: UpdateTicketInput;
   UpdateUserInput: UpdateUserInput;
+  UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: User;
   UserPage: UserPage;
+  WebhookAttempt: WebhookAttempt;
+  WebhookAttemptPage: WebhookAttemptPage;
+  WebhookEndpoint: WebhookEndpoint;
+  WebhookEndpointPage: WebhookEndpointPage;
+  WebhookEndpointWithSecret: WebhookEndpointWithSecret;
 };
 
 export type AddressResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1527,18 +1663,22 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
   createTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
   deleteContact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   deleteGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
   deleteTicket?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   editComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationEditCommentArgs, 'body' | 'id'>>;
   noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   openBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
   redactComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationRedactCommentArgs, 'id' | 'text'>>;
   removeGroupMember?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRemoveGroupMemberArgs, 'groupId' | 'userId'>>;
   removeTrustedIssuer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTrustedIssuerArgs, 'id'>>;
+  replayWebhookDelivery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId' | 'endpointId'>>;
   reviewBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationReviewBreakGlassArgs, 'id' | 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeUserSessions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   searchContacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
   startAuditVerification?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType>;
   terminateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
@@ -1548,6 +1688,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
   updateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationUpdateTicketArgs, 'id' | 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
 };
 
 export type QueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1573,6 +1714,9 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   trustedIssuers?: Resolver<Array<ResolversTypes['TrustedIssuer']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserPage'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+  webhookAttempts?: Resolver<ResolversTypes['WebhookAttemptPage'], ParentType, ContextType, RequireFields<QueryWebhookAttemptsArgs, 'endpointId'>>;
+  webhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
+  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointPage'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
 };
 
 export type TenantResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = {
@@ -1664,6 +1808,48 @@ export type UserPageResolvers<ContextType = GraphqlContext, ParentType extends R
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type WebhookAttemptResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  carriedPhi?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deliveryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deliveryStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WebhookAttemptPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookAttemptPage'] = ResolversParentTypes['WebhookAttemptPage']> = {
+  items?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
+  baaId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  consecutiveFailures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpointPage'] = ResolversParentTypes['WebhookEndpointPage']> = {
+  items?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WebhookEndpointWithSecretResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpointWithSecret'] = ResolversParentTypes['WebhookEndpointWithSecret']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphqlContext> = {
   Address?: AddressResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
@@ -1708,5 +1894,10 @@ export type Resolvers<ContextType = GraphqlContext> = {
   TrustedIssuer?: TrustedIssuerResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserPage?: UserPageResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookAttemptPage?: WebhookAttemptPageResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointPage?: WebhookEndpointPageResolvers<ContextType>;
+  WebhookEndpointWithSecret?: WebhookEndpointWithSecretResolvers<ContextType>;
 };
 

@@ -1,0 +1,18 @@
+// The events a webhook endpoint can subscribe to. Their data names records by id only:
+// PHI is added at delivery time, and only for an endpoint under an agreement in force
+// (webhook-payload.service.ts).
+export const webhookEventTypes = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.solved',
+  'comment.added',
+  'break_glass.opened',
+  'webhook_endpoint.disabled',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+export const isWebhookEventType = (v: string): v is WebhookEventType =>
+  (webhookEventTypes as readonly string[]).includes(v);
+
+/** What an event's data may hold: ids, types, statuses and times, never a PHI value. */
+export type WebhookEventData = Record<string, string | number | boolean | null>;

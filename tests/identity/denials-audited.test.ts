@@ -143,6 +143,18 @@ beforeAll(async () => {
     'custom field',
   );
   await created(admin.put('/v1/sla-policies/high', restBodies['PUT /v1/sla-policies/:priority']), 'SLA policy');
+  ids['BusinessAssociateAgreement'] = (
+    await created(
+      admin.post('/v1/business-associate-agreements', restBodies['POST /v1/business-associate-agreements']),
+      'agreement',
+    )
+  ).id;
+  // a public address literal (no DNS) subscribed to an event nothing here emits: never contacted
+  ids['WebhookEndpoint'] = ids['Endpoint'] = (
+    await created(admin.post('/v1/webhook-endpoints', restBodies['POST /v1/webhook-endpoints']), 'webhook endpoint')
+  ).endpoint.id;
+  // a delivery's id: the refusal comes before any lookup, so it need not exist
+  ids['WebhookDelivery'] = ids['Delivery'] = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 }, 60_000);
 
 afterAll(async () => t?.close());
@@ -185,6 +197,13 @@ const restBodies: Record<string, unknown> = {
   'POST /v1/custom-fields': { key: 'denied_field', label: 'Denied field', type: 'text', phi: false },
   'POST /v1/audit/verify': undefined,
   'POST /v1/audit/verifications': undefined,
+  'POST /v1/business-associate-agreements': { counterparty: 'Acme', scope: 'Claims', effectiveOn: '2026-01-01' },
+  'PATCH /v1/business-associate-agreements/:id': { scope: 'Claims and billing' },
+  'POST /v1/business-associate-agreements/:id/terminate': undefined,
+  'POST /v1/webhook-endpoints': { url: 'https://93.184.215.14/hook', eventTypes: ['webhook_endpoint.disabled'] },
+  'PATCH /v1/webhook-endpoints/:id': { description: 'renamed' },
+  'POST /v1/webhook-endpoints/:id/rotate-secret': {},
+  'POST /v1/webhook-endpoints/:id/deliveries/:deliveryId/replay': undefined,
 };
 
 /** Path params: the record type a route's `:id` names, by the collection it follows; other params by name. */
@@ -198,10 +217,13 @@ const collections: Record<string, string> = {
   comments: 'Comment',
   issuers: 'TrustedIssuer',
   verifications: 'VerificationJob',
+  'business-associate-agreements': 'BusinessAssociateAgreement',
+  'webhook-endpoints': 'WebhookEndpoint',
 };
 const namedParams: Record<string, { type: string; value: () => string }> = {
   userId: { type: 'User', value: () => ids['User']! },
   priority: { type: 'SlaPolicy', value: () => 'high' },
+  deliveryId: { type: 'WebhookDelivery', value: () => ids['WebhookDelivery']! },
 };
 
 /** The concrete URL and the records it names ({ type, id }), or a reason it cannot be filled. */
@@ -484,6 +506,10 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
   CreateTicketInput: () => ({ subject: 'Prescription refill' }),
   UpdateTicketInput: () => ({ subject: 'Prescription refill, urgent' }),
   CreateCommentInput: () => ({ body: 'Called the pharmacy.' }),
+  CreateBusinessAssociateAgreementInput: () => ({ counterparty: 'Acme', scope: 'Claims', effectiveOn: '2026-01-01' }),
+  UpdateBusinessAssociateAgreementInput: () => ({ scope: 'Claims and billing' }),
+  CreateWebhookEndpointInput: () => ({ url: 'https://93.184.215.14/hook', eventTypes: ['webhook_endpoint.disabled'] }),
+  UpdateWebhookEndpointInput: () => ({ description: 'renamed' }),
 };
 const graphqlScalars: Record<string, () => unknown> = {
   body: () => 'Called the pharmacy twice.',

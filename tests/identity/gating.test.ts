@@ -138,6 +138,7 @@ describe('GraphQL gating', () => {
 
   function dummy(type: string): string {
     const base = type.replace(/!/g, '');
+    if (base.startsWith('[')) return `[${dummy(base.slice(1, -1))}]`;
     if (base === 'ID' || base === 'String') return `"${sampleId}"`;
     if (base === 'Int') return '1';
     if (base === 'Boolean') return 'true';

@@ -1,4 +1,4 @@
-// Where sealed chunks live. PostgreSQL by default (attachment_chunks, one row per ~64 KiB
+// Where sealed chunks live. PostgreSQL by default (attachment_chunks, one row per 48 KiB
 // chunk, under the tenant's RLS policy); an object store can implement the same two
 // operations (put a chunk, read chunks in order) with a key per chunk. The store only
 // ever sees sealed bytes.
@@ -18,11 +18,11 @@ export interface AttachmentStore {
   read(tenantId: string, attachmentId: string): AsyncIterable<SealedChunk>;
 }
 
-/** Chunks written per statement on upload: 8 x 64 KiB, so a round trip carries half a MiB. */
+/** Chunks written per statement on upload: 8 x 48 KiB, so a round trip carries 384 KiB. */
 export const WRITE_BATCH = 8;
 
-/** Chunks fetched per query on download: 16 x 64 KiB = 1 MiB in flight, never the whole file. */
-const READ_BATCH = 16;
+/** Chunks fetched per query on download: 8 x 48 KiB = 384 KiB in flight, never the whole file. */
+const READ_BATCH = 8;
 
 export class PgAttachmentStore implements AttachmentStore {
   constructor(private readonly db: Kysely<Database>) {}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Actor } from '../../src/auth/actor.js';
 import { PgAttachmentStore } from '../../src/attachments/attachment-chunks.repository.js';
+import { CHUNK_BYTES } from '../../src/attachments/attachment-stream.js';
 import { downloadAttachment } from '../../src/attachments/attachments.service.js';
 import { UnsealError } from '../../src/crypto/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -16,7 +17,7 @@ let t: TestApp;
 let d: AttachmentDesk;
 let base: string;
 let id: string;
-const body = textFile('TAMPER', 5 * 64 * 1024 - 100); // five chunks
+const body = textFile('TAMPER', 5 * CHUNK_BYTES - 100); // five chunks
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -61,7 +62,7 @@ describe('a tampered attachment', () => {
 
   it('fails when the final chunk is dropped and the metadata shortened to match', async () => {
     await sql`delete from attachment_chunks where attachment_id = ${id} and index = 4`.execute(db());
-    await sql`update attachments set chunk_count = 4, size_bytes = ${4 * 64 * 1024} where id = ${id}`.execute(db());
+    await sql`update attachments set chunk_count = 4, size_bytes = ${4 * CHUNK_BYTES} where id = ${id}`.execute(db());
     expect(await fetchOutcome()).toBe('failed');
   });
 

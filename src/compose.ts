@@ -56,7 +56,10 @@ export interface ComposeDeps {
   auditKeys?: AuditKeys | undefined;
   /** a small pool of its own for the audit group commit and sequencer, so they never queue behind requests; default db */
   auditDb?: Kysely<Database> | undefined;
-  /** run the audit sequencer and checkpoints in this process (default true; tests that drive them by hand pass false) */
+  /**
+   * run the audit sequencer and checkpoints, and the webhook dispatcher (WEBHOOK_DISPATCHER), in this
+   * process (default true; tests that drive them by hand or count a request's statements pass false)
+   */
   auditJobs?: boolean | undefined;
   /** wraps tenant keys (src/crypto/master-key-setup.ts); required: there is no fallback key */
   masterKey: MasterKeyProvider;
@@ -215,7 +218,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => purge?.stop());
   let dispatcher: WebhookDispatcher | undefined;
   app.addHook('onReady', async () => {
-    if (config.webhooks.dispatcher)
+    if (config.webhooks.dispatcher && deps.auditJobs !== false)
       dispatcher = startWebhookDispatcher({ ...webhookDeps, ...config.webhooks }, app.log);
   });
   app.addHook('onClose', async () => dispatcher?.stop());

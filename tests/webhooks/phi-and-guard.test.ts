@@ -170,7 +170,7 @@ describe('secret rotation and failing endpoints', () => {
     await ok(d.supervisor.post('/v1/tickets', { subject: 'Two' }), 201);
     const endpoint = await until(
       async () => ok(d.admin.get(`/v1/webhook-endpoints/${dead.endpoint.id}`)),
-      (e: { enabled: boolean }) => !e.enabled,
+      (e: { enabled: boolean; disabledReason: string | null }) => !e.enabled,
     );
     expect(endpoint.disabledReason).toMatch(/in a row/);
     const [told] = (

@@ -17,8 +17,8 @@ export const CHUNK_BYTES = 48 * 1024;
 
 /** Where a chunk failure is recorded (an UnsealError's location; never any bytes). */
 const chunkLocation = (attachmentId: string) => ({
-  table: 'attachment_chunks',
-  column: 'sealed',
+  table: 'attachments',
+  column: 'content',
   rowId: attachmentId,
 });
 

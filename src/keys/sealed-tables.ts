@@ -4,9 +4,11 @@
 // row's sealed columns are under; writes re-seal the whole row to keep that true).
 // A new area with PHI columns adds its spec here, or rotation would silently skip it.
 import type { AuditAction } from '../audit/actions.js';
+import { attachmentsSealing } from '../attachments/attachments.sealing.js';
 import { breakGlassSealing } from '../break-glass/break-glass.sealing.js';
 import { contactsSealing } from '../contacts/contacts.model.js';
 import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
+import { webhookSecretsSealing } from '../webhooks/webhook-secrets.js';
 
 export interface SealedTableSpec {
   readonly table: string;
@@ -25,4 +27,6 @@ export const sealedTables: readonly SealedTableSpec[] = [
   commentsSealing,
   commentRevisionsSealing,
   breakGlassSealing,
+  attachmentsSealing,
+  webhookSecretsSealing,
 ];

@@ -8,6 +8,7 @@ import { attachmentsSealing } from '../attachments/attachments.sealing.js';
 import { breakGlassSealing } from '../break-glass/break-glass.sealing.js';
 import { contactsSealing } from '../contacts/contacts.model.js';
 import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
+import { webhookSecretsSealing } from '../webhooks/webhook-secrets.js';
 
 export interface SealedTableSpec {
   readonly table: string;
@@ -27,4 +28,5 @@ export const sealedTables: readonly SealedTableSpec[] = [
   commentRevisionsSealing,
   breakGlassSealing,
   attachmentsSealing,
+  webhookSecretsSealing,
 ];

@@ -71,7 +71,7 @@ describe('openapi.yaml: agreements and webhooks', () => {
         (await call({ as: d.admin, method: 'GET', url: `${prefixes[1]}/${id}/attempts`, expect: 200 })).json(),
       (page: { items: Array<{ deliveryId: string }> }) => page.items.length >= 1,
     );
-    const deliveryId = attempts.items[0].deliveryId;
+    const deliveryId = attempts.items[0]!.deliveryId;
     await call({
       as: d.admin,
       method: 'POST',

@@ -32,7 +32,12 @@ const MULTIPART_HARD_LIMIT = 4 * 1024 * 1024 * 1024;
 
 async function uploadSource(req: FastifyRequest): Promise<Omit<UploadInput, 'ticketId' | 'commentId'>> {
   if (req.isMultipart()) {
-    const part = await req.file({ limits: { fileSize: MULTIPART_HARD_LIMIT, files: 1, fields: 0 } });
+    // a form whose head cannot be parsed (no boundary, not multipart after all) is the caller's error
+    const part = await req.file({ limits: { fileSize: MULTIPART_HARD_LIMIT, files: 1, fields: 0 } }).catch(() => {
+      throw new AppError('VALIDATION_FAILED', 'The multipart form could not be read.', [
+        { path: '/file', message: 'not a multipart/form-data body with a boundary' },
+      ]);
+    });
     if (!part)
       throw new AppError('VALIDATION_FAILED', 'The form has no file.', [{ path: '/file', message: 'missing' }]);
     return { filename: part.filename || undefined, declaredType: mediaTypeOf(part.mimetype), content: part.file };

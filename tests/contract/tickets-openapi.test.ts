@@ -753,7 +753,8 @@ describe('ticket responses match their documented schemas', () => {
   });
 
   it('checked the success response of every documented ticket operation', () => {
-    const ticketOps = operationsUnder(ticketPrefixes);
+    // attachments (under /v1/tickets/{id}/attachments) have their own: tests/attachments/openapi.test.ts
+    const ticketOps = operationsUnder(ticketPrefixes).filter((o) => !o.path.includes('/attachments'));
     expect(ticketOps.length).toBe(15);
     expect(uncheckedSuccesses(ticketOps), 'ticket operations whose success response was never validated').toEqual([]);
     expect(

@@ -111,7 +111,8 @@ export function stringPaths(schema: Json, depth = 0): string[][] {
   const s = merged(schema);
   const out: string[][] = [];
   for (const b of (s['anyOf'] ?? s['oneOf'] ?? []) as Json[]) out.push(...stringPaths(b, depth + 1));
-  if (types(s).includes('string')) out.push([]);
+  // a file's bytes (format: binary) may hold any byte, NUL included: not text to refuse
+  if (types(s).includes('string') && s['format'] !== 'binary') out.push([]);
   for (const [name, child] of Object.entries((s['properties'] ?? {}) as Record<string, Json>))
     out.push(...stringPaths(child, depth + 1).map((p) => [name, ...p]));
   if (s['additionalProperties'] && typeof s['additionalProperties'] === 'object')

@@ -149,6 +149,12 @@ beforeAll(async () => {
       'agreement',
     )
   ).id;
+  ids['Attachment'] = (
+    await created(
+      supervisor.post(`/v1/tickets/${ids['Ticket']}/attachments`, 'Lab note', { 'content-type': 'text/plain' }),
+      'attachment',
+    )
+  ).id;
   // a public address literal (no DNS) subscribed to an event nothing here emits: never contacted
   ids['WebhookEndpoint'] = ids['Endpoint'] = (
     await created(admin.post('/v1/webhook-endpoints', restBodies['POST /v1/webhook-endpoints']), 'webhook endpoint')
@@ -204,6 +210,8 @@ const restBodies: Record<string, unknown> = {
   'PATCH /v1/webhook-endpoints/:id': { description: 'renamed' },
   'POST /v1/webhook-endpoints/:id/rotate-secret': {},
   'POST /v1/webhook-endpoints/:id/deliveries/:deliveryId/replay': undefined,
+  // the route's gate refuses before the body is read (an upload's bytes are streamed later)
+  'POST /v1/tickets/:id/attachments': { note: 'refused before the body matters' },
 };
 
 /** Path params: the record type a route's `:id` names, by the collection it follows; other params by name. */
@@ -219,6 +227,7 @@ const collections: Record<string, string> = {
   verifications: 'VerificationJob',
   'business-associate-agreements': 'BusinessAssociateAgreement',
   'webhook-endpoints': 'WebhookEndpoint',
+  attachments: 'Attachment',
 };
 const namedParams: Record<string, { type: string; value: () => string }> = {
   userId: { type: 'User', value: () => ids['User']! },

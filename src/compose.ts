@@ -40,7 +40,7 @@ import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
-import { PgAttachmentStore } from './attachments/attachment-chunks.repository.js';
+import { PgAttachmentStore } from './attachments/pg-attachment-store.js';
 import { baaRoutes } from './baa/baa.routes.js';
 import { baaGraphql } from './baa/baa.resolvers.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';

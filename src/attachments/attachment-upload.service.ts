@@ -15,7 +15,7 @@ import * as comments from '../tickets/comments.repository.js';
 import * as tickets from '../tickets/tickets.repository.js';
 import { checkTicketId, ticketReadWhere } from '../tickets/tickets.service.js';
 import { attachmentEvent, commentReadWhere } from './attachment-access.service.js';
-import { WRITE_BATCH, type SealedChunk } from './attachment-chunks.repository.js';
+import { WRITE_BATCH, type SealedChunk } from './pg-attachment-store.js';
 import { CHUNK_BYTES, ChunkSealer, newStreamKey } from './attachment-stream.js';
 import * as repo from './attachments.repository.js';
 import { getAttachmentIn, type AttachmentsDeps, type AttachmentView } from './attachments.service.js';

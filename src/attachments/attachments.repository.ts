@@ -1,5 +1,5 @@
 // Attachment rows (metadata, the sealed stream key and filename) and the tenant's limits.
-// The chunks themselves go through an AttachmentStore (attachment-chunks.repository.ts).
+// The chunks themselves go through an AttachmentStore (pg-attachment-store.ts).
 import type { Tx } from '../db/tenant-tx.js';
 import type { Where } from '../db/where.js';
 import type { Sealed } from '../crypto/sealed.js';

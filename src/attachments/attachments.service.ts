@@ -20,7 +20,7 @@ import {
   mayReadContent,
   ticketRecord,
 } from './attachment-access.service.js';
-import type { AttachmentStore } from './attachment-chunks.repository.js';
+import type { AttachmentStore } from './pg-attachment-store.js';
 import { ChunkOpener } from './attachment-stream.js';
 import * as repo from './attachments.repository.js';
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Actor } from '../../src/auth/actor.js';
-import { PgAttachmentStore } from '../../src/attachments/attachment-chunks.repository.js';
+import { PgAttachmentStore } from '../../src/attachments/pg-attachment-store.js';
 import { CHUNK_BYTES } from '../../src/attachments/attachment-stream.js';
 import { downloadAttachment } from '../../src/attachments/attachments.service.js';
 import { UnsealError } from '../../src/crypto/errors.js';

@@ -1,7 +1,7 @@
 // Attachments end to end: both upload forms give back the same bytes, the plaintext (a
 // canary) is nowhere in the database, the type is decided by the bytes, the tenant's limits
 // hold, a refused upload leaves no rows, and every operation is one audit event.
-import { execFileSync } from 'node:child_process';
+import { databaseDump } from '../helpers/database-dump.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -58,7 +58,7 @@ describe('attachments', () => {
     expect(res.headers['content-type']).toBe('text/plain');
 
     // the plaintext and the filename are nowhere in the database, in any encoding pg_dump writes
-    const dump = execFileSync('pg_dump', ['--data-only', t.database.url], { maxBuffer: 512 * 1024 * 1024 }).toString();
+    const { text: dump } = await databaseDump(t.database);
     for (const needle of [secret, secret.slice(6)]) {
       expect(dump).not.toContain(needle);
       expect(dump).not.toContain(Buffer.from(needle).toString('hex'));

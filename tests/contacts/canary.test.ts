@@ -3,19 +3,15 @@
 // captured log line contain none of them, in any form a human would search for: plain,
 // lower case, base64 (at each of the three alignments), and hex (how a dump prints bytea).
 //
-// The dump: pg_dump when its major version matches the server's. The pg_dump on this
-// machine is 15 and cannot dump the embedded PostgreSQL 18, so then the dump is
-// `COPY (SELECT * FROM <table>) TO STDOUT` (through psql) over every table of the
-// database, listed from pg_catalog. A control canary stored as plaintext proves the
+// The dump: tests/helpers/database-dump.ts (pg_dump, or COPY of every table when pg_dump's
+// major version is not the server's). A control canary stored as plaintext proves the
 // dump and the detector would see a leak.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { databaseDump as dumpOf } from '../helpers/database-dump.js';
 import { canary, staffTenant, type StaffTenant } from './helpers.js';
 
-const run = promisify(execFile);
 let t: TestApp;
 let a: StaffTenant;
 
@@ -48,39 +44,6 @@ function leaks(haystack: string, values: readonly string[]): string[] {
       .filter((f) => haystack.includes(f) || lower.includes(f.toLowerCase()))
       .map((f) => `${v} as ${f}`),
   );
-}
-
-async function databaseDump(): Promise<{ text: string; how: string }> {
-  const {
-    rows: [server],
-  } = await sql<{ v: number }>`select current_setting('server_version_num')::int / 10000 as v`.execute(t.database.db);
-  const pgDump = await run('pg_dump', ['--version']).then(
-    (r) => Number(/(\d+)\./.exec(r.stdout)?.[1]),
-    () => 0,
-  );
-  if (pgDump === server!.v) {
-    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', t.database.url], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return { text: stdout, how: `pg_dump ${pgDump}` };
-  }
-  const { rows: tables } = await sql<{ schema: string; name: string }>`
-    select n.nspname as schema, c.relname as name from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`.execute(
-    t.database.db,
-  );
-  const parts: string[] = [];
-  for (const table of tables) {
-    const copy = `COPY (SELECT * FROM "${table.schema}"."${table.name}") TO STDOUT`;
-    const { stdout } = await run('psql', [t.database.url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', copy], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    parts.push(`-- ${table.schema}.${table.name}\n${stdout}`);
-  }
-  return {
-    text: parts.join('\n'),
-    how: `COPY over ${tables.length} tables (pg_dump ${pgDump || 'missing'}, server ${server!.v})`,
-  };
 }
 
 describe('canaries', () => {
@@ -141,7 +104,7 @@ describe('canaries', () => {
     const controlBytes = canary('CONTROLBYTES');
     await sql`insert into canary_control values (convert_to(${controlBytes}, 'UTF8'))`.execute(t.database.db);
 
-    const dump = await databaseDump();
+    const dump = await dumpOf(t.database);
     console.info(`canary dump: ${dump.how}, ${dump.text.length} characters`);
     expect(leaks(dump.text, [control])).not.toEqual([]);
     expect(leaks(dump.text, [controlBytes])).not.toEqual([]);

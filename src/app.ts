@@ -19,6 +19,7 @@ import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
 import { docsRoutes } from './http/docs.routes.js';
 import { registerAuthentication, type Authenticator } from './http/authenticate.js';
 import { registerGraphql } from './graphql/setup.js';
+import type { SubscriptionOptions } from './graphql/subscriptions.js';
 import type { AuditPort } from './services/audit-port.js';
 import { enforceRouteDeclarations, type DenialRecorder } from './http/gate.js';
 import { problemSchema } from './http/schemas.js';
@@ -42,6 +43,8 @@ export interface AppDeps {
   recordDenial?: DenialRecorder;
   /** the audit trail's capture port: a GraphQL operation writes its reads' events through it as one */
   auditPort?: AuditPort;
+  /** GraphQL subscriptions (src/graphql/subscriptions.ts); absent, none are served */
+  subscriptions?: SubscriptionOptions | undefined;
   /** where logs go; tests pass a capture stream */
   logStream?: DestinationStream;
 }
@@ -120,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     policies: { 'Query.health': 'public', 'Mutation.noop': 'public', ...(deps.fieldPolicies ?? {}) },
     recordDenial: deps.recordDenial,
     auditPort: deps.auditPort,
+    subscriptions: deps.subscriptions,
   });
   return app;
 }

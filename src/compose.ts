@@ -38,6 +38,7 @@ import { ticketsRoutes } from './tickets/tickets.routes.js';
 import { settingsRoutes } from './tickets/settings.routes.js';
 import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
+import { startSlaBreachWatch, type SlaBreachWatch } from './tickets/sla-breach-watch.service.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
 import { PgAttachmentStore } from './attachments/pg-attachment-store.js';
@@ -47,6 +48,8 @@ import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { webhooksGraphql } from './webhooks/webhooks.resolvers.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.service.js';
 import type { HostLookup } from './net/url-guard.js';
+import { createChangeEmitter, publisherOver } from './live/change-emitter.js';
+import { liveGraphql } from './live/live.resolvers.js';
 
 export interface ComposeDeps {
   config: Config;
@@ -87,7 +90,11 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     runJobs: deps.auditJobs,
     auditDb: deps.auditDb,
   });
-  const services: ServiceDeps = { db, audit: trail.port };
+  // committed ticket changes go to GraphQL subscribers: through Redis across instances
+  // (REDIS_URL), else in this process; its errors are logged once `app` exists
+  const busLog = { error: (obj: object, msg: string) => app.log.error(obj, msg) };
+  const changeBus = createChangeEmitter(config.subscriptions.redisUrl, busLog);
+  const services: ServiceDeps = { db, audit: trail.port, changes: publisherOver(changeBus.emitter, busLog) };
   // One keyring per process: its cache is what keeps unwrapping off the request path.
   const keyring = new Keyring({
     masterKey: deps.masterKey,
@@ -151,6 +158,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     attachmentsGraphql(attachmentDeps),
     baaGraphql(services),
     webhooksGraphql(webhookDeps),
+    liveGraphql({ ...services, keyring }),
   ];
 
   const app = await buildApp({
@@ -204,7 +212,25 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
           purposeOfUse: header(request, 'x-purpose-of-use'),
         },
       ),
+    // a subscription's credential comes in its connection_init payload, and is checked on the
+    // websocket's upgrade request like a request's own (and again every recheckMs)
+    subscriptions: {
+      emitter: changeBus.emitter,
+      recheckMs: config.subscriptions.recheckMs,
+      authenticate: (credentials, request) =>
+        authenticateCredentials(
+          { ...services, verifier, cache: authCache },
+          {
+            request,
+            ...credentials,
+            clientAddress: request.ip,
+            userAgent: header(request, 'user-agent'),
+            requestId: request.id,
+          },
+        ),
+    },
   });
+  app.addHook('onClose', async () => changeBus.close());
   // unwrapped tenant keys must not outlive the server that used them
   app.addHook('onClose', async () => keyring.clear());
   app.addHook('onClose', async () => {
@@ -222,6 +248,11 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       dispatcher = startWebhookDispatcher({ ...webhookDeps, ...config.webhooks }, app.log);
   });
   app.addHook('onClose', async () => dispatcher?.stop());
+  let slaWatch: SlaBreachWatch | undefined;
+  app.addHook('onReady', async () => {
+    if (deps.auditJobs !== false) slaWatch = startSlaBreachWatch(services, config.slaWatchIntervalMs, app.log);
+  });
+  app.addHook('onClose', async () => slaWatch?.stop());
   // the public key endpoint, and the sequencer and checkpoints started on ready, drained on close
   await trail.attach(app);
   return app;

@@ -125,6 +125,25 @@ export const envSchema = Type.Object({
     50,
     'failed attempts in a row (across deliveries) after which a webhook endpoint is disabled and its admins told',
   ),
+  SLA_WATCH_INTERVAL_MS: Int(
+    100,
+    3_600_000,
+    30_000,
+    'how often each process looks for SLA clocks that ran out, to announce ticket.sla_breached',
+  ),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      pattern: '^rediss?://',
+      description:
+        'Redis URL; set, GraphQL subscription events fan out across server instances through it; unset, in process only',
+    }),
+  ),
+  SUBSCRIPTION_RECHECK_MS: Int(
+    100,
+    60_000,
+    1000,
+    "how often a GraphQL subscription's credential is checked again (a revoked or expired one ends the connection)",
+  ),
   AUDIT_SIGNING_KEY_FILE: Type.Optional(
     Type.String({
       minLength: 1,
@@ -204,6 +223,13 @@ export interface Config {
     readonly retryMaxMs: number;
     readonly maxAttempts: number;
     readonly disableAfterFailures: number;
+  };
+  /** how often SLA breaches are looked for and announced */
+  readonly slaWatchIntervalMs: number;
+  readonly subscriptions: {
+    /** set: events fan out across instances through Redis */
+    readonly redisUrl: string | undefined;
+    readonly recheckMs: number;
   };
   readonly audit: {
     readonly signingKeyFile: string;
@@ -377,6 +403,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: num('WEBHOOK_MAX_ATTEMPTS'),
       disableAfterFailures: num('WEBHOOK_DISABLE_AFTER_FAILURES'),
     }),
+    slaWatchIntervalMs: num('SLA_WATCH_INTERVAL_MS'),
+    subscriptions: Object.freeze({ redisUrl: env.REDIS_URL, recheckMs: num('SUBSCRIPTION_RECHECK_MS') }),
     audit: Object.freeze({
       signingKeyFile,
       usesDevSigningKey: signingKeyFile === devSigningKeyFile,

@@ -13,7 +13,7 @@ import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import * as repo from './break-glass.repository.js';
-import { emitWebhookEvent } from '../webhooks/webhook-outbox.service.js';
+import { announceChange } from '../services/announce.service.js';
 import { openText, sealText } from './break-glass.sealing.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 
@@ -160,7 +160,7 @@ export async function openBreakGlass(
         expiresAt: row.expires_at.toISOString(),
       },
     });
-    await emitWebhookEvent(s, 'break_glass.opened', {
+    await announceChange(s, 'break_glass.opened', {
       grantId: row.id,
       actorId: actor.id,
       resourceType: row.resource_type,

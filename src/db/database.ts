@@ -280,6 +280,10 @@ export interface TicketsTable {
   first_responded_at: Date | null;
   solved_at: Date | null;
   deleted_at: Date | null;
+  /** the first-response due time whose breach was announced (migration 0019); null: none yet */
+  first_response_breach_announced_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** the resolution due time whose breach was announced; null: none yet */
+  resolution_breach_announced_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_by: string;
   created_at: Stamp;
   updated_at: MutableStamp;

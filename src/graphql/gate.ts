@@ -6,6 +6,7 @@ import { defineAbilityFor } from '../policy/ability.js';
 import { deniedResourceId, type DenialRecorder, type RoutePolicy } from '../http/gate.js';
 import type { GraphqlContext } from './context.js';
 import { buildSchema } from 'graphql';
+import { subscriptionError } from './subscriptions.js';
 
 /** Every Query/Mutation/Subscription field of the SDL, as 'Type.field'. */
 export function rootFieldsOf(sdl: string): string[] {
@@ -57,6 +58,10 @@ export function gateResolvers(
     for (const [name, resolver] of Object.entries(fields as Record<string, unknown>)) {
       const policy = policies[`${type}.${name}`];
       if (!policy) throw new Error(`GraphQL field ${type}.${name} has a resolver but no declared policy`);
+      if (type === 'Subscription') {
+        gated[type][name] = gateSubscription(resolver, policy, recordDenial);
+        continue;
+      }
       if (policy === 'public' || typeof resolver !== 'function') {
         if (typeof resolver === 'function') declaredPolicies.set(resolver, policy);
         gated[type][name] = resolver;
@@ -85,4 +90,44 @@ export function gateResolvers(
     }
   }
   return gated as IResolvers;
+}
+
+interface SubscriptionResolver {
+  subscribe: (root: unknown, args: unknown, ctx: GatedContext, info: unknown) => unknown;
+  resolve?: (root: unknown, args: unknown, ctx: GatedContext, info: unknown) => unknown;
+}
+
+/**
+ * A subscription field is gated when it starts (its `subscribe`), with the same policy and
+ * denial record as a query; what each event may show is the field's own filter's concern.
+ * Errors carry their code in extensions: mercurius sends them without the errorFormatter.
+ */
+function gateSubscription(
+  resolver: unknown,
+  policy: FieldPolicies[string],
+  recordDenial: DenialRecorder | undefined,
+): SubscriptionResolver {
+  const { subscribe, resolve } = resolver as SubscriptionResolver;
+  const gatedSubscribe = async (root: unknown, args: unknown, ctx: GatedContext, info: unknown) => {
+    try {
+      if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
+      if (
+        policy !== 'public' &&
+        policy !== 'authenticated' &&
+        !defineAbilityFor(ctx.actor).can(policy.action, policy.subject)
+      ) {
+        if (recordDenial) await recordDenial(ctx.actor, policy, deniedResourceId(ctx.actor, policy, { args }));
+        throw new AppError(
+          'FORBIDDEN',
+          `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`,
+        );
+      }
+      return await subscribe(root, args, ctx, info);
+    } catch (e) {
+      throw subscriptionError(e);
+    }
+  };
+  declaredPolicies.set(gatedSubscribe, policy);
+  if (resolve) declaredPolicies.set(resolve, policy);
+  return { subscribe: gatedSubscribe, ...(resolve ? { resolve } : {}) };
 }

@@ -17,6 +17,7 @@ import type { GraphqlContext } from './context.js';
 import type { Actor } from '../auth/actor.js';
 import type { AuditPort } from '../services/audit-port.js';
 import { AuditOperation } from '../services/audit-operation.js';
+import { addSubscriptionHooks, subscriptionOption, type SubscriptionOptions } from './subscriptions.js';
 
 /** maxErrors bounds validation (graphql-js stops there) and every error list we send. */
 export const graphqlLimits = {
@@ -56,6 +57,8 @@ export interface GraphqlOptions {
   recordDenial?: DenialRecorder | undefined;
   /** when given, an operation's reads are audited as one event (src/services/audit-operation.ts) */
   auditPort?: AuditPort | undefined;
+  /** when given, subscriptions over a websocket at /graphql (subscriptions.ts) */
+  subscriptions?: SubscriptionOptions | undefined;
 }
 
 export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions): Promise<void> {
@@ -93,14 +96,23 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
         batches: new Map(),
       }),
       errorFormatter: (execution) => formatExecutionErrors(execution),
+      subscription: opts.subscriptions ? subscriptionOption(opts.subscriptions) : false,
     });
     // Parsed here first, with a token limit, so that a huge document is refused before any
     // work and a text that is not GraphQL is refused outright: on a syntax error mercurius
     // would try the text as a JSON AST and run whatever nodes it describes (malformed ones
     // crash validation).
-    scope.graphql.addHook('preParsing', async (_schema, source) => {
+    const parseLimited = (source: string) => {
       parse(source, { maxTokens: graphqlLimits.maxTokens, noLocation: true });
-    });
+    };
+    scope.graphql.addHook('preParsing', async (_schema, source) => parseLimited(source));
+    if (opts.subscriptions)
+      addSubscriptionHooks(scope, {
+        rules: [...queryLimitRules, storableStringsRule],
+        production: opts.production,
+        port,
+        parseLimited,
+      });
     // Variables, typed or JSON, after coercion and before any resolver (POST bodies were
     // already checked as HTTP input; GET carries them as a JSON string).
     scope.graphql.addHook('preExecution', async (_schema, _document, _context, variables) => {

@@ -15,11 +15,14 @@ import { AppError, auditUnavailable, notFound } from '../errors.js';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from '../policy/ability.js';
 import { denialAction } from '../audit/actions.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
+import type { ChangePublisher, TicketChange } from '../live/ticket-changes.js';
 import { cryptoFailureEvent, isCryptoFailure } from './seal-failures.js';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
   audit: AuditPort;
+  /** where committed ticket changes go to GraphQL subscribers; absent, nowhere */
+  changes?: ChangePublisher | undefined;
 }
 
 export interface Scope {
@@ -28,6 +31,8 @@ export interface Scope {
   ability: AppAbility;
   /** Records an event; durable before the use case's result is returned. */
   record(event: AuditEventInput): void;
+  /** Hands a change to GraphQL subscribers once (and only if) this transaction has committed. */
+  publishAfterCommit(change: TicketChange): void;
   /**
    * Throws FORBIDDEN (recorded as a denial) unless the actor may do `action` on `subject`
    * (this record, when given; this field of it, when given: CASL field-level rules).
@@ -78,6 +83,7 @@ async function runScoped<T>(
 ): Promise<T> {
   const ability = defineAbilityFor(actor);
   const events: AuditEventInput[] = [];
+  const changes: TicketChange[] = [];
   let denial: AuditEventInput | undefined;
   let result: T;
   try {
@@ -91,6 +97,9 @@ async function runScoped<T>(
           ability,
           record: (event) => {
             events.push(event);
+          },
+          publishAfterCommit: (change) => {
+            changes.push(change);
           },
           assertCan: (action, subject, record, field) => {
             if (can(ability, action, subject, record, field)) return;
@@ -135,6 +144,7 @@ async function runScoped<T>(
     if (kept.length > 0) await deps.audit.writeDetached(actor.tenantId, actor, kept);
     throw e;
   }
+  for (const change of changes) deps.changes?.publish(actor.tenantId, change);
   if (events.length === 0) return result;
   // Reads: nothing has left yet; the result is handed back only once its events are durable.
   // A GraphQL operation gathers its reads' events and writes them, as one, before it answers.

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
-import { emitWebhookEvent } from '../webhooks/webhook-outbox.service.js';
+import { announceChange } from '../services/announce.service.js';
 import * as comments from './comments.repository.js';
 import * as tickets from './tickets.repository.js';
 import { checkTicketId, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
@@ -150,7 +150,7 @@ export async function addComment(
       },
     );
     s.record(commentEvent('comment.create', row, true));
-    await emitWebhookEvent(s, 'comment.added', { ticketId, commentId: row.id, public: isPublic });
+    await announceChange(s, 'comment.added', { ticketId, commentId: row.id, public: isPublic });
     const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
     return {
       comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead },

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import type { AuditEventInput } from '../services/audit-port.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
-import { emitWebhookEvent } from '../webhooks/webhook-outbox.service.js';
+import { announceChange } from '../services/announce.service.js';
 import { computeDue } from './sla.js';
 import {
   assertTransition,
@@ -221,7 +221,7 @@ export async function createTicket(
       },
     );
     s.record(ticketEvent('ticket.create', row, disclosedFields(ticketPhi)));
-    await emitWebhookEvent(s, 'ticket.created', { ticketId: row.id, status: row.status });
+    await announceChange(s, 'ticket.created', { ticketId: row.id, status: row.status });
     const mayRead = can(s.ability, 'read_phi', 'Ticket', policyRecord(row));
     return { ticket: presentTicket(row, mayRead ? ticketPhi : null), replayed: false };
   });
@@ -332,9 +332,9 @@ export async function updateTicket(
     const updated = await repo.updateTicket(s.tx, crypto, row, state, nextPhi, event);
     const written = (['subject', 'description', 'customFields', 'externalRefs'] as const).filter((f) => f in patch);
     s.record(ticketEvent('ticket.update', updated, written));
-    await emitWebhookEvent(s, 'ticket.updated', { ticketId: updated.id, status: updated.status });
+    await announceChange(s, 'ticket.updated', { ticketId: updated.id, status: updated.status });
     if (updated.status === 'solved' && row.status !== 'solved')
-      await emitWebhookEvent(s, 'ticket.solved', { ticketId: updated.id });
+      await announceChange(s, 'ticket.solved', { ticketId: updated.id });
     if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(updated))) return presentTicket(updated, null);
     const phi = nextPhi ?? (await repo.openTicket(crypto, updated));
     s.record(ticketEvent('ticket.read', updated, disclosedFields(phi)));

@@ -5,6 +5,7 @@ export const webhookEventTypes = [
   'ticket.created',
   'ticket.updated',
   'ticket.solved',
+  'ticket.sla_breached',
   'comment.added',
   'break_glass.opened',
   'webhook_endpoint.disabled',

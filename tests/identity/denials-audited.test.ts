@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { GraphQLField, GraphQLSchema } from 'graphql';
+import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { listen, subscribe } from '../live/helpers.js';
 import { client, mintKey, seedTenant, type SeededTenant } from '../helpers/actors.js';
 import { auditEvents } from '../helpers/audit.js';
 import { defineAbilityFor, scopeCatalogue, type SubjectType } from '../../src/policy/ability.js';
@@ -334,10 +336,6 @@ describe('every refusal is audited', () => {
         misses.push(`${name}: its resolver was not installed by the gate (no declared policy)`);
         continue;
       }
-      if (type === 'Subscription') {
-        misses.push(`${name}: subscriptions are not walked by this test yet`);
-        continue;
-      }
       const op = operationFor(schema, type, field);
       if (typeof op === 'string') {
         misses.push(`${name}: ${op}`);
@@ -347,6 +345,13 @@ describe('every refusal is audited', () => {
       for (const credential of await refusedCredentials(policy)) {
         const what = `${name} as ${credential.label}`;
         const requestId = requestIdFor(name);
+        if (type === 'Subscription') {
+          // over a websocket, as subscribers use them: refused when the subscription starts
+          const codes = await subscriptionErrorCodes(op, credential.secret, requestId);
+          if (codes.length !== 1 || codes[0] !== 'FORBIDDEN') misses.push(`${what}: not FORBIDDEN: ${codes.join(',')}`);
+          else probes.push({ what, requestId, credential, policy, resourceId: expectedResourceId(policy, op.named) });
+          continue;
+        }
         const res = await t.app.inject({
           method: 'POST',
           url: '/graphql',
@@ -573,9 +578,36 @@ function operationFor(
           .map((a) => `${a}: $${a}`)
           .join(', ')})`
       : '';
-  const query = `${type === 'Mutation' ? 'mutation' : 'query'}${declared.length > 0 ? `(${declared.join(', ')})` : ''} { ${field.name}${args}${selectionFor(schema, String(field.type))} }`;
+  const query = `${type.toLowerCase()}${declared.length > 0 ? `(${declared.join(', ')})` : ''} { ${field.name}${args}${selectionFor(schema, String(field.type))} }`;
   return { query, variables, named };
 }
+
+/** The error codes a subscription answers with on a websocket to the app (listening on first use). */
+async function subscriptionErrorCodes(
+  op: { query: string; variables: Record<string, unknown> },
+  apiKey: string,
+  requestId: string,
+): Promise<string[]> {
+  if (!wsUrl) wsUrl = await listen(t);
+  // the upgrade request carries the request id, which the denial's event must name
+  const WithRequestId = class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { 'x-request-id': requestId } });
+    }
+  };
+  const s = subscribe(wsUrl, { 'x-api-key': apiKey }, op.query, op.variables, WithRequestId);
+  try {
+    const started = Date.now();
+    while (s.errors.length === 0 && s.closeCode() === undefined && Date.now() - started < 5000)
+      await new Promise((r) => setTimeout(r, 20));
+    return (s.errors as Array<Array<{ extensions?: { code?: string } }>>)
+      .flat()
+      .map((e) => e.extensions?.code ?? `no code (closed ${s.closeCode()})`);
+  } finally {
+    await s.dispose();
+  }
+}
+let wsUrl: string | undefined;
 
 function selectionFor(schema: GraphQLSchema, typeName: string): string {
   const named = schema.getType(typeName.replace(/[[\]!]/g, ''));

@@ -891,6 +891,20 @@ export type ReviewBreakGlassInput = {
   outcome: Scalars['String']['input'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Changes to the tickets you may see (optionally one ticket), filtered by your abilities at
+   * delivery: you receive nothing about a ticket or an internal note you could not read.
+   */
+  ticketEvents: TicketEvent;
+};
+
+
+export type SubscriptionTicketEventsArgs = {
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Tenant = {
   __typename?: 'Tenant';
   createdAt: Scalars['DateTime']['output'];
@@ -937,6 +951,19 @@ export type Ticket = {
 export type TicketCommentsArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A change to a ticket or its comments, delivered once it has committed. */
+export type TicketEvent = {
+  __typename?: 'TicketEvent';
+  /** the comment added (comment.added only) */
+  commentId?: Maybe<Scalars['ID']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** the ticket as you may see it now (PHI masked without read_phi); the read is audited */
+  ticket?: Maybe<Ticket>;
+  ticketId: Scalars['ID']['output'];
+  /** ticket.created, ticket.updated, ticket.solved, ticket.sla_breached or comment.added */
+  type: Scalars['String']['output'];
 };
 
 export type TicketFilter = {
@@ -1111,7 +1138,7 @@ export type WebhookEndpoint = {
   disabledAt?: Maybe<Scalars['DateTime']['output']>;
   disabledReason?: Maybe<Scalars['String']['output']>;
   enabled: Scalars['Boolean']['output'];
-  /** ticket.created, ticket.updated, ticket.solved, comment.added, break_glass.opened, webhook_endpoint.disabled */
+  /** ticket.created, ticket.updated, ticket.solved, ticket.sla_breached, comment.added, break_glass.opened, webhook_endpoint.disabled */
   eventTypes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -1260,8 +1287,10 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<Tenant>;
   Ticket: ResolverTypeWrapper<Ticket>;
+  TicketEvent: ResolverTypeWrapper<TicketEvent>;
   TicketFilter: TicketFilter;
   TicketPage: ResolverTypeWrapper<TicketPage>;
   TicketSla: ResolverTypeWrapper<TicketSla>;
@@ -1341,8 +1370,10 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Tenant: Tenant;
   Ticket: Ticket;
+  TicketEvent: TicketEvent;
   TicketFilter: TicketFilter;
   TicketPage: TicketPage;
   TicketSla: TicketSla;
@@ -1719,6 +1750,10 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointPage'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  ticketEvents?: SubscriptionResolver<ResolversTypes['TicketEvent'], "ticketEvents", ParentType, ContextType, Partial<SubscriptionTicketEventsArgs>>;
+};
+
 export type TenantResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1755,6 +1790,14 @@ export type TicketResolvers<ContextType = GraphqlContext, ParentType extends Res
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TicketEventResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
+  commentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TicketPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['TicketPage'] = ResolversParentTypes['TicketPage']> = {
@@ -1886,8 +1929,10 @@ export type Resolvers<ContextType = GraphqlContext> = {
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
+  TicketEvent?: TicketEventResolvers<ContextType>;
   TicketPage?: TicketPageResolvers<ContextType>;
   TicketSla?: TicketSlaResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;

@@ -41,6 +41,8 @@ import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
 import { startSlaBreachWatch, type SlaBreachWatch } from './tickets/sla-breach-watch.service.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
+import { attachmentSettingsRoutes } from './attachments/attachment-settings.routes.js';
+import { attachmentSettingsGraphql } from './attachments/attachment-settings.resolvers.js';
 import { PgAttachmentStore } from './attachments/pg-attachment-store.js';
 import { baaRoutes } from './baa/baa.routes.js';
 import { baaGraphql } from './baa/baa.resolvers.js';
@@ -156,6 +158,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     trail.graphql(services),
     ticketsGql,
     attachmentsGraphql(attachmentDeps),
+    attachmentSettingsGraphql(services),
     baaGraphql(services),
     webhooksGraphql(webhookDeps),
     liveGraphql({ ...services, keyring }),
@@ -176,6 +179,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       settingsRoutes(services),
       trail.routes(services),
       attachmentsRoutes(attachmentDeps),
+      attachmentSettingsRoutes(services),
       baaRoutes(services),
       webhooksRoutes(webhookDeps),
     ],

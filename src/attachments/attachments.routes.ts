@@ -2,6 +2,7 @@
 // multipart/form-data (one file part) or as a raw body whose Content-Type is the file's;
 // no body parser buffers them here (this plugin's scope only). Downloads stream the
 // opened chunks with Content-Disposition: attachment.
+import { MULTIPART_HARD_LIMIT } from './attachment-limits.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type, type Static } from '@sinclair/typebox';
@@ -26,9 +27,6 @@ export const AttachmentSchema = Type.Object({
 });
 const UploadQuery = Type.Object({ commentId: Type.Optional(Uuid) }, { additionalProperties: false });
 const uploadErrors = { 413: { $ref: 'Problem#' }, 415: { $ref: 'Problem#' } };
-
-/** An upper bound for any tenant's limit: busboy needs one; the service enforces the tenant's own. */
-const MULTIPART_HARD_LIMIT = 4 * 1024 * 1024 * 1024;
 
 async function uploadSource(req: FastifyRequest): Promise<Omit<UploadInput, 'ticketId' | 'commentId'>> {
   if (req.isMultipart()) {

@@ -32,6 +32,9 @@ const signatures: readonly Signature[] = [
   { type: 'application/x-executable', magic: [0x7f, 0x45, 0x4c, 0x46] },
 ];
 
+/** Every type sniffContentType can decide: what a tenant's allowlist may name. */
+export const recognisedTypes: readonly string[] = [...new Set([...signatures.map((s) => s.type), 'text/plain'])];
+
 const matchesAt = (bytes: Uint8Array, offset: number, magic: readonly number[]): boolean =>
   bytes.length >= offset + magic.length && magic.every((b, i) => bytes[offset + i] === b);
 

@@ -10,6 +10,8 @@ export const namedAuditActions = {
   'api_key.create': 'an API key was minted',
   'api_key.read': 'an API key (its metadata, never its secret) was shown (a list names every key)',
   'api_key.revoke': 'an API key was revoked',
+  'attachment_settings.put': "the tenant's attachment limits (largest file, accepted types) were set",
+  'attachment_settings.read': "the tenant's attachment limits were shown",
   'attachment.create': 'a file was attached to a ticket or a comment (its content and filename sealed)',
   'attachment.download': "an attachment's content was streamed to the caller",
   'attachment.read':

@@ -35,10 +35,35 @@ describe('openapi.yaml: attachments', () => {
       url: '/v1/attachments/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
       expect: 404,
     });
-    const ops = operationsUnder(['/v1/attachments']).concat(
+    // the tenant's limits: the defaults, set, refused (by the schema and by the service), denied
+    const settings = '/v1/attachment-settings';
+    const defaults = await call({ as: d.supervisor, method: 'GET', url: settings, expect: 200 });
+    expect(defaults.json().isDefault).toBe(true);
+    const limits = { maxBytes: 10 * 1024 * 1024, allowedTypes: ['application/pdf', 'text/plain'] };
+    await call({ as: d.admin, method: 'PUT', url: settings, body: limits, expect: 200 });
+    await call({ as: d.supervisor, method: 'GET', url: settings, expect: 200 });
+    await call({
+      as: d.admin,
+      method: 'PUT',
+      url: settings,
+      body: { ...limits, maxBytes: 0 },
+      expect: 400,
+      code: 'VALIDATION_FAILED',
+      schemaInvalid: true,
+    });
+    await call({
+      as: d.admin,
+      method: 'PUT',
+      url: settings,
+      body: { ...limits, allowedTypes: ['text/html'] },
+      expect: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    await call({ as: d.supervisor, method: 'PUT', url: settings, body: limits, expect: 403, code: 'FORBIDDEN' });
+    const ops = operationsUnder(['/v1/attachments', settings]).concat(
       operationsUnder(['/v1/tickets']).filter((o) => o.path.includes('/attachments')),
     );
-    expect(ops.length).toBe(4);
+    expect(ops.length).toBe(6);
     expect(uncheckedSuccesses(ops)).toEqual([]);
   });
 });

@@ -214,6 +214,7 @@ const restBodies: Record<string, unknown> = {
   'POST /v1/webhook-endpoints/:id/deliveries/:deliveryId/replay': undefined,
   // the route's gate refuses before the body is read (an upload's bytes are streamed later)
   'POST /v1/tickets/:id/attachments': { note: 'refused before the body matters' },
+  'PUT /v1/attachment-settings': { maxBytes: 1024, allowedTypes: ['image/png'] },
 };
 
 /** Path params: the record type a route's `:id` names, by the collection it follows; other params by name. */
@@ -524,6 +525,7 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
   UpdateBusinessAssociateAgreementInput: () => ({ scope: 'Claims and billing' }),
   CreateWebhookEndpointInput: () => ({ url: 'https://93.184.215.14/hook', eventTypes: ['webhook_endpoint.disabled'] }),
   UpdateWebhookEndpointInput: () => ({ description: 'renamed' }),
+  UpdateAttachmentSettingsInput: () => ({ maxBytes: 1024, allowedTypes: ['image/png'] }),
 };
 const graphqlScalars: Record<string, () => unknown> = {
   body: () => 'Called the pharmacy twice.',

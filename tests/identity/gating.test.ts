@@ -140,7 +140,7 @@ describe('GraphQL gating', () => {
     const base = type.replace(/!/g, '');
     if (base.startsWith('[')) return `[${dummy(base.slice(1, -1))}]`;
     if (base === 'ID' || base === 'String') return `"${sampleId}"`;
-    if (base === 'Int') return '1';
+    if (base === 'Int' || base === 'Float') return '1';
     if (base === 'Boolean') return 'true';
     if (base === 'DateTime') return '"2030-01-01T00:00:00Z"';
     const input = schema.getType(base);

@@ -83,6 +83,22 @@ export type AttachmentPage = {
   nextCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The tenant's attachment limits: what an upload may be. A tenant that has not set its own
+ * has the defaults (100 MiB; PDF, PNG, JPEG, GIF, WebP, TIFF and plain text).
+ */
+export type AttachmentSettings = {
+  __typename?: 'AttachmentSettings';
+  /** the types accepted, as the file's bytes prove them (not as declared) */
+  allowedTypes: Array<Scalars['String']['output']>;
+  /** true while the tenant has not set its own limits */
+  isDefault: Scalars['Boolean']['output'];
+  /** the largest file accepted, in bytes (Float: GraphQL's Int stops at 2 GiB; always a whole number) */
+  maxBytes: Scalars['Float']['output'];
+  /** when the tenant last set them; null with the defaults */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type AuditActor = {
   __typename?: 'AuditActor';
   /** jwt, api_key, system or none */
@@ -529,6 +545,8 @@ export type Mutation = {
   /** starts a full re-verification job, or returns the tenant's running one */
   startAuditVerification: AuditVerificationJob;
   terminateBusinessAssociateAgreement: BusinessAssociateAgreement;
+  /** sets the tenant's attachment limits (update on Tenant: tenant admins); applies from the next upload */
+  updateAttachmentSettings: AttachmentSettings;
   updateBusinessAssociateAgreement: BusinessAssociateAgreement;
   updateContact: Contact;
   updateGroup: Group;
@@ -686,6 +704,11 @@ export type MutationTerminateBusinessAssociateAgreementArgs = {
 };
 
 
+export type MutationUpdateAttachmentSettingsArgs = {
+  input: UpdateAttachmentSettingsInput;
+};
+
+
 export type MutationUpdateBusinessAssociateAgreementArgs = {
   id: Scalars['ID']['input'];
   input: UpdateBusinessAssociateAgreementInput;
@@ -740,6 +763,8 @@ export type Query = {
   apiKey: ApiKey;
   apiKeys: ApiKeyPage;
   attachment: Attachment;
+  /** the tenant's attachment limits (read on Tenant) */
+  attachmentSettings: AttachmentSettings;
   auditEvents: AuditEventPage;
   /** incremental: from the last verified signed checkpoint to the head */
   auditVerification: AuditVerification;
@@ -1022,6 +1047,18 @@ export type TrustedIssuerInput = {
   rolesClaim?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Replaces both limits at once. */
+export type UpdateAttachmentSettingsInput = {
+  /**
+   * one or more distinct types, each of application/pdf, image/png, image/jpeg, image/gif,
+   * image/webp, image/tiff, application/dicom, application/zip, application/x-msdownload,
+   * application/x-executable, text/plain
+   */
+  allowedTypes: Array<Scalars['String']['input']>;
+  /** a whole number of bytes, 1 to 4294967296 (4 GiB) */
+  maxBytes: Scalars['Float']['input'];
+};
+
 export type UpdateBusinessAssociateAgreementInput = {
   counterparty?: InputMaybe<Scalars['String']['input']>;
   documentRef?: InputMaybe<Scalars['String']['input']>;
@@ -1237,6 +1274,7 @@ export type ResolversTypes = {
   ApiKeyPage: ResolverTypeWrapper<ApiKeyPage>;
   Attachment: ResolverTypeWrapper<Attachment>;
   AttachmentPage: ResolverTypeWrapper<AttachmentPage>;
+  AttachmentSettings: ResolverTypeWrapper<AttachmentSettings>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuditEventFilter: AuditEventFilter;
@@ -1297,6 +1335,7 @@ export type ResolversTypes = {
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
   TrustedIssuer: ResolverTypeWrapper<TrustedIssuer>;
   TrustedIssuerInput: TrustedIssuerInput;
+  UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
   UpdateGroupInput: UpdateGroupInput;
@@ -1321,6 +1360,7 @@ export type ResolversParentTypes = {
   ApiKeyPage: ApiKeyPage;
   Attachment: Attachment;
   AttachmentPage: AttachmentPage;
+  AttachmentSettings: AttachmentSettings;
   AuditActor: AuditActor;
   AuditEvent: AuditEvent;
   AuditEventFilter: AuditEventFilter;
@@ -1380,6 +1420,7 @@ export type ResolversParentTypes = {
   TimelineEntry: TimelineEntry;
   TrustedIssuer: TrustedIssuer;
   TrustedIssuerInput: TrustedIssuerInput;
+  UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
   UpdateGroupInput: UpdateGroupInput;
@@ -1439,6 +1480,13 @@ export type AttachmentResolvers<ContextType = GraphqlContext, ParentType extends
 export type AttachmentPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AttachmentPage'] = ResolversParentTypes['AttachmentPage']> = {
   items?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AttachmentSettingsResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AttachmentSettings'] = ResolversParentTypes['AttachmentSettings']> = {
+  allowedTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type AuditActorResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
@@ -1713,6 +1761,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   searchContacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
   startAuditVerification?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType>;
   terminateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
+  updateAttachmentSettings?: Resolver<ResolversTypes['AttachmentSettings'], ParentType, ContextType, RequireFields<MutationUpdateAttachmentSettingsArgs, 'input'>>;
   updateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationUpdateBusinessAssociateAgreementArgs, 'id' | 'input'>>;
   updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
   updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
@@ -1726,6 +1775,7 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<QueryApiKeyArgs, 'id'>>;
   apiKeys?: Resolver<ResolversTypes['ApiKeyPage'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   attachment?: Resolver<ResolversTypes['Attachment'], ParentType, ContextType, RequireFields<QueryAttachmentArgs, 'id'>>;
+  attachmentSettings?: Resolver<ResolversTypes['AttachmentSettings'], ParentType, ContextType>;
   auditEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   auditVerification?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType>;
   auditVerificationJob?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType, RequireFields<QueryAuditVerificationJobArgs, 'id'>>;
@@ -1899,6 +1949,7 @@ export type Resolvers<ContextType = GraphqlContext> = {
   ApiKeyPage?: ApiKeyPageResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   AttachmentPage?: AttachmentPageResolvers<ContextType>;
+  AttachmentSettings?: AttachmentSettingsResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventPage?: AuditEventPageResolvers<ContextType>;

@@ -52,6 +52,8 @@ import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webho
 import type { HostLookup } from './net/url-guard.js';
 import { createChangeEmitter, publisherOver } from './live/change-emitter.js';
 import { liveGraphql } from './live/live.resolvers.js';
+import { patientRightsRoutes } from './patient-rights/patient-rights.routes.js';
+import { patientRightsGraphql } from './patient-rights/patient-rights.resolvers.js';
 
 export interface ComposeDeps {
   config: Config;
@@ -162,6 +164,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     baaGraphql(services),
     webhooksGraphql(webhookDeps),
     liveGraphql({ ...services, keyring }),
+    patientRightsGraphql({ ...services, keyring }),
   ];
 
   const app = await buildApp({
@@ -182,6 +185,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       attachmentSettingsRoutes(services),
       baaRoutes(services),
       webhooksRoutes(webhookDeps),
+      patientRightsRoutes({ ...services, keyring }),
     ],
     resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),
     fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),

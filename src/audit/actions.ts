@@ -7,6 +7,22 @@ import { actions as policyActions, subjects, type Action, type SubjectType } fro
 
 /** Actions services and the auth layer write by name, each with when it is written. */
 export const namedAuditActions = {
+  'access_request.deny':
+    'an access request (164.524) was denied on a ground of 164.524(a)(2)-(3) (the explanation sealed)',
+  'access_request.download':
+    "an access request's bundle was downloaded through its single-use link (the patient's record disclosed to them)",
+  'access_request.extend': "an access request's 30-day deadline was extended once (the reason sealed)",
+  'access_request.fulfil':
+    "an access request was fulfilled: the patient's record bundled behind a single-use link and a disclosure recorded",
+  'access_request.open': 'an access request (164.524) was opened for a patient, with how their identity was verified',
+  'access_request.read':
+    'an access request was shown (a list names every request; sealed notes, when disclosed, in phiFields)',
+  'accounting_request.extend': "an accounting request's 60-day deadline was extended once (the reason sealed)",
+  'accounting_request.fulfil':
+    'an accounting of disclosures (164.528) was produced for a patient and the request closed',
+  'accounting_request.open': 'an accounting of disclosures (164.528) was requested for a patient',
+  'accounting_request.read':
+    'an accounting request, or its report of disclosures, was shown (a list names every request)',
   'api_key.create': 'an API key was minted',
   'api_key.read': 'an API key (its metadata, never its secret) was shown (a list names every key)',
   'api_key.revoke': 'an API key was revoked',
@@ -44,6 +60,10 @@ export const namedAuditActions = {
     'contacts were searched by PHI (one event naming every match, or one with no record when nothing matched)',
   'contact.update': 'a contact was changed',
   'custom_field.create': 'a ticket custom field was defined for the tenant',
+  'disclosure.create':
+    "a disclosure of a patient's PHI was recorded for the accounting (by hand, or by a fulfilled access request)",
+  'disclosure.read':
+    "a patient's disclosure records were listed (recipients and descriptions, when disclosed, in phiFields)",
   'group.create': 'a group was created',
   'group.delete': 'a group was deleted',
   'group.member_add': 'a user was added to a group',
@@ -104,6 +124,9 @@ export const auditPrefixOf = {
   Comment: 'comment',
   BusinessAssociateAgreement: 'baa',
   WebhookEndpoint: 'webhook_endpoint',
+  AccessRequest: 'access_request',
+  AccountingRequest: 'accounting_request',
+  Disclosure: 'disclosure',
 } as const satisfies Record<SubjectType, string>;
 
 /**

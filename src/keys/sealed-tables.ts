@@ -9,6 +9,12 @@ import { breakGlassSealing } from '../break-glass/break-glass.sealing.js';
 import { contactsSealing } from '../contacts/contacts.model.js';
 import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
 import { webhookSecretsSealing } from '../webhooks/webhook-secrets.js';
+import {
+  accessBundlesSealing,
+  accessRequestsSealing,
+  accountingRequestsSealing,
+  disclosuresSealing,
+} from '../patient-rights/patient-rights.sealing.js';
 
 export interface SealedTableSpec {
   readonly table: string;
@@ -29,4 +35,8 @@ export const sealedTables: readonly SealedTableSpec[] = [
   breakGlassSealing,
   attachmentsSealing,
   webhookSecretsSealing,
+  accessRequestsSealing,
+  accessBundlesSealing,
+  accountingRequestsSealing,
+  disclosuresSealing,
 ];

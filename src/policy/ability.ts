@@ -16,6 +16,9 @@ export const subjects = [
   'Comment',
   'BusinessAssociateAgreement',
   'WebhookEndpoint',
+  'AccessRequest',
+  'AccountingRequest',
+  'Disclosure',
 ] as const;
 export type SubjectType = (typeof subjects)[number];
 
@@ -74,6 +77,8 @@ export const requesterTicketFields = [
 ] as const;
 
 const staffReadable: SubjectType[] = ['Contact', 'Ticket', 'Comment'];
+/** Patient rights (164.524, 164.528): the privacy officer runs them; tenant admins see where they stand. */
+const patientRights: SubjectType[] = ['AccessRequest', 'AccountingRequest', 'Disclosure'];
 
 function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): void {
   switch (role) {
@@ -87,6 +92,7 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       ownBreakGlass(actor, can);
       can(['read', 'create', 'update'], 'BusinessAssociateAgreement');
       can(['read', 'create', 'update', 'delete'], 'WebhookEndpoint');
+      can('read', patientRights); // deadlines and status; the sealed free text is the privacy officer's
       return;
     case 'privacy_officer':
       can('read', 'Tenant');
@@ -99,6 +105,8 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       // keeps the agreements PHI may leave under, and sees where it leaves to
       can(['read', 'create', 'update'], 'BusinessAssociateAgreement');
       can('read', 'WebhookEndpoint');
+      // answers access and accounting requests, keeps the disclosure records
+      can(['read', 'read_phi', 'create', 'update'], patientRights);
       return;
     case 'supervisor':
       can('read', 'Tenant');
@@ -137,6 +145,8 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       canFields('create', 'Ticket', requesterTicketFields, { requesterId: actor.contactId });
       can(['read', 'read_phi'], 'Comment', { ticketRequesterId: actor.contactId, public: true });
       can('create', 'Comment', { ticketRequesterId: actor.contactId, public: true });
+      // downloads the bundle that answers their own access request (with its link's token)
+      can('read_phi', 'AccessRequest', { contactId: actor.contactId });
       return;
     case 'integration':
       scopeRules(actor.scopes, can);

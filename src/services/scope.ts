@@ -60,6 +60,9 @@ const notFoundNames: Record<SubjectType, string> = {
   Comment: 'comment',
   BusinessAssociateAgreement: 'business associate agreement',
   WebhookEndpoint: 'webhook endpoint',
+  AccessRequest: 'access request',
+  AccountingRequest: 'accounting request',
+  Disclosure: 'disclosure',
 };
 
 /** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import type { HostLookup, OutboundUrlPolicy } from '../net/url-guard.js';
 import type { AuditEventInput, AuditPort } from '../services/audit-port.js';
 import { inForceAt } from '../baa/baa.service.js';
+import { recordWebhookDisclosure } from '../patient-rights/disclosures.service.js';
 import * as repo from './dispatcher.repository.js';
 import { enqueueNow } from './outbox.repository.js';
 import { secretPlace } from './webhook-secrets.js';
@@ -47,6 +48,9 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
 interface Disclosure {
   values: Record<string, string>;
   events: AuditEventInput[];
+  /** the patient the PHI is about, when the ticket has one (a disclosure record for the accounting) */
+  contactId: string | null;
+  baaId: string;
 }
 
 /** PHI for the body, or undefined: only under an agreement in force at this moment. */
@@ -88,7 +92,7 @@ async function disclosureFor(
       subjectContactId: ticket.requester_id ?? undefined,
     });
   }
-  return { values, events };
+  return { values, events, contactId: ticket.requester_id, baaId };
 }
 
 async function attempt(
@@ -104,7 +108,18 @@ async function attempt(
   const crypto = await TenantCrypto.forRead(deps.keyring, d.tenant_id);
   const rows = await repo.signingSecrets(deps.db, d.tenant_id, d.endpoint_id);
   const secrets = await Promise.all(rows.map((r) => crypto.open(secretPlace(r.id), r.secret_sealed)));
-  // No PHI leaves without its disclosure already durable in the audit trail.
+  // No PHI leaves without its disclosure already durable: in the accounting of disclosures
+  // (164.528; once per delivery and patient, retries included) and in the audit trail.
+  if (disclosure?.contactId)
+    await recordWebhookDisclosure(deps, {
+      tenantId: d.tenant_id,
+      contactId: disclosure.contactId,
+      deliveryId: d.id,
+      baaId: disclosure.baaId,
+      endpointUrl: endpoint.url,
+      eventType: event.type,
+      fields: disclosure.events.flatMap((e) => e.phiFields ?? []),
+    });
   if (disclosure) await deps.audit.writeDetached(d.tenant_id, dispatcherActor(d.tenant_id), disclosure.events);
   const headers = signWebhook(secrets, d.id, Math.floor(Date.now() / 1000), body);
   const outcome = await postWebhook(endpoint.url, { ...headers }, body, {

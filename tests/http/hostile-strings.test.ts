@@ -79,7 +79,14 @@ beforeAll(async () => {
     reason: 'hostile string test grant',
     durationMinutes: 5,
   });
+  const accessRequest = await created('/v1/access-requests', {
+    contactId: contact.id,
+    verificationMethod: 'government_id',
+  });
+  const accountingRequest = await created('/v1/accounting-requests', { contactId: contact.id });
   ids = {
+    '/v1/access-requests/': accessRequest.id,
+    '/v1/accounting-requests/': accountingRequest.id,
     '/v1/tickets/': ticket.id,
     '/v1/comments/': comment.id,
     '/v1/contacts/': contact.id,

@@ -163,6 +163,9 @@ beforeAll(async () => {
   ).endpoint.id;
   // a delivery's id: the refusal comes before any lookup, so it need not exist
   ids['WebhookDelivery'] = ids['Delivery'] = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  // patient-rights records: the refusal comes before any lookup, so they need not exist
+  ids['AccessRequest'] = '5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+  ids['AccountingRequest'] = '4c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 }, 60_000);
 
 afterAll(async () => t?.close());
@@ -214,6 +217,26 @@ const restBodies: Record<string, unknown> = {
   'POST /v1/webhook-endpoints/:id/deliveries/:deliveryId/replay': undefined,
   // the route's gate refuses before the body is read (an upload's bytes are streamed later)
   'POST /v1/tickets/:id/attachments': { note: 'refused before the body matters' },
+  get 'POST /v1/access-requests'() {
+    return { contactId: ids['Contact'], verificationMethod: 'government_id' };
+  },
+  'POST /v1/access-requests/:id/extend': { reason: 'Records held off site' },
+  'POST /v1/access-requests/:id/deny': { ground: 'endanger_life_or_safety' },
+  'POST /v1/access-requests/:id/fulfil': undefined,
+  get 'POST /v1/disclosures'() {
+    return {
+      contactId: ids['Contact'],
+      disclosedAt: '2026-11-01T10:00:00Z',
+      recipient: 'County Health Department',
+      description: 'Test result',
+      purpose: 'public_health',
+    };
+  },
+  get 'POST /v1/accounting-requests'() {
+    return { contactId: ids['Contact'] };
+  },
+  'POST /v1/accounting-requests/:id/extend': { reason: 'Awaiting a business associate' },
+  'POST /v1/accounting-requests/:id/fulfil': undefined,
   'PUT /v1/attachment-settings': { maxBytes: 1024, allowedTypes: ['image/png'] },
 };
 
@@ -231,6 +254,8 @@ const collections: Record<string, string> = {
   'business-associate-agreements': 'BusinessAssociateAgreement',
   'webhook-endpoints': 'WebhookEndpoint',
   attachments: 'Attachment',
+  'access-requests': 'AccessRequest',
+  'accounting-requests': 'AccountingRequest',
 };
 const namedParams: Record<string, { type: string; value: () => string }> = {
   userId: { type: 'User', value: () => ids['User']! },
@@ -321,7 +346,7 @@ describe('every refusal is audited', () => {
       }
     }
     expect(walked).toBe(routes.length);
-  });
+  }, 120_000);
 
   it('GraphQL: each root field, called by each credential that may not use it, is FORBIDDEN and wrote one denied event', async () => {
     const schema = executableSchema(t.app);
@@ -373,7 +398,7 @@ describe('every refusal is audited', () => {
       }
     }
     expect(walked).toBeGreaterThan(30);
-  });
+  }, 120_000);
 
   it('refusals naming malformed ids are audited too, naming no record', async () => {
     // The gates run before validation: the id is the caller's free text. A NUL or an overlong
@@ -525,11 +550,21 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
   UpdateBusinessAssociateAgreementInput: () => ({ scope: 'Claims and billing' }),
   CreateWebhookEndpointInput: () => ({ url: 'https://93.184.215.14/hook', eventTypes: ['webhook_endpoint.disabled'] }),
   UpdateWebhookEndpointInput: () => ({ description: 'renamed' }),
+  OpenAccessRequestInput: () => ({ contactId: ids['Contact'], verificationMethod: 'government_id' }),
+  DenyAccessRequestInput: () => ({ ground: 'endanger_life_or_safety' }),
+  RecordDisclosureInput: () => ({
+    contactId: ids['Contact'],
+    disclosedAt: '2026-11-01T10:00:00Z',
+    recipient: 'County Health Department',
+    description: 'Test result',
+    purpose: 'public_health',
+  }),
   UpdateAttachmentSettingsInput: () => ({ maxBytes: 1024, allowedTypes: ['image/png'] }),
 };
 const graphqlScalars: Record<string, () => unknown> = {
   body: () => 'Called the pharmacy twice.',
   text: () => 'pharmacy',
+  reason: () => 'Records held off site',
 };
 
 /** `id` names a record of the field's subject (an issuer for Tenant fields); `<type>Id` a record of that type. */

@@ -33,6 +33,9 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Comment: 'all - - - - - - - - -',
     BusinessAssociateAgreement: 'all - all all - - - - - -',
     WebhookEndpoint: 'all - all all all - - - - -',
+    AccessRequest: 'all - - - - - - - - -',
+    AccountingRequest: 'all - - - - - - - - -',
+    Disclosure: 'all - - - - - - - - -',
   },
   privacy_officer: {
     Tenant: 'all - - - - - - - - -',
@@ -46,6 +49,9 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Comment: 'all all - - - - - - - all',
     BusinessAssociateAgreement: 'all - all all - - - - - -',
     WebhookEndpoint: 'all - - - - - - - - -',
+    AccessRequest: 'all all all all - - - - - -',
+    AccountingRequest: 'all all all all - - - - - -',
+    Disclosure: 'all all all all - - - - - -',
   },
   supervisor: {
     Tenant: 'all - - - - - - - - -',
@@ -59,6 +65,9 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Comment: 'all all all all - - - - - all',
     BusinessAssociateAgreement: '- - - - - - - - - -',
     WebhookEndpoint: '- - - - - - - - - -',
+    AccessRequest: '- - - - - - - - - -',
+    AccountingRequest: '- - - - - - - - - -',
+    Disclosure: '- - - - - - - - - -',
   },
   agent: {
     Tenant: 'all - - - - - - - - -',
@@ -72,6 +81,9 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Comment: 'own own own own - - - - - -',
     BusinessAssociateAgreement: '- - - - - - - - - -',
     WebhookEndpoint: '- - - - - - - - - -',
+    AccessRequest: '- - - - - - - - - -',
+    AccountingRequest: '- - - - - - - - - -',
+    Disclosure: '- - - - - - - - - -',
   },
   auditor: {
     Tenant: '- - - - - - - - - -',
@@ -85,6 +97,9 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Comment: '- - - - - - - - - -',
     BusinessAssociateAgreement: '- - - - - - - - - -',
     WebhookEndpoint: '- - - - - - - - - -',
+    AccessRequest: '- - - - - - - - - -',
+    AccountingRequest: '- - - - - - - - - -',
+    Disclosure: '- - - - - - - - - -',
   },
   requester: {
     Tenant: '- - - - - - - - - -',
@@ -98,6 +113,9 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     Comment: 'own own own - - - - - - -',
     BusinessAssociateAgreement: '- - - - - - - - - -',
     WebhookEndpoint: '- - - - - - - - - -',
+    AccessRequest: '- own - - - - - - - -',
+    AccountingRequest: '- - - - - - - - - -',
+    Disclosure: '- - - - - - - - - -',
   },
   integration: Object.fromEntries(subjects.map((s) => [s, '- - - - - - - - - -'])),
 };

@@ -16,6 +16,105 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A patient's request for their record (45 CFR 164.524): due 30 days after it was opened, extendable once by 30 days. */
+export type AccessRequest = {
+  __typename?: 'AccessRequest';
+  contactId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  denial?: Maybe<AccessRequestDenial>;
+  deniedAt?: Maybe<Scalars['DateTime']['output']>;
+  dueAt: Scalars['DateTime']['output'];
+  extendedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the written reason for the extension (sealed); null when masked or not extended */
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** true when the caller may not read the sealed notes */
+  masked: Scalars['Boolean']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  /** open, fulfilled, denied */
+  status: Scalars['String']['output'];
+  /** on_time, due_soon, overdue, closed */
+  timing: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** government_id, portal_account, knowledge_based, notarized_request, personal_representative_documents, other */
+  verificationMethod: Scalars['String']['output'];
+  /** how identity was verified (sealed); null when masked */
+  verificationNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why an access request was denied: a ground of 45 CFR 164.524(a)(2)-(3). */
+export type AccessRequestDenial = {
+  __typename?: 'AccessRequestDenial';
+  /** psychotherapy_notes, litigation_compilation, correctional_institution, research_suspension, privacy_act, confidential_source, endanger_life_or_safety, harm_to_referenced_person, harm_via_personal_representative */
+  ground: Scalars['String']['output'];
+  /** the explanation (sealed); null when masked */
+  note?: Maybe<Scalars['String']['output']>;
+  /** whether the patient may have it reviewed (164.524(a)(4)) */
+  reviewable: Scalars['Boolean']['output'];
+  /** the paragraph of 164.524 it rests on */
+  rule: Scalars['String']['output'];
+};
+
+/** The single-use link to the bundle (REST GET; shown once, expires). */
+export type AccessRequestDownload = {
+  __typename?: 'AccessRequestDownload';
+  expiresAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type AccessRequestFulfilment = {
+  __typename?: 'AccessRequestFulfilment';
+  download: AccessRequestDownload;
+  request: AccessRequest;
+};
+
+export type AccessRequestPage = {
+  __typename?: 'AccessRequestPage';
+  items: Array<AccessRequest>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The accounting: six years before the request, up to when it was produced. */
+export type AccountingReport = {
+  __typename?: 'AccountingReport';
+  chargeable: Scalars['Boolean']['output'];
+  contactId: Scalars['ID']['output'];
+  disclosures: Array<Disclosure>;
+  excluded: Array<ExcludedDisclosure>;
+  generatedAt: Scalars['DateTime']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  requestId: Scalars['ID']['output'];
+};
+
+/** A patient's request for an accounting of disclosures: due 60 days after it was made, extendable once by 30 days. */
+export type AccountingRequest = {
+  __typename?: 'AccountingRequest';
+  /** not the first accounting in the 12 months before it was requested */
+  chargeable: Scalars['Boolean']['output'];
+  contactId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  dueAt: Scalars['DateTime']['output'];
+  extendedAt?: Maybe<Scalars['DateTime']['output']>;
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  masked: Scalars['Boolean']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** open, fulfilled */
+  status: Scalars['String']['output'];
+  /** on_time, due_soon, overdue, closed */
+  timing: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AccountingRequestPage = {
+  __typename?: 'AccountingRequestPage';
+  items: Array<AccountingRequest>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Address = {
   __typename?: 'Address';
   city?: Maybe<Scalars['String']['output']>;
@@ -448,6 +547,46 @@ export type CreatedApiKey = {
   secret: Scalars['String']['output'];
 };
 
+export type DenyAccessRequestInput = {
+  ground: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A disclosure of a patient's PHI, for the accounting of disclosures (45 CFR 164.528). */
+export type Disclosure = {
+  __typename?: 'Disclosure';
+  contactId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  disclosedAt: Scalars['DateTime']['output'];
+  /** set: left out of the accounting, for this reason of 164.528(a)(1) */
+  exclusion?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  masked: Scalars['Boolean']['output'];
+  purpose: Scalars['String']['output'];
+  /** sealed; null when masked */
+  recipient?: Maybe<Scalars['String']['output']>;
+  recipientAddress?: Maybe<Scalars['String']['output']>;
+  /** webhook, access_request, export, manual */
+  source: Scalars['String']['output'];
+};
+
+export type DisclosurePage = {
+  __typename?: 'DisclosurePage';
+  items: Array<Disclosure>;
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A disclosure the accounting leaves out, with the reason. */
+export type ExcludedDisclosure = {
+  __typename?: 'ExcludedDisclosure';
+  disclosedAt: Scalars['DateTime']['output'];
+  exclusion: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  purpose: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+};
+
 /** An identifier in another system, e.g. system: "fhir", value: "Patient/123" */
 export type ExternalId = {
   __typename?: 'ExternalId';
@@ -528,10 +667,18 @@ export type Mutation = {
   /** expectedVersion: as for updateTicket */
   deleteTicket: Scalars['Boolean']['output'];
   deleteWebhookEndpoint: Scalars['Boolean']['output'];
+  denyAccessRequest: AccessRequest;
   editComment: Comment;
+  extendAccessRequest: AccessRequest;
+  extendAccountingRequest: AccountingRequest;
+  fulfilAccessRequest: AccessRequestFulfilment;
+  fulfilAccountingRequest: AccountingReport;
   /** Does nothing; present so that areas can extend Mutation. */
   noop?: Maybe<Scalars['Boolean']['output']>;
+  openAccessRequest: AccessRequest;
+  openAccountingRequest: AccountingRequest;
   openBreakGlass: BreakGlassGrant;
+  recordDisclosure: Disclosure;
   redactComment: Comment;
   removeGroupMember: Group;
   removeTrustedIssuer: Scalars['Boolean']['output'];
@@ -638,14 +785,57 @@ export type MutationDeleteWebhookEndpointArgs = {
 };
 
 
+export type MutationDenyAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+  input: DenyAccessRequestInput;
+};
+
+
 export type MutationEditCommentArgs = {
   body: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+export type MutationExtendAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationExtendAccountingRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationFulfilAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFulfilAccountingRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenAccessRequestArgs = {
+  input: OpenAccessRequestInput;
+};
+
+
+export type MutationOpenAccountingRequestArgs = {
+  contactId: Scalars['ID']['input'];
+};
+
+
 export type MutationOpenBreakGlassArgs = {
   input: OpenBreakGlassInput;
+};
+
+
+export type MutationRecordDisclosureArgs = {
+  input: RecordDisclosureInput;
 };
 
 
@@ -751,6 +941,12 @@ export type MutationUpdateWebhookEndpointArgs = {
   input: UpdateWebhookEndpointInput;
 };
 
+export type OpenAccessRequestInput = {
+  contactId: Scalars['ID']['input'];
+  verificationMethod: Scalars['String']['input'];
+  verificationNote?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type OpenBreakGlassInput = {
   durationMinutes: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
@@ -760,6 +956,12 @@ export type OpenBreakGlassInput = {
 
 export type Query = {
   __typename?: 'Query';
+  accessRequest: AccessRequest;
+  /** timing: open, due_soon, overdue, all */
+  accessRequests: AccessRequestPage;
+  accountingReport: AccountingReport;
+  accountingRequest: AccountingRequest;
+  accountingRequests: AccountingRequestPage;
   apiKey: ApiKey;
   apiKeys: ApiKeyPage;
   attachment: Attachment;
@@ -774,6 +976,7 @@ export type Query = {
   businessAssociateAgreements: BusinessAssociateAgreementPage;
   contact: Contact;
   contacts: ContactPage;
+  disclosures: DisclosurePage;
   group: Group;
   groups: GroupPage;
   /** Liveness of the GraphQL layer; needs no authentication. */
@@ -790,6 +993,37 @@ export type Query = {
   webhookAttempts: WebhookAttemptPage;
   webhookEndpoint: WebhookEndpoint;
   webhookEndpoints: WebhookEndpointPage;
+};
+
+
+export type QueryAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccessRequestsArgs = {
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  timing?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAccountingReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountingRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountingRequestsArgs = {
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  timing?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -851,6 +1085,13 @@ export type QueryContactsArgs = {
 };
 
 
+export type QueryDisclosuresArgs = {
+  contactId: Scalars['ID']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryGroupArgs = {
   id: Scalars['ID']['input'];
 };
@@ -907,6 +1148,17 @@ export type QueryWebhookEndpointArgs = {
 export type QueryWebhookEndpointsArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordDisclosureInput = {
+  contactId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  /** RFC 3339 date-time */
+  disclosedAt: Scalars['String']['input'];
+  exclusion?: InputMaybe<Scalars['String']['input']>;
+  purpose: Scalars['String']['input'];
+  recipient: Scalars['String']['input'];
+  recipientAddress?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ReviewBreakGlassInput = {
@@ -1268,6 +1520,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessRequest: ResolverTypeWrapper<AccessRequest>;
+  AccessRequestDenial: ResolverTypeWrapper<AccessRequestDenial>;
+  AccessRequestDownload: ResolverTypeWrapper<AccessRequestDownload>;
+  AccessRequestFulfilment: ResolverTypeWrapper<AccessRequestFulfilment>;
+  AccessRequestPage: ResolverTypeWrapper<AccessRequestPage>;
+  AccountingReport: ResolverTypeWrapper<AccountingReport>;
+  AccountingRequest: ResolverTypeWrapper<AccountingRequest>;
+  AccountingRequestPage: ResolverTypeWrapper<AccountingRequestPage>;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   ApiKey: ResolverTypeWrapper<ApiKey>;
@@ -1308,6 +1568,10 @@ export type ResolversTypes = {
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DenyAccessRequestInput: DenyAccessRequestInput;
+  Disclosure: ResolverTypeWrapper<Disclosure>;
+  DisclosurePage: ResolverTypeWrapper<DisclosurePage>;
+  ExcludedDisclosure: ResolverTypeWrapper<ExcludedDisclosure>;
   ExternalId: ResolverTypeWrapper<ExternalId>;
   ExternalIdInput: ExternalIdInput;
   ExternalRef: ResolverTypeWrapper<ExternalRef>;
@@ -1321,8 +1585,10 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Me: ResolverTypeWrapper<Me>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordDisclosureInput: RecordDisclosureInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1354,6 +1620,14 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessRequest: AccessRequest;
+  AccessRequestDenial: AccessRequestDenial;
+  AccessRequestDownload: AccessRequestDownload;
+  AccessRequestFulfilment: AccessRequestFulfilment;
+  AccessRequestPage: AccessRequestPage;
+  AccountingReport: AccountingReport;
+  AccountingRequest: AccountingRequest;
+  AccountingRequestPage: AccountingRequestPage;
   Address: Address;
   AddressInput: AddressInput;
   ApiKey: ApiKey;
@@ -1393,6 +1667,10 @@ export type ResolversParentTypes = {
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
+  DenyAccessRequestInput: DenyAccessRequestInput;
+  Disclosure: Disclosure;
+  DisclosurePage: DisclosurePage;
+  ExcludedDisclosure: ExcludedDisclosure;
   ExternalId: ExternalId;
   ExternalIdInput: ExternalIdInput;
   ExternalRef: ExternalRef;
@@ -1406,8 +1684,10 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   Me: Me;
   Mutation: Record<PropertyKey, never>;
+  OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
   Query: Record<PropertyKey, never>;
+  RecordDisclosureInput: RecordDisclosureInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -1435,6 +1715,79 @@ export type ResolversParentTypes = {
   WebhookEndpoint: WebhookEndpoint;
   WebhookEndpointPage: WebhookEndpointPage;
   WebhookEndpointWithSecret: WebhookEndpointWithSecret;
+};
+
+export type AccessRequestResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequest'] = ResolversParentTypes['AccessRequest']> = {
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  denial?: Resolver<Maybe<ResolversTypes['AccessRequestDenial']>, ParentType, ContextType>;
+  deniedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  extendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  extensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timing?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  verificationMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verificationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AccessRequestDenialResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestDenial'] = ResolversParentTypes['AccessRequestDenial']> = {
+  ground?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AccessRequestDownloadResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestDownload'] = ResolversParentTypes['AccessRequestDownload']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AccessRequestFulfilmentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestFulfilment'] = ResolversParentTypes['AccessRequestFulfilment']> = {
+  download?: Resolver<ResolversTypes['AccessRequestDownload'], ParentType, ContextType>;
+  request?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType>;
+};
+
+export type AccessRequestPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestPage'] = ResolversParentTypes['AccessRequestPage']> = {
+  items?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AccountingReportResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccountingReport'] = ResolversParentTypes['AccountingReport']> = {
+  chargeable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  disclosures?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType>;
+  excluded?: Resolver<Array<ResolversTypes['ExcludedDisclosure']>, ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AccountingRequestResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccountingRequest'] = ResolversParentTypes['AccountingRequest']> = {
+  chargeable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  extendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  extensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timing?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type AccountingRequestPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccountingRequestPage'] = ResolversParentTypes['AccountingRequestPage']> = {
+  items?: Resolver<Array<ResolversTypes['AccountingRequest']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1689,6 +2042,33 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisclosureResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disclosedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  exclusion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipient?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DisclosurePageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['DisclosurePage'] = ResolversParentTypes['DisclosurePage']> = {
+  items?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ExcludedDisclosureResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ExcludedDisclosure'] = ResolversParentTypes['ExcludedDisclosure']> = {
+  disclosedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  exclusion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ExternalIdResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = {
   system?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1747,9 +2127,17 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   deleteGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
   deleteTicket?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
   deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
+  denyAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationDenyAccessRequestArgs, 'id' | 'input'>>;
   editComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationEditCommentArgs, 'body' | 'id'>>;
+  extendAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationExtendAccessRequestArgs, 'id' | 'reason'>>;
+  extendAccountingRequest?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType, RequireFields<MutationExtendAccountingRequestArgs, 'id' | 'reason'>>;
+  fulfilAccessRequest?: Resolver<ResolversTypes['AccessRequestFulfilment'], ParentType, ContextType, RequireFields<MutationFulfilAccessRequestArgs, 'id'>>;
+  fulfilAccountingRequest?: Resolver<ResolversTypes['AccountingReport'], ParentType, ContextType, RequireFields<MutationFulfilAccountingRequestArgs, 'id'>>;
   noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  openAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationOpenAccessRequestArgs, 'input'>>;
+  openAccountingRequest?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType, RequireFields<MutationOpenAccountingRequestArgs, 'contactId'>>;
   openBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
+  recordDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationRecordDisclosureArgs, 'input'>>;
   redactComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationRedactCommentArgs, 'id' | 'text'>>;
   removeGroupMember?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRemoveGroupMemberArgs, 'groupId' | 'userId'>>;
   removeTrustedIssuer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTrustedIssuerArgs, 'id'>>;
@@ -1772,6 +2160,11 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
+  accessRequests?: Resolver<ResolversTypes['AccessRequestPage'], ParentType, ContextType, Partial<QueryAccessRequestsArgs>>;
+  accountingReport?: Resolver<ResolversTypes['AccountingReport'], ParentType, ContextType, RequireFields<QueryAccountingReportArgs, 'id'>>;
+  accountingRequest?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType, RequireFields<QueryAccountingRequestArgs, 'id'>>;
+  accountingRequests?: Resolver<ResolversTypes['AccountingRequestPage'], ParentType, ContextType, Partial<QueryAccountingRequestsArgs>>;
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<QueryApiKeyArgs, 'id'>>;
   apiKeys?: Resolver<ResolversTypes['ApiKeyPage'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   attachment?: Resolver<ResolversTypes['Attachment'], ParentType, ContextType, RequireFields<QueryAttachmentArgs, 'id'>>;
@@ -1784,6 +2177,7 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   businessAssociateAgreements?: Resolver<ResolversTypes['BusinessAssociateAgreementPage'], ParentType, ContextType, Partial<QueryBusinessAssociateAgreementsArgs>>;
   contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
   contacts?: Resolver<ResolversTypes['ContactPage'], ParentType, ContextType, Partial<QueryContactsArgs>>;
+  disclosures?: Resolver<ResolversTypes['DisclosurePage'], ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'contactId'>>;
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
   groups?: Resolver<ResolversTypes['GroupPage'], ParentType, ContextType, Partial<QueryGroupsArgs>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
@@ -1944,6 +2338,14 @@ export type WebhookEndpointWithSecretResolvers<ContextType = GraphqlContext, Par
 };
 
 export type Resolvers<ContextType = GraphqlContext> = {
+  AccessRequest?: AccessRequestResolvers<ContextType>;
+  AccessRequestDenial?: AccessRequestDenialResolvers<ContextType>;
+  AccessRequestDownload?: AccessRequestDownloadResolvers<ContextType>;
+  AccessRequestFulfilment?: AccessRequestFulfilmentResolvers<ContextType>;
+  AccessRequestPage?: AccessRequestPageResolvers<ContextType>;
+  AccountingReport?: AccountingReportResolvers<ContextType>;
+  AccountingRequest?: AccountingRequestResolvers<ContextType>;
+  AccountingRequestPage?: AccountingRequestPageResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyPage?: ApiKeyPageResolvers<ContextType>;
@@ -1971,6 +2373,9 @@ export type Resolvers<ContextType = GraphqlContext> = {
   ContactPage?: ContactPageResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Disclosure?: DisclosureResolvers<ContextType>;
+  DisclosurePage?: DisclosurePageResolvers<ContextType>;
+  ExcludedDisclosure?: ExcludedDisclosureResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
   ExternalRef?: ExternalRefResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;

@@ -38,7 +38,9 @@ import { ticketsRoutes } from './tickets/tickets.routes.js';
 import { settingsRoutes } from './tickets/settings.routes.js';
 import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
-import { startSlaBreachWatch, type SlaBreachWatch } from './tickets/sla-breach-watch.service.js';
+import { startSlaBreachWatch } from './tickets/sla-breach-watch.service.js';
+import { startDeadlineWatch } from './patient-rights/deadline-watch.service.js';
+import type { PeriodicJob } from './services/periodic-job.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
 import { attachmentSettingsRoutes } from './attachments/attachment-settings.routes.js';
@@ -256,11 +258,16 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       dispatcher = startWebhookDispatcher({ ...webhookDeps, ...config.webhooks }, app.log);
   });
   app.addHook('onClose', async () => dispatcher?.stop());
-  let slaWatch: SlaBreachWatch | undefined;
+  // SLA breaches and patient-rights deadlines, announced as events by every process
+  const watches: PeriodicJob[] = [];
   app.addHook('onReady', async () => {
-    if (deps.auditJobs !== false) slaWatch = startSlaBreachWatch(services, config.slaWatchIntervalMs, app.log);
+    if (deps.auditJobs === false) return;
+    watches.push(startSlaBreachWatch(services, config.deadlineWatchIntervalMs, app.log));
+    watches.push(startDeadlineWatch(services, config.deadlineWatchIntervalMs, app.log));
   });
-  app.addHook('onClose', async () => slaWatch?.stop());
+  app.addHook('onClose', async () => {
+    await Promise.all(watches.map((w) => w.stop()));
+  });
   // the public key endpoint, and the sequencer and checkpoints started on ready, drained on close
   await trail.attach(app);
   return app;

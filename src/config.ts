@@ -125,11 +125,11 @@ export const envSchema = Type.Object({
     50,
     'failed attempts in a row (across deliveries) after which a webhook endpoint is disabled and its admins told',
   ),
-  SLA_WATCH_INTERVAL_MS: Int(
+  DEADLINE_WATCH_INTERVAL_MS: Int(
     100,
     3_600_000,
     30_000,
-    'how often each process looks for SLA clocks that ran out, to announce ticket.sla_breached',
+    'how often each process looks for deadlines that ran out or draw near, to announce them (ticket.sla_breached, access_request.due_soon/overdue, accounting_request.due_soon/overdue)',
   ),
   REDIS_URL: Type.Optional(
     Type.String({
@@ -224,8 +224,8 @@ export interface Config {
     readonly maxAttempts: number;
     readonly disableAfterFailures: number;
   };
-  /** how often SLA breaches are looked for and announced */
-  readonly slaWatchIntervalMs: number;
+  /** how often SLA breaches and patient-rights deadlines are looked for and announced */
+  readonly deadlineWatchIntervalMs: number;
   readonly subscriptions: {
     /** set: events fan out across instances through Redis */
     readonly redisUrl: string | undefined;
@@ -403,7 +403,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: num('WEBHOOK_MAX_ATTEMPTS'),
       disableAfterFailures: num('WEBHOOK_DISABLE_AFTER_FAILURES'),
     }),
-    slaWatchIntervalMs: num('SLA_WATCH_INTERVAL_MS'),
+    deadlineWatchIntervalMs: num('DEADLINE_WATCH_INTERVAL_MS'),
     subscriptions: Object.freeze({ redisUrl: env.REDIS_URL, recheckMs: num('SUBSCRIPTION_RECHECK_MS') }),
     audit: Object.freeze({
       signingKeyFile,

@@ -469,6 +469,10 @@ export interface AccessRequestsTable {
   key_version: number;
   created_by: string;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** the due time whose "due soon" was announced (migration 0023); null: none yet */
+  due_soon_announced_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** the due time whose "overdue" was announced; null: none yet */
+  overdue_announced_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updated_at: MutableStamp;
 }
 
@@ -498,6 +502,10 @@ export interface AccountingRequestsTable {
   key_version: number;
   created_by: string;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** the due time whose "due soon" was announced (migration 0023); null: none yet */
+  due_soon_announced_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** the due time whose "overdue" was announced; null: none yet */
+  overdue_announced_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updated_at: MutableStamp;
 }
 

@@ -6,6 +6,7 @@
 // A crash before COMMIT leaves the breach unannounced, to be claimed again next round.
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { startPeriodicJob, type PeriodicJob } from '../services/periodic-job.js';
 import type { Database } from '../db/database.js';
 import { ticketChangeOf, type ChangePublisher } from '../live/ticket-changes.js';
 import { enqueueNow } from '../webhooks/outbox.repository.js';
@@ -45,29 +46,11 @@ export async function announceSlaBreaches(deps: SlaBreachDeps, now = new Date())
   return total;
 }
 
-export interface SlaBreachWatch {
-  runOnce(now?: Date): Promise<number>;
-  stop(): Promise<void>;
-}
-
-/** Announces breaches every `intervalMs` until stopped; the timer never keeps a process alive. */
-export function startSlaBreachWatch(deps: SlaBreachDeps, intervalMs: number, log: FastifyBaseLogger): SlaBreachWatch {
-  let running: Promise<number> | undefined;
-  const runOnce = (now?: Date) => {
-    running ??= announceSlaBreaches(deps, now).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    if (!running) runOnce().catch((err: unknown) => log.warn({ err }, 'SLA breach round failed; retrying next round'));
-  }, intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+/** Announces breaches every `intervalMs` until stopped. */
+export function startSlaBreachWatch(deps: SlaBreachDeps, intervalMs: number, log: FastifyBaseLogger): PeriodicJob {
+  return startPeriodicJob(
+    (now) => announceSlaBreaches(deps, now),
+    intervalMs,
+    (err) => log.warn({ err }, 'SLA breach round failed; retrying next round'),
+  );
 }

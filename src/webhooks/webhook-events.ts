@@ -8,6 +8,10 @@ export const webhookEventTypes = [
   'ticket.sla_breached',
   'comment.added',
   'break_glass.opened',
+  'access_request.due_soon',
+  'access_request.overdue',
+  'accounting_request.due_soon',
+  'accounting_request.overdue',
   'webhook_endpoint.disabled',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];

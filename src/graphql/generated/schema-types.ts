@@ -1427,7 +1427,7 @@ export type WebhookEndpoint = {
   disabledAt?: Maybe<Scalars['DateTime']['output']>;
   disabledReason?: Maybe<Scalars['String']['output']>;
   enabled: Scalars['Boolean']['output'];
-  /** ticket.created, ticket.updated, ticket.solved, ticket.sla_breached, comment.added, break_glass.opened, webhook_endpoint.disabled */
+  /** ticket.created, ticket.updated, ticket.solved, ticket.sla_breached, comment.added, break_glass.opened, webhook_endpoint.disabled, access_request.due_soon, access_request.overdue, accounting_request.due_soon, accounting_request.overdue */
   eventTypes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   updatedAt: Scalars['DateTime']['output'];

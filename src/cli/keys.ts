@@ -82,8 +82,12 @@ export const reseal: CommandRun<typeof resealOptions> = async (values, io) => {
         io.stdout.write(
           `re-seal to v${p.targetVersion}: ${p.rowsDone}/${p.totalRows} rows, ${p.fieldsDone} fields, ${p.rowsFailed} failed (${p.fieldsPerSecond} fields/s)\n`,
         ),
-      onWait: (until) =>
-        io.stdout.write(`waiting until ${until.toISOString()} for servers' key caches to expire, then a final pass\n`),
+      onWait: (until, alreadyPast) =>
+        io.stdout.write(
+          alreadyPast
+            ? `servers' key caches expired at ${until.toISOString()} already, then a final pass\n`
+            : `waiting until ${until.toISOString()} for servers' key caches to expire, then a final pass\n`,
+        ),
     }),
   );
   io.stdout.write(

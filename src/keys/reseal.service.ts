@@ -38,7 +38,7 @@ export interface ResealOptions {
   /** wait for servers' key caches to expire, then make a final pass (default true) */
   waitForSettle?: boolean;
   /** called before waiting for the settle time */
-  onWait?: (until: Date) => void;
+  onWait?: (until: Date, alreadyPast: boolean) => void;
 }
 
 export interface ResealResult extends ResealProgress {
@@ -117,8 +117,9 @@ export async function resealTenant(
 
   if (!(await pass())) return { ...progress(state.cursor.table ?? ''), status: 'paused', failedRowIds: failed };
   const settle = await settledAt(deps, tenant.id);
-  if (options.waitForSettle !== false && Date.now() < settle.getTime()) {
-    options.onWait?.(settle);
+  const mustWait = Date.now() < settle.getTime();
+  if (options.waitForSettle !== false) options.onWait?.(settle, !mustWait);
+  if (options.waitForSettle !== false && mustWait) {
     await sleep(settle.getTime() - Date.now());
     started = Date.now(); // the rate is of re-sealing, not of waiting
     state.fieldsThisRun = 0;

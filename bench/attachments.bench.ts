@@ -37,6 +37,7 @@ async function serve(): Promise<void> {
     LOG_LEVEL: 'warn',
     DATA_DIR: process.env['BENCH_DATA_DIR']!,
     RATE_LIMIT_MAX: '1000000',
+    RATE_LIMIT_ADDRESS_MAX: '10000000',
   });
   const { db } = connectDatabase(url, { poolMax: config.dbPoolMax, applicationName: 'phidesk-bench' });
   await migrateToLatest(db);

@@ -121,7 +121,13 @@ export const droppingPort: AuditPort = {
 
 export async function benchConfig(): Promise<Config> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'phidesk-overhead-'));
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, RATE_LIMIT_MAX: '1000000' });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_MAX: '1000000',
+    RATE_LIMIT_ADDRESS_MAX: '10000000',
+  });
 }
 
 export interface BenchApp {

@@ -79,7 +79,13 @@ async function main(): Promise<void> {
     await migrateToLatest(handle.db);
     const db = handle.db;
     const version = (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]?.v.split(' on ')[0] ?? '?';
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: dir, RATE_LIMIT_MAX: '100000' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dir,
+      RATE_LIMIT_MAX: '100000',
+      RATE_LIMIT_ADDRESS_MAX: '10000000',
+    });
     const masterKey = (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
     const app = await composeApp({ config, db, masterKey, auditJobs: false });
     await app.ready();

@@ -87,6 +87,7 @@ async function serve(): Promise<void> {
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
       RATE_LIMIT_MAX: '1000000',
+      RATE_LIMIT_ADDRESS_MAX: '10000000',
       DB_POOL_MAX: String(POOL_MAX),
       // the JWT mode's identity provider serves its JWKS over http on 127.0.0.1
       ALLOW_HTTP_JWKS: 'true',

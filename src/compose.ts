@@ -99,7 +99,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   // committed ticket changes go to GraphQL subscribers: through Redis across instances
   // (REDIS_URL), else in this process; its errors are logged once `app` exists
   const busLog = { error: (obj: object, msg: string) => app.log.error(obj, msg) };
-  const changeBus = createChangeEmitter(config.subscriptions.redisUrl, busLog);
+  const changeBus = createChangeEmitter(config.redisUrl, busLog);
   const services: ServiceDeps = { db, audit: trail.port, changes: publisherOver(changeBus.emitter, busLog) };
   // One keyring per process: its cache is what keeps unwrapping off the request path.
   const keyring = new Keyring({

@@ -69,7 +69,18 @@ export const envSchema = Type.Object({
     description: 'comma-separated allowlist of browser origins; empty = no cross-origin access',
   }),
   BODY_LIMIT_BYTES: Int(1024, 64 * 1024 * 1024, 1048576, 'largest accepted request body in bytes'),
-  RATE_LIMIT_MAX: Int(1, 1_000_000, 600, 'requests per client per window (baseline limit)'),
+  RATE_LIMIT_MAX: Int(
+    1,
+    1_000_000,
+    600,
+    'requests per credential per window (per client address for requests without one); every API key and token has its own',
+  ),
+  RATE_LIMIT_ADDRESS_MAX: Int(
+    1,
+    10_000_000,
+    6000,
+    'requests per client address per window, whatever credentials it sends (a ceiling for floods and credential guessing)',
+  ),
   RATE_LIMIT_WINDOW_MS: Int(1000, 3_600_000, 60000, 'rate-limit window in milliseconds'),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -135,7 +146,7 @@ export const envSchema = Type.Object({
     Type.String({
       pattern: '^rediss?://',
       description:
-        'Redis URL; set, GraphQL subscription events fan out across server instances through it; unset, in process only',
+        'Redis URL; set, GraphQL subscription events and rate-limit counters are shared across server instances through it; unset, each process has its own',
     }),
   ),
   SUBSCRIPTION_RECHECK_MS: Int(
@@ -199,7 +210,8 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
-  readonly rateLimit: { readonly max: number; readonly windowMs: number };
+  /** per credential (or per address without one), and per address whatever the credentials */
+  readonly rateLimit: { readonly max: number; readonly addressMax: number; readonly windowMs: number };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
   readonly auth: {
@@ -226,11 +238,9 @@ export interface Config {
   };
   /** how often SLA breaches and patient-rights deadlines are looked for and announced */
   readonly deadlineWatchIntervalMs: number;
-  readonly subscriptions: {
-    /** set: events fan out across instances through Redis */
-    readonly redisUrl: string | undefined;
-    readonly recheckMs: number;
-  };
+  /** set: subscription events and rate-limit counters are shared across instances through it */
+  readonly redisUrl: string | undefined;
+  readonly subscriptions: { readonly recheckMs: number };
   readonly audit: {
     readonly signingKeyFile: string;
     /** true when the signing key is the auto-created development key */
@@ -381,7 +391,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: Array.isArray(trustProxy) ? (Object.freeze(trustProxy) as string[]) : trustProxy,
     corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS)),
     bodyLimitBytes: num('BODY_LIMIT_BYTES'),
-    rateLimit: Object.freeze({ max: num('RATE_LIMIT_MAX'), windowMs: num('RATE_LIMIT_WINDOW_MS') }),
+    rateLimit: Object.freeze({
+      max: num('RATE_LIMIT_MAX'),
+      addressMax: num('RATE_LIMIT_ADDRESS_MAX'),
+      windowMs: num('RATE_LIMIT_WINDOW_MS'),
+    }),
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: num('SHUTDOWN_TIMEOUT_MS'),
     auth: Object.freeze({
@@ -404,7 +418,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       disableAfterFailures: num('WEBHOOK_DISABLE_AFTER_FAILURES'),
     }),
     deadlineWatchIntervalMs: num('DEADLINE_WATCH_INTERVAL_MS'),
-    subscriptions: Object.freeze({ redisUrl: env.REDIS_URL, recheckMs: num('SUBSCRIPTION_RECHECK_MS') }),
+    redisUrl: env.REDIS_URL,
+    subscriptions: Object.freeze({ recheckMs: num('SUBSCRIPTION_RECHECK_MS') }),
     audit: Object.freeze({
       signingKeyFile,
       usesDevSigningKey: signingKeyFile === devSigningKeyFile,

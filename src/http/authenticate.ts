@@ -38,7 +38,10 @@ export function registerAuthentication(
     });
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(request);
-    if (!request.actor && request.routeOptions.config?.public !== true && request.is404 !== true) {
+    // A browser's CORS preflight never carries credentials: @fastify/cors answers it (with
+    // the CORS headers when the origin is allowed, without them, a refusal, when not).
+    const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+    if (!request.actor && !preflight && request.routeOptions.config?.public !== true && request.is404 !== true) {
       throw new AppError('UNAUTHENTICATED', 'Authentication is required: send a bearer token or an API key.');
     }
   });

@@ -1,11 +1,11 @@
-// Transport hardening shared by every route: helmet headers, CORS allowlist, a baseline
-// rate limit, and Cache-Control: no-store unless a route says otherwise (PHI must never
+// Transport hardening shared by every route: helmet headers, CORS allowlist, rate limits
+// (rate-limits.ts), and Cache-Control: no-store unless a route says otherwise (PHI must never
 // sit in a browser or proxy cache).
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.js';
+import { registerRateLimits } from './rate-limits.js';
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   // Built once: helmet works out every header value here, and then only sets them. (The
@@ -41,21 +41,20 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       'x-api-key',
       'x-purpose-of-use',
     ],
-    exposedHeaders: ['etag', 'location', 'x-request-id', 'retry-after'],
+    // what a browser client may read: its limits (IETF RateLimit headers) and a replayed create
+    exposedHeaders: [
+      'etag',
+      'location',
+      'x-request-id',
+      'retry-after',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'idempotent-replayed',
+    ],
     maxAge: 600,
   });
-  // Registered as a root onRequest hook ahead of authentication, so that credential
-  // guessing is throttled too (a route-level limiter would only run after auth).
-  await app.register(rateLimit, { global: false });
-  app.addHook(
-    'onRequest',
-    app.rateLimit({
-      max: config.rateLimit.max,
-      timeWindow: config.rateLimit.windowMs,
-      // Health probes from orchestrators must never be throttled into a restart loop.
-      allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
-    }),
-  );
+  await registerRateLimits(app, config);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('x-request-id', reply.request.id);

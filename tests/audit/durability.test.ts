@@ -57,6 +57,7 @@ describe('a server killed with SIGKILL under load', () => {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MAX: '1000000',
+      RATE_LIMIT_ADDRESS_MAX: '10000000',
       DB_POOL_MAX: '12',
     };
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -96,6 +96,7 @@ beforeAll(async () => {
     MIGRATE_ON_START: 'false',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_ADDRESS_MAX: '10000000',
     ALLOW_HTTP_JWKS: 'true',
     ALLOW_PRIVATE_URLS: 'true',
     AUTH_CACHE_SECONDS: '300',

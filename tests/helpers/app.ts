@@ -50,6 +50,7 @@ export async function testConfig(env: Record<string, string> = {}): Promise<Conf
     LOG_LEVEL: 'info',
     DATA_DIR: dataDir,
     RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_ADDRESS_MAX: '10000000',
     ...privateUrls,
     ...env,
   });

@@ -74,6 +74,7 @@ beforeAll(async () => {
     MIGRATE_ON_START: 'false',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_ADDRESS_MAX: '10000000',
     WEBHOOK_TIMEOUT_MS: '1000', // the lease: 1 s + 5 s
   };
 }, 60_000);

@@ -3,27 +3,13 @@
 // untouched; an address sending many credentials meets its own ceiling; with REDIS_URL two
 // instances share the counts. The IETF RateLimit headers are on every answer and exposed to
 // browsers; a CORS preflight is answered by CORS, never refused as unauthenticated.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAnswers, redisUrl } from '../helpers/redis.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { mintKey, seedTenant, type SeededTenant } from '../helpers/actors.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
-const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const redisAnswers = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(redisUrl);
-  const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-  socket.setTimeout(1000);
-  socket
-    .once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    })
-    .once('error', () => resolve(false))
-    .once('timeout', () => resolve(false));
-});
-if (!redisAnswers && process.env['TEST_REDIS_URL'])
-  throw new Error(`TEST_REDIS_URL is set but ${redisUrl} does not answer`);
+const redisUp = await redisAnswers();
 
 const me = (t: TestApp, key: string) => t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': key } });
 
@@ -103,7 +89,7 @@ describe('rate limits in one process', () => {
   });
 });
 
-describe.skipIf(!redisAnswers)('rate limits across two instances through Redis', () => {
+describe.skipIf(!redisUp)('rate limits across two instances through Redis', () => {
   let database: TestDatabase;
   let one: TestApp;
   let two: TestApp;

@@ -7,8 +7,8 @@
 //
 // Redis: TEST_REDIS_URL, else redis://127.0.0.1:6379 when it answers. .ci/run sets
 // TEST_REDIS_URL whenever that port answers, so in CI this file cannot skip itself.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAnswers, redisUrl } from '../helpers/redis.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, mintKey } from '../helpers/actors.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -17,18 +17,7 @@ import { desk, ok, type Desk } from '../tickets/helpers.js';
 import { changeUntilReceived, listen, subscribe, type Subscriber } from './helpers.js';
 
 const AUD = 'phidesk-api';
-const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const redisAnswers = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(redisUrl);
-  const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-  socket.setTimeout(1000);
-  socket
-    .once('connect', () => resolve(true))
-    .once('error', () => resolve(false))
-    .once('timeout', () => resolve(false));
-}).then((up) => up);
-if (!redisAnswers && process.env['TEST_REDIS_URL'])
-  throw new Error(`TEST_REDIS_URL is set but ${redisUrl} does not answer`);
+const redisUp = await redisAnswers();
 
 let database: TestDatabase;
 let a: TestApp;
@@ -43,7 +32,7 @@ const open: Subscriber[] = [];
 let n = 0;
 const touch = (ticketId: string) => () => ok(d.supervisor.patch(`/v1/tickets/${ticketId}`, { tags: [`t${++n}`] }));
 
-describe.skipIf(!redisAnswers)('subscriptions across two instances through Redis', () => {
+describe.skipIf(!redisUp)('subscriptions across two instances through Redis', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = {

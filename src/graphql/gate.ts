@@ -3,6 +3,7 @@
 import type { IResolvers } from 'mercurius';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from '../policy/ability.js';
+import { refusalMessage } from '../policy/refusal.js';
 import { deniedResourceId, type DenialRecorder, type RoutePolicy } from '../http/gate.js';
 import type { GraphqlContext } from './context.js';
 import { buildSchema } from 'graphql';
@@ -74,10 +75,7 @@ export function gateResolvers(
         if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Authentication is required.');
         if (policy === 'authenticated') return fn(root, args, ctx, info);
         if (!defineAbilityFor(ctx.actor).can(policy.action, policy.subject)) {
-          const forbidden = new AppError(
-            'FORBIDDEN',
-            `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`,
-          );
+          const forbidden = new AppError('FORBIDDEN', refusalMessage(ctx.actor, policy.action, policy.subject));
           if (!recordDenial) throw forbidden;
           return recordDenial(ctx.actor, policy, deniedResourceId(ctx.actor, policy, { args })).then(() => {
             throw forbidden;
@@ -117,10 +115,7 @@ function gateSubscription(
         !defineAbilityFor(ctx.actor).can(policy.action, policy.subject)
       ) {
         if (recordDenial) await recordDenial(ctx.actor, policy, deniedResourceId(ctx.actor, policy, { args }));
-        throw new AppError(
-          'FORBIDDEN',
-          `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`,
-        );
+        throw new AppError('FORBIDDEN', refusalMessage(ctx.actor, policy.action, policy.subject));
       }
       return await subscribe(root, args, ctx, info);
     } catch (e) {

@@ -5,6 +5,7 @@
 // through gateResolvers (src/graphql/gate.ts).
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { AppError } from '../errors.js';
+import { refusalMessage } from '../policy/refusal.js';
 import { defineAbilityFor, type Action, type SubjectType } from '../policy/ability.js';
 import type { Actor } from '../auth/actor.js';
 import { isUuid } from '../ids.js';
@@ -84,10 +85,7 @@ export function enforceRouteDeclarations(app: FastifyInstance, recordDenial?: De
         policy,
         deniedResourceId(actor, policy, { url: request.routeOptions.url ?? '', params: request.params }),
       );
-      throw new AppError(
-        'FORBIDDEN',
-        `You are not allowed to ${policy.action.replace('_', ' ')} ${policy.subject} records.`,
-      );
+      throw new AppError('FORBIDDEN', refusalMessage(actor, policy.action, policy.subject));
     }
   });
 }

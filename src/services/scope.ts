@@ -13,6 +13,7 @@ import { inTenantTx, type Tx } from '../db/tenant-tx.js';
 import { DeferredStatementError } from '../db/scoped-connection.js';
 import { AppError, auditUnavailable, notFound } from '../errors.js';
 import { defineAbilityFor, type Action, type AppAbility, type SubjectType } from '../policy/ability.js';
+import { refusalMessage } from '../policy/refusal.js';
 import { denialAction } from '../audit/actions.js';
 import type { AuditEventInput, AuditPort } from './audit-port.js';
 import type { ChangePublisher, TicketChange } from '../live/ticket-changes.js';
@@ -113,10 +114,10 @@ async function runScoped<T>(
               outcome: 'denied',
               reasonCode: 'FORBIDDEN',
             };
-            const what = field === undefined ? `this ${subject}` : `${field} of this ${subject}`;
+            const what = field === undefined ? `this ${subject}` : `the ${field} field of this ${subject}`;
             throw new AppError(
               'FORBIDDEN',
-              `You are not allowed to ${action.replace('_', ' ')} ${what}.`,
+              refusalMessage(actor, action, subject, what),
               field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }],
             );
           },

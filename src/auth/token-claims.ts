@@ -10,15 +10,15 @@ export type Claims = Readonly<Record<string, unknown>>;
 
 export function requiredString(claims: Claims, name: string): string {
   const value = claims[name];
-  if (value === undefined) throw tokenError('missing_claim');
-  if (typeof value !== 'string' || value === '' || !isStorableText(value)) throw tokenError('invalid_claim');
+  if (value === undefined) throw tokenError('missing_claim', name);
+  if (typeof value !== 'string' || value === '' || !isStorableText(value)) throw tokenError('invalid_claim', name);
   return value;
 }
 
 export function optionalString(claims: Claims, name: string): string | undefined {
   const value = claims[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '' || !isStorableText(value)) throw tokenError('invalid_claim');
+  if (typeof value !== 'string' || value === '' || !isStorableText(value)) throw tokenError('invalid_claim', name);
   return value;
 }
 
@@ -29,14 +29,15 @@ export function stringList(claims: Claims, name: string): string[] {
   if (typeof value === 'string' && isStorableText(value)) return [value];
   if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string' && isStorableText(v)))
     return [...value];
-  throw tokenError('invalid_claim');
+  throw tokenError('invalid_claim', name);
 }
 
 export function assertAudience(claims: Claims, expected: string): void {
   const aud = claims['aud'];
-  if (aud === undefined) throw tokenError('missing_claim');
+  if (aud === undefined) throw tokenError('missing_claim', 'aud');
   const audiences = typeof aud === 'string' ? [aud] : aud;
-  if (!Array.isArray(audiences) || !audiences.every((a) => typeof a === 'string')) throw tokenError('invalid_claim');
+  if (!Array.isArray(audiences) || !audiences.every((a) => typeof a === 'string'))
+    throw tokenError('invalid_claim', 'aud');
   if (!audiences.includes(expected)) throw tokenError('wrong_audience');
 }
 
@@ -82,7 +83,7 @@ const MAX_NUMERIC_DATE = 8.64e12;
 
 function numericDate(claims: Claims, name: string): number {
   const value = claims[name];
-  if (value === undefined) throw tokenError('missing_claim');
-  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_NUMERIC_DATE)) throw tokenError('invalid_claim');
+  if (value === undefined) throw tokenError('missing_claim', name);
+  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_NUMERIC_DATE)) throw tokenError('invalid_claim', name);
   return value;
 }

@@ -42,17 +42,28 @@ export class TokenVerificationError extends AppError {
 
   // No `cause`: fast-jwt errors carry the decoded header and payload, and error
   // handlers log causes.
-  constructor(reason: TokenFailureReason, options: { concealed?: boolean } = {}) {
+  constructor(reason: TokenFailureReason, options: { concealed?: boolean; claim?: string } = {}) {
     const [code, message] = reasons[reason];
     if (options.concealed) super('TOKEN_INVALID', UNVERIFIED_MESSAGE);
-    else super(code, message);
+    else super(code, claimMessage(reason, options.claim) ?? message);
     this.name = 'TokenVerificationError';
     this.reason = reason;
   }
 }
 
-export function tokenError(reason: TokenFailureReason): TokenVerificationError {
-  return new TokenVerificationError(reason);
+/**
+ * A missing or mistyped claim is named, so an integrator knows what to fix: the claim's name
+ * is ours or the tenant's configuration (`rolesClaim`), never a value from the token.
+ */
+function claimMessage(reason: TokenFailureReason, claim: string | undefined): string | undefined {
+  if (claim === undefined || !/^[A-Za-z0-9_:.-]{1,64}$/.test(claim)) return undefined;
+  if (reason === 'missing_claim') return `The token lacks the required claim "${claim}".`;
+  if (reason === 'invalid_claim') return `The token's "${claim}" claim has the wrong type or an unusable value.`;
+  return undefined;
+}
+
+export function tokenError(reason: TokenFailureReason, claim?: string): TokenVerificationError {
+  return new TokenVerificationError(reason, { claim });
 }
 
 /** The same refusal with the one message every unverified token gets (see UNVERIFIED_MESSAGE). */

@@ -289,16 +289,22 @@ describe('refused tokens', () => {
   });
 
   it.each([
-    ['sub missing', { sub: undefined }, 'missing_claim'],
-    ['sub empty', { sub: '' }, 'invalid_claim'],
-    ['exp missing', { exp: undefined }, 'missing_claim'],
-    ['iat missing', { iat: undefined }, 'missing_claim'],
-    ['exp a string', { exp: String(now() + 600) }, 'invalid_claim'],
-    ['roles not strings', { 'https://acme.example/roles': [1, 2] }, 'invalid_claim'],
-    ['tenant not a string', { tenant: 7 }, 'invalid_claim'],
-  ] as const)('refuses claims that are absent or of the wrong type: %s', async (_case, claims, reason) => {
-    await expectRefusal(acmeIdp.sign(acmeClaims(claims)), 'TOKEN_INVALID', reason);
-  });
+    ['sub missing', { sub: undefined }, 'missing_claim', 'sub'],
+    ['sub empty', { sub: '' }, 'invalid_claim', 'sub'],
+    ['exp missing', { exp: undefined }, 'missing_claim', 'exp'],
+    ['iat missing', { iat: undefined }, 'missing_claim', 'iat'],
+    ['exp a string', { exp: String(now() + 600) }, 'invalid_claim', 'exp'],
+    ['roles not strings', { 'https://acme.example/roles': [1, 2] }, 'invalid_claim', undefined],
+    ['tenant not a string', { tenant: 7 }, 'invalid_claim', 'tenant'],
+  ] as const)(
+    'refuses claims that are absent or of the wrong type, naming the claim: %s',
+    async (_case, claims, reason, name) => {
+      const refusal = await expectRefusal(acmeIdp.sign(acmeClaims(claims)), 'TOKEN_INVALID', reason);
+      // the claim's name (never its value) says what to fix; a name that is not a plain token is left out
+      if (name) expect(refusal.message).toContain(`"${name}"`);
+      else expect(refusal.message).not.toContain('acme.example');
+    },
+  );
 
   it('refuses a critical header extension it does not understand', async () => {
     await expectRefusal(

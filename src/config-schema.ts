@@ -1,6 +1,6 @@
 // Every environment variable phidesk reads, as a TypeBox schema: its type, default, bounds and
 // meaning (README's configuration table follows it). src/config.ts validates the environment
-// against it and is still the only reader of process.env.
+// against it and is still the only module that reads the environment.
 import { Type } from '@sinclair/typebox';
 
 const Bool = (def: 'true' | 'false', description: string) =>

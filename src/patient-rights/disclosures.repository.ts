@@ -1,9 +1,8 @@
 // Disclosure records (164.528) in SQL. Recipient, address and description arrive sealed.
 // A record with a source_ref (a webhook delivery, an access request) is written once per
 // patient: a retried delivery finds its record already there.
-import { sql, type Kysely } from 'kysely';
-import type { Sealed } from '../crypto/sealed.js';
-import type { Database } from '../db/database.js';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, DisclosuresTable } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
 
 const columns = [
@@ -20,21 +19,8 @@ const columns = [
   'disclosures.created_at',
 ] as const;
 
-export interface NewDisclosure {
-  id: string;
-  tenant_id: string;
-  contact_id: string;
-  disclosed_at: Date;
-  source: string;
-  source_ref: string | null;
-  purpose: string;
-  exclusion: string | null;
-  recipient_sealed: Sealed<string> | null;
-  recipient_address_sealed: Sealed<string> | null;
-  description_sealed: Sealed<string>;
-  key_version: number;
-  created_by: string | null;
-}
+/** A disclosure as inserted: every column but the stamp the database sets. */
+export type NewDisclosure = Omit<Insertable<DisclosuresTable>, 'created_at'>;
 
 /** One patient's disclosures, `from` (inclusive) to `to` (inclusive), oldest first. */
 export function selectDisclosures(tx: Tx, contactId: string, range?: { from: Date; to: Date }) {

@@ -3,53 +3,18 @@
 // revoked, a session revoked or a role changed through one is seen by the other within 1 s,
 // although the other caches authentication for 300 s (AUTH_CACHE_SECONDS): only the
 // database's change notices can explain it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeLoopbackPort } from '../../src/db/embedded.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { startFakeIdp, type FakeIdp } from '../helpers/idp.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-interface Server {
-  base: string;
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`phidesk exited with ${child.exitCode}: ${out.slice(-2000)}`);
-    if (Date.now() - started > 90_000) throw new Error(`not ready in time: ${out.slice(-2000)}`);
-    const ready = await fetch(`${base}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return { base, child, output: () => out, exited };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function call(
-  server: Server,
+  server: ServerProcess,
   method: string,
   url: string,
   auth: { apiKey?: string; bearer?: string },
@@ -81,8 +46,8 @@ async function msUntil(check: () => Promise<boolean>, ms = 5_000): Promise<numbe
 let database: TestDatabase;
 let dataDir: string;
 let idp: FakeIdp;
-let a: Server;
-let b: Server;
+let a: ServerProcess;
+let b: ServerProcess;
 let adminKey: string;
 
 beforeAll(async () => {
@@ -102,8 +67,8 @@ beforeAll(async () => {
     AUTH_CACHE_SECONDS: '300',
   };
   // One after the other: the first creates the demo tenant (and its admin key file) that both serve.
-  a = await startServer(env);
-  b = await startServer(env);
+  a = await startServerProcess(env);
+  b = await startServerProcess(env);
   adminKey = readFileSync(path.join(dataDir, 'demo-admin.key'), 'utf8').trim();
 }, 200_000);
 

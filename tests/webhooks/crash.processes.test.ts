@@ -3,50 +3,16 @@
 // the process is killed with SIGKILL (no shutdown hook runs). A second process on the same
 // database delivers every event: the outbox row committed with the change, and the dead
 // process's claims were leases that ran out.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeLoopbackPort } from '../../src/db/embedded.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { Receiver, until, webhookEnv } from './helpers.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-interface Server {
-  base: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`phidesk exited with ${child.exitCode}: ${out.slice(-2000)}`);
-    if (Date.now() - started > 90_000) throw new Error(`not ready in time: ${out.slice(-2000)}`);
-    const ready = await fetch(`${base}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return { base, child, exited };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function post(server: Server, url: string, apiKey: string, body: unknown): Promise<any> {
+async function post(server: ServerProcess, url: string, apiKey: string, body: unknown): Promise<any> {
   const res = await fetch(`${server.base}${url}`, {
     method: 'POST',
     headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
@@ -59,7 +25,7 @@ async function post(server: Server, url: string, apiKey: string, body: unknown):
 let database: TestDatabase;
 let dataDir: string;
 let receiver: Receiver;
-const servers: Server[] = [];
+const servers: ServerProcess[] = [];
 let env: Record<string, string>;
 
 beforeAll(async () => {
@@ -91,7 +57,7 @@ afterAll(async () => {
 
 describe('a server killed between commit and delivery', () => {
   it('loses no event: another process delivers them all', async () => {
-    const a = await startServer(env);
+    const a = await startServerProcess(env);
     servers.push(a);
     const adminKey = readFileSync(path.join(dataDir, 'demo-admin.key'), 'utf8').trim();
     const { secret } = await post(a, '/v1/webhook-endpoints', adminKey, {
@@ -112,7 +78,7 @@ describe('a server killed between commit and delivery', () => {
     expect(receiver.accepted().size).toBe(0);
 
     receiver.answer = () => 200;
-    servers.push(await startServer(env));
+    servers.push(await startServerProcess(env));
     const accepted = await until(
       () => receiver.accepted(),
       (m) => m.size >= 5,

@@ -57,7 +57,18 @@ const noLooseTypes = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.phidesk/**', 'bin/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.phidesk/**',
+      'bin/**',
+      // the client package: its build output and the file openapi-typescript generates
+      'clients/typescript/dist/**',
+      'clients/typescript/src/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

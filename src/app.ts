@@ -23,6 +23,7 @@ import type { SubscriptionOptions } from './graphql/subscriptions.js';
 import type { AuditPort } from './services/audit-port.js';
 import { enforceRouteDeclarations, type DenialRecorder } from './http/gate.js';
 import { problemSchema } from './http/schemas.js';
+import { registerDeprecationNotices } from './http/deprecation.js';
 import type { FieldPolicies } from './graphql/gate.js';
 import { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
 
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const plugin of deps.authPlugins ?? []) await plugin(app);
   registerAuthentication(app, deps.authenticate, deps.authChangesSettled);
   enforceRouteDeclarations(app, deps.recordDenial);
+  registerDeprecationNotices(app);
   rejectUnstorableInput(app);
   app.addSchema(problemSchema);
 
@@ -111,16 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await registerGraphql(app, {
     production: config.isProduction,
-    resolvers: mergeResolvers(
-      {
-        DateTime: DateTimeScalar,
-        JSON: JSONScalar,
-        Query: { health: () => ({ status: 'ok' }) },
-        Mutation: { noop: () => null },
-      } as IResolvers,
-      deps.resolvers ?? {},
-    ),
-    policies: { 'Query.health': 'public', 'Mutation.noop': 'public', ...(deps.fieldPolicies ?? {}) },
+    resolvers: mergeResolvers({ DateTime: DateTimeScalar, JSON: JSONScalar } as IResolvers, deps.resolvers ?? {}),
+    policies: deps.fieldPolicies ?? {},
     recordDenial: deps.recordDenial,
     auditPort: deps.auditPort,
     subscriptions: deps.subscriptions,
@@ -133,11 +127,13 @@ const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 // Query strings, params and headers arrive as text, so their validator coerces scalars
 // ("50" -> 50). Bodies are JSON and already typed: coercing them would turn a null into ""
 // or 5 into "5" inside anyOf branches, so the body validator never coerces.
+// allErrors: a refusal lists every violation (src/http/validation-errors.ts). ajv warns that it
+// lets hostile input cost more; bodyLimit bounds the input and the answer lists at most 50.
 const textAjv = addFormats(
-  new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+  new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true, strict: false }),
 );
 const bodyAjv = addFormats(
-  new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false, strict: false }),
+  new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true, strict: false }),
 );
 
 function compileRequestSchema({ schema, httpPart }: { schema: object; httpPart?: string }) {

@@ -15,7 +15,8 @@ import { authenticateCredentials } from './auth/authenticator.js';
 import { createAuthCache, type AuthCache } from './auth/auth-cache.js';
 import type { ChangeNotices } from './db/change-notices.js';
 import { createAuditTrail, type AuditKeys } from './audit/index.js';
-import { lookupTrustedIssuers } from './tenants/tenants.service.js';
+import { listAllIssuerJwks, lookupTrustedIssuers } from './tenants/tenants.service.js';
+import { warnAboutHttpJwksIssuers } from './auth/http-jwks-issuers.js';
 import { tenantsRoutes } from './tenants/tenants.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { groupsRoutes } from './groups/groups.routes.js';
@@ -36,6 +37,7 @@ import { contactsRoutes } from './contacts/contacts.routes.js';
 import { contactsGraphql } from './contacts/contacts.resolvers.js';
 import { ticketsRoutes } from './tickets/tickets.routes.js';
 import { settingsRoutes } from './tickets/settings.routes.js';
+import { ticketSettingsGraphql } from './tickets/ticket-settings.resolvers.js';
 import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
 import { startSlaBreachWatch } from './tickets/sla-breach-watch.service.js';
@@ -161,6 +163,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     contactsGraphql({ ...services, keyring }),
     trail.graphql(services),
     ticketsGql,
+    ticketSettingsGraphql(services),
     attachmentsGraphql(attachmentDeps),
     attachmentSettingsGraphql(services),
     baaGraphql(services),
@@ -246,6 +249,16 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     authCache?.close();
     stopKeyringNotices?.();
+  });
+  // issuers registered with an http JWKS while ALLOW_HTTP_JWKS was on: named in the log now,
+  // not discovered from partners' 401s. Advisory only: a database that is not up yet must not
+  // stop the server from starting (/readyz reports that), so a failed check is logged and skipped.
+  app.addHook('onReady', async () => {
+    await warnAboutHttpJwksIssuers({
+      allowHttpJwks: config.auth.allowHttpJwks,
+      listIssuers: () => listAllIssuerJwks(db),
+      log: app.log,
+    }).catch((err: unknown) => app.log.warn({ err }, 'could not check trusted issuers for http JWKS URLs at start-up'));
   });
   let purge: { stop(): Promise<void> } | undefined;
   app.addHook('onReady', async () => {

@@ -54,23 +54,41 @@ export function titleFor(status: number): string {
   return titles[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
 }
 
+/**
+ * One entry of a problem's `errors` list (REST problem+json and GraphQL extensions alike),
+ * after RFC 9457 section 3's example: what is wrong (`detail`) and where. `pointer` is a JSON
+ * Pointer (RFC 6901) into the request body or the GraphQL operation's input; a query-string
+ * or path parameter, or a GraphQL field argument, is named by `parameter`; a header by
+ * `header`. `allowed` lists the accepted values where the schema has a closed set. No entry
+ * ever quotes the offending value: it may be PHI.
+ */
 export interface ErrorDetail {
-  /** JSON pointer or field name the detail is about; never a value */
-  path?: string;
-  message: string;
+  pointer?: string;
+  parameter?: string;
+  header?: string;
+  detail: string;
+  allowed?: ReadonlyArray<string | number | boolean | null>;
 }
+
+/** At most this many entries are listed, so that a hostile body cannot make an answer large. */
+export const maxErrorDetails = 50;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  /**
+   * What is wrong, entry by entry; sent as `errors` over REST and GraphQL. Not itself named
+   * `errors`: that would make it look like an aggregate (AggregateError, mercurius) to code
+   * that unwraps those.
+   */
   readonly details: ErrorDetail[] | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, details?: readonly ErrorDetail[], options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.status = errorCodes[code];
-    this.details = details;
+    this.details = details?.slice(0, maxErrorDetails);
   }
 }
 
@@ -89,3 +107,11 @@ export const unauthenticated = (
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * The problem `type` URI of a code: stable, one per code, and documented at the matching
+ * anchor of docs/errors.md (https://phidesk.dev/problems/validation-failed is
+ * docs/errors.md#validation-failed).
+ */
+export const problemTypeFor = (code: ErrorCode): string =>
+  `https://phidesk.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`;

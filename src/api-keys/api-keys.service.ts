@@ -60,12 +60,12 @@ function validateKeyInput(
   const unknownScope = scopes.find((s) => !(s in scopeCatalogue));
   if (unknownScope !== undefined)
     throw new AppError('VALIDATION_FAILED', 'Unknown scope.', [
-      { path: '/scopes', message: `unknown scope; known: ${Object.keys(scopeCatalogue).join(', ')}` },
+      { pointer: '/scopes', detail: `unknown scope; known: ${Object.keys(scopeCatalogue).join(', ')}` },
     ]);
   const roles = parseKeyRoles(input.roles);
   if (input.expiresAt && input.expiresAt <= now)
     throw new AppError('VALIDATION_FAILED', 'expiresAt must be in the future.', [
-      { path: '/expiresAt', message: 'must be in the future' },
+      { pointer: '/expiresAt', detail: 'must be in the future' },
     ]);
   const cidrs = input.allowedCidrs?.length ? input.allowedCidrs.map(normaliseCidr) : null;
   return { roles, scopes, cidrs };
@@ -78,7 +78,7 @@ function normaliseCidr(cidr: string): string {
   const prefix = bits === undefined ? max : Number(bits);
   if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > max) {
     throw new AppError('VALIDATION_FAILED', 'allowedCidrs has an invalid entry.', [
-      { path: '/allowedCidrs', message: 'each entry must be an address or CIDR' },
+      { pointer: '/allowedCidrs', detail: 'each entry must be an address or CIDR' },
     ]);
   }
   return `${addr}/${prefix}`;

@@ -61,24 +61,25 @@ function invalidSettings(input: AttachmentSettingsInput): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const { maxBytes, allowedTypes } = input;
   if (typeof maxBytes !== 'number' || !Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > maxBytesCeiling)
-    problems.push({ path: '/maxBytes', message: `must be a whole number of bytes from 1 to ${maxBytesCeiling}` });
+    problems.push({ pointer: '/maxBytes', detail: `must be a whole number of bytes from 1 to ${maxBytesCeiling}` });
   if (!Array.isArray(allowedTypes) || allowedTypes.length === 0) {
-    problems.push({ path: '/allowedTypes', message: `must list at least one of: ${recognisedTypes.join(', ')}` });
+    problems.push({ pointer: '/allowedTypes', detail: `must list at least one of: ${recognisedTypes.join(', ')}` });
     return problems;
   }
   // distinct types of the recognised set: never more of them than there are
   if (allowedTypes.length > recognisedTypes.length) {
-    problems.push({
-      path: '/allowedTypes',
-      message: `must list each type at most once, of: ${recognisedTypes.join(', ')}`,
-    });
+    problems.push({ pointer: '/allowedTypes', detail: 'must list each type at most once', allowed: recognisedTypes });
     return problems;
   }
   const seen = new Set<string>();
   allowedTypes.forEach((type, i) => {
     if (!(recognisedTypes as readonly string[]).includes(type))
-      problems.push({ path: `/allowedTypes/${i}`, message: `must be one of: ${recognisedTypes.join(', ')}` });
-    else if (seen.has(type)) problems.push({ path: `/allowedTypes/${i}`, message: 'repeats an earlier type' });
+      problems.push({
+        pointer: `/allowedTypes/${i}`,
+        detail: 'must be one of the allowed types',
+        allowed: recognisedTypes,
+      });
+    else if (seen.has(type)) problems.push({ pointer: `/allowedTypes/${i}`, detail: 'repeats an earlier type' });
     seen.add(type);
   });
   return problems;

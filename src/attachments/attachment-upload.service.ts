@@ -83,7 +83,7 @@ async function* fixedChunks(source: AsyncIterable<Uint8Array>, size: number): As
 }
 
 const refusedType = (message: string) =>
-  new AppError('UNSUPPORTED_MEDIA_TYPE', message, [{ path: '/content', message: 'type not accepted by this desk' }]);
+  new AppError('UNSUPPORTED_MEDIA_TYPE', message, [{ pointer: '/content', detail: 'type not accepted by this desk' }]);
 
 /** The type the bytes prove, if the tenant accepts it and it agrees with what was declared. */
 function acceptedType(head: Uint8Array, declared: string | undefined, limits: repo.AttachmentLimits): string {
@@ -173,7 +173,7 @@ export async function uploadAttachment(
       const sealer = new ChunkSealer(key, id);
       const pending = (await chunks.next()).value as Buffer;
       if (pending.length === 0)
-        throw new AppError('VALIDATION_FAILED', 'The file is empty.', [{ path: '/content', message: 'is empty' }]);
+        throw new AppError('VALIDATION_FAILED', 'The file is empty.', [{ pointer: '/content', detail: 'is empty' }]);
       await repo.insertAttachment(s.tx, crypto, {
         id,
         tenantId: actor.tenantId,

@@ -33,11 +33,11 @@ async function uploadSource(req: FastifyRequest): Promise<Omit<UploadInput, 'tic
     // a form whose head cannot be parsed (no boundary, not multipart after all) is the caller's error
     const part = await req.file({ limits: { fileSize: MULTIPART_HARD_LIMIT, files: 1, fields: 0 } }).catch(() => {
       throw new AppError('VALIDATION_FAILED', 'The multipart form could not be read.', [
-        { path: '/file', message: 'not a multipart/form-data body with a boundary' },
+        { pointer: '/file', detail: 'not a multipart/form-data body with a boundary' },
       ]);
     });
     if (!part)
-      throw new AppError('VALIDATION_FAILED', 'The form has no file.', [{ path: '/file', message: 'missing' }]);
+      throw new AppError('VALIDATION_FAILED', 'The form has no file.', [{ pointer: '/file', detail: 'missing' }]);
     return { filename: part.filename || undefined, declaredType: mediaTypeOf(part.mimetype), content: part.file };
   }
   const disposition = req.headers['content-disposition'];

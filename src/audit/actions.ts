@@ -75,6 +75,7 @@ export const namedAuditActions = {
   'tenant.issuer_add': 'a trusted JWT issuer was registered, or its registration refused (outcome denied)',
   'tenant.issuer_read': 'a trusted issuer was shown (a list names every issuer)',
   'tenant.issuer_remove': 'a trusted issuer was removed',
+  'tenant.issuer_update': "a trusted issuer's settings were changed, or the change refused (outcome denied)",
   'tenant.key_use': "the tenant's data key could not seal or be loaded (outcome error)",
   'tenant.read': "the tenant's settings were shown",
   'tenant.shred': "a tenant's keys were destroyed (crypto-shredding, CLI)",

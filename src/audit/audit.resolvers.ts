@@ -7,7 +7,7 @@ import type {
   QueryAuditEventsArgs,
   QueryAuditVerificationJobArgs,
 } from '../graphql/generated/schema-types.js';
-import type { GraphqlAdapter } from '../graphql/resolver-kit.js';
+import { pageOf, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
 import { AppError } from '../errors.js';
 import { isUuid } from '../ids.js';
@@ -26,7 +26,7 @@ function toFilter(input: AuditEventFilter | null | undefined): audit.AuditFilter
     const value: unknown = f[name] ?? undefined;
     if (value !== undefined && (typeof value !== 'string' || value.length === 0 || value.length > max)) {
       throw new AppError('VALIDATION_FAILED', `filter.${name} is invalid.`, [
-        { path: `/filter/${name}`, message: `1..${max} characters` },
+        { pointer: `/filter/${name}`, detail: `must be 1 to ${max} characters` },
       ]);
     }
     return value;
@@ -34,13 +34,13 @@ function toFilter(input: AuditEventFilter | null | undefined): audit.AuditFilter
   const contactId = text('contactId', 36);
   if (contactId !== undefined && !isUuid(contactId)) {
     throw new AppError('VALIDATION_FAILED', 'filter.contactId is invalid.', [
-      { path: '/filter/contactId', message: 'must be a uuid' },
+      { pointer: '/filter/contactId', detail: 'must be a uuid' },
     ]);
   }
   const outcome = text('outcome', 10);
   if (outcome !== undefined && !isOutcome(outcome)) {
     throw new AppError('VALIDATION_FAILED', 'filter.outcome is invalid.', [
-      { path: '/filter/outcome', message: 'allowed, denied or error' },
+      { pointer: '/filter/outcome', detail: 'must be one of the allowed values', allowed: outcomes },
     ]);
   }
   return {
@@ -61,8 +61,7 @@ export function auditGraphql(deps: audit.AuditServiceDeps): GraphqlAdapter {
       auditEvents: (_: unknown, a: QueryAuditEventsArgs, ctx: GraphqlContext) =>
         audit.searchAuditEvents(deps, actorOf(ctx), toFilter(a.filter), {
           order: a.order ?? undefined,
-          limit: a.limit ?? undefined,
-          cursor: a.cursor ?? undefined,
+          ...pageOf(a),
         }),
       auditVerification: (_: unknown, __: unknown, ctx: GraphqlContext) => audit.verifyAuditTrail(deps, actorOf(ctx)),
       auditVerificationJob: (_: unknown, a: QueryAuditVerificationJobArgs, ctx: GraphqlContext) =>

@@ -44,7 +44,7 @@ function decodeSeqCursor(cursor: string | undefined): number | undefined {
   const seq = match ? Number(match[1]) : NaN;
   if (!Number.isSafeInteger(seq)) {
     throw new AppError('VALIDATION_FAILED', 'The cursor is not valid.', [
-      { path: '/cursor', message: 'is not a cursor returned by this API' },
+      { parameter: 'cursor', detail: 'is not a cursor returned by this API' },
     ]);
   }
   return seq;
@@ -53,12 +53,12 @@ function decodeSeqCursor(cursor: string | undefined): number | undefined {
 function checkFilter(filter: AuditFilter): void {
   if (filter.resourceId !== undefined && filter.resourceType === undefined) {
     throw new AppError('VALIDATION_FAILED', 'resourceId needs resourceType.', [
-      { path: '/resourceType', message: 'required with resourceId' },
+      { pointer: '/resourceType', detail: 'required with resourceId' },
     ]);
   }
   if (filter.from && filter.to && filter.from >= filter.to) {
     throw new AppError('VALIDATION_FAILED', 'from must be before to.', [
-      { path: '/from', message: 'must be before to' },
+      { pointer: '/from', detail: 'must be before to' },
     ]);
   }
 }

@@ -57,11 +57,19 @@ export async function authenticateCredentials(deps: AuthenticatorDeps, creds: Cr
   } catch (e) {
     if (!isAppError(e) || e.status !== 401) throw e;
     const reason = e instanceof ApiKeyRejected || isTokenVerificationError(e) ? e.reason : e.code.toLowerCase();
-    const tenantId = e instanceof ApiKeyRejected ? e.tenantId : undefined;
+    // A token whose iss is registered to a tenant is refused in that tenant's own trail (its
+    // privacy officer reads it there), naming the registration; one event per refusal either
+    // way, so forged tokens cost no more writes than before (and the per-address rate limit
+    // runs ahead of authentication).
+    const registration = isTokenVerificationError(e) ? e.registration : undefined;
+    const tenantId = e instanceof ApiKeyRejected ? e.tenantId : registration?.tenantId;
+    const resource = registration
+      ? { resourceType: 'TrustedIssuer', resourceId: registration.issuerId }
+      : { resourceType: 'Session' };
     await deps.audit.writeDetached(
       tenantId,
       { kind: apiKey ? 'api_key' : 'user', authMethod: apiKey ? 'api_key' : 'jwt', ...context },
-      [{ action: 'auth.failed', resourceType: 'Session', outcome: 'denied', reasonCode: `${e.code}:${reason}` }],
+      [{ action: 'auth.failed', ...resource, outcome: 'denied', reasonCode: `${e.code}:${reason}` }],
     );
     throw e;
   }

@@ -14,8 +14,9 @@
 // was registered, but the name may resolve elsewhere by now.
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { guardedFetch } from '../net/guarded-fetch.js';
-import { precheckOutboundUrl, type HostLookup, type OutboundUrlPolicy } from '../net/url-guard.js';
-import { tokenError } from './token-verification-error.js';
+import { precheckOutboundUrl, UrlNotAllowedError, type HostLookup, type OutboundUrlPolicy } from '../net/url-guard.js';
+import { usesHttp } from './http-jwks-issuers.js';
+import { httpJwksRefused, tokenError } from './token-verification-error.js';
 
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
 export const signingAlgorithms: readonly SigningAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
@@ -133,6 +134,8 @@ export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
         refusalsReportedAt.set(jwksUri, now);
         notify(jwksUri, error, requester);
       }
+      if (error instanceof UrlNotAllowedError && error.reason === 'scheme' && usesHttp(jwksUri))
+        throw httpJwksRefused();
       throw tokenError('issuer_misconfigured');
     }
   }
@@ -160,7 +163,11 @@ export class JwksDocumentError extends Error {
   override readonly name = 'JwksDocumentError';
 }
 
-async function fetchKeySet(url: URL, options: JwksKeyStoreOptions): Promise<Map<string, VerificationKey[]>> {
+/** Fetches and parses one JWKS document; also used to probe a URI when an issuer is registered (jwks-probe.ts). */
+export async function fetchKeySet(
+  url: URL,
+  options: Pick<JwksKeyStoreOptions, 'urlPolicy' | 'lookup' | 'fetchTimeoutMs' | 'maxResponseBytes'>,
+): Promise<Map<string, VerificationKey[]>> {
   const response = await guardedFetch(url, {
     policy: options.urlPolicy,
     lookup: options.lookup,

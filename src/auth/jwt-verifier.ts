@@ -28,6 +28,7 @@ import {
 import {
   concealedTokenError,
   isTokenVerificationError,
+  type IssuerRegistrationRef,
   reasonForVerifyError,
   tokenError,
 } from './token-verification-error.js';
@@ -113,6 +114,8 @@ const decodeUnverified = createDecoder({ complete: true });
 /** A verification under way on one request: the token, and the tenants its issuer's keys vouched for. */
 interface PendingVerification {
   token: string;
+  /** the registration the token's iss matched, once looked up: its refusals are audited for that tenant */
+  registration?: IssuerRegistrationRef;
   namedTenants?: TrustedIssuer[];
   /** what the key resolver threw, passed on unchanged (an issuer lookup outage is not the token's fault) */
   resolverError?: { error: unknown };
@@ -161,6 +164,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerification 
     // The signature is checked before any tenant outcome is reported, so unsigned
     // tokens cannot probe which tenants trust an issuer.
     const keySource = namedTenants[0] ?? firstTrusting;
+    verification.registration = { tenantId: keySource.tenantId, issuerId: keySource.issuerId };
     const key = await keyStore.getKey(keySource.jwksUri, kid, alg, {
       tenantId: keySource.tenantId,
       issuerId: keySource.issuerId,
@@ -190,12 +194,23 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerification 
     );
   }
 
+  /** Refusals of a token whose iss matched a registration name it, so its tenant sees them (authenticator.ts). */
   async function verify(request: FastifyRequest, token: string): Promise<VerifiedToken> {
+    const verification: PendingVerification = { token };
+    try {
+      return await verifyPending(request, verification);
+    } catch (error) {
+      if (isTokenVerificationError(error) && verification.registration) error.registration = verification.registration;
+      throw error;
+    }
+  }
+
+  async function verifyPending(request: FastifyRequest, verification: PendingVerification): Promise<VerifiedToken> {
+    const { token } = verification;
     if (typeof token !== 'string' || token === '') throw tokenError('missing_token');
     if (token.length > MAX_TOKEN_LENGTH) throw tokenError('malformed');
     const decoded = decode(token);
     headerFacts(decoded);
-    const verification: PendingVerification = { token };
     pending.set(request, verification);
     try {
       await concealUntilSigned(() => signatureChecked(request, verification));
@@ -244,7 +259,7 @@ async function concealUntilSigned<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw isTokenVerificationError(error) ? concealedTokenError(error.reason) : error;
+    throw isTokenVerificationError(error) && !error.explained ? concealedTokenError(error.reason) : error;
   }
 }
 

@@ -37,18 +37,45 @@ export type TokenFailureReason = keyof typeof reasons;
 // issuers some tenant trusts. The reason still goes to the audit trail.
 const UNVERIFIED_MESSAGE = 'The token could not be verified with the keys of a trusted issuer.';
 
+// The one refusal told before the signature is checked: an issuer registered with an http
+// JWKS (while ALLOW_HTTP_JWKS was on) can verify no token at all, so saying so tells a sender
+// only that this iss is registered and unusable, which the operator was warned about at
+// start-up (http-jwks-issuers.ts); the partner learns what to fix instead of guessing.
+const HTTP_JWKS_MESSAGE =
+  "The token issuer's JWKS URL uses http, which this server refuses; use https " +
+  '(the tenant admin can change it with PATCH /v1/tenant/issuers/{id}).';
+
+/** The tenant registration a refused token named by its iss: its refusal goes to that tenant's audit trail. */
+export interface IssuerRegistrationRef {
+  tenantId: string;
+  issuerId?: string | undefined;
+}
+
 export class TokenVerificationError extends AppError {
   readonly reason: TokenFailureReason;
+  /** true when the message explains the refusal even before the signature verified (never concealed) */
+  readonly explained: boolean;
+  /** set by the verifier once the token's iss matched a registration (tenant-attributed audit) */
+  registration: IssuerRegistrationRef | undefined;
 
   // No `cause`: fast-jwt errors carry the decoded header and payload, and error
   // handlers log causes.
-  constructor(reason: TokenFailureReason, options: { concealed?: boolean; claim?: string } = {}) {
+  constructor(
+    reason: TokenFailureReason,
+    options: { concealed?: boolean; claim?: string; message?: string | undefined } = {},
+  ) {
     const [code, message] = reasons[reason];
     if (options.concealed) super('TOKEN_INVALID', UNVERIFIED_MESSAGE);
-    else super(code, claimMessage(reason, options.claim) ?? message);
+    else super(code, options.message ?? claimMessage(reason, options.claim) ?? message);
     this.name = 'TokenVerificationError';
     this.reason = reason;
+    this.explained = options.message !== undefined && options.concealed !== true;
   }
+}
+
+/** issuer_misconfigured because the registered JWKS URL uses http: says why and what to do. */
+export function httpJwksRefused(): TokenVerificationError {
+  return new TokenVerificationError('issuer_misconfigured', { message: HTTP_JWKS_MESSAGE });
 }
 
 /**

@@ -69,14 +69,14 @@ function assertInput(input: Partial<BaaInput>): void {
     const v = input[field];
     if (typeof v === 'string' && !isDay(v))
       throw new AppError('VALIDATION_FAILED', `${field} must be a date (YYYY-MM-DD).`, [
-        { path: `/${field}`, message: 'YYYY-MM-DD' },
+        { pointer: `/${field}`, detail: 'YYYY-MM-DD' },
       ]);
   }
   for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
     const v = input[field];
     if (typeof v === 'string' && (v.length < 1 || v.length > max))
       throw new AppError('VALIDATION_FAILED', `${field} must be 1..${max} characters.`, [
-        { path: `/${field}`, message: `1..${max} characters` },
+        { pointer: `/${field}`, detail: `1..${max} characters` },
       ]);
   }
 }
@@ -84,7 +84,7 @@ function assertInput(input: Partial<BaaInput>): void {
 function assertDates(effectiveOn: string, expiresOn: string | null): void {
   if (expiresOn !== null && expiresOn <= effectiveOn)
     throw new AppError('VALIDATION_FAILED', 'expiresOn must be after effectiveOn.', [
-      { path: '/expiresOn', message: 'after effectiveOn' },
+      { pointer: '/expiresOn', detail: 'after effectiveOn' },
     ]);
 }
 

@@ -109,7 +109,7 @@ export async function openBreakGlass(
     s.assertCan('open', 'BreakGlass');
     if (!breakGlassResourceTypes.includes(input.resourceType as BreakGlassResourceType)) {
       throw new AppError('VALIDATION_FAILED', 'resourceType is not one that break-glass covers.', [
-        { path: '/resourceType', message: `one of ${breakGlassResourceTypes.join(', ')}` },
+        { pointer: '/resourceType', detail: `one of ${breakGlassResourceTypes.join(', ')}` },
       ]);
     }
     if (
@@ -118,13 +118,13 @@ export async function openBreakGlass(
       input.durationMinutes > deps.maxMinutes
     ) {
       throw new AppError('VALIDATION_FAILED', `durationMinutes must be 1..${deps.maxMinutes}.`, [
-        { path: '/durationMinutes', message: `at most ${deps.maxMinutes}` },
+        { pointer: '/durationMinutes', detail: `at most ${deps.maxMinutes}` },
       ]);
     }
     const reason = input.reason.trim();
     if (reason.length < 10)
       throw new AppError('VALIDATION_FAILED', 'A reason of at least 10 characters is required.', [
-        { path: '/reason', message: 'at least 10 characters' },
+        { pointer: '/reason', detail: 'at least 10 characters' },
       ]);
     // A grant names a record of this tenant, or nothing is stored (RLS would hide another
     // tenant's record anyway, but the grant and its events would point outside the tenant).
@@ -133,7 +133,7 @@ export async function openBreakGlass(
       !(await repo.resourceExists(s.tx, input.resourceType as BreakGlassResourceType, input.resourceId))
     ) {
       throw new AppError('UNPROCESSABLE', 'The record to open does not exist.', [
-        { path: '/resourceId', message: 'no such record in this tenant' },
+        { pointer: '/resourceId', detail: 'no such record in this tenant' },
       ]);
     }
     const id = randomUUID();

@@ -169,7 +169,9 @@ export function parseValues(c: Command, args: readonly string[]): Record<string,
 /** A one-line account of an error for the operator (service errors keep their stable code). */
 export function describeError(e: unknown): string {
   if (e instanceof AppError) {
-    const details = e.details?.map((d) => `${d.path ?? ''} ${d.message}`.trim()).join('; ');
+    const details = e.details
+      ?.map((d) => `${d.pointer ?? d.parameter ?? d.header ?? ''} ${d.detail}`.trim())
+      .join('; ');
     return `${e.code}: ${e.message}${details ? ` (${details})` : ''}`;
   }
   if (e instanceof Error) return e.message;

@@ -142,7 +142,7 @@ export type ContactPatch = {
 };
 
 const invalid = (path: string, message: string) =>
-  new AppError('VALIDATION_FAILED', 'The contact is invalid.', [{ path, message }]);
+  new AppError('VALIDATION_FAILED', 'The contact is invalid.', [{ pointer: path, detail: message }]);
 
 function checkDate(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;

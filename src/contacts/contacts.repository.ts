@@ -2,11 +2,13 @@
 // every field under the tenant's active key (so a row's key_version is true for all
 // its columns, which the re-seal job relies on) and computes the blind indexes;
 // reads open only the fields asked for.
+import { sql } from 'kysely';
 import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { BlindIndex, Sealed } from '../crypto/sealed.js';
 import type { Tx } from '../db/tenant-tx.js';
 import { narrowedBy, rowsWithIds, type Where } from '../db/where.js';
 import { AppError } from '../errors.js';
+import type { SortOrder } from '../services/pagination.js';
 import {
   columnOf,
   dobNameKey,
@@ -29,6 +31,27 @@ const metaColumns = [
   'contacts.updated_at',
 ] as const;
 const sealedColumns = phiFields.map((f) => `contacts.${columnOf[f]}` as const);
+
+/**
+ * The orders of `GET /v1/contacts?sort=`: by time only, since every other contact field is
+ * PHI (sealed, and an order by it would leak it). Each ends with the id (total order);
+ * served by the indexes (tenant_id, created_at, id) of migration 0004 and (tenant_id,
+ * updated_at, id) of 0024.
+ */
+export const contactSorts = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+export type ContactSort = (typeof contactSorts)[number];
+export const DEFAULT_CONTACT_SORT: ContactSort = 'createdAt';
+
+export function contactSortOrder(sort: ContactSort): SortOrder {
+  const descending = sort.startsWith('-');
+  const column = sort.endsWith('createdAt') ? 'contacts.created_at' : 'contacts.updated_at';
+  return {
+    name: sort,
+    direction: descending ? 'desc' : 'asc',
+    keys: [{ expr: sql`${sql.ref(column)}`, type: 'timestamptz' }],
+    acceptsV1Cursor: sort === DEFAULT_CONTACT_SORT,
+  };
+}
 
 /** Live contacts with their sealed columns (never blind indexes: nothing reads them back); only those `where` allows when given. */
 export function selectContacts(tx: Tx, where?: Where) {

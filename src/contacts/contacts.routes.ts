@@ -3,12 +3,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { AppError } from '../errors.js';
-import { IdParams, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
+import { IdParams, PageOf, errorResponses } from '../http/schemas.js';
 import type { ContactView } from './contacts.model.js';
 import * as contacts from './contacts.service.js';
+import type { ContactSort } from './contacts.service.js';
 import {
   ContactSchema,
   CreateContactSchema,
+  ListContactsQuery,
   SearchContactsSchema,
   UpdateContactSchema,
   type CreateContactBody,
@@ -16,11 +18,13 @@ import {
   type UpdateContactBody,
 } from './contacts.schemas.js';
 import { actorOf } from '../http/actor.js';
+import { noneMatchFails } from '../http/conditional-requests.js';
 
 const problem = { $ref: 'Problem#' };
 /** Errors of routes that open sealed values: UNSEAL_FAILED/SEAL_FAILED are 500, AUDIT_UNAVAILABLE 503. */
 const sealedResponses = { ...errorResponses, 412: problem, 500: problem, 503: problem };
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 100 })) });
+const IfNoneMatchHeaders = Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1000 })) });
 
 /** The same ETag convention as tickets: a strong tag of the version, `"v<version>"`. */
 const etag = (c: ContactView) => `"v${c.version}"`;
@@ -42,13 +46,15 @@ export function contactsRoutes(deps: contacts.ContactsDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     // application/merge-patch+json is parsed app-wide (src/app.ts).
 
-    app.get<{ Querystring: Static<typeof PageQuery> }>(
+    app.get<{ Querystring: Static<typeof ListContactsQuery> }>(
       '/contacts',
       {
         config: { policy: { action: 'read', subject: 'Contact' } },
-        schema: { querystring: PageQuery, response: { 200: PageOf(ContactSchema), ...sealedResponses } },
+        schema: { querystring: ListContactsQuery, response: { 200: PageOf(ContactSchema), ...sealedResponses } },
       },
-      async (req) => contacts.listContacts(deps, actorOf(req), req.query),
+      // the service refuses a sort outside contactSorts, listing them
+      async (req) =>
+        contacts.listContacts(deps, actorOf(req), { ...req.query, sort: req.query.sort as ContactSort | undefined }),
     );
 
     app.post<{ Body: CreateContactBody }>(
@@ -79,13 +85,24 @@ export function contactsRoutes(deps: contacts.ContactsDeps) {
       async (req) => ({ items: await contacts.searchContacts(deps, actorOf(req), req.body) }),
     );
 
-    app.get<{ Params: Static<typeof IdParams> }>(
+    app.get<{ Params: Static<typeof IdParams>; Headers: Static<typeof IfNoneMatchHeaders> }>(
       '/contacts/:id',
       {
         config: { policy: { action: 'read', subject: 'Contact' } },
-        schema: { params: IdParams, response: { 200: ContactSchema, ...sealedResponses } },
+        schema: {
+          params: IdParams,
+          headers: IfNoneMatchHeaders,
+          response: { 200: ContactSchema, 304: Type.Null(), ...sealedResponses },
+        },
       },
-      async (req, reply) => withEtag(reply, await contacts.getContact(deps, actorOf(req), req.params.id)),
+      async (req, reply) => {
+        // A 304 is read and audited exactly as a 200 (see the ticket route): it confirms the
+        // caller's copy, PHI included, is current.
+        const contact = await contacts.getContact(deps, actorOf(req), req.params.id);
+        if (noneMatchFails(req.headers['if-none-match'], etag(contact)))
+          return reply.code(304).header('etag', etag(contact)).send();
+        return withEtag(reply, contact);
+      },
     );
 
     app.patch<{ Params: Static<typeof IdParams>; Body: UpdateContactBody; Headers: Static<typeof IfMatchHeaders> }>(

@@ -104,8 +104,18 @@ export function checkInput<T extends TSchema>(schema: T, input: unknown): Static
     throw new AppError(
       'VALIDATION_FAILED',
       'The input does not match the schema.',
-      errors.map((e) => ({ path: e.path || '/', message: e.message })),
+      errors.map((e) => ({ pointer: e.path, detail: e.message })), // '' is the whole input (RFC 6901)
     );
   }
   return input as Static<T>;
 }
+
+/** GET /v1/contacts: a page, in one of contactSorts (checked by the service, whose refusal lists them). */
+export const ListContactsQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    sort: Type.Optional(Type.String({ maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);

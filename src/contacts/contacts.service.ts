@@ -13,7 +13,7 @@ import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
 import type { AuditEventInput } from '../services/audit-port.js';
-import { paginate, type Page, type PageRequest } from '../services/pagination.js';
+import { checkSort, paginateSorted, type Page, type PageRequest } from '../services/pagination.js';
 import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import {
   applyPatch,
@@ -105,13 +105,25 @@ export async function getContact(deps: ContactsDeps, actor: Actor, id: string): 
   });
 }
 
+export { contactSorts, type ContactSort } from './contacts.repository.js';
+
+/** A page of a contact list: size, cursor (bound to the sort it came from), and the order (default createdAt). */
+export interface ContactPageRequest extends PageRequest {
+  sort?: repo.ContactSort | undefined;
+}
+
 /** A page of contacts; every contact on it is one audit event. */
-export async function listContacts(deps: ContactsDeps, actor: Actor, page: PageRequest): Promise<Page<ContactView>> {
+export async function listContacts(
+  deps: ContactsDeps,
+  actor: Actor,
+  page: ContactPageRequest,
+): Promise<Page<ContactView>> {
+  const order = repo.contactSortOrder(checkSort(page.sort, repo.contactSorts, repo.DEFAULT_CONTACT_SORT));
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     const where = policyWhere(s.ability, 'read', 'Contact', whereColumns);
     if (!where) return { items: [], nextCursor: null };
-    const result = await paginate(repo.selectContacts(s.tx, where), 'contacts', page);
+    const result = await paginateSorted(repo.selectContacts(s.tx, where), 'contacts', order, page, 'createdAt');
     const items: ContactView[] = [];
     for (const row of result.items) items.push(await view(s, crypto, row, 'contact.read'));
     return { items, nextCursor: result.nextCursor };
@@ -181,7 +193,7 @@ function parseCriteria(c: SearchCriteria): {
     new AppError(
       'VALIDATION_FAILED',
       'Search by exactly one of mrn, email or phone, or by dateOfBirth together with name.',
-      [{ path: '/', message: 'one criterion' }],
+      [{ pointer: '/', detail: 'one criterion' }],
     );
   const same = (kind: 'identifier' | 'email' | 'digits', a: string | null | undefined, b: string) =>
     a != null && normaliseForBlindIndex(kind, a) === normaliseForBlindIndex(kind, b);
@@ -191,7 +203,7 @@ function parseCriteria(c: SearchCriteria): {
       term = dobNameKey(c.dateOfBirth, c.name);
     } catch {
       throw new AppError('VALIDATION_FAILED', 'dateOfBirth must be a calendar date written yyyy-mm-dd.', [
-        { path: '/dateOfBirth', message: 'yyyy-mm-dd' },
+        { pointer: '/dateOfBirth', detail: 'yyyy-mm-dd' },
       ]);
     }
     return {

@@ -3,6 +3,7 @@
 // schema-types.ts, where an absent optional argument is undefined and an explicit one
 // may be null) to service inputs.
 import type { IResolvers } from 'mercurius';
+import { AppError } from '../errors.js';
 import type { PageRequest } from '../services/pagination.js';
 import type { FieldPolicies } from './gate.js';
 
@@ -12,11 +13,26 @@ export interface GraphqlAdapter {
   policies: FieldPolicies;
 }
 
-/** `limit` and `cursor` arguments as a service page request (null means absent). */
-export const pageOf = (a: { limit?: number | null | undefined; cursor?: string | null | undefined }): PageRequest => ({
-  limit: a.limit ?? undefined,
-  cursor: a.cursor ?? undefined,
-});
+/** A list field's page arguments: Relay's first/after, and the deprecated limit/cursor they replace. */
+export interface PageArgs {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  limit?: number | null | undefined;
+  cursor?: string | null | undefined;
+}
+
+/** The page arguments as a service page request (null means absent; old and new names may not both be given). */
+export function pageOf(a: PageArgs): PageRequest {
+  const both = (now: 'first' | 'after', old: 'limit' | 'cursor') => {
+    if (a[now] != null && a[old] != null)
+      throw new AppError('VALIDATION_FAILED', `Give ${now} or ${old} (deprecated), not both.`, [
+        { parameter: old, detail: `deprecated: use ${now} alone` },
+      ]);
+  };
+  both('first', 'limit');
+  both('after', 'cursor');
+  return { limit: a.first ?? a.limit ?? undefined, cursor: a.after ?? a.cursor ?? undefined };
+}
 
 /** The object without its undefined entries (explicit nulls stay: they mean "clear"). */
 export const definedOnly = <T extends object>(o: T | null | undefined): T =>

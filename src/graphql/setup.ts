@@ -2,7 +2,7 @@
 // after Fastify's auth hook has run, so resolvers get the same Actor as REST handlers.
 import type { FastifyInstance } from 'fastify';
 import mercurius, { type IResolvers } from 'mercurius';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ValidationRule } from 'graphql';
+import { buildSchema, GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -18,6 +18,7 @@ import type { Actor } from '../auth/actor.js';
 import type { AuditPort } from '../services/audit-port.js';
 import { AuditOperation } from '../services/audit-operation.js';
 import { addSubscriptionHooks, subscriptionOption, type SubscriptionOptions } from './subscriptions.js';
+import { nodeResolver, withRelay } from './relay.js';
 
 /** maxErrors bounds validation (graphql-js stops there) and every error list we send. */
 export const graphqlLimits = {
@@ -66,8 +67,18 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
   const withOperation = (actor: Actor | undefined): Actor | undefined =>
     actor && port ? { ...actor, auditOperation: new AuditOperation(port) } : actor;
   // The endpoint itself is public at the HTTP layer; each resolver asks the service layer,
-  // which demands an actor, so unauthenticated callers only reach `health`.
+  // which demands an actor, so unauthenticated callers reach nothing.
   const sdl = loadSchemaSdl();
+  // Query.node needs an actor (the gate) and then reads through the by-id field's own gate.
+  const areas = opts.resolvers as Record<string, Record<string, unknown>>;
+  let gatedQuery: Record<string, unknown> = {};
+  const resolvers = withRelay(
+    { ...areas, Query: { ...areas['Query'], node: nodeResolver(() => gatedQuery) } },
+    buildSchema(sdl),
+  );
+  const policies: FieldPolicies = { 'Query.node': 'authenticated', ...opts.policies };
+  const gated = gateResolvers(resolvers as IResolvers, policies, rootFieldsOf(sdl), opts.recordDenial);
+  gatedQuery = (gated as Record<string, Record<string, unknown>>)['Query'] ?? {};
   // This encapsulated scope holds only mercurius' own routes, so all of them are marked.
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
@@ -75,7 +86,7 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
     });
     await scope.register(mercurius, {
       schema: sdl,
-      resolvers: gateResolvers(opts.resolvers, opts.policies, rootFieldsOf(sdl), opts.recordDenial),
+      resolvers: gated,
       path: '/graphql',
       graphiql: !opts.production,
       // A document seen twice is compiled (graphql-jit) and run from then on without
@@ -95,7 +106,8 @@ export async function registerGraphql(app: FastifyInstance, opts: GraphqlOptions
         inFlight: [],
         batches: new Map(),
       }),
-      errorFormatter: (execution) => formatExecutionErrors(execution),
+      // the context gives the request id, sent in extensions as REST sends it in problem+json
+      errorFormatter: (execution, context) => formatExecutionErrors(execution, context),
       subscription: opts.subscriptions ? subscriptionOption(opts.subscriptions) : false,
     });
     // Parsed here first, with a token limit, so that a huge document is refused before any

@@ -31,7 +31,13 @@ export interface SubscriptionOptions {
 export function subscriptionError(error: unknown): Error {
   const appError = toAppError(error);
   const message = appError.code === 'INTERNAL' ? 'An internal error occurred.' : appError.message;
-  return new graphqlCjs.GraphQLError(message, { extensions: { code: appError.code, status: appError.status } });
+  return new graphqlCjs.GraphQLError(message, {
+    extensions: {
+      code: appError.code,
+      status: appError.status,
+      ...(appError.details && appError.code !== 'INTERNAL' ? { errors: appError.details } : {}),
+    },
+  });
 }
 
 /** One subscription's current delivery: its actor (with the operation's audit) and pending work. */

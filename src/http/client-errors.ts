@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { AppError, titleFor, type ErrorCode } from '../errors.js';
+import { AppError, problemTypeFor, titleFor, type ErrorCode } from '../errors.js';
 
 interface ClientError extends Error {
   code?: string;
@@ -26,7 +26,7 @@ function refusalFor(err: ClientError): AppError {
 /** The whole HTTP/1.1 response for a refused request: problem+json, and the connection closes. */
 export function clientErrorResponse(code: ErrorCode, status: number, detail: string, requestId = randomUUID()): string {
   const body = JSON.stringify({
-    type: `https://phidesk.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    type: problemTypeFor(code),
     title: titleFor(status),
     status,
     code,

@@ -4,19 +4,31 @@
 // in the same shape as a schema violation. GraphQL routes get the same error, formatted by
 // mercurius as a GraphQL error.
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, type ErrorDetail } from '../errors.js';
 import { findUnstorable, unstorableMessage } from './storable-text.js';
 
-export function unstorableInput(pointer: string): AppError {
+/** Where a checked value came from: errors name body fields by pointer, the rest by name. */
+export type InputPart = 'body' | 'parameter' | 'header';
+
+/** The first token of a JSON pointer ("/status/0" -> "status"), unescaped per RFC 6901. */
+const firstToken = (pointer: string): string => (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+
+function locate(pointer: string, part: InputPart): Omit<ErrorDetail, 'detail'> {
+  if (part === 'parameter') return { parameter: firstToken(pointer) };
+  if (part === 'header') return { header: firstToken(pointer) };
+  return { pointer };
+}
+
+export function unstorableInput(pointer: string, part: InputPart = 'body'): AppError {
   return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', [
-    { path: pointer, message: unstorableMessage },
+    { ...locate(pointer, part), detail: unstorableMessage },
   ]);
 }
 
 /** Throws 400 VALIDATION_FAILED naming the first unstorable string in `value` (pointers below `base`). */
-export function assertStorable(value: unknown, base = ''): void {
+export function assertStorable(value: unknown, base = '', part: InputPart = 'body'): void {
   const pointer = findUnstorable(value, base);
-  if (pointer !== undefined) throw unstorableInput(pointer);
+  if (pointer !== undefined) throw unstorableInput(pointer, part);
 }
 
 /**
@@ -26,7 +38,7 @@ export function assertStorable(value: unknown, base = ''): void {
  */
 export function rejectUnstorableHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    assertStorable(request.headers);
+    assertStorable(request.headers, '', 'header');
   });
 }
 
@@ -37,8 +49,8 @@ export function rejectUnstorableHeaders(app: FastifyInstance): void {
  */
 export function rejectUnstorableInput(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    assertStorable(request.params);
-    assertStorable(request.query);
+    assertStorable(request.params, '', 'parameter');
+    assertStorable(request.query, '', 'parameter');
     assertStorable(request.body);
   });
 }

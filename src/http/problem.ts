@@ -1,7 +1,8 @@
 // RFC 9457 problem+json for every error the REST surface returns. One mapping from
 // AppError codes and Fastify's own errors to a stable `code`; 5xx details are hidden.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCodes, titleFor, type ErrorCode, type ErrorDetail } from '../errors.js';
+import { AppError, errorCodes, problemTypeFor, titleFor, type ErrorCode, type ErrorDetail } from '../errors.js';
+import { validationFailed, type AjvIssue } from './validation-errors.js';
 
 export interface Problem {
   type: string;
@@ -11,6 +12,7 @@ export interface Problem {
   detail: string;
   instance?: string;
   requestId: string;
+  /** every problem found, each with where and what (see ErrorDetail); GraphQL sends the same list */
   errors?: ErrorDetail[];
 }
 
@@ -27,20 +29,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
 /** Converts anything thrown into an AppError; unknown errors become INTERNAL. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const fe = err as FastifyError & {
-    validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }>;
-  };
-  if (fe?.validation) {
-    // ajv messages describe the rule ("must be string"), never the offending value.
-    const details = fe.validation.map((v) => ({
-      path:
-        (v.instancePath || '') +
-        (v.params?.['missingProperty'] ? `/${String(v.params['missingProperty'])}` : '') +
-        (v.params?.['additionalProperty'] ? `/${String(v.params['additionalProperty'])}` : ''),
-      message: v.message ?? 'is invalid',
-    }));
-    return new AppError('VALIDATION_FAILED', 'The request does not match the schema.', details);
-  }
+  const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (fe?.validation) return validationFailed(fe.validation, fe.validationContext);
   if (isDataException(err))
     return new AppError('BAD_REQUEST', 'A value in the request is not valid here.', undefined, { cause: err });
   const mapped = fe?.code ? fastifyCodes[fe.code] : undefined;
@@ -84,7 +74,7 @@ function safeMessage(code: ErrorCode): string {
 export function problemBody(err: AppError, request: FastifyRequest): Problem {
   const hidden = err.status >= 500 && err.code === 'INTERNAL';
   return {
-    type: `https://phidesk.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    type: problemTypeFor(err.code),
     title: titleFor(err.status),
     status: err.status,
     code: err.code,

@@ -33,7 +33,16 @@ export const problemSchema = {
     requestId: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: {
+          pointer: { type: 'string' },
+          parameter: { type: 'string' },
+          header: { type: 'string' },
+          detail: { type: 'string' },
+          allowed: { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } },
+        },
+      },
     },
   },
 };

@@ -37,14 +37,19 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
       'content-type',
       'idempotency-key',
       'if-match',
+      'if-none-match',
       'x-request-id',
       'x-api-key',
       'x-purpose-of-use',
     ],
-    // what a browser client may read: its limits (IETF RateLimit headers) and a replayed create
+    // what a browser client may read: its limits (IETF RateLimit headers), a replayed create,
+    // and the deprecation notice of an operation on its way out (docs/versioning.md)
     exposedHeaders: [
       'etag',
       'location',
+      'deprecation',
+      'sunset',
+      'link',
       'x-request-id',
       'retry-after',
       'ratelimit-limit',

@@ -151,7 +151,7 @@ export async function retireTenantKeyVersion(deps: KeysDeps, tenant: TenantRef, 
 export async function shredTenant(deps: KeysDeps, tenant: TenantRef, confirmSlug: string): Promise<void> {
   if (confirmSlug !== tenant.slug) {
     throw new AppError('VALIDATION_FAILED', 'Confirm by repeating the tenant slug.', [
-      { path: '--confirm', message: 'must equal --tenant' },
+      { parameter: '--confirm', detail: 'must equal --tenant' },
     ]);
   }
   await deps.db.transaction().execute(async (tx) => {

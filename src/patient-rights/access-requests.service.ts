@@ -138,12 +138,12 @@ export async function openAccessRequest(
   return inTenant(deps, actor, async (s) => {
     s.assertCan('create', 'AccessRequest');
     if (typeof input.contactId !== 'string' || !isUuid(input.contactId))
-      throw new AppError('VALIDATION_FAILED', 'contactId must be a uuid.', [{ path: '/contactId', message: 'uuid' }]);
+      throw new AppError('VALIDATION_FAILED', 'contactId must be a uuid.', [{ pointer: '/contactId', detail: 'uuid' }]);
     assertOneOf('verificationMethod', input.verificationMethod, verificationMethods);
     assertText('verificationNote', input.verificationNote, NOTE_MAX, false);
     if (!(await contactExists(s.tx, input.contactId)))
       throw new AppError('UNPROCESSABLE', 'No such contact in this tenant.', [
-        { path: '/contactId', message: 'unknown contact' },
+        { pointer: '/contactId', detail: 'unknown contact' },
       ]);
     const now = nowOf(deps);
     const id = randomUUID();
@@ -194,7 +194,7 @@ export async function listAccessRequests(
     s.assertCan('read', 'AccessRequest');
     if (filter.timing !== undefined) assertOneOf('timing', filter.timing, timingFilters);
     if (filter.contactId !== undefined && !isUuid(filter.contactId))
-      throw new AppError('VALIDATION_FAILED', 'contactId must be a uuid.', [{ path: '/contactId', message: 'uuid' }]);
+      throw new AppError('VALIDATION_FAILED', 'contactId must be a uuid.', [{ pointer: '/contactId', detail: 'uuid' }]);
     const now = nowOf(deps);
     const query = repo.selectAccessRequests(
       s.tx,

@@ -117,7 +117,7 @@ export async function openAccountingRequest(
     if (typeof input.contactId !== 'string' || !isUuid(input.contactId)) throw invalid('contactId', 'must be a uuid');
     if (!(await contactExists(s.tx, input.contactId)))
       throw new AppError('UNPROCESSABLE', 'No such contact in this tenant.', [
-        { path: '/contactId', message: 'unknown contact' },
+        { pointer: '/contactId', detail: 'unknown contact' },
       ]);
     const now = nowOf(deps);
     const earlier = await repo.accountingsSince(s.tx, input.contactId, addDays(now, -FREE_ACCOUNTING_WINDOW_DAYS), now);

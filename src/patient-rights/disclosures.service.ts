@@ -108,7 +108,7 @@ export async function recordDisclosure(
     const disclosedAt = parseInstant('disclosedAt', input.disclosedAt, now);
     if (!(await contactExists(s.tx, input.contactId)))
       throw new AppError('UNPROCESSABLE', 'No such contact in this tenant.', [
-        { path: '/contactId', message: 'unknown contact' },
+        { pointer: '/contactId', detail: 'unknown contact' },
       ]);
     const id = randomUUID();
     const exclusion = (input.exclusion as Exclusion | null | undefined) ?? exclusionOf(input.purpose as Purpose);

@@ -120,7 +120,7 @@ export type Source = (typeof sources)[number];
 
 /** A 400 naming the field, for values outside a closed set or text outside its limits (GraphQL's plain strings too). */
 export function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field} ${message}.`, [{ path: `/${field}`, message }]);
+  return new AppError('VALIDATION_FAILED', `${field} ${message}.`, [{ pointer: `/${field}`, detail: message }]);
 }
 
 export function assertOneOf(field: string, value: unknown, allowed: readonly string[]): void {

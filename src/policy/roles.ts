@@ -13,7 +13,7 @@ export const knownRolesOf = (names: readonly string[]): Role[] => [...new Set(na
 export function parseRoles(names: readonly string[]): Role[] {
   if (names.some((r) => !isRole(r))) {
     throw new AppError('VALIDATION_FAILED', 'Unknown role.', [
-      { path: '/roles', message: `known roles: ${knownRoles.join(', ')}` },
+      { pointer: '/roles', detail: `known roles: ${knownRoles.join(', ')}` },
     ]);
   }
   return [...new Set(names)] as Role[];
@@ -24,7 +24,7 @@ export function parseKeyRoles(names: readonly string[] | undefined): Role[] {
   const roles = parseRoles(names ?? ['integration']);
   if (roles.includes('requester')) {
     throw new AppError('VALIDATION_FAILED', 'An API key cannot act as a requester.', [
-      { path: '/roles', message: 'requester is for people' },
+      { pointer: '/roles', detail: 'requester is for people' },
     ]);
   }
   return roles;

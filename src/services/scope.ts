@@ -118,7 +118,7 @@ async function runScoped<T>(
             throw new AppError(
               'FORBIDDEN',
               refusalMessage(actor, action, subject, what),
-              field === undefined ? undefined : [{ path: `/${field}`, message: 'not allowed for your role' }],
+              field === undefined ? undefined : [{ pointer: `/${field}`, detail: 'not allowed for your role' }],
             );
           },
           notVisible: async (action, subject, id, exists) => {

@@ -107,6 +107,66 @@ export async function listIssuers(tx: Tx, tenantId: string) {
     .execute();
 }
 
+/**
+ * Changes a registration's settings (never its issuer string: that is another IdP). Last
+ * write wins: registrations carry no version. Undefined when the tenant has no such issuer.
+ */
+export async function updateIssuer(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  patch: {
+    jwks_uri?: string | undefined;
+    audience?: string | undefined;
+    roles_claim?: string | undefined;
+    groups_claim?: string | undefined;
+  },
+) {
+  return tx
+    .updateTable('tenant_issuers')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returning(issuerColumns)
+    .executeTakeFirst();
+}
+
+export async function getIssuer(tx: Tx, tenantId: string, id: string) {
+  return tx
+    .selectFrom('tenant_issuers')
+    .select(issuerColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Whether registering `issuer` for this tenant is already bound to fail (taken by any tenant,
+ * or the tenant at its limit), read on the owner connection without locks: it only spares an
+ * outbound JWKS fetch, and the insert under the tenant lock still decides.
+ */
+export async function issuerRegistrationBlocked(
+  db: Kysely<Database>,
+  tenantId: string,
+  issuer: string,
+  maxIssuers: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('tenant_issuers')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('tenant_id', '=', tenantId).as('own'),
+      eb.fn.countAll<string>().filterWhere('issuer', '=', issuer).as('taken'),
+    ])
+    .where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('issuer', '=', issuer)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.taken) > 0 || Number(row.own) >= maxIssuers;
+}
+
+/** Every registration's JWKS URI, all tenants (owner connection): the start-up http check. */
+export async function listAllIssuerJwks(db: Kysely<Database>) {
+  return db.selectFrom('tenant_issuers').select(['id', 'tenant_id', 'jwks_uri']).orderBy('created_at').execute();
+}
+
 export async function deleteIssuer(tx: Tx, tenantId: string, id: string) {
   return tx.deleteFrom('tenant_issuers').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

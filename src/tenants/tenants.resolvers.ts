@@ -5,6 +5,7 @@ import type { GraphqlContext } from '../graphql/context.js';
 import type {
   MutationAddTrustedIssuerArgs,
   MutationRemoveTrustedIssuerArgs,
+  MutationUpdateTrustedIssuerArgs,
   MutationUpdateTenantArgs,
 } from '../graphql/generated/schema-types.js';
 import { definedOnly, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
@@ -23,6 +24,8 @@ export function tenantsGraphql(deps: ServiceDeps & tenants.IssuerUrlRules): Grap
         tenants.updateCurrentTenant(deps, actorOf(ctx), serviceInput(definedOnly(a.input))),
       addTrustedIssuer: (_: unknown, a: MutationAddTrustedIssuerArgs, ctx: GraphqlContext) =>
         tenants.addIssuer(deps, actorOf(ctx), serviceInput(definedOnly(a.input))),
+      updateTrustedIssuer: (_: unknown, a: MutationUpdateTrustedIssuerArgs, ctx: GraphqlContext) =>
+        tenants.updateIssuer(deps, actorOf(ctx), a.id, serviceInput(definedOnly(a.input))),
       removeTrustedIssuer: async (_: unknown, a: MutationRemoveTrustedIssuerArgs, ctx: GraphqlContext) => {
         await tenants.removeIssuer(deps, actorOf(ctx), a.id);
         return true;
@@ -36,6 +39,7 @@ export function tenantsGraphql(deps: ServiceDeps & tenants.IssuerUrlRules): Grap
       'Query.trustedIssuers': { action: 'read', subject: 'Tenant' },
       'Mutation.updateTenant': { action: 'update', subject: 'Tenant' },
       'Mutation.addTrustedIssuer': { action: 'update', subject: 'Tenant' },
+      'Mutation.updateTrustedIssuer': { action: 'update', subject: 'Tenant' },
       'Mutation.removeTrustedIssuer': { action: 'update', subject: 'Tenant' },
     },
   };

@@ -42,6 +42,17 @@ const CreateIssuer = Type.Object(
   { additionalProperties: false },
 );
 
+// No `issuer`: a different issuer string is a different IdP, registered anew.
+const UpdateIssuer = Type.Object(
+  {
+    jwksUri: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    audience: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+    rolesClaim: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    groupsClaim: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export function tenantsRoutes(deps: ServiceDeps & IssuerUrlRules) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get(
@@ -78,6 +89,16 @@ export function tenantsRoutes(deps: ServiceDeps & IssuerUrlRules) {
         schema: { body: CreateIssuer, response: { 201: IssuerSchema, ...errorResponses } },
       },
       async (req, reply) => reply.code(201).send(await tenants.addIssuer(deps, actorOf(req), req.body)),
+    );
+
+    // Last write wins: registrations carry no version to put in an ETag.
+    app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UpdateIssuer> }>(
+      '/tenant/issuers/:id',
+      {
+        config: { policy: { action: 'update', subject: 'Tenant' } },
+        schema: { params: IdParams, body: UpdateIssuer, response: { 200: IssuerSchema, ...errorResponses } },
+      },
+      async (req) => tenants.updateIssuer(deps, actorOf(req), req.params.id, req.body),
     );
 
     app.delete<{ Params: Static<typeof IdParams> }>(

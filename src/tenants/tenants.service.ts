@@ -11,22 +11,13 @@ import type { Database } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { createBootstrapKey } from '../api-keys/api-keys.service.js';
 import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
-import { precheckOutboundUrl, UrlNotAllowedError } from '../net/url-guard.js';
+import { issuerRefusal, jwksReachabilityRefusal, jwksUriRefusal, type IssuerUrlRules } from './issuer-checks.js';
 import type { Tx } from '../db/tenant-tx.js';
 import * as repo from './tenants.repository.js';
 import { isUuid } from '../ids.js';
 
-/** Where a tenant's JWKS may live (src/net/url-guard.ts). */
-export interface IssuerUrlRules {
-  /** ALLOW_HTTP_JWKS: http:// to a loopback host */
-  allowHttpJwks: boolean;
-  /**
-   * ALLOW_PRIVATE_URLS: loopback and private addresses (absent means refused). Production
-   * refuses both settings. Every fetch checks again with the server's own configuration,
-   * whatever registration allowed.
-   */
-  allowPrivateUrls?: boolean | undefined;
-}
+export type { IssuerUrlRules } from './issuer-checks.js';
+import { defineAbilityFor } from '../policy/ability.js';
 
 // A handful is what a real tenant needs (an IdP or two, a staging one); the bound keeps a
 // tenant admin from turning registrations into a list of outbound targets.
@@ -49,6 +40,9 @@ export interface IssuerInput {
   rolesClaim?: string | undefined;
   groupsClaim?: string | undefined;
 }
+
+/** What PATCH may change: everything registration accepts but the issuer string (another IdP is another registration). */
+export type IssuerPatch = Partial<Omit<IssuerInput, 'issuer'>>;
 
 export interface IssuerView extends IssuerInput {
   id: string;
@@ -76,28 +70,6 @@ const presentIssuer = (i: IssuerRow): IssuerView => ({
   groupsClaim: i.groups_claim,
   createdAt: i.created_at,
 });
-
-/** Why these settings cannot be registered, judged without DNS (names are checked at every fetch). */
-function issuerRefusal(input: IssuerInput, rules: IssuerUrlRules): AppError | undefined {
-  const bad = (path: string, message: string) =>
-    new AppError('VALIDATION_FAILED', 'The identity provider settings are invalid.', [{ path, message }]);
-  try {
-    precheckOutboundUrl(input.jwksUri, {
-      allowHttpLoopback: rules.allowHttpJwks,
-      allowPrivate: rules.allowPrivateUrls === true,
-    });
-  } catch (e) {
-    if (!(e instanceof UrlNotAllowedError)) throw e;
-    if (e.reason === 'invalid_url') return bad('/jwksUri', 'must be an absolute URL');
-    if (e.reason === 'scheme') return bad('/jwksUri', 'must use https');
-    return new AppError('UNPROCESSABLE', 'The JWKS URI names a destination this server does not fetch from.', [
-      { path: '/jwksUri', message: e.message },
-    ]);
-  }
-  if (!input.issuer || input.issuer.length > 2048) return bad('/issuer', 'must be 1..2048 characters');
-  if (!input.audience || input.audience.length > 512) return bad('/audience', 'must be 1..512 characters');
-  return undefined;
-}
 
 // One message for every holder, the caller's tenant included: a 409 must not tell a
 // tenant admin whether some other tenant trusts an issuer, nor which.
@@ -148,7 +120,7 @@ export async function createTenant(
 ): Promise<{ tenant: TenantView; adminKey: string; adminKeyId: string }> {
   if (!slugPattern.test(input.slug))
     throw new AppError('VALIDATION_FAILED', 'The slug is invalid.', [
-      { path: '/slug', message: 'lowercase letters, digits and dashes, 2..63' },
+      { pointer: '/slug', detail: 'lowercase letters, digits and dashes, 2..63' },
     ]);
   const refusal = input.issuer && issuerRefusal(input.issuer, input);
   if (refusal) throw refusal;
@@ -160,6 +132,12 @@ export async function createTenant(
     const key = await createBootstrapKey(tx, tenant.id, 'bootstrap tenant admin');
     return { tenant: presentTenant(tenant), adminKey: key.secret, adminKeyId: key.id };
   });
+}
+
+/** Every registration's JWKS URI, all tenants: the start-up http check (src/auth/http-jwks-issuers.ts). */
+export async function listAllIssuerJwks(db: Kysely<Database>) {
+  const rows = await repo.listAllIssuerJwks(db);
+  return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, jwksUri: r.jwks_uri }));
 }
 
 export async function findTenantBySlug(db: Kysely<Database>, slug: string): Promise<TenantView | undefined> {
@@ -219,8 +197,11 @@ export async function listIssuers(deps: ServiceDeps, actor: Actor): Promise<Issu
   });
 }
 
+/** Only a caller who may change issuers makes this server fetch a URI (the service refuses and audits the rest). */
+const mayChangeIssuers = (actor: Actor) => defineAbilityFor(actor).can('update', 'Tenant');
+
 /**
- * Refusals (400 settings, 422 destination or limit, 409 taken) are recorded as denied
+ * Refusals (400 settings, 422 destination, unreachable JWKS or limit, 409 taken) are recorded as denied
  * `tenant.issuer_add` events: squatting and SSRF attempts leave a trace.
  */
 export async function addIssuer(
@@ -228,9 +209,17 @@ export async function addIssuer(
   actor: Actor,
   input: IssuerInput,
 ): Promise<IssuerView> {
+  const refusedEarly = issuerRefusal(input, deps);
+  // A squatting attempt (issuer taken) or an eleventh issuer is refused below as before,
+  // without making this server fetch the URI it names.
+  const probe =
+    !refusedEarly &&
+    mayChangeIssuers(actor) &&
+    !(await repo.issuerRegistrationBlocked(deps.db, actor.tenantId, input.issuer, MAX_ISSUERS_PER_TENANT));
+  const refusedUnreachable = probe ? await jwksReachabilityRefusal(input.jwksUri, deps) : undefined;
   const result = await inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'Tenant');
-    const refusal = issuerRefusal(input, deps);
+    const refusal = refusedEarly ?? refusedUnreachable;
     const outcome = refusal ? { refusal } : await registerIssuer(s.tx, actor.tenantId, input);
     s.record({
       action: 'tenant.issuer_add',
@@ -256,4 +245,48 @@ export async function removeIssuer(deps: ServiceDeps, actor: Actor, id: string):
       outcome: 'allowed',
     });
   });
+}
+
+/**
+ * Changes an issuer's JWKS URI, audience or claim names. A new JWKS URI passes the same
+ * checks as at registration (guard, https, reachable with usable keys); refusals are
+ * recorded as denied `tenant.issuer_update` events. Registrations carry no version, so
+ * the last write wins. Every process's authentication cache drops the tenant's entries on
+ * the change notice (auth-cache.ts), and the next token is verified with the new settings.
+ */
+export async function updateIssuer(
+  deps: ServiceDeps & IssuerUrlRules,
+  actor: Actor,
+  id: string,
+  patch: IssuerPatch,
+): Promise<IssuerView> {
+  const newJwks = patch.jwksUri;
+  const refusedEarly = newJwks === undefined ? undefined : jwksUriRefusal(newJwks, deps);
+  const refusedUnreachable =
+    newJwks === undefined || refusedEarly || !mayChangeIssuers(actor) || !isUuid(id)
+      ? undefined
+      : await jwksReachabilityRefusal(newJwks, deps);
+  const result = await inTenant(deps, actor, async (s) => {
+    s.assertCan('update', 'Tenant');
+    const current = isUuid(id) ? await repo.getIssuer(s.tx, actor.tenantId, id) : undefined;
+    if (!current) throw notFound('issuer');
+    const refusal = refusedEarly ?? refusedUnreachable;
+    const row = refusal
+      ? undefined
+      : await repo.updateIssuer(s.tx, actor.tenantId, id, {
+          jwks_uri: patch.jwksUri,
+          audience: patch.audience,
+          roles_claim: patch.rolesClaim,
+          groups_claim: patch.groupsClaim,
+        });
+    s.record({
+      action: 'tenant.issuer_update',
+      resourceType: 'TrustedIssuer',
+      resourceId: id,
+      ...(refusal ? { outcome: 'denied', reasonCode: refusal.code } : { outcome: 'allowed' }),
+    });
+    return refusal ? { refusal } : { row: row ?? current };
+  });
+  if ('refusal' in result) throw result.refusal;
+  return presentIssuer(result.row);
 }

@@ -87,7 +87,7 @@ export async function addComment(
   ticketId: string,
   input: { body: string; public?: boolean | undefined },
   opts: { idempotencyKey?: string | undefined } = {},
-): Promise<{ comment: CommentView; replayed: boolean }> {
+): Promise<{ comment: CommentView; replayed: boolean; ticketVersion: number }> {
   checkTicketId(ticketId);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
@@ -118,15 +118,16 @@ export async function addComment(
       // as for tickets: the caller's first comment, even for a writer that may not read comments
       const first = await comments.getComment(s.tx, firstId, createdByThisCaller);
       if (!first) throw notFound('comment');
-      return { comment: await view(s, crypto, first), replayed: true };
+      // nothing was written this time: the ticket is still at the version read under the lock
+      return { comment: await view(s, crypto, first), replayed: true, ticketVersion: ticket.version };
     }
     if (ticket.status === 'closed')
       throw new AppError('UNPROCESSABLE', 'A closed ticket takes no more comments; open a follow-up ticket instead.', [
-        { path: '/status', message: 'the ticket is closed' },
+        { pointer: '/status', detail: 'the ticket is closed' },
       ]);
     if (!input.body.trim())
       throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [
-        { path: '/body', message: 'must not be blank' },
+        { pointer: '/body', detail: 'must not be blank' },
       ]);
     // One statement writes the comment and its timeline row, and returns the row as stored
     // (not a disclosure: the caller sent the body). The first public reply by staff also
@@ -155,6 +156,9 @@ export async function addComment(
     return {
       comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead },
       replayed: false,
+      // insertComment bumped the ticket's version by one, under the row lock taken above: so
+      // the caller gets the ticket's new ETag without reading the ticket again
+      ticketVersion: ticket.version + 1,
     };
   });
 }
@@ -256,7 +260,9 @@ export async function redactComment(
     if (!row) throw await s.notVisible('redact', 'Comment', commentId, () => comments.commentExists(s.tx, commentId));
     s.assertCan('redact', 'Comment', record(row));
     if (text.trim().length === 0)
-      throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [{ path: '/text', message: 'must not be blank' }]);
+      throw new AppError('VALIDATION_FAILED', 'Say what to redact.', [
+        { pointer: '/text', detail: 'must not be blank' },
+      ]);
     const scrub = (body: string) => body.split(text).join('[redacted]');
     const current = await comments.openBody(crypto, row.id, row.body);
     const revisions = await comments.revisionsOf(s.tx, row.id);
@@ -266,7 +272,7 @@ export async function redactComment(
     // exactly what redaction is for, so it counts wherever it occurs.
     if (![current, ...earlier.map((r) => r.body)].some((body) => body.includes(text))) {
       throw new AppError('UNPROCESSABLE', 'The text to redact does not occur in the comment.', [
-        { path: '/text', message: 'not found in the comment or its earlier revisions' },
+        { pointer: '/text', detail: 'not found in the comment or its earlier revisions' },
       ]);
     }
     await comments.rewriteAllBodies(

@@ -39,7 +39,7 @@ export async function listSlaPolicies(deps: ServiceDeps, actor: Actor): Promise<
 function checkBusinessHours(bh: BusinessHours | null, longestTargetMinutes: number): void {
   if (!bh) return;
   const bad = (message: string) =>
-    new AppError('VALIDATION_FAILED', 'businessHours is invalid.', [{ path: '/businessHours', message }]);
+    new AppError('VALIDATION_FAILED', 'businessHours is invalid.', [{ pointer: '/businessHours', detail: message }]);
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: bh.timezone });
   } catch {
@@ -67,7 +67,7 @@ export async function putSlaPolicy(
     s.assertCan('update', 'Tenant');
     if (input.firstResponseMinutes > input.resolutionMinutes)
       throw new AppError('VALIDATION_FAILED', 'The first response target cannot be later than resolution.', [
-        { path: '/firstResponseMinutes', message: 'must not exceed resolutionMinutes' },
+        { pointer: '/firstResponseMinutes', detail: 'must not exceed resolutionMinutes' },
       ]);
     checkBusinessHours(input.businessHours ?? null, input.resolutionMinutes);
     await repo.upsertSlaPolicy(s.tx, {
@@ -121,7 +121,7 @@ export async function createFieldDefinition(
     s.assertCan('update', 'Tenant');
     if ((input.type === 'enum') !== (input.options !== undefined && input.options.length > 0)) {
       throw new AppError('VALIDATION_FAILED', 'options are required for enum fields and only for them.', [
-        { path: '/options', message: 'enum needs options' },
+        { pointer: '/options', detail: 'enum needs options' },
       ]);
     }
     const row = await repo.insertFieldDefinition(s.tx, {

@@ -23,7 +23,7 @@ export function assertTransition(from: TicketStatus, to: TicketStatus): void {
   if (from === to) return;
   if (!transitions[from].includes(to)) {
     throw new AppError('UNPROCESSABLE', `A ticket cannot move from ${from} to ${to}.`, [
-      { path: '/status', message: `allowed from ${from}: ${transitions[from].join(', ') || 'none'}` },
+      { pointer: '/status', detail: `allowed from ${from}: ${transitions[from].join(', ') || 'none'}` },
     ]);
   }
 }
@@ -36,10 +36,10 @@ export function normaliseTags(tags: readonly string[]): string[] {
   const bad = out.find((t) => !tagPattern.test(t));
   if (bad !== undefined)
     throw new AppError('VALIDATION_FAILED', 'A tag is not valid.', [
-      { path: '/tags', message: 'tags are 1..50 of a-z 0-9 _ : - starting with a letter or digit' },
+      { pointer: '/tags', detail: 'tags are 1..50 of a-z 0-9 _ : - starting with a letter or digit' },
     ]);
   if (out.length > 50)
-    throw new AppError('VALIDATION_FAILED', 'Too many tags.', [{ path: '/tags', message: 'at most 50' }]);
+    throw new AppError('VALIDATION_FAILED', 'Too many tags.', [{ pointer: '/tags', detail: 'at most 50' }]);
   return out.sort();
 }
 
@@ -60,7 +60,9 @@ export function splitCustomFields(
   for (const [key, value] of Object.entries(values)) {
     const def = defs.find((d) => d.key === key);
     const fail = (message: string) =>
-      new AppError('VALIDATION_FAILED', 'A custom field is not valid.', [{ path: `/customFields/${key}`, message }]);
+      new AppError('VALIDATION_FAILED', 'A custom field is not valid.', [
+        { pointer: `/customFields/${key}`, detail: message },
+      ]);
     if (!def) throw fail('no such custom field in this tenant');
     if (value !== null) {
       switch (def.type) {
@@ -112,10 +114,12 @@ export function checkTicketInput(input: {
   externalRefs?: unknown;
 }): void {
   const fail = (path: string, message: string) =>
-    new AppError('VALIDATION_FAILED', 'The ticket is invalid.', [{ path, message }]);
-  const oneOf = (path: string, value: unknown, allowed: readonly string[]) => {
+    new AppError('VALIDATION_FAILED', 'The ticket is invalid.', [{ pointer: path, detail: message }]);
+  const oneOf = (pointer: string, value: unknown, allowed: readonly string[]) => {
     if (value !== undefined && value !== null && !allowed.includes(value as string))
-      throw fail(path, `one of ${allowed.join(', ')}`);
+      throw new AppError('VALIDATION_FAILED', 'The ticket is invalid.', [
+        { pointer, detail: 'must be one of the allowed values', allowed },
+      ]);
   };
   oneOf('/status', input.status, statuses);
   oneOf('/priority', input.priority, priorities);
@@ -135,7 +139,7 @@ export function checkTicketInput(input: {
   // ids reach SQL as uuids: anything else would be a database error, not a caller's mistake
   for (const key of ['requesterId', 'assigneeId', 'groupId'] as const) {
     const v = input[key];
-    if (v !== undefined && v !== null && !isUuid(v)) throw fail(`/${key}`, 'must be a uuid');
+    if (v !== undefined && v !== null && !isUuid(v)) throw fail(key, 'must be a uuid');
   }
   const refs = input.externalRefs;
   if (refs !== undefined && refs !== null) {
@@ -166,27 +170,30 @@ export function checkTicketFilters(f: {
   sla?: unknown;
   withinMinutes?: unknown;
 }): void {
-  const fail = (path: string, message: string) =>
-    new AppError('VALIDATION_FAILED', 'The filter is invalid.', [{ path, message }]);
-  const list = (path: string, value: unknown, allowed: readonly string[]) => {
+  // Filters are query-string parameters over REST and field arguments over GraphQL.
+  const fail = (parameter: string, detail: string, allowed?: readonly string[]) =>
+    new AppError('VALIDATION_FAILED', 'The filter is invalid.', [
+      { parameter, detail, ...(allowed ? { allowed } : {}) },
+    ]);
+  const list = (parameter: string, value: unknown, allowed: readonly string[]) => {
     if (
       value !== undefined &&
       value !== null &&
       (!Array.isArray(value) || !value.every((v) => allowed.includes(v as string)))
     )
-      throw fail(path, `each one of ${allowed.join(', ')}`);
+      throw fail(parameter, 'must list only allowed values', allowed);
   };
-  list('/status', f.status, statuses);
-  list('/priority', f.priority, priorities);
+  list('status', f.status, statuses);
+  list('priority', f.priority, priorities);
   for (const key of ['assigneeId', 'groupId', 'requesterId'] as const) {
     const v = f[key];
-    if (v !== undefined && v !== null && !isUuid(v)) throw fail(`/${key}`, 'must be a uuid');
+    if (v !== undefined && v !== null && !isUuid(v)) throw fail(key, 'must be a uuid');
   }
   if (f.tag !== undefined && f.tag !== null && (typeof f.tag !== 'string' || f.tag.length > 50))
-    throw fail('/tag', 'at most 50 characters');
+    throw fail('tag', 'at most 50 characters');
   if (f.sla !== undefined && f.sla !== null && f.sla !== 'breached' && f.sla !== 'at_risk')
-    throw fail('/sla', 'breached or at_risk');
+    throw fail('sla', 'must be one of the allowed values', ['breached', 'at_risk']);
   const w = f.withinMinutes;
   if (w !== undefined && w !== null && (!Number.isInteger(w) || (w as number) < 1 || (w as number) > 10_080))
-    throw fail('/withinMinutes', 'an integer 1..10080');
+    throw fail('withinMinutes', 'an integer 1..10080');
 }

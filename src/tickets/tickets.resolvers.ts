@@ -18,26 +18,37 @@ import type {
   QueryTicketArgs,
   QueryTicketsArgs,
   TicketCommentsArgs,
+  TicketOrder,
 } from '../graphql/generated/schema-types.js';
 import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
 import * as comments from './comments.service.js';
-import { listTickets } from './tickets-list.service.js';
+import { listTickets, type TicketSort } from './tickets-list.service.js';
 import type { TicketView } from './ticket-view.js';
 import * as tickets from './tickets.service.js';
 import { ticketTimeline } from './ticket-timeline.service.js';
+
+/** orderBy's values as REST's sort values (GraphQL enum values cannot start with '-'). */
+const ticketSortOf: Record<TicketOrder, TicketSort> = {
+  CREATED_AT_ASC: 'createdAt',
+  CREATED_AT_DESC: '-createdAt',
+  UPDATED_AT_ASC: 'updatedAt',
+  UPDATED_AT_DESC: '-updatedAt',
+  PRIORITY_ASC: 'priority',
+  PRIORITY_DESC: '-priority',
+  STATUS_ASC: 'status',
+  STATUS_DESC: '-status',
+};
 
 export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter {
   const resolvers = {
     Query: {
       tickets: (_: unknown, a: QueryTicketsArgs, ctx: GraphqlContext) => {
         const f = definedOnly(a.filter);
-        return listTickets(
-          deps,
-          actorOf(ctx),
-          serviceInput({ ...f, updatedSince: f.updatedSince ?? undefined }),
-          pageOf(a),
-        );
+        return listTickets(deps, actorOf(ctx), serviceInput({ ...f, updatedSince: f.updatedSince ?? undefined }), {
+          ...pageOf(a),
+          sort: a.orderBy ? ticketSortOf[a.orderBy] : undefined,
+        });
       },
       ticket: (_: unknown, a: QueryTicketArgs, ctx: GraphqlContext) => tickets.getTicket(deps, actorOf(ctx), a.id),
     },

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import * as tickets from './tickets.service.js';
 import { ticketTimeline } from './ticket-timeline.service.js';
 import * as comments from './comments.service.js';
-import { listTickets } from './tickets-list.service.js';
+import { listTickets, type TicketSort } from './tickets-list.service.js';
 import { parseIfMatch, ticketEtag, type TicketView } from './ticket-view.js';
 import {
   CommentSchema,
@@ -16,6 +16,7 @@ import {
   EditComment,
   IdempotencyHeaders,
   IfMatchHeaders,
+  IfNoneMatchHeaders,
   ListTicketsQuery,
   PatchTicket,
   RedactComment,
@@ -23,6 +24,7 @@ import {
   TimelineEntrySchema,
 } from './tickets.schemas.js';
 import { actorOf } from '../http/actor.js';
+import { noneMatchFails } from '../http/conditional-requests.js';
 
 const problem412 = { 412: { $ref: 'Problem#' }, 422: { $ref: 'Problem#' } };
 
@@ -65,23 +67,35 @@ export function ticketsRoutes(deps: tickets.TicketsDeps) {
         schema: { querystring: ListTicketsQuery, response: { 200: PageOf(TicketSchema), ...errorResponses } },
       },
       async (req) => {
-        const { limit, cursor, updatedSince, ...filters } = req.query;
+        const { limit, cursor, sort, updatedSince, ...filters } = req.query;
         return listTickets(
           deps,
           actorOf(req),
           { ...filters, updatedSince: updatedSince ? new Date(updatedSince) : undefined },
-          { limit, cursor },
+          // the service refuses a value outside ticketSorts, listing them
+          { limit, cursor, sort: sort as TicketSort | undefined },
         );
       },
     );
 
-    app.get<{ Params: Static<typeof IdParams> }>(
+    app.get<{ Params: Static<typeof IdParams>; Headers: Static<typeof IfNoneMatchHeaders> }>(
       '/tickets/:id',
       {
         config: { policy: { action: 'read', subject: 'Ticket' } },
-        schema: { params: IdParams, response: { 200: TicketSchema, ...errorResponses } },
+        schema: {
+          params: IdParams,
+          headers: IfNoneMatchHeaders,
+          response: { 200: TicketSchema, 304: Type.Null(), ...errorResponses },
+        },
       },
-      async (req, reply) => withEtag(reply, await tickets.getTicket(deps, actorOf(req), req.params.id)),
+      async (req, reply) => {
+        // A 304 is read and audited exactly as a 200 (the service records the read and the
+        // PHI fields it would disclose): it confirms the caller's copy, PHI included, is current.
+        const ticket = await tickets.getTicket(deps, actorOf(req), req.params.id);
+        const etag = ticketEtag(ticket.version);
+        if (noneMatchFails(req.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send();
+        return withEtag(reply, ticket);
+      },
     );
 
     app.patch<{
@@ -150,11 +164,21 @@ export function ticketsRoutes(deps: tickets.TicketsDeps) {
         },
       },
       async (req, reply) => {
-        const { comment, replayed } = await comments.addComment(deps, actorOf(req), req.params.id, req.body, {
-          idempotencyKey: req.headers['idempotency-key'],
-        });
+        const { comment, replayed, ticketVersion } = await comments.addComment(
+          deps,
+          actorOf(req),
+          req.params.id,
+          req.body,
+          { idempotencyKey: req.headers['idempotency-key'] },
+        );
         if (replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(201).header('location', `/v1/comments/${comment.id}`).send(comment);
+        // A comment moves its ticket's version: the ticket's new ETag (comments have none of
+        // their own) lets the caller's next If-Match on the ticket succeed without a re-read.
+        return reply
+          .code(201)
+          .header('location', `/v1/comments/${comment.id}`)
+          .header('etag', ticketEtag(ticketVersion))
+          .send(comment);
       },
     );
 

@@ -94,6 +94,9 @@ export const ListTicketsQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    // one of ticketSorts (src/tickets/ticket-sort.ts): checked by the service, whose
+    // refusal lists the allowed values (GraphQL's orderBy reaches the same check)
+    sort: Type.Optional(Type.String({ maxLength: 20 })),
     status: Type.Optional(Type.Array(Status, { maxItems: 6 })),
     priority: Type.Optional(Type.Array(Priority, { maxItems: 4 })),
     assigneeId: Type.Optional(Uuid),
@@ -143,3 +146,4 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' })),
 });
 export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 100 })) });
+export const IfNoneMatchHeaders = Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1000 })) });

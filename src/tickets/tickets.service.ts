@@ -121,7 +121,7 @@ function assertReferences(found: repo.WriteContext['references']): void {
     throw new AppError(
       'UNPROCESSABLE',
       'A referenced record does not exist.',
-      missing.map((path) => ({ path, message: 'no such record in this tenant' })),
+      missing.map((path) => ({ pointer: path, detail: 'no such record in this tenant' })),
     );
 }
 
@@ -179,7 +179,7 @@ export async function createTicket(
     const status = input.status ?? 'new';
     if (status === 'closed')
       throw new AppError('UNPROCESSABLE', 'A ticket cannot be created closed.', [
-        { path: '/status', message: 'new, open, pending, on_hold or solved' },
+        { pointer: '/status', detail: 'new, open, pending, on_hold or solved' },
       ]);
     const now = new Date();
     const tags = normaliseTags(input.tags ?? []);
@@ -278,7 +278,7 @@ export async function updateTicket(
     // closed is final: not its status only, the whole ticket (a follow-up is a new ticket)
     if (row.status === 'closed')
       throw new AppError('UNPROCESSABLE', 'A closed ticket cannot be changed; open a follow-up ticket instead.', [
-        { path: '/status', message: 'the ticket is closed' },
+        { pointer: '/status', detail: 'the ticket is closed' },
       ]);
     const status = patch.status ?? row.status;
     assertTransition(row.status, status);

@@ -89,7 +89,7 @@ export async function getUser(deps: ServiceDeps, actor: Actor, id: string): Prom
 async function assertContactOfTenant(s: Scope, contactId: string | null | undefined): Promise<void> {
   if (!contactId || (isUuid(contactId) && (await repo.contactExists(s.tx, contactId)))) return;
   throw new AppError('UNPROCESSABLE', 'The contact does not exist.', [
-    { path: '/contactId', message: 'no such contact in this tenant' },
+    { pointer: '/contactId', detail: 'no such contact in this tenant' },
   ]);
 }
 
@@ -107,7 +107,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: CreateU
     s.assertCan('create', 'User');
     if ((input.issuer === undefined) !== (input.subject === undefined)) {
       throw new AppError('VALIDATION_FAILED', 'issuer and subject go together.', [
-        { path: '/subject', message: 'set both issuer and subject, or neither' },
+        { pointer: '/subject', detail: 'set both issuer and subject, or neither' },
       ]);
     }
     if (input.issuer && input.subject && (await repo.findUserByIdentity(s.tx, input.issuer, input.subject))) {

@@ -72,21 +72,21 @@ async function assertUrlAllowed(deps: WebhooksDeps, actor: Actor, url: string, i
     await deps.audit.writeDetached(actor.tenantId, actor, [
       { action, resourceType: 'WebhookEndpoint', resourceId: id, outcome: 'denied', reasonCode: `URL_${e.reason}` },
     ]);
-    throw new AppError('UNPROCESSABLE', e.message, [{ path: '/url', message: e.reason }]);
+    throw new AppError('UNPROCESSABLE', e.message, [{ pointer: '/url', detail: e.reason }]);
   }
 }
 
 function assertEventTypes(types: readonly string[]): void {
   if (types.length === 0 || !types.every(isWebhookEventType))
     throw new AppError('VALIDATION_FAILED', 'eventTypes must name known event types.', [
-      { path: '/eventTypes', message: `one or more of ${webhookEventTypes.join(', ')}` },
+      { pointer: '/eventTypes', detail: `one or more of ${webhookEventTypes.join(', ')}` },
     ]);
 }
 
 async function assertAgreement(s: Scope, baaId: string | null | undefined): Promise<void> {
   if (baaId && !(isUuid(baaId) && (await repo.agreementExists(s.tx, baaId))))
     throw new AppError('UNPROCESSABLE', 'The agreement does not exist.', [
-      { path: '/baaId', message: 'no such agreement in this tenant' },
+      { pointer: '/baaId', detail: 'no such agreement in this tenant' },
     ]);
 }
 
@@ -203,7 +203,7 @@ export async function rotateSecret(
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   if (!Number.isInteger(overlapMinutes) || overlapMinutes < 0 || overlapMinutes > 10_080)
     throw new AppError('VALIDATION_FAILED', 'overlapMinutes must be 0..10080.', [
-      { path: '/overlapMinutes', message: '0..10080' },
+      { pointer: '/overlapMinutes', detail: '0..10080' },
     ]);
   return inTenant(deps, actor, async (s) => {
     const row = await visibleEndpoint(s, id);

@@ -90,7 +90,8 @@ describe('issuer limit', () => {
     const c = await seedTenant(t);
     const issuer = (n: number) => ({
       issuer: `https://idp-${n}.${c.slug}.example/`,
-      jwksUri: `https://idp-${n}.${c.slug}.example/keys`,
+      // distinct issuers, one reachable key set: registration fetches it (issuer-checks.ts)
+      jwksUri: idpA.jwksUri,
       audience: AUD,
     });
     const ids: string[] = [];
@@ -118,7 +119,7 @@ describe('issuer limit', () => {
       Array.from({ length: MAX_ISSUERS_PER_TENANT + 4 }, (_, n) =>
         register(d, {
           issuer: `https://race-${n}.${d.slug}.example/`,
-          jwksUri: `https://race-${n}.${d.slug}.example/keys`,
+          jwksUri: idpA.jwksUri,
           audience: AUD,
         }),
       ),

@@ -63,7 +63,7 @@ describe('finding 2: SSRF through jwksUri, at registration', () => {
     const res = await client(strict.app, { apiKey: admin.adminKey }).post('/v1/tenant/issuers', issuerWith(jwksUri));
     expect(res.statusCode, res.body).toBe(422);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
-    expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ path: '/jwksUri' }] });
+    expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ pointer: '/jwksUri' }] });
     checkResponse('POST', '/v1/tenant/issuers', res);
   });
 

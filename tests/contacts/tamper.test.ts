@@ -51,7 +51,7 @@ async function expectUnsealFailure(id: string, field: string, reason: string): P
   for (const body of bodies.values())
     for (const v of [body.name, body.email!, body.mrn!, body.phone!]) expect(res.body).not.toContain(v);
   const gql = await a.agent.gql('query($id: ID!) { contact(id: $id) { id name email mrn } }', { id });
-  expect(gql.data).toBeNull();
+  expect(gql.data).toEqual({ contact: null });
   expect(gql.errors?.[0]?.extensions?.code).toBe('UNSEAL_FAILED');
   const events = await eventually(
     () => auditEventsOf(t, a.tenantId),

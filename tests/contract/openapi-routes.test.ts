@@ -23,6 +23,7 @@ import {
   type Json,
 } from './openapi-harness.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startFakeIdp, type FakeIdp } from '../helpers/idp.js';
 import { client, mintKey, type Client } from '../helpers/actors.js';
 
 const extraDocumentedRoutes = ['/healthz', '/readyz', '/openapi.yaml'];
@@ -32,6 +33,8 @@ const identityPrefixes = ['/v1/me', '/v1/tenant', '/v1/users', '/v1/groups', '/v
 const toTemplate = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 let t: TestApp;
+/** A loopback JWKS, since an issuer is only registered when its key set can be fetched. */
+let idp: FakeIdp;
 let admin: Client;
 let anon: Client;
 let other: Client;
@@ -42,7 +45,8 @@ let noAbilities: Client;
 let keyManager: Client;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: { ALLOW_HTTP_JWKS: 'true', ALLOW_PRIVATE_URLS: 'true' } });
+  idp = await startFakeIdp();
   const created = await createTenant(t.database.db, {
     slug: `contract-${randomUUID().slice(0, 8)}`,
     name: 'Contract tenant',
@@ -70,7 +74,10 @@ beforeAll(async () => {
     apiKey: (await mintKey(t.app, created.adminKey, ['integration'], ['api-keys:manage'])).secret,
   });
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await idp?.close();
+  await t?.close();
+});
 
 describe('routes and openapi.yaml agree', () => {
   const served = () => t.app.routeIndex.routes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
@@ -188,13 +195,40 @@ describe('identity responses match their documented schemas', () => {
     const list = await call({ as: admin, method: 'GET', url: '/v1/tenant/issuers', expect: 200 });
     expect(list.json().items).toHaveLength(1);
     const issuer = {
-      issuer: 'https://idp2.contract.example/',
-      jwksUri: 'https://idp2.contract.example/keys',
+      issuer: idp.issuer,
+      jwksUri: idp.jwksUri,
       audience: 'phidesk',
       rolesClaim: 'app_roles',
     };
     const added = await call({ as: admin, method: 'POST', url: '/v1/tenant/issuers', body: issuer, expect: 201 });
     expect(added.json().groupsClaim).toBe('groups');
+    const issuerUrl = `/v1/tenant/issuers/${added.json().id}`;
+    const patched = await call({
+      as: admin,
+      method: 'PATCH',
+      url: issuerUrl,
+      body: { rolesClaim: 'roles', audience: 'phidesk-2' },
+      expect: 200,
+    });
+    expect(patched.json()).toMatchObject({ rolesClaim: 'roles', audience: 'phidesk-2', jwksUri: idp.jwksUri });
+    await call({
+      as: admin,
+      method: 'PATCH',
+      url: issuerUrl,
+      body: { jwksUri: 'http://idp3.example/keys', colour: 'blue' },
+      expect: 400,
+      code: 'VALIDATION_FAILED',
+      schemaInvalid: true,
+    });
+    await call({ as: agent, method: 'PATCH', url: issuerUrl, body: { audience: 'x' }, expect: 403, code: 'FORBIDDEN' });
+    await call({
+      as: admin,
+      method: 'PATCH',
+      url: `/v1/tenant/issuers/${randomUUID()}`,
+      body: { audience: 'x' },
+      expect: 404,
+      code: 'NOT_FOUND',
+    });
     await call({ as: admin, method: 'POST', url: '/v1/tenant/issuers', body: issuer, expect: 409, code: 'CONFLICT' });
     await call({
       as: admin,

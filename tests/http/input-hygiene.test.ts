@@ -51,14 +51,20 @@ async function rowCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-async function expectRefused(send: () => Promise<LightMyRequestResponse>, pointer: string): Promise<void> {
+/** `at` is a body pointer ("/name"), a parameter ("?tag") or a header ("header:x-api-key"). */
+async function expectRefused(send: () => Promise<LightMyRequestResponse>, at: string): Promise<void> {
+  const where = at.startsWith('?')
+    ? { parameter: at.slice(1) }
+    : at.startsWith('header:')
+      ? { header: at.slice('header:'.length) }
+      : { pointer: at };
   const before = await rowCounts();
   const res = await send();
   expect(res.statusCode, res.body).toBe(400);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
   expect(res.json()).toMatchObject({
     code: 'VALIDATION_FAILED',
-    errors: [{ path: pointer, message: expect.stringMatching(/NUL/) }],
+    errors: [{ ...where, detail: expect.stringMatching(/NUL/) }],
   });
   expect(res.body).not.toContain('\\u0000');
   expect(await rowCounts()).toEqual(before);
@@ -66,7 +72,7 @@ async function expectRefused(send: () => Promise<LightMyRequestResponse>, pointe
 
 describe('finding 3: NUL in plain-text inputs', () => {
   it('GET /v1/tickets?tag=x%00y', async () => {
-    await expectRefused(() => supervisor.get('/v1/tickets?tag=x%00y'), '/tag');
+    await expectRefused(() => supervisor.get('/v1/tickets?tag=x%00y'), '?tag');
   });
 
   it('ticket custom-field values', async () => {
@@ -150,8 +156,8 @@ describe('finding 3: NUL in plain-text inputs', () => {
   });
 
   it('audit action and resourceType filters', async () => {
-    await expectRefused(() => privacyOfficer.get('/v1/audit/events?action=ticket.read%00'), '/action');
-    await expectRefused(() => privacyOfficer.get('/v1/audit/events?resourceType=Ticket%00'), '/resourceType');
+    await expectRefused(() => privacyOfficer.get('/v1/audit/events?action=ticket.read%00'), '?action');
+    await expectRefused(() => privacyOfficer.get('/v1/audit/events?resourceType=Ticket%00'), '?resourceType');
   });
 
   it('an unpaired surrogate, which PostgreSQL would store as U+FFFD, is refused the same way', async () => {
@@ -162,12 +168,12 @@ describe('finding 3: NUL in plain-text inputs', () => {
   it('headers the app reads (API key, request id, idempotency key)', async () => {
     await expectRefused(
       () => t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': `${tenant.adminKey}\u0000` } }),
-      '/x-api-key',
+      'header:x-api-key',
     );
-    await expectRefused(() => admin.get('/v1/me', { 'x-request-id': 'abcdefgh\u0000' }), '/x-request-id');
+    await expectRefused(() => admin.get('/v1/me', { 'x-request-id': 'abcdefgh\u0000' }), 'header:x-request-id');
     await expectRefused(
       () => supervisor.post('/v1/tickets', { subject: 'x' }, { 'idempotency-key': 'k\u0000' }),
-      '/idempotency-key',
+      'header:idempotency-key',
     );
   });
 });
@@ -192,7 +198,7 @@ describe('finding 3 over GraphQL: tickets(filter: {tag})', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       data: null,
-      errors: [{ extensions: { code: 'VALIDATION_FAILED', details: [{ path: '/variables/tag' }] } }],
+      errors: [{ extensions: { code: 'VALIDATION_FAILED', errors: [{ pointer: '/variables/tag' }] } }],
     });
   });
 
@@ -204,7 +210,7 @@ describe('finding 3 over GraphQL: tickets(filter: {tag})', () => {
     const res = await supervisor.get(`/graphql?${params}`);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
-      errors: [{ extensions: { code: 'VALIDATION_FAILED', details: [{ path: '/variables/tag' }] } }],
+      errors: [{ extensions: { code: 'VALIDATION_FAILED', errors: [{ pointer: '/variables/tag' }] } }],
     });
   });
 });

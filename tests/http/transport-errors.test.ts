@@ -86,7 +86,7 @@ describe('POST /graphql that is not a GraphQL request', () => {
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json' },
-      payload: '{ health { status } }',
+      payload: '{ __typename }',
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ data: null, errors: [{ extensions: { code: 'BAD_REQUEST' } }] });

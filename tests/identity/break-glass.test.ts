@@ -47,7 +47,7 @@ describe('break-glass', () => {
     expect(short.json().code).toBe('VALIDATION_FAILED');
     const long = await open(agent, { reason: 'patient collapsed at front desk', durationMinutes: 31 });
     expect(long.statusCode).toBe(400);
-    expect(long.json().errors[0].path).toBe('/durationMinutes');
+    expect(long.json().errors[0].pointer).toBe('/durationMinutes');
   });
 
   it("refuses a record that is not the tenant's: another tenant's contact or ticket, or no record at all", async () => {
@@ -65,7 +65,7 @@ describe('break-glass', () => {
     ]) {
       const res = await open(agent, { resourceType, resourceId, reason: 'patient collapsed at front desk' });
       expect(res.statusCode, `${resourceType} ${resourceId}`).toBe(422);
-      expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ path: '/resourceId' }] });
+      expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ pointer: '/resourceId' }] });
     }
     const gql = await agent.gql('mutation($i: OpenBreakGlassInput!) { openBreakGlass(input: $i) { id } }', {
       i: {

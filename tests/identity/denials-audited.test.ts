@@ -179,6 +179,7 @@ const restBodies: Record<string, unknown> = {
     jwksUri: 'http://127.0.0.1:9/jwks2',
     audience: 'phidesk',
   },
+  'PATCH /v1/tenant/issuers/:id': { audience: 'phidesk-renamed' },
   'POST /v1/users': { displayName: 'Avery Agent', roles: ['agent'] },
   'PATCH /v1/users/:id': { displayName: 'Avery Renamed' },
   'POST /v1/users/:id/revoke-sessions': undefined,
@@ -531,6 +532,7 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
     jwksUri: 'http://127.0.0.1:9/jwks3',
     audience: 'phidesk',
   }),
+  TrustedIssuerPatch: () => ({ audience: 'phidesk-renamed' }),
   CreateUserInput: () => ({ displayName: 'Avery Agent', roles: ['agent'] }),
   UpdateUserInput: () => ({ displayName: 'Avery Renamed' }),
   CreateGroupInput: () => ({ name: 'Back office' }),
@@ -560,11 +562,15 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
     purpose: 'public_health',
   }),
   UpdateAttachmentSettingsInput: () => ({ maxBytes: 1024, allowedTypes: ['image/png'] }),
+  SlaPolicyInput: () => ({ firstResponseMinutes: 30, resolutionMinutes: 240 }),
+  CreateCustomFieldInput: () => ({ key: 'plan_tier', label: 'Plan tier', type: 'text', phi: false }),
 };
 const graphqlScalars: Record<string, () => unknown> = {
   body: () => 'Called the pharmacy twice.',
   text: () => 'pharmacy',
   reason: () => 'Records held off site',
+  // an enum argument (TicketPriority): a variable carries its value as a string
+  priority: () => 'low',
 };
 
 /** `id` names a record of the field's subject (an issuer for Tenant fields); `<type>Id` a record of that type. */
@@ -743,7 +749,7 @@ describe('record-level refusals', () => {
       {
         what: 'Mutation.createApiKey (staff role) as a scoped key manager',
         credential: manager,
-        gql: 'mutation { createApiKey(input: { name: "staff key", roles: ["agent"] }) { secret } }',
+        gql: 'mutation { createApiKey(input: { name: "staff key", roles: [agent] }) { secret } }',
         expect: forbidden({ type: 'ApiKey', id: '*' }),
       },
       {

@@ -28,7 +28,7 @@ describe('foreign references', () => {
     for (const contactId of [foreignContact, '0f8fad5b-d9cb-469f-a165-70867728950e']) {
       const res = await a.admin.post('/v1/users', { displayName: 'Linked elsewhere', roles: ['requester'], contactId });
       expect(res.statusCode).toBe(422);
-      expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ path: '/contactId' }] });
+      expect(res.json()).toMatchObject({ code: 'UNPROCESSABLE', errors: [{ pointer: '/contactId' }] });
     }
     expect(await usersNamed('Linked elsewhere')).toEqual([]);
 
@@ -46,7 +46,7 @@ describe('foreign references', () => {
   it('the same over GraphQL, where ids are free text', async () => {
     for (const contactId of [foreignContact, 'not-a-uuid']) {
       const res = await a.admin.gql(
-        'mutation($c: ID) { createUser(input: { displayName: "GraphQL linked", roles: ["requester"], contactId: $c }) { id } }',
+        'mutation($c: ID) { createUser(input: { displayName: "GraphQL linked", roles: [requester], contactId: $c }) { id } }',
         { c: contactId },
       );
       expect(res.errors?.[0]?.extensions?.code, contactId).toBe('UNPROCESSABLE');

@@ -2,7 +2,8 @@
 // a declared policy; the public list is explicit and short; an undeclared route stops
 // start-up. Checked structurally and by calling each one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSchema } from 'graphql';
+import { buildSchema, isEnumType } from 'graphql';
+import { toGlobalId } from '../../src/graphql/relay.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { client, mintKey, seedTenant } from '../helpers/actors.js';
 import { loadSchemaSdl } from '../../src/graphql/schema.js';
@@ -27,7 +28,7 @@ const expectedPublic = [
   'GET /graphiql/config.js',
   'GET /.well-known/phidesk-audit-key',
 ];
-const publicGraphqlFields = ['Query.health', 'Mutation.noop'];
+const publicGraphqlFields: string[] = [];
 
 let t: TestApp;
 let noRolesKey: string;
@@ -111,9 +112,13 @@ describe('GraphQL gating', () => {
       const key = `${type}.${field.name}`;
       if (publicGraphqlFields.includes(key)) continue;
       // minimal selection and dummy arguments, so the call reaches the resolver's gate
-      const args = field.args.length
-        ? `(${field.args.map((a) => `${a.name}: ${dummy(String(a.type))}`).join(', ')})`
-        : '';
+      // node(id:) takes a global id: one of a ticket, so its refusal is ticket(id:)'s
+      const args =
+        key === 'Query.node'
+          ? `(id: "${toGlobalId('Ticket', sampleId)}")`
+          : field.args.length
+            ? `(${field.args.map((a) => `${a.name}: ${dummy(String(a.type))}`).join(', ')})`
+            : '';
       const selection = selectionFor(String(field.type));
       const op = `${type === 'Mutation' ? 'mutation' : 'query'} { ${field.name}${args}${selection} }`;
       const anonBody = await anon.gql(op);
@@ -144,6 +149,7 @@ describe('GraphQL gating', () => {
     if (base === 'Boolean') return 'true';
     if (base === 'DateTime') return '"2030-01-01T00:00:00Z"';
     const input = schema.getType(base);
+    if (isEnumType(input)) return input.getValues()[0]!.name;
     if (input && 'getFields' in input) {
       const required = Object.values(
         (input as { getFields(): Record<string, { name: string; type: unknown }> }).getFields(),

@@ -213,11 +213,9 @@ describe('agents', () => {
           `${label} reads ${id} over GraphQL`,
         ).toBe('NOT_FOUND');
         expect(
-          await gqlCode(
-            agent.client,
-            'mutation($id: ID!) { updateTicket(id: $id, input: { status: "open" }) { id } }',
-            { id },
-          ),
+          await gqlCode(agent.client, 'mutation($id: ID!) { updateTicket(id: $id, input: { status: open }) { id } }', {
+            id,
+          }),
         ).toBe('NOT_FOUND');
       }
       // filters narrow, never widen

@@ -17,7 +17,7 @@ export type Scalars = {
 };
 
 /** A patient's request for their record (45 CFR 164.524): due 30 days after it was opened, extendable once by 30 days. */
-export type AccessRequest = {
+export type AccessRequest = Node & {
   __typename?: 'AccessRequest';
   contactId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -28,6 +28,8 @@ export type AccessRequest = {
   /** the written reason for the extension (sealed); null when masked or not extended */
   extensionReason?: Maybe<Scalars['String']['output']>;
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   /** true when the caller may not read the sealed notes */
   masked: Scalars['Boolean']['output'];
@@ -63,16 +65,29 @@ export type AccessRequestDownload = {
   url: Scalars['String']['output'];
 };
 
+export type AccessRequestEdge = {
+  __typename?: 'AccessRequestEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: AccessRequest;
+};
+
 export type AccessRequestFulfilment = {
   __typename?: 'AccessRequestFulfilment';
   download: AccessRequestDownload;
   request: AccessRequest;
 };
 
+/** A page of AccessRequests: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type AccessRequestPage = {
   __typename?: 'AccessRequestPage';
+  edges: Array<AccessRequestEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<AccessRequest>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<AccessRequest>;
+  pageInfo: PageInfo;
 };
 
 /** The accounting: six years before the request, up to when it was produced. */
@@ -89,7 +104,7 @@ export type AccountingReport = {
 };
 
 /** A patient's request for an accounting of disclosures: due 60 days after it was made, extendable once by 30 days. */
-export type AccountingRequest = {
+export type AccountingRequest = Node & {
   __typename?: 'AccountingRequest';
   /** not the first accounting in the 12 months before it was requested */
   chargeable: Scalars['Boolean']['output'];
@@ -99,6 +114,8 @@ export type AccountingRequest = {
   extendedAt?: Maybe<Scalars['DateTime']['output']>;
   extensionReason?: Maybe<Scalars['String']['output']>;
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   masked: Scalars['Boolean']['output'];
   requestedAt: Scalars['DateTime']['output'];
@@ -109,10 +126,23 @@ export type AccountingRequest = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type AccountingRequestEdge = {
+  __typename?: 'AccountingRequestEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: AccountingRequest;
+};
+
+/** A page of AccountingRequests: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type AccountingRequestPage = {
   __typename?: 'AccountingRequestPage';
+  edges: Array<AccountingRequestEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<AccountingRequest>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<AccountingRequest>;
+  pageInfo: PageInfo;
 };
 
 export type Address = {
@@ -134,31 +164,46 @@ export type AddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ApiKey = {
+export type ApiKey = Node & {
   __typename?: 'ApiKey';
   allowedCidrs?: Maybe<Array<Scalars['String']['output']>>;
   createdAt: Scalars['DateTime']['output'];
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   prefix: Scalars['String']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
-  roles: Array<Scalars['String']['output']>;
+  roles: Array<Role>;
   scopes: Array<Scalars['String']['output']>;
 };
 
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
+/** A page of ApiKeys: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type ApiKeyPage = {
   __typename?: 'ApiKeyPage';
+  edges: Array<ApiKeyEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<ApiKey>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<ApiKey>;
+  pageInfo: PageInfo;
 };
 
 /**
  * A file attached to a ticket or to one of its comments. Its content is sealed in chunks and
  * downloaded over REST only (GET /v1/attachments/{id}/content); GraphQL lists metadata.
  */
-export type Attachment = {
+export type Attachment = Node & {
   __typename?: 'Attachment';
   /** set when the file belongs to a comment of the ticket */
   commentId?: Maybe<Scalars['ID']['output']>;
@@ -170,16 +215,31 @@ export type Attachment = {
   createdBy: Scalars['ID']['output'];
   /** null when the caller may not read PHI here (masked) */
   filename?: Maybe<Scalars['String']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   masked: Scalars['Boolean']['output'];
   sizeBytes: Scalars['Int']['output'];
   ticketId: Scalars['ID']['output'];
 };
 
+export type AttachmentEdge = {
+  __typename?: 'AttachmentEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Attachment;
+};
+
+/** A page of Attachments: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type AttachmentPage = {
   __typename?: 'AttachmentPage';
+  edges: Array<AttachmentEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<Attachment>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<Attachment>;
+  pageInfo: PageInfo;
 };
 
 /**
@@ -236,6 +296,13 @@ export type AuditEvent = {
   userAgentFamily?: Maybe<Scalars['String']['output']>;
 };
 
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
 export type AuditEventFilter = {
   action?: InputMaybe<Scalars['String']['input']>;
   /** what did this user or API key touch */
@@ -252,10 +319,16 @@ export type AuditEventFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** A page of AuditEvents: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type AuditEventPage = {
   __typename?: 'AuditEventPage';
+  edges: Array<AuditEventEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<AuditEvent>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
 };
 
 export type AuditFinding = {
@@ -328,13 +401,15 @@ export type AuditVerification = {
 };
 
 /** A full re-verification of the tenant's chain from seq 1, run in the background. */
-export type AuditVerificationJob = {
+export type AuditVerificationJob = Node & {
   __typename?: 'AuditVerificationJob';
   createdAt: Scalars['DateTime']['output'];
   error?: Maybe<Scalars['String']['output']>;
   eventsChecked: Scalars['Float']['output'];
   eventsPerSecond: Scalars['Int']['output'];
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   requestedBy: Scalars['String']['output'];
   /** the verification report once succeeded */
@@ -357,6 +432,13 @@ export type AuditVerifiedPosition = {
   verifiedBy: Scalars['String']['output'];
 };
 
+export type BreakGlassEdge = {
+  __typename?: 'BreakGlassEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: BreakGlassGrant;
+};
+
 export type BreakGlassGrant = {
   __typename?: 'BreakGlassGrant';
   active: Scalars['Boolean']['output'];
@@ -374,10 +456,16 @@ export type BreakGlassGrant = {
   review?: Maybe<BreakGlassReview>;
 };
 
+/** A page of BreakGlassGrants: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type BreakGlassPage = {
   __typename?: 'BreakGlassPage';
+  edges: Array<BreakGlassEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<BreakGlassGrant>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<BreakGlassGrant>;
+  pageInfo: PageInfo;
 };
 
 export type BreakGlassReview = {
@@ -392,7 +480,7 @@ export type BreakGlassReview = {
 };
 
 /** A Business Associate Agreement: who may receive PHI on the tenant's behalf, and when. */
-export type BusinessAssociateAgreement = {
+export type BusinessAssociateAgreement = Node & {
   __typename?: 'BusinessAssociateAgreement';
   counterparty: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -402,6 +490,8 @@ export type BusinessAssociateAgreement = {
   effectiveOn: Scalars['String']['output'];
   /** first day no longer in force (YYYY-MM-DD, UTC); null = open-ended */
   expiresOn?: Maybe<Scalars['String']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   /** effective, not expired, not terminated, now */
   inForce: Scalars['Boolean']['output'];
@@ -410,10 +500,43 @@ export type BusinessAssociateAgreement = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type BusinessAssociateAgreementEdge = {
+  __typename?: 'BusinessAssociateAgreementEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: BusinessAssociateAgreement;
+};
+
+/** A page of BusinessAssociateAgreements: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type BusinessAssociateAgreementPage = {
   __typename?: 'BusinessAssociateAgreementPage';
+  edges: Array<BusinessAssociateAgreementEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<BusinessAssociateAgreement>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<BusinessAssociateAgreement>;
+  pageInfo: PageInfo;
+};
+
+/** When SLA clocks run: ISO weekdays (1 = Monday) between start and end, in a time zone. */
+export type BusinessHours = {
+  __typename?: 'BusinessHours';
+  days: Array<Scalars['Int']['output']>;
+  /** HH:MM, after start */
+  end: Scalars['String']['output'];
+  /** HH:MM */
+  start: Scalars['String']['output'];
+  /** an IANA time zone, e.g. America/New_York */
+  timezone: Scalars['String']['output'];
+};
+
+export type BusinessHoursInput = {
+  /** 1..7 distinct ISO weekdays */
+  days: Array<Scalars['Int']['input']>;
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+  timezone: Scalars['String']['input'];
 };
 
 export type Comment = {
@@ -431,13 +554,26 @@ export type Comment = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type CommentPage = {
-  __typename?: 'CommentPage';
-  items: Array<Comment>;
-  nextCursor?: Maybe<Scalars['String']['output']>;
+export type CommentEdge = {
+  __typename?: 'CommentEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Comment;
 };
 
-export type Contact = {
+/** A page of Comments: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type CommentPage = {
+  __typename?: 'CommentPage';
+  edges: Array<CommentEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
+  items: Array<Comment>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<Comment>;
+  pageInfo: PageInfo;
+};
+
+export type Contact = Node & {
   __typename?: 'Contact';
   address?: Maybe<Address>;
   createdAt: Scalars['DateTime']['output'];
@@ -445,6 +581,8 @@ export type Contact = {
   dateOfBirth?: Maybe<Scalars['String']['output']>;
   email?: Maybe<Scalars['String']['output']>;
   externalIds?: Maybe<Array<ExternalId>>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   healthPlanMemberId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** true when the caller may not read PHI; every PHI field is then null */
@@ -457,10 +595,23 @@ export type Contact = {
   version: Scalars['Int']['output'];
 };
 
+export type ContactEdge = {
+  __typename?: 'ContactEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Contact;
+};
+
+/** A page of Contacts: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type ContactPage = {
   __typename?: 'ContactPage';
+  edges: Array<ContactEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<Contact>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<Contact>;
+  pageInfo: PageInfo;
 };
 
 /** Exactly one of mrn, email or phone, or dateOfBirth together with name. */
@@ -476,7 +627,7 @@ export type CreateApiKeyInput = {
   allowedCidrs?: InputMaybe<Array<Scalars['String']['input']>>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
-  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  roles?: InputMaybe<Array<Role>>;
   scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -504,6 +655,17 @@ export type CreateContactInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateCustomFieldInput = {
+  /** ^[a-z][a-z0-9_]{0,39}$, unique in the tenant */
+  key: Scalars['String']['input'];
+  /** 1..100 characters */
+  label: Scalars['String']['input'];
+  /** required for enum fields and only for them: 1..100 values of 1..100 characters */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  phi: Scalars['Boolean']['input'];
+  type: CustomFieldType;
+};
+
 export type CreateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -511,17 +673,17 @@ export type CreateGroupInput = {
 
 export type CreateTicketInput = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  channel?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<TicketChannel>;
   customFields?: InputMaybe<Scalars['JSON']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   externalRefs?: InputMaybe<Array<ExternalRefInput>>;
   groupId?: InputMaybe<Scalars['ID']['input']>;
-  priority?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<TicketPriority>;
   requesterId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<TicketStatus>;
   subject: Scalars['String']['input'];
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  type?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<TicketType>;
 };
 
 export type CreateUserInput = {
@@ -529,7 +691,7 @@ export type CreateUserInput = {
   displayName: Scalars['String']['input'];
   email?: InputMaybe<Scalars['String']['input']>;
   issuer?: InputMaybe<Scalars['String']['input']>;
-  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  roles?: InputMaybe<Array<Role>>;
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -546,6 +708,27 @@ export type CreatedApiKey = {
   /** shown once; store it now */
   secret: Scalars['String']['output'];
 };
+
+/** A custom field tickets may carry in customFields under its key. */
+export type CustomFieldDefinition = {
+  __typename?: 'CustomFieldDefinition';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** the allowed values of an enum field; null for other types */
+  options?: Maybe<Array<Scalars['String']['output']>>;
+  /** PHI fields are sealed at rest and masked without read_phi */
+  phi: Scalars['Boolean']['output'];
+  type: CustomFieldType;
+};
+
+export type CustomFieldType =
+  | 'boolean'
+  | 'date'
+  | 'enum'
+  | 'number'
+  | 'text';
 
 export type DenyAccessRequestInput = {
   ground: Scalars['String']['input'];
@@ -571,10 +754,23 @@ export type Disclosure = {
   source: Scalars['String']['output'];
 };
 
+export type DisclosureEdge = {
+  __typename?: 'DisclosureEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Disclosure;
+};
+
+/** A page of Disclosures: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type DisclosurePage = {
   __typename?: 'DisclosurePage';
+  edges: Array<DisclosureEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<Disclosure>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<Disclosure>;
+  pageInfo: PageInfo;
 };
 
 /** A disclosure the accounting leaves out, with the reason. */
@@ -610,25 +806,35 @@ export type ExternalRefInput = {
   value: Scalars['String']['input'];
 };
 
-export type Group = {
+export type Group = Node & {
   __typename?: 'Group';
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   memberIds: Array<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type GroupPage = {
-  __typename?: 'GroupPage';
-  items: Array<Group>;
-  nextCursor?: Maybe<Scalars['String']['output']>;
+export type GroupEdge = {
+  __typename?: 'GroupEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Group;
 };
 
-export type Health = {
-  __typename?: 'Health';
-  status: Scalars['String']['output'];
+/** A page of Groups: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type GroupPage = {
+  __typename?: 'GroupPage';
+  edges: Array<GroupEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
+  items: Array<Group>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<Group>;
+  pageInfo: PageInfo;
 };
 
 export type Me = {
@@ -637,7 +843,7 @@ export type Me = {
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
   mfa: Scalars['Boolean']['output'];
-  roles: Array<Scalars['String']['output']>;
+  roles: Array<Role>;
   scopes: Array<Scalars['String']['output']>;
   tenantId: Scalars['ID']['output'];
 };
@@ -645,63 +851,74 @@ export type Me = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** idempotencyKey: as for createTicket (a retry with the same key and input returns the first comment) */
-  addComment: Comment;
-  addGroupMember: Group;
+  addComment?: Maybe<Comment>;
+  addGroupMember?: Maybe<Group>;
   /**
    * Trusts a partner IdP. An issuer belongs to one tenant platform-wide: one already registered
    * (by any tenant) is CONFLICT, whoever holds it. A jwksUri on a non-public address, or with a
-   * user name or password, is UNPROCESSABLE (details path /jwksUri); so is an eleventh issuer.
+   * user name or password, is UNPROCESSABLE (details path /jwksUri); so is an eleventh issuer, and
+   * a jwksUri that cannot be fetched now or does not serve a usable JSON Web Key Set. http is
+   * VALIDATION_FAILED unless ALLOW_HTTP_JWKS (loopback, local testing only).
    */
-  addTrustedIssuer: TrustedIssuer;
-  closeBreakGlass: BreakGlassGrant;
-  createApiKey: CreatedApiKey;
-  createBusinessAssociateAgreement: BusinessAssociateAgreement;
-  createContact: Contact;
-  createGroup: Group;
+  addTrustedIssuer?: Maybe<TrustedIssuer>;
+  closeBreakGlass?: Maybe<BreakGlassGrant>;
+  createApiKey?: Maybe<CreatedApiKey>;
+  createBusinessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
+  createContact?: Maybe<Contact>;
+  /** defines a custom field (update on Tenant) */
+  createCustomField?: Maybe<CustomFieldDefinition>;
+  createGroup?: Maybe<Group>;
   /** idempotencyKey: same key and same input returns the first result; another input is IDEMPOTENCY_KEY_REUSED */
-  createTicket: Ticket;
-  createUser: User;
-  createWebhookEndpoint: WebhookEndpointWithSecret;
-  deleteContact: Scalars['Boolean']['output'];
-  deleteGroup: Scalars['Boolean']['output'];
+  createTicket?: Maybe<Ticket>;
+  createUser?: Maybe<User>;
+  createWebhookEndpoint?: Maybe<WebhookEndpointWithSecret>;
+  deleteContact?: Maybe<Scalars['Boolean']['output']>;
+  deleteGroup?: Maybe<Scalars['Boolean']['output']>;
+  /** removes the policy of a priority (update on Tenant); NOT_FOUND when it has none */
+  deleteSlaPolicy?: Maybe<Scalars['Boolean']['output']>;
   /** expectedVersion: as for updateTicket */
-  deleteTicket: Scalars['Boolean']['output'];
-  deleteWebhookEndpoint: Scalars['Boolean']['output'];
-  denyAccessRequest: AccessRequest;
-  editComment: Comment;
-  extendAccessRequest: AccessRequest;
-  extendAccountingRequest: AccountingRequest;
-  fulfilAccessRequest: AccessRequestFulfilment;
-  fulfilAccountingRequest: AccountingReport;
-  /** Does nothing; present so that areas can extend Mutation. */
-  noop?: Maybe<Scalars['Boolean']['output']>;
-  openAccessRequest: AccessRequest;
-  openAccountingRequest: AccountingRequest;
-  openBreakGlass: BreakGlassGrant;
-  recordDisclosure: Disclosure;
-  redactComment: Comment;
-  removeGroupMember: Group;
-  removeTrustedIssuer: Scalars['Boolean']['output'];
-  replayWebhookDelivery: Scalars['Boolean']['output'];
-  reviewBreakGlass: BreakGlassGrant;
-  revokeApiKey: ApiKey;
-  revokeUserSessions: User;
-  rotateWebhookSecret: WebhookEndpointWithSecret;
+  deleteTicket?: Maybe<Scalars['Boolean']['output']>;
+  deleteWebhookEndpoint?: Maybe<Scalars['Boolean']['output']>;
+  denyAccessRequest?: Maybe<AccessRequest>;
+  editComment?: Maybe<Comment>;
+  extendAccessRequest?: Maybe<AccessRequest>;
+  extendAccountingRequest?: Maybe<AccountingRequest>;
+  fulfilAccessRequest?: Maybe<AccessRequestFulfilment>;
+  fulfilAccountingRequest?: Maybe<AccountingReport>;
+  openAccessRequest?: Maybe<AccessRequest>;
+  openAccountingRequest?: Maybe<AccountingRequest>;
+  openBreakGlass?: Maybe<BreakGlassGrant>;
+  /** sets the policy of a priority (update on Tenant); applies to tickets created or re-prioritised from now */
+  putSlaPolicy?: Maybe<SlaPolicy>;
+  recordDisclosure?: Maybe<Disclosure>;
+  redactComment?: Maybe<Comment>;
+  removeGroupMember?: Maybe<Group>;
+  removeTrustedIssuer?: Maybe<Scalars['Boolean']['output']>;
+  replayWebhookDelivery?: Maybe<Scalars['Boolean']['output']>;
+  reviewBreakGlass?: Maybe<BreakGlassGrant>;
+  revokeApiKey?: Maybe<ApiKey>;
+  revokeUserSessions?: Maybe<User>;
+  rotateWebhookSecret?: Maybe<WebhookEndpointWithSecret>;
   /** A mutation so that search terms (PHI) never travel in a GET URL. */
-  searchContacts: Array<Contact>;
+  searchContacts?: Maybe<Array<Contact>>;
   /** starts a full re-verification job, or returns the tenant's running one */
-  startAuditVerification: AuditVerificationJob;
-  terminateBusinessAssociateAgreement: BusinessAssociateAgreement;
+  startAuditVerification?: Maybe<AuditVerificationJob>;
+  terminateBusinessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
   /** sets the tenant's attachment limits (update on Tenant: tenant admins); applies from the next upload */
-  updateAttachmentSettings: AttachmentSettings;
-  updateBusinessAssociateAgreement: BusinessAssociateAgreement;
-  updateContact: Contact;
-  updateGroup: Group;
-  updateTenant: Tenant;
+  updateAttachmentSettings?: Maybe<AttachmentSettings>;
+  updateBusinessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
+  updateContact?: Maybe<Contact>;
+  updateGroup?: Maybe<Group>;
+  updateTenant?: Maybe<Tenant>;
   /** expectedVersion: fails with PRECONDITION_FAILED when the ticket changed since it was read */
-  updateTicket: Ticket;
-  updateUser: User;
-  updateWebhookEndpoint: WebhookEndpoint;
+  updateTicket?: Maybe<Ticket>;
+  /**
+   * Changes a trusted issuer's settings; a new jwksUri is checked as in addTrustedIssuer. Last
+   * write wins (issuers carry no version). Tokens are verified with the new settings at once.
+   */
+  updateTrustedIssuer?: Maybe<TrustedIssuer>;
+  updateUser?: Maybe<User>;
+  updateWebhookEndpoint?: Maybe<WebhookEndpoint>;
 };
 
 
@@ -743,6 +960,11 @@ export type MutationCreateContactArgs = {
 };
 
 
+export type MutationCreateCustomFieldArgs = {
+  input: CreateCustomFieldInput;
+};
+
+
 export type MutationCreateGroupArgs = {
   input: CreateGroupInput;
 };
@@ -771,6 +993,11 @@ export type MutationDeleteContactArgs = {
 
 export type MutationDeleteGroupArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSlaPolicyArgs = {
+  priority: TicketPriority;
 };
 
 
@@ -831,6 +1058,12 @@ export type MutationOpenAccountingRequestArgs = {
 
 export type MutationOpenBreakGlassArgs = {
   input: OpenBreakGlassInput;
+};
+
+
+export type MutationPutSlaPolicyArgs = {
+  input: SlaPolicyInput;
+  priority: TicketPriority;
 };
 
 
@@ -930,6 +1163,12 @@ export type MutationUpdateTicketArgs = {
 };
 
 
+export type MutationUpdateTrustedIssuerArgs = {
+  id: Scalars['ID']['input'];
+  input: TrustedIssuerPatch;
+};
+
+
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
@@ -939,6 +1178,16 @@ export type MutationUpdateUserArgs = {
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+/**
+ * An object that can be fetched again by its global id with Query.node (Relay's Global Object
+ * Identification). The global id is globalId, not id: id stays the raw uuid REST uses, so a
+ * Relay client sets `schemaConfig.nodeInterfaceIdField: "globalId"` in its compiler config.
+ */
+export type Node = {
+  /** opaque: base64url of "<Type>:<id>"; the same object always has the same one */
+  globalId: Scalars['ID']['output'];
 };
 
 export type OpenAccessRequestInput = {
@@ -954,45 +1203,64 @@ export type OpenBreakGlassInput = {
   resourceType: Scalars['String']['input'];
 };
 
+/** Relay connection page info. Pages go forward only (first/after): hasPreviousPage is true once after was given. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** pass it as after for the next page (null on an empty page) */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
-  accessRequest: AccessRequest;
+  accessRequest?: Maybe<AccessRequest>;
   /** timing: open, due_soon, overdue, all */
-  accessRequests: AccessRequestPage;
-  accountingReport: AccountingReport;
-  accountingRequest: AccountingRequest;
-  accountingRequests: AccountingRequestPage;
-  apiKey: ApiKey;
-  apiKeys: ApiKeyPage;
-  attachment: Attachment;
+  accessRequests?: Maybe<AccessRequestPage>;
+  accountingReport?: Maybe<AccountingReport>;
+  accountingRequest?: Maybe<AccountingRequest>;
+  accountingRequests?: Maybe<AccountingRequestPage>;
+  apiKey?: Maybe<ApiKey>;
+  apiKeys?: Maybe<ApiKeyPage>;
+  attachment?: Maybe<Attachment>;
   /** the tenant's attachment limits (read on Tenant) */
-  attachmentSettings: AttachmentSettings;
-  auditEvents: AuditEventPage;
+  attachmentSettings?: Maybe<AttachmentSettings>;
+  auditEvents?: Maybe<AuditEventPage>;
   /** incremental: from the last verified signed checkpoint to the head */
-  auditVerification: AuditVerification;
-  auditVerificationJob: AuditVerificationJob;
-  breakGlassGrants: BreakGlassPage;
-  businessAssociateAgreement: BusinessAssociateAgreement;
-  businessAssociateAgreements: BusinessAssociateAgreementPage;
-  contact: Contact;
-  contacts: ContactPage;
-  disclosures: DisclosurePage;
-  group: Group;
-  groups: GroupPage;
-  /** Liveness of the GraphQL layer; needs no authentication. */
-  health: Health;
-  me: Me;
-  tenant: Tenant;
-  ticket: Ticket;
+  auditVerification?: Maybe<AuditVerification>;
+  auditVerificationJob?: Maybe<AuditVerificationJob>;
+  breakGlassGrants?: Maybe<BreakGlassPage>;
+  businessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
+  businessAssociateAgreements?: Maybe<BusinessAssociateAgreementPage>;
+  contact?: Maybe<Contact>;
+  contacts?: Maybe<ContactPage>;
+  /** the tenant's custom-field definitions (read on Ticket) */
+  customFields?: Maybe<Array<CustomFieldDefinition>>;
+  disclosures?: Maybe<DisclosurePage>;
+  group?: Maybe<Group>;
+  groups?: Maybe<GroupPage>;
+  me?: Maybe<Me>;
+  /**
+   * The object with this global id (a Node's globalId), read as its own query would read it
+   * (ticket(id:), contact(id:), ...): the same permissions, tenant and audit. An id that is not
+   * a global id, or names nothing the caller may see, is null with a NOT_FOUND error.
+   */
+  node?: Maybe<Node>;
+  /** the tenant's SLA policies (read on Tenant) */
+  slaPolicies?: Maybe<Array<SlaPolicy>>;
+  tenant?: Maybe<Tenant>;
+  ticket?: Maybe<Ticket>;
   /** a ticket's attachments (its comments' included, as far as the caller may see those comments) */
-  ticketAttachments: AttachmentPage;
-  tickets: TicketPage;
-  trustedIssuers: Array<TrustedIssuer>;
-  user: User;
-  users: UserPage;
-  webhookAttempts: WebhookAttemptPage;
-  webhookEndpoint: WebhookEndpoint;
-  webhookEndpoints: WebhookEndpointPage;
+  ticketAttachments?: Maybe<AttachmentPage>;
+  /** orderBy: default CREATED_AT_ASC; a cursor is bound to the order it came from */
+  tickets?: Maybe<TicketPage>;
+  trustedIssuers?: Maybe<Array<TrustedIssuer>>;
+  user?: Maybe<User>;
+  users?: Maybe<UserPage>;
+  webhookAttempts?: Maybe<WebhookAttemptPage>;
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  webhookEndpoints?: Maybe<WebhookEndpointPage>;
 };
 
 
@@ -1002,8 +1270,10 @@ export type QueryAccessRequestArgs = {
 
 
 export type QueryAccessRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   contactId?: InputMaybe<Scalars['ID']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   timing?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1020,8 +1290,10 @@ export type QueryAccountingRequestArgs = {
 
 
 export type QueryAccountingRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   contactId?: InputMaybe<Scalars['ID']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   timing?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1033,7 +1305,9 @@ export type QueryApiKeyArgs = {
 
 
 export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1044,8 +1318,10 @@ export type QueryAttachmentArgs = {
 
 
 export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<AuditOrder>;
 };
@@ -1058,7 +1334,9 @@ export type QueryAuditVerificationJobArgs = {
 
 export type QueryBreakGlassGrantsArgs = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1069,7 +1347,9 @@ export type QueryBusinessAssociateAgreementArgs = {
 
 
 export type QueryBusinessAssociateAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1080,14 +1360,18 @@ export type QueryContactArgs = {
 
 
 export type QueryContactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryDisclosuresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   contactId: Scalars['ID']['input'];
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1098,8 +1382,15 @@ export type QueryGroupArgs = {
 
 
 export type QueryGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1109,16 +1400,21 @@ export type QueryTicketArgs = {
 
 
 export type QueryTicketAttachmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   ticketId: Scalars['ID']['input'];
 };
 
 
 export type QueryTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TicketFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<TicketOrder>;
 };
 
 
@@ -1128,14 +1424,18 @@ export type QueryUserArgs = {
 
 
 export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryWebhookAttemptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
   endpointId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1146,7 +1446,9 @@ export type QueryWebhookEndpointArgs = {
 
 
 export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1166,6 +1468,35 @@ export type ReviewBreakGlassInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** justified or unjustified */
   outcome: Scalars['String']['input'];
+};
+
+/** A role (its value is the REST API's, lowercase), as the roles claim or an API key grants it. */
+export type Role =
+  | 'agent'
+  | 'auditor'
+  | 'integration'
+  | 'privacy_officer'
+  | 'requester'
+  | 'supervisor'
+  | 'tenant_admin';
+
+/** The targets of one priority; a ticket's SLA due times are set from its priority's policy. */
+export type SlaPolicy = {
+  __typename?: 'SlaPolicy';
+  /** null: the clock runs around the clock */
+  businessHours?: Maybe<BusinessHours>;
+  firstResponseMinutes: Scalars['Int']['output'];
+  priority: TicketPriority;
+  resolutionMinutes: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Replaces the policy of a priority. Minutes are 1..525600 and firstResponseMinutes <= resolutionMinutes. */
+export type SlaPolicyInput = {
+  /** null or omitted: around the clock */
+  businessHours?: InputMaybe<BusinessHoursInput>;
+  firstResponseMinutes: Scalars['Int']['input'];
+  resolutionMinutes: Scalars['Int']['input'];
 };
 
 export type Subscription = {
@@ -1193,32 +1524,34 @@ export type Tenant = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type Ticket = {
+export type Ticket = Node & {
   __typename?: 'Ticket';
   assignee?: Maybe<User>;
   assigneeId?: Maybe<Scalars['ID']['output']>;
-  channel: Scalars['String']['output'];
+  channel: TicketChannel;
   comments: CommentPage;
   createdAt: Scalars['DateTime']['output'];
   customFields: Scalars['JSON']['output'];
   description?: Maybe<Scalars['String']['output']>;
   externalRefs?: Maybe<Array<ExternalRef>>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   group?: Maybe<Group>;
   groupId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   lastComment?: Maybe<Comment>;
   /** true when the caller may not read PHI: subject, description, PHI custom fields and references are then null */
   masked: Scalars['Boolean']['output'];
-  priority: Scalars['String']['output'];
+  priority: TicketPriority;
   requester?: Maybe<Contact>;
   requesterId?: Maybe<Scalars['ID']['output']>;
   sla: TicketSla;
   solvedAt?: Maybe<Scalars['DateTime']['output']>;
-  status: Scalars['String']['output'];
+  status: TicketStatus;
   subject?: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   timeline: Array<TimelineEntry>;
-  type: Scalars['String']['output'];
+  type: TicketType;
   updatedAt: Scalars['DateTime']['output'];
   /** optimistic concurrency: pass it back as expectedVersion */
   version: Scalars['Int']['output'];
@@ -1226,8 +1559,24 @@ export type Ticket = {
 
 
 export type TicketCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TicketChannel =
+  | 'api'
+  | 'chat'
+  | 'email'
+  | 'phone'
+  | 'web';
+
+export type TicketEdge = {
+  __typename?: 'TicketEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Ticket;
 };
 
 /** A change to a ticket or its comments, delivered once it has committed. */
@@ -1246,21 +1595,45 @@ export type TicketEvent = {
 export type TicketFilter = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
   groupId?: InputMaybe<Scalars['ID']['input']>;
-  priority?: InputMaybe<Array<Scalars['String']['input']>>;
+  priority?: InputMaybe<Array<TicketPriority>>;
   requesterId?: InputMaybe<Scalars['ID']['input']>;
-  /** breached or at_risk */
-  sla?: InputMaybe<Scalars['String']['input']>;
-  status?: InputMaybe<Array<Scalars['String']['input']>>;
+  sla?: InputMaybe<TicketSlaFilter>;
+  status?: InputMaybe<Array<TicketStatus>>;
   tag?: InputMaybe<Scalars['String']['input']>;
   updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
   withinMinutes?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The order of a ticket list (REST's sort parameter: createdAt, -createdAt, ...). */
+export type TicketOrder =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  /** low to urgent */
+  | 'PRIORITY_ASC'
+  | 'PRIORITY_DESC'
+  /** new to closed */
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+/** A page of Tickets: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type TicketPage = {
   __typename?: 'TicketPage';
+  edges: Array<TicketEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<Ticket>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<Ticket>;
+  pageInfo: PageInfo;
 };
+
+export type TicketPriority =
+  | 'high'
+  | 'low'
+  | 'normal'
+  | 'urgent';
 
 export type TicketSla = {
   __typename?: 'TicketSla';
@@ -1270,6 +1643,26 @@ export type TicketSla = {
   resolutionBreached: Scalars['Boolean']['output'];
   resolutionDueAt?: Maybe<Scalars['DateTime']['output']>;
 };
+
+export type TicketSlaFilter =
+  /** a target due within withinMinutes */
+  | 'at_risk'
+  /** a target already missed */
+  | 'breached';
+
+export type TicketStatus =
+  | 'closed'
+  | 'new'
+  | 'on_hold'
+  | 'open'
+  | 'pending'
+  | 'solved';
+
+export type TicketType =
+  | 'incident'
+  | 'problem'
+  | 'question'
+  | 'task';
 
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
@@ -1296,6 +1689,14 @@ export type TrustedIssuerInput = {
   groupsClaim?: InputMaybe<Scalars['String']['input']>;
   issuer: Scalars['String']['input'];
   jwksUri: Scalars['String']['input'];
+  rolesClaim?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What updateTrustedIssuer may change; omitted fields keep their value. The issuer string cannot change: register the new IdP instead. */
+export type TrustedIssuerPatch = {
+  audience?: InputMaybe<Scalars['String']['input']>;
+  groupsClaim?: InputMaybe<Scalars['String']['input']>;
+  jwksUri?: InputMaybe<Scalars['String']['input']>;
   rolesClaim?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1348,19 +1749,19 @@ export type UpdateTicketInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   externalRefs?: InputMaybe<Array<ExternalRefInput>>;
   groupId?: InputMaybe<Scalars['ID']['input']>;
-  priority?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<TicketPriority>;
   requesterId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<TicketStatus>;
   subject?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  type?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<TicketType>;
 };
 
 export type UpdateUserInput = {
   contactId?: InputMaybe<Scalars['ID']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
-  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  roles?: InputMaybe<Array<Role>>;
   status?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1372,26 +1773,41 @@ export type UpdateWebhookEndpointInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type User = {
+export type User = Node & {
   __typename?: 'User';
   contactId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
   email?: Maybe<Scalars['String']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   issuer?: Maybe<Scalars['String']['output']>;
   lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
-  roles: Array<Scalars['String']['output']>;
+  roles: Array<Role>;
   sessionsRevokedAfter?: Maybe<Scalars['DateTime']['output']>;
   status: Scalars['String']['output'];
   subject?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+/** A page of Users: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type UserPage = {
   __typename?: 'UserPage';
+  edges: Array<UserEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<User>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<User>;
+  pageInfo: PageInfo;
 };
 
 export type WebhookAttempt = {
@@ -1410,14 +1826,27 @@ export type WebhookAttempt = {
   statusCode?: Maybe<Scalars['Int']['output']>;
 };
 
+export type WebhookAttemptEdge = {
+  __typename?: 'WebhookAttemptEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: WebhookAttempt;
+};
+
+/** A page of WebhookAttempts: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type WebhookAttemptPage = {
   __typename?: 'WebhookAttemptPage';
+  edges: Array<WebhookAttemptEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<WebhookAttempt>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<WebhookAttempt>;
+  pageInfo: PageInfo;
 };
 
 /** Where a tenant's events are POSTed, signed per Standard Webhooks. PHI only under an agreement in force. */
-export type WebhookEndpoint = {
+export type WebhookEndpoint = Node & {
   __typename?: 'WebhookEndpoint';
   /** the Business Associate Agreement the recipient is under; without one in force, payloads carry ids only */
   baaId?: Maybe<Scalars['ID']['output']>;
@@ -1429,15 +1858,30 @@ export type WebhookEndpoint = {
   enabled: Scalars['Boolean']['output'];
   /** ticket.created, ticket.updated, ticket.solved, ticket.sla_breached, comment.added, break_glass.opened, webhook_endpoint.disabled, access_request.due_soon, access_request.overdue, accounting_request.due_soon, accounting_request.overdue */
   eventTypes: Array<Scalars['String']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
 };
 
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: WebhookEndpoint;
+};
+
+/** A page of WebhookEndpoints: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
 export type WebhookEndpointPage = {
   __typename?: 'WebhookEndpointPage';
+  edges: Array<WebhookEndpointEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
   items: Array<WebhookEndpoint>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<WebhookEndpoint>;
+  pageInfo: PageInfo;
 };
 
 /** An endpoint with its signing secret: shown once, at creation and rotation. */
@@ -1517,26 +1961,47 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( AccessRequest )
+    | ( AccountingRequest )
+    | ( ApiKey )
+    | ( Attachment )
+    | ( AuditVerificationJob )
+    | ( BusinessAssociateAgreement )
+    | ( Contact )
+    | ( Group )
+    | ( Ticket )
+    | ( User )
+    | ( WebhookEndpoint )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessRequest: ResolverTypeWrapper<AccessRequest>;
   AccessRequestDenial: ResolverTypeWrapper<AccessRequestDenial>;
   AccessRequestDownload: ResolverTypeWrapper<AccessRequestDownload>;
+  AccessRequestEdge: ResolverTypeWrapper<AccessRequestEdge>;
   AccessRequestFulfilment: ResolverTypeWrapper<AccessRequestFulfilment>;
   AccessRequestPage: ResolverTypeWrapper<AccessRequestPage>;
   AccountingReport: ResolverTypeWrapper<AccountingReport>;
   AccountingRequest: ResolverTypeWrapper<AccountingRequest>;
+  AccountingRequestEdge: ResolverTypeWrapper<AccountingRequestEdge>;
   AccountingRequestPage: ResolverTypeWrapper<AccountingRequestPage>;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   ApiKey: ResolverTypeWrapper<ApiKey>;
+  ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdge>;
   ApiKeyPage: ResolverTypeWrapper<ApiKeyPage>;
   Attachment: ResolverTypeWrapper<Attachment>;
+  AttachmentEdge: ResolverTypeWrapper<AttachmentEdge>;
   AttachmentPage: ResolverTypeWrapper<AttachmentPage>;
   AttachmentSettings: ResolverTypeWrapper<AttachmentSettings>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   AuditEventFilter: AuditEventFilter;
   AuditEventPage: ResolverTypeWrapper<AuditEventPage>;
   AuditFinding: ResolverTypeWrapper<AuditFinding>;
@@ -1548,28 +2013,38 @@ export type ResolversTypes = {
   AuditVerificationJob: ResolverTypeWrapper<AuditVerificationJob>;
   AuditVerifiedPosition: ResolverTypeWrapper<AuditVerifiedPosition>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BreakGlassEdge: ResolverTypeWrapper<BreakGlassEdge>;
   BreakGlassGrant: ResolverTypeWrapper<BreakGlassGrant>;
   BreakGlassPage: ResolverTypeWrapper<BreakGlassPage>;
   BreakGlassReview: ResolverTypeWrapper<BreakGlassReview>;
   BusinessAssociateAgreement: ResolverTypeWrapper<BusinessAssociateAgreement>;
+  BusinessAssociateAgreementEdge: ResolverTypeWrapper<BusinessAssociateAgreementEdge>;
   BusinessAssociateAgreementPage: ResolverTypeWrapper<BusinessAssociateAgreementPage>;
+  BusinessHours: ResolverTypeWrapper<BusinessHours>;
+  BusinessHoursInput: BusinessHoursInput;
   Comment: ResolverTypeWrapper<Comment>;
+  CommentEdge: ResolverTypeWrapper<CommentEdge>;
   CommentPage: ResolverTypeWrapper<CommentPage>;
   Contact: ResolverTypeWrapper<Contact>;
+  ContactEdge: ResolverTypeWrapper<ContactEdge>;
   ContactPage: ResolverTypeWrapper<ContactPage>;
   ContactSearchInput: ContactSearchInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBusinessAssociateAgreementInput: CreateBusinessAssociateAgreementInput;
   CreateCommentInput: CreateCommentInput;
   CreateContactInput: CreateContactInput;
+  CreateCustomFieldInput: CreateCustomFieldInput;
   CreateGroupInput: CreateGroupInput;
   CreateTicketInput: CreateTicketInput;
   CreateUserInput: CreateUserInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  CustomFieldDefinition: ResolverTypeWrapper<CustomFieldDefinition>;
+  CustomFieldType: CustomFieldType;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DenyAccessRequestInput: DenyAccessRequestInput;
   Disclosure: ResolverTypeWrapper<Disclosure>;
+  DisclosureEdge: ResolverTypeWrapper<DisclosureEdge>;
   DisclosurePage: ResolverTypeWrapper<DisclosurePage>;
   ExcludedDisclosure: ResolverTypeWrapper<ExcludedDisclosure>;
   ExternalId: ResolverTypeWrapper<ExternalId>;
@@ -1578,29 +2053,42 @@ export type ResolversTypes = {
   ExternalRefInput: ExternalRefInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Group: ResolverTypeWrapper<Group>;
+  GroupEdge: ResolverTypeWrapper<GroupEdge>;
   GroupPage: ResolverTypeWrapper<GroupPage>;
-  Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Me: ResolverTypeWrapper<Me>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordDisclosureInput: RecordDisclosureInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
+  Role: Role;
+  SlaPolicy: ResolverTypeWrapper<SlaPolicy>;
+  SlaPolicyInput: SlaPolicyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<Tenant>;
   Ticket: ResolverTypeWrapper<Ticket>;
+  TicketChannel: TicketChannel;
+  TicketEdge: ResolverTypeWrapper<TicketEdge>;
   TicketEvent: ResolverTypeWrapper<TicketEvent>;
   TicketFilter: TicketFilter;
+  TicketOrder: TicketOrder;
   TicketPage: ResolverTypeWrapper<TicketPage>;
+  TicketPriority: TicketPriority;
   TicketSla: ResolverTypeWrapper<TicketSla>;
+  TicketSlaFilter: TicketSlaFilter;
+  TicketStatus: TicketStatus;
+  TicketType: TicketType;
   TimelineEntry: ResolverTypeWrapper<TimelineEntry>;
   TrustedIssuer: ResolverTypeWrapper<TrustedIssuer>;
   TrustedIssuerInput: TrustedIssuerInput;
+  TrustedIssuerPatch: TrustedIssuerPatch;
   UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
@@ -1610,10 +2098,13 @@ export type ResolversTypes = {
   UpdateUserInput: UpdateUserInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: ResolverTypeWrapper<User>;
+  UserEdge: ResolverTypeWrapper<UserEdge>;
   UserPage: ResolverTypeWrapper<UserPage>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
+  WebhookAttemptEdge: ResolverTypeWrapper<WebhookAttemptEdge>;
   WebhookAttemptPage: ResolverTypeWrapper<WebhookAttemptPage>;
   WebhookEndpoint: ResolverTypeWrapper<WebhookEndpoint>;
+  WebhookEndpointEdge: ResolverTypeWrapper<WebhookEndpointEdge>;
   WebhookEndpointPage: ResolverTypeWrapper<WebhookEndpointPage>;
   WebhookEndpointWithSecret: ResolverTypeWrapper<WebhookEndpointWithSecret>;
 };
@@ -1623,20 +2114,25 @@ export type ResolversParentTypes = {
   AccessRequest: AccessRequest;
   AccessRequestDenial: AccessRequestDenial;
   AccessRequestDownload: AccessRequestDownload;
+  AccessRequestEdge: AccessRequestEdge;
   AccessRequestFulfilment: AccessRequestFulfilment;
   AccessRequestPage: AccessRequestPage;
   AccountingReport: AccountingReport;
   AccountingRequest: AccountingRequest;
+  AccountingRequestEdge: AccountingRequestEdge;
   AccountingRequestPage: AccountingRequestPage;
   Address: Address;
   AddressInput: AddressInput;
   ApiKey: ApiKey;
+  ApiKeyEdge: ApiKeyEdge;
   ApiKeyPage: ApiKeyPage;
   Attachment: Attachment;
+  AttachmentEdge: AttachmentEdge;
   AttachmentPage: AttachmentPage;
   AttachmentSettings: AttachmentSettings;
   AuditActor: AuditActor;
   AuditEvent: AuditEvent;
+  AuditEventEdge: AuditEventEdge;
   AuditEventFilter: AuditEventFilter;
   AuditEventPage: AuditEventPage;
   AuditFinding: AuditFinding;
@@ -1647,28 +2143,37 @@ export type ResolversParentTypes = {
   AuditVerificationJob: AuditVerificationJob;
   AuditVerifiedPosition: AuditVerifiedPosition;
   Boolean: Scalars['Boolean']['output'];
+  BreakGlassEdge: BreakGlassEdge;
   BreakGlassGrant: BreakGlassGrant;
   BreakGlassPage: BreakGlassPage;
   BreakGlassReview: BreakGlassReview;
   BusinessAssociateAgreement: BusinessAssociateAgreement;
+  BusinessAssociateAgreementEdge: BusinessAssociateAgreementEdge;
   BusinessAssociateAgreementPage: BusinessAssociateAgreementPage;
+  BusinessHours: BusinessHours;
+  BusinessHoursInput: BusinessHoursInput;
   Comment: Comment;
+  CommentEdge: CommentEdge;
   CommentPage: CommentPage;
   Contact: Contact;
+  ContactEdge: ContactEdge;
   ContactPage: ContactPage;
   ContactSearchInput: ContactSearchInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBusinessAssociateAgreementInput: CreateBusinessAssociateAgreementInput;
   CreateCommentInput: CreateCommentInput;
   CreateContactInput: CreateContactInput;
+  CreateCustomFieldInput: CreateCustomFieldInput;
   CreateGroupInput: CreateGroupInput;
   CreateTicketInput: CreateTicketInput;
   CreateUserInput: CreateUserInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
   CreatedApiKey: CreatedApiKey;
+  CustomFieldDefinition: CustomFieldDefinition;
   DateTime: Scalars['DateTime']['output'];
   DenyAccessRequestInput: DenyAccessRequestInput;
   Disclosure: Disclosure;
+  DisclosureEdge: DisclosureEdge;
   DisclosurePage: DisclosurePage;
   ExcludedDisclosure: ExcludedDisclosure;
   ExternalId: ExternalId;
@@ -1677,22 +2182,27 @@ export type ResolversParentTypes = {
   ExternalRefInput: ExternalRefInput;
   Float: Scalars['Float']['output'];
   Group: Group;
+  GroupEdge: GroupEdge;
   GroupPage: GroupPage;
-  Health: Health;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Me: Me;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecordDisclosureInput: RecordDisclosureInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
+  SlaPolicy: SlaPolicy;
+  SlaPolicyInput: SlaPolicyInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tenant: Tenant;
   Ticket: Ticket;
+  TicketEdge: TicketEdge;
   TicketEvent: TicketEvent;
   TicketFilter: TicketFilter;
   TicketPage: TicketPage;
@@ -1700,6 +2210,7 @@ export type ResolversParentTypes = {
   TimelineEntry: TimelineEntry;
   TrustedIssuer: TrustedIssuer;
   TrustedIssuerInput: TrustedIssuerInput;
+  TrustedIssuerPatch: TrustedIssuerPatch;
   UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
@@ -1709,10 +2220,13 @@ export type ResolversParentTypes = {
   UpdateUserInput: UpdateUserInput;
   UpdateWebhookEndpointInput: UpdateWebhookEndpointInput;
   User: User;
+  UserEdge: UserEdge;
   UserPage: UserPage;
   WebhookAttempt: WebhookAttempt;
+  WebhookAttemptEdge: WebhookAttemptEdge;
   WebhookAttemptPage: WebhookAttemptPage;
   WebhookEndpoint: WebhookEndpoint;
+  WebhookEndpointEdge: WebhookEndpointEdge;
   WebhookEndpointPage: WebhookEndpointPage;
   WebhookEndpointWithSecret: WebhookEndpointWithSecret;
 };
@@ -1726,6 +2240,7 @@ export type AccessRequestResolvers<ContextType = GraphqlContext, ParentType exte
   extendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   extensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1734,6 +2249,7 @@ export type AccessRequestResolvers<ContextType = GraphqlContext, ParentType exte
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   verificationMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verificationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AccessRequestDenialResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestDenial'] = ResolversParentTypes['AccessRequestDenial']> = {
@@ -1748,14 +2264,22 @@ export type AccessRequestDownloadResolvers<ContextType = GraphqlContext, ParentT
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AccessRequestEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestEdge'] = ResolversParentTypes['AccessRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType>;
+};
+
 export type AccessRequestFulfilmentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestFulfilment'] = ResolversParentTypes['AccessRequestFulfilment']> = {
   download?: Resolver<ResolversTypes['AccessRequestDownload'], ParentType, ContextType>;
   request?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType>;
 };
 
 export type AccessRequestPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccessRequestPage'] = ResolversParentTypes['AccessRequestPage']> = {
+  edges?: Resolver<Array<ResolversTypes['AccessRequestEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type AccountingReportResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccountingReport'] = ResolversParentTypes['AccountingReport']> = {
@@ -1777,17 +2301,27 @@ export type AccountingRequestResolvers<ContextType = GraphqlContext, ParentType 
   extendedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   extensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timing?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AccountingRequestEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccountingRequestEdge'] = ResolversParentTypes['AccountingRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType>;
 };
 
 export type AccountingRequestPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AccountingRequestPage'] = ResolversParentTypes['AccountingRequestPage']> = {
+  edges?: Resolver<Array<ResolversTypes['AccountingRequestEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['AccountingRequest']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AccountingRequest']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type AddressResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
@@ -1803,18 +2337,28 @@ export type ApiKeyResolvers<ContextType = GraphqlContext, ParentType extends Res
   allowedCidrs?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
 export type ApiKeyPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ApiKeyPage'] = ResolversParentTypes['ApiKeyPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type AttachmentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
@@ -1824,15 +2368,25 @@ export type AttachmentResolvers<ContextType = GraphqlContext, ParentType extends
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   filename?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AttachmentEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AttachmentEdge'] = ResolversParentTypes['AttachmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Attachment'], ParentType, ContextType>;
 };
 
 export type AttachmentPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AttachmentPage'] = ResolversParentTypes['AttachmentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['AttachmentEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type AttachmentSettingsResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AttachmentSettings'] = ResolversParentTypes['AttachmentSettings']> = {
@@ -1871,9 +2425,17 @@ export type AuditEventResolvers<ContextType = GraphqlContext, ParentType extends
   userAgentFamily?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AuditEventEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
+};
+
 export type AuditEventPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditEventPage'] = ResolversParentTypes['AuditEventPage']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type AuditFindingResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditFinding'] = ResolversParentTypes['AuditFinding']> = {
@@ -1931,6 +2493,7 @@ export type AuditVerificationJobResolvers<ContextType = GraphqlContext, ParentTy
   eventsChecked?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   eventsPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
@@ -1939,6 +2502,7 @@ export type AuditVerificationJobResolvers<ContextType = GraphqlContext, ParentTy
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   totalEvents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuditVerifiedPositionResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AuditVerifiedPosition'] = ResolversParentTypes['AuditVerifiedPosition']> = {
@@ -1946,6 +2510,11 @@ export type AuditVerifiedPositionResolvers<ContextType = GraphqlContext, ParentT
   seq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   verifiedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BreakGlassEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreakGlassEdge'] = ResolversParentTypes['BreakGlassEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType>;
 };
 
 export type BreakGlassGrantResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreakGlassGrant'] = ResolversParentTypes['BreakGlassGrant']> = {
@@ -1963,8 +2532,11 @@ export type BreakGlassGrantResolvers<ContextType = GraphqlContext, ParentType ex
 };
 
 export type BreakGlassPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreakGlassPage'] = ResolversParentTypes['BreakGlassPage']> = {
+  edges?: Resolver<Array<ResolversTypes['BreakGlassEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type BreakGlassReviewResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreakGlassReview'] = ResolversParentTypes['BreakGlassReview']> = {
@@ -1981,16 +2553,33 @@ export type BusinessAssociateAgreementResolvers<ContextType = GraphqlContext, Pa
   documentRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   effectiveOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   terminatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BusinessAssociateAgreementEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BusinessAssociateAgreementEdge'] = ResolversParentTypes['BusinessAssociateAgreementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType>;
 };
 
 export type BusinessAssociateAgreementPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BusinessAssociateAgreementPage'] = ResolversParentTypes['BusinessAssociateAgreementPage']> = {
+  edges?: Resolver<Array<ResolversTypes['BusinessAssociateAgreementEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BusinessHoursResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BusinessHours'] = ResolversParentTypes['BusinessHours']> = {
+  days?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = {
@@ -2007,9 +2596,17 @@ export type CommentResolvers<ContextType = GraphqlContext, ParentType extends Re
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CommentEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['CommentEdge'] = ResolversParentTypes['CommentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Comment'], ParentType, ContextType>;
+};
+
 export type CommentPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['CommentPage'] = ResolversParentTypes['CommentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['CommentEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -2018,6 +2615,7 @@ export type ContactResolvers<ContextType = GraphqlContext, ParentType extends Re
   dateOfBirth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalIds?: Resolver<Maybe<Array<ResolversTypes['ExternalId']>>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   healthPlanMemberId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2026,16 +2624,35 @@ export type ContactResolvers<ContextType = GraphqlContext, ParentType extends Re
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ContactEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ContactEdge'] = ResolversParentTypes['ContactEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 };
 
 export type ContactPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ContactPage'] = ResolversParentTypes['ContactPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ContactEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type CreatedApiKeyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CustomFieldDefinitionResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['CustomFieldDefinition'] = ResolversParentTypes['CustomFieldDefinition']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  phi?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CustomFieldType'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -2056,9 +2673,17 @@ export type DisclosureResolvers<ContextType = GraphqlContext, ParentType extends
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DisclosureEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['DisclosureEdge'] = ResolversParentTypes['DisclosureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType>;
+};
+
 export type DisclosurePageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['DisclosurePage'] = ResolversParentTypes['DisclosurePage']> = {
+  edges?: Resolver<Array<ResolversTypes['DisclosureEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ExcludedDisclosureResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ExcludedDisclosure'] = ResolversParentTypes['ExcludedDisclosure']> = {
@@ -2082,19 +2707,25 @@ export type ExternalRefResolvers<ContextType = GraphqlContext, ParentType extend
 export type GroupResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GroupEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['GroupEdge'] = ResolversParentTypes['GroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
 };
 
 export type GroupPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['GroupPage'] = ResolversParentTypes['GroupPage']> = {
+  edges?: Resolver<Array<ResolversTypes['GroupEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type HealthResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -2106,92 +2737,116 @@ export type MeResolvers<ContextType = GraphqlContext, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationAddCommentArgs, 'input' | 'ticketId'>>;
-  addGroupMember?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationAddGroupMemberArgs, 'groupId' | 'userId'>>;
-  addTrustedIssuer?: Resolver<ResolversTypes['TrustedIssuer'], ParentType, ContextType, RequireFields<MutationAddTrustedIssuerArgs, 'input'>>;
-  closeBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationCloseBreakGlassArgs, 'id'>>;
-  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
-  createBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationCreateBusinessAssociateAgreementArgs, 'input'>>;
-  createContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
-  createGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
-  createTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
-  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
-  createWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
-  deleteContact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
-  deleteGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
-  deleteTicket?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
-  deleteWebhookEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
-  denyAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationDenyAccessRequestArgs, 'id' | 'input'>>;
-  editComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationEditCommentArgs, 'body' | 'id'>>;
-  extendAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationExtendAccessRequestArgs, 'id' | 'reason'>>;
-  extendAccountingRequest?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType, RequireFields<MutationExtendAccountingRequestArgs, 'id' | 'reason'>>;
-  fulfilAccessRequest?: Resolver<ResolversTypes['AccessRequestFulfilment'], ParentType, ContextType, RequireFields<MutationFulfilAccessRequestArgs, 'id'>>;
-  fulfilAccountingRequest?: Resolver<ResolversTypes['AccountingReport'], ParentType, ContextType, RequireFields<MutationFulfilAccountingRequestArgs, 'id'>>;
-  noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  openAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationOpenAccessRequestArgs, 'input'>>;
-  openAccountingRequest?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType, RequireFields<MutationOpenAccountingRequestArgs, 'contactId'>>;
-  openBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
-  recordDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationRecordDisclosureArgs, 'input'>>;
-  redactComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationRedactCommentArgs, 'id' | 'text'>>;
-  removeGroupMember?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRemoveGroupMemberArgs, 'groupId' | 'userId'>>;
-  removeTrustedIssuer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveTrustedIssuerArgs, 'id'>>;
-  replayWebhookDelivery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId' | 'endpointId'>>;
-  reviewBreakGlass?: Resolver<ResolversTypes['BreakGlassGrant'], ParentType, ContextType, RequireFields<MutationReviewBreakGlassArgs, 'id' | 'input'>>;
-  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
-  revokeUserSessions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
-  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointWithSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
-  searchContacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
-  startAuditVerification?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType>;
-  terminateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
-  updateAttachmentSettings?: Resolver<ResolversTypes['AttachmentSettings'], ParentType, ContextType, RequireFields<MutationUpdateAttachmentSettingsArgs, 'input'>>;
-  updateBusinessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<MutationUpdateBusinessAssociateAgreementArgs, 'id' | 'input'>>;
-  updateContact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
-  updateGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
-  updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
-  updateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationUpdateTicketArgs, 'id' | 'input'>>;
-  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
-  updateWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+  addComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationAddCommentArgs, 'input' | 'ticketId'>>;
+  addGroupMember?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationAddGroupMemberArgs, 'groupId' | 'userId'>>;
+  addTrustedIssuer?: Resolver<Maybe<ResolversTypes['TrustedIssuer']>, ParentType, ContextType, RequireFields<MutationAddTrustedIssuerArgs, 'input'>>;
+  closeBreakGlass?: Resolver<Maybe<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType, RequireFields<MutationCloseBreakGlassArgs, 'id'>>;
+  createApiKey?: Resolver<Maybe<ResolversTypes['CreatedApiKey']>, ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createBusinessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<MutationCreateBusinessAssociateAgreementArgs, 'input'>>;
+  createContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
+  createCustomField?: Resolver<Maybe<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<MutationCreateCustomFieldArgs, 'input'>>;
+  createGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
+  createTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
+  createUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpointWithSecret']>, ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
+  deleteContact?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
+  deleteGroup?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
+  deleteSlaPolicy?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSlaPolicyArgs, 'priority'>>;
+  deleteTicket?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
+  deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
+  denyAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<MutationDenyAccessRequestArgs, 'id' | 'input'>>;
+  editComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationEditCommentArgs, 'body' | 'id'>>;
+  extendAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<MutationExtendAccessRequestArgs, 'id' | 'reason'>>;
+  extendAccountingRequest?: Resolver<Maybe<ResolversTypes['AccountingRequest']>, ParentType, ContextType, RequireFields<MutationExtendAccountingRequestArgs, 'id' | 'reason'>>;
+  fulfilAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequestFulfilment']>, ParentType, ContextType, RequireFields<MutationFulfilAccessRequestArgs, 'id'>>;
+  fulfilAccountingRequest?: Resolver<Maybe<ResolversTypes['AccountingReport']>, ParentType, ContextType, RequireFields<MutationFulfilAccountingRequestArgs, 'id'>>;
+  openAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<MutationOpenAccessRequestArgs, 'input'>>;
+  openAccountingRequest?: Resolver<Maybe<ResolversTypes['AccountingRequest']>, ParentType, ContextType, RequireFields<MutationOpenAccountingRequestArgs, 'contactId'>>;
+  openBreakGlass?: Resolver<Maybe<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
+  putSlaPolicy?: Resolver<Maybe<ResolversTypes['SlaPolicy']>, ParentType, ContextType, RequireFields<MutationPutSlaPolicyArgs, 'input' | 'priority'>>;
+  recordDisclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<MutationRecordDisclosureArgs, 'input'>>;
+  redactComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationRedactCommentArgs, 'id' | 'text'>>;
+  removeGroupMember?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationRemoveGroupMemberArgs, 'groupId' | 'userId'>>;
+  removeTrustedIssuer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveTrustedIssuerArgs, 'id'>>;
+  replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId' | 'endpointId'>>;
+  reviewBreakGlass?: Resolver<Maybe<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType, RequireFields<MutationReviewBreakGlassArgs, 'id' | 'input'>>;
+  revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeUserSessions?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
+  rotateWebhookSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointWithSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
+  searchContacts?: Resolver<Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
+  startAuditVerification?: Resolver<Maybe<ResolversTypes['AuditVerificationJob']>, ParentType, ContextType>;
+  terminateBusinessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
+  updateAttachmentSettings?: Resolver<Maybe<ResolversTypes['AttachmentSettings']>, ParentType, ContextType, RequireFields<MutationUpdateAttachmentSettingsArgs, 'input'>>;
+  updateBusinessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<MutationUpdateBusinessAssociateAgreementArgs, 'id' | 'input'>>;
+  updateContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
+  updateGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
+  updateTenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
+  updateTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationUpdateTicketArgs, 'id' | 'input'>>;
+  updateTrustedIssuer?: Resolver<Maybe<ResolversTypes['TrustedIssuer']>, ParentType, ContextType, RequireFields<MutationUpdateTrustedIssuerArgs, 'id' | 'input'>>;
+  updateUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
+  updateWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+};
+
+export type NodeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'AccessRequest' | 'AccountingRequest' | 'ApiKey' | 'Attachment' | 'AuditVerificationJob' | 'BusinessAssociateAgreement' | 'Contact' | 'Group' | 'Ticket' | 'User' | 'WebhookEndpoint', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  accessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
-  accessRequests?: Resolver<ResolversTypes['AccessRequestPage'], ParentType, ContextType, Partial<QueryAccessRequestsArgs>>;
-  accountingReport?: Resolver<ResolversTypes['AccountingReport'], ParentType, ContextType, RequireFields<QueryAccountingReportArgs, 'id'>>;
-  accountingRequest?: Resolver<ResolversTypes['AccountingRequest'], ParentType, ContextType, RequireFields<QueryAccountingRequestArgs, 'id'>>;
-  accountingRequests?: Resolver<ResolversTypes['AccountingRequestPage'], ParentType, ContextType, Partial<QueryAccountingRequestsArgs>>;
-  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<QueryApiKeyArgs, 'id'>>;
-  apiKeys?: Resolver<ResolversTypes['ApiKeyPage'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
-  attachment?: Resolver<ResolversTypes['Attachment'], ParentType, ContextType, RequireFields<QueryAttachmentArgs, 'id'>>;
-  attachmentSettings?: Resolver<ResolversTypes['AttachmentSettings'], ParentType, ContextType>;
-  auditEvents?: Resolver<ResolversTypes['AuditEventPage'], ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
-  auditVerification?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType>;
-  auditVerificationJob?: Resolver<ResolversTypes['AuditVerificationJob'], ParentType, ContextType, RequireFields<QueryAuditVerificationJobArgs, 'id'>>;
-  breakGlassGrants?: Resolver<ResolversTypes['BreakGlassPage'], ParentType, ContextType, Partial<QueryBreakGlassGrantsArgs>>;
-  businessAssociateAgreement?: Resolver<ResolversTypes['BusinessAssociateAgreement'], ParentType, ContextType, RequireFields<QueryBusinessAssociateAgreementArgs, 'id'>>;
-  businessAssociateAgreements?: Resolver<ResolversTypes['BusinessAssociateAgreementPage'], ParentType, ContextType, Partial<QueryBusinessAssociateAgreementsArgs>>;
-  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
-  contacts?: Resolver<ResolversTypes['ContactPage'], ParentType, ContextType, Partial<QueryContactsArgs>>;
-  disclosures?: Resolver<ResolversTypes['DisclosurePage'], ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'contactId'>>;
-  group?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
-  groups?: Resolver<ResolversTypes['GroupPage'], ParentType, ContextType, Partial<QueryGroupsArgs>>;
-  health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
-  me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
-  tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
-  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
-  ticketAttachments?: Resolver<ResolversTypes['AttachmentPage'], ParentType, ContextType, RequireFields<QueryTicketAttachmentsArgs, 'ticketId'>>;
-  tickets?: Resolver<ResolversTypes['TicketPage'], ParentType, ContextType, Partial<QueryTicketsArgs>>;
-  trustedIssuers?: Resolver<Array<ResolversTypes['TrustedIssuer']>, ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  users?: Resolver<ResolversTypes['UserPage'], ParentType, ContextType, Partial<QueryUsersArgs>>;
-  webhookAttempts?: Resolver<ResolversTypes['WebhookAttemptPage'], ParentType, ContextType, RequireFields<QueryWebhookAttemptsArgs, 'endpointId'>>;
-  webhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
-  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointPage'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
+  accessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
+  accessRequests?: Resolver<Maybe<ResolversTypes['AccessRequestPage']>, ParentType, ContextType, Partial<QueryAccessRequestsArgs>>;
+  accountingReport?: Resolver<Maybe<ResolversTypes['AccountingReport']>, ParentType, ContextType, RequireFields<QueryAccountingReportArgs, 'id'>>;
+  accountingRequest?: Resolver<Maybe<ResolversTypes['AccountingRequest']>, ParentType, ContextType, RequireFields<QueryAccountingRequestArgs, 'id'>>;
+  accountingRequests?: Resolver<Maybe<ResolversTypes['AccountingRequestPage']>, ParentType, ContextType, Partial<QueryAccountingRequestsArgs>>;
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeyArgs, 'id'>>;
+  apiKeys?: Resolver<Maybe<ResolversTypes['ApiKeyPage']>, ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  attachment?: Resolver<Maybe<ResolversTypes['Attachment']>, ParentType, ContextType, RequireFields<QueryAttachmentArgs, 'id'>>;
+  attachmentSettings?: Resolver<Maybe<ResolversTypes['AttachmentSettings']>, ParentType, ContextType>;
+  auditEvents?: Resolver<Maybe<ResolversTypes['AuditEventPage']>, ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
+  auditVerification?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
+  auditVerificationJob?: Resolver<Maybe<ResolversTypes['AuditVerificationJob']>, ParentType, ContextType, RequireFields<QueryAuditVerificationJobArgs, 'id'>>;
+  breakGlassGrants?: Resolver<Maybe<ResolversTypes['BreakGlassPage']>, ParentType, ContextType, Partial<QueryBreakGlassGrantsArgs>>;
+  businessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<QueryBusinessAssociateAgreementArgs, 'id'>>;
+  businessAssociateAgreements?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreementPage']>, ParentType, ContextType, Partial<QueryBusinessAssociateAgreementsArgs>>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  contacts?: Resolver<Maybe<ResolversTypes['ContactPage']>, ParentType, ContextType, Partial<QueryContactsArgs>>;
+  customFields?: Resolver<Maybe<Array<ResolversTypes['CustomFieldDefinition']>>, ParentType, ContextType>;
+  disclosures?: Resolver<Maybe<ResolversTypes['DisclosurePage']>, ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'contactId'>>;
+  group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
+  groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  slaPolicies?: Resolver<Maybe<Array<ResolversTypes['SlaPolicy']>>, ParentType, ContextType>;
+  tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
+  ticketAttachments?: Resolver<Maybe<ResolversTypes['AttachmentPage']>, ParentType, ContextType, RequireFields<QueryTicketAttachmentsArgs, 'ticketId'>>;
+  tickets?: Resolver<Maybe<ResolversTypes['TicketPage']>, ParentType, ContextType, Partial<QueryTicketsArgs>>;
+  trustedIssuers?: Resolver<Maybe<Array<ResolversTypes['TrustedIssuer']>>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  users?: Resolver<Maybe<ResolversTypes['UserPage']>, ParentType, ContextType, Partial<QueryUsersArgs>>;
+  webhookAttempts?: Resolver<Maybe<ResolversTypes['WebhookAttemptPage']>, ParentType, ContextType, RequireFields<QueryWebhookAttemptsArgs, 'endpointId'>>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
+  webhookEndpoints?: Resolver<Maybe<ResolversTypes['WebhookEndpointPage']>, ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
+};
+
+export type SlaPolicyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SlaPolicy'] = ResolversParentTypes['SlaPolicy']> = {
+  businessHours?: Resolver<Maybe<ResolversTypes['BusinessHours']>, ParentType, ContextType>;
+  firstResponseMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
+  resolutionMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -2211,29 +2866,36 @@ export type TenantResolvers<ContextType = GraphqlContext, ParentType extends Res
 export type TicketResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
   assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['TicketChannel'], ParentType, ContextType>;
   comments?: Resolver<ResolversTypes['CommentPage'], ParentType, ContextType, Partial<TicketCommentsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalRefs?: Resolver<Maybe<Array<ResolversTypes['ExternalRef']>>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   groupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
   requester?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   requesterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sla?: Resolver<ResolversTypes['TicketSla'], ParentType, ContextType>;
   solvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TicketType'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TicketEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['TicketEdge'] = ResolversParentTypes['TicketEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
 };
 
 export type TicketEventResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['TicketEvent'] = ResolversParentTypes['TicketEvent']> = {
@@ -2245,8 +2907,11 @@ export type TicketEventResolvers<ContextType = GraphqlContext, ParentType extend
 };
 
 export type TicketPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['TicketPage'] = ResolversParentTypes['TicketPage']> = {
+  edges?: Resolver<Array<ResolversTypes['TicketEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type TicketSlaResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['TicketSla'] = ResolversParentTypes['TicketSla']> = {
@@ -2280,19 +2945,29 @@ export type UserResolvers<ContextType = GraphqlContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   sessionsRevokedAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
 export type UserPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['UserPage'] = ResolversParentTypes['UserPage']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type WebhookAttemptResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
@@ -2308,9 +2983,17 @@ export type WebhookAttemptResolvers<ContextType = GraphqlContext, ParentType ext
   statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type WebhookAttemptEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookAttemptEdge'] = ResolversParentTypes['WebhookAttemptEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookAttempt'], ParentType, ContextType>;
+};
+
 export type WebhookAttemptPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookAttemptPage'] = ResolversParentTypes['WebhookAttemptPage']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookAttemptEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type WebhookEndpointResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
@@ -2322,14 +3005,24 @@ export type WebhookEndpointResolvers<ContextType = GraphqlContext, ParentType ex
   disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookEndpointEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpointEdge'] = ResolversParentTypes['WebhookEndpointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
 };
 
 export type WebhookEndpointPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpointPage'] = ResolversParentTypes['WebhookEndpointPage']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type WebhookEndpointWithSecretResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['WebhookEndpointWithSecret'] = ResolversParentTypes['WebhookEndpointWithSecret']> = {
@@ -2341,19 +3034,24 @@ export type Resolvers<ContextType = GraphqlContext> = {
   AccessRequest?: AccessRequestResolvers<ContextType>;
   AccessRequestDenial?: AccessRequestDenialResolvers<ContextType>;
   AccessRequestDownload?: AccessRequestDownloadResolvers<ContextType>;
+  AccessRequestEdge?: AccessRequestEdgeResolvers<ContextType>;
   AccessRequestFulfilment?: AccessRequestFulfilmentResolvers<ContextType>;
   AccessRequestPage?: AccessRequestPageResolvers<ContextType>;
   AccountingReport?: AccountingReportResolvers<ContextType>;
   AccountingRequest?: AccountingRequestResolvers<ContextType>;
+  AccountingRequestEdge?: AccountingRequestEdgeResolvers<ContextType>;
   AccountingRequestPage?: AccountingRequestPageResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   ApiKeyPage?: ApiKeyPageResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  AttachmentEdge?: AttachmentEdgeResolvers<ContextType>;
   AttachmentPage?: AttachmentPageResolvers<ContextType>;
   AttachmentSettings?: AttachmentSettingsResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   AuditEventPage?: AuditEventPageResolvers<ContextType>;
   AuditFinding?: AuditFindingResolvers<ContextType>;
   AuditPending?: AuditPendingResolvers<ContextType>;
@@ -2362,42 +3060,56 @@ export type Resolvers<ContextType = GraphqlContext> = {
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   AuditVerificationJob?: AuditVerificationJobResolvers<ContextType>;
   AuditVerifiedPosition?: AuditVerifiedPositionResolvers<ContextType>;
+  BreakGlassEdge?: BreakGlassEdgeResolvers<ContextType>;
   BreakGlassGrant?: BreakGlassGrantResolvers<ContextType>;
   BreakGlassPage?: BreakGlassPageResolvers<ContextType>;
   BreakGlassReview?: BreakGlassReviewResolvers<ContextType>;
   BusinessAssociateAgreement?: BusinessAssociateAgreementResolvers<ContextType>;
+  BusinessAssociateAgreementEdge?: BusinessAssociateAgreementEdgeResolvers<ContextType>;
   BusinessAssociateAgreementPage?: BusinessAssociateAgreementPageResolvers<ContextType>;
+  BusinessHours?: BusinessHoursResolvers<ContextType>;
   Comment?: CommentResolvers<ContextType>;
+  CommentEdge?: CommentEdgeResolvers<ContextType>;
   CommentPage?: CommentPageResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
+  ContactEdge?: ContactEdgeResolvers<ContextType>;
   ContactPage?: ContactPageResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  CustomFieldDefinition?: CustomFieldDefinitionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Disclosure?: DisclosureResolvers<ContextType>;
+  DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
   DisclosurePage?: DisclosurePageResolvers<ContextType>;
   ExcludedDisclosure?: ExcludedDisclosureResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
   ExternalRef?: ExternalRefResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
+  GroupEdge?: GroupEdgeResolvers<ContextType>;
   GroupPage?: GroupPageResolvers<ContextType>;
-  Health?: HealthResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SlaPolicy?: SlaPolicyResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
+  TicketEdge?: TicketEdgeResolvers<ContextType>;
   TicketEvent?: TicketEventResolvers<ContextType>;
   TicketPage?: TicketPageResolvers<ContextType>;
   TicketSla?: TicketSlaResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   TrustedIssuer?: TrustedIssuerResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
   UserPage?: UserPageResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookAttemptEdge?: WebhookAttemptEdgeResolvers<ContextType>;
   WebhookAttemptPage?: WebhookAttemptPageResolvers<ContextType>;
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointEdge?: WebhookEndpointEdgeResolvers<ContextType>;
   WebhookEndpointPage?: WebhookEndpointPageResolvers<ContextType>;
   WebhookEndpointWithSecret?: WebhookEndpointWithSecretResolvers<ContextType>;
 };

@@ -14,6 +14,7 @@ import * as tickets from './tickets.repository.js';
 import { checkTicketId, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
 import { claimIdempotencyKey, createdByThisCaller } from './idempotency.service.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
+import { assertPublicReplyAllowed } from '../disclosure/public-reply-gate.js';
 
 export interface CommentView {
   id: string;
@@ -129,6 +130,8 @@ export async function addComment(
       throw new AppError('VALIDATION_FAILED', 'A comment needs a body.', [
         { pointer: '/body', detail: 'must not be blank' },
       ]);
+    // Only a public reply leaves the desk: it passes the disclosure guard first (notes never do).
+    if (isPublic) await assertPublicReplyAllowed(s, ticketId, ticket.requester_id, input.body);
     // One statement writes the comment and its timeline row, and returns the row as stored
     // (not a disclosure: the caller sent the body). The first public reply by staff also
     // stops the first-response clock.

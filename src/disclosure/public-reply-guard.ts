@@ -1,0 +1,65 @@
+// The one gate every public reply passes before it is stored or sent (internal notes never
+// come here). It runs a list of checks with one signature and combines their verdicts:
+// any "refuse" refuses, else any "hold" holds, else the reply is allowed. Each refusing or
+// holding check names what is missing as problem `errors` entries, never the PHI itself
+// (no body text, no recipient names: pointers and fixed phrases only).
+//
+// To add a check (e.g. PHI detection), write a PublicReplyCheck and add it to
+// publicReplyChecks below: one entry, nothing else changes.
+import type { ErrorDetail } from '../errors.js';
+import type { Scope } from '../services/scope.js';
+
+/** What a check may look at: the reply about to go out, in the caller's transaction. */
+export interface PublicReplyContext {
+  /** The caller's tenant-scoped transaction (RLS applies); checks read through it only. */
+  scope: Scope;
+  ticket: {
+    id: string;
+    /** The ticket's requester (a user id); the reply's first recipient. */
+    requesterId: string | null;
+  };
+  /**
+   * Recipients of the reply: the ticket's requester, plus the contact ids named in the
+   * optional `recipients: [contactId]` of the public reply input, in that order (the
+   * pointer `/recipients/<i>` of an error entry indexes the input's list).
+   */
+  recipientContactIds: readonly string[];
+  /** The reply's plaintext body. Checks read it; none may log, audit or quote it. */
+  body: string;
+}
+
+export type PublicReplyVerdict = 'allow' | 'hold' | 'refuse';
+
+export interface PublicReplyCheckResult {
+  verdict: PublicReplyVerdict;
+  /** Why (for hold and refuse): what is missing, with pointers; never the PHI. */
+  errors?: ErrorDetail[];
+}
+
+/** One check: reads the context, returns a verdict. Must not write, log or audit the body. */
+export type PublicReplyCheck = (ctx: PublicReplyContext) => Promise<PublicReplyCheckResult>;
+
+export interface PublicReplyDecision {
+  verdict: PublicReplyVerdict;
+  errors: ErrorDetail[];
+}
+
+/** The checks every public reply passes, in order. Add an entry to add a check. */
+export const publicReplyChecks: PublicReplyCheck[] = [];
+
+const severity: Record<PublicReplyVerdict, number> = { allow: 0, hold: 1, refuse: 2 };
+
+/** Runs every check (so the caller learns all that is missing at once) and combines them. */
+export async function guardPublicReply(
+  ctx: PublicReplyContext,
+  checks: readonly PublicReplyCheck[] = publicReplyChecks,
+): Promise<PublicReplyDecision> {
+  let verdict: PublicReplyVerdict = 'allow';
+  const errors: ErrorDetail[] = [];
+  for (const check of checks) {
+    const result = await check(ctx);
+    if (severity[result.verdict] > severity[verdict]) verdict = result.verdict;
+    if (result.verdict !== 'allow') errors.push(...(result.errors ?? []));
+  }
+  return { verdict, errors };
+}

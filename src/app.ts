@@ -15,7 +15,7 @@ import { createRouteIndex, type RouteIndex } from './http/route-index.js';
 import { registerSecurity } from './http/security.js';
 import { handleClientError } from './http/client-errors.js';
 import { rejectUnstorableHeaders, rejectUnstorableInput } from './http/input-hygiene.js';
-import { healthRoutes, type ReadinessCheck } from './http/health.routes.js';
+import { healthRoutes, type ReadinessCheck, type ReadinessDetails } from './http/health.routes.js';
 import { docsRoutes } from './http/docs.routes.js';
 import { registerAuthentication, type Authenticator } from './http/authenticate.js';
 import { registerGraphql } from './graphql/setup.js';
@@ -30,6 +30,8 @@ import { DateTimeScalar, JSONScalar } from './graphql/scalars.js';
 export interface AppDeps {
   config: Config;
   readiness: ReadinessCheck;
+  /** non-blocking facts shown with a ready answer (e.g. SIEM streaming lag); counts only, no tenant named */
+  readinessDetails?: ReadinessDetails | undefined;
   authenticate: Authenticator;
   /** plugins the authenticator relies on (@fastify/jwt), registered on the root before any route */
   authPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
@@ -103,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   rejectUnstorableInput(app);
   app.addSchema(problemSchema);
 
-  await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(healthRoutes, { readiness: deps.readiness, details: deps.readinessDetails });
   await app.register(docsRoutes);
   await app.register(
     async (v1) => {

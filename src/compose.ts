@@ -42,6 +42,9 @@ import { ticketsGraphql } from './tickets/tickets.resolvers.js';
 import { startIdempotencyPurge } from './tickets/idempotency-purge.service.js';
 import { startSlaBreachWatch } from './tickets/sla-breach-watch.service.js';
 import { startDeadlineWatch } from './patient-rights/deadline-watch.service.js';
+import { activityReviewRoutes } from './activity-review/activity-review.routes.js';
+import { ACTIVITY_REVIEW_INTERVAL_MS, startActivityReview } from './activity-review/review-run.service.js';
+import { incidentsRoutes } from './incidents/incidents.routes.js';
 import type { PeriodicJob } from './services/periodic-job.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { attachmentsGraphql } from './attachments/attachments.resolvers.js';
@@ -49,7 +52,11 @@ import { attachmentSettingsRoutes } from './attachments/attachment-settings.rout
 import { attachmentSettingsGraphql } from './attachments/attachment-settings.resolvers.js';
 import { PgAttachmentStore } from './attachments/pg-attachment-store.js';
 import { baaRoutes } from './baa/baa.routes.js';
+import { phiDetectionSettingsRoutes } from './phi-detection/settings.routes.js';
+import { phiDetectionSettingsGraphql } from './phi-detection/settings.resolvers.js';
 import { baaGraphql } from './baa/baa.resolvers.js';
+import { disclosureRoutes } from './disclosure/disclosure.routes.js';
+import { disclosureGraphql } from './disclosure/disclosure.resolvers.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { webhooksGraphql } from './webhooks/webhooks.resolvers.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.service.js';
@@ -57,7 +64,13 @@ import type { HostLookup } from './net/url-guard.js';
 import { createChangeEmitter, publisherOver } from './live/change-emitter.js';
 import { liveGraphql } from './live/live.resolvers.js';
 import { patientRightsRoutes } from './patient-rights/patient-rights.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
+import { retentionGraphql } from './retention/retention.resolvers.js';
+import { startRetentionPurge } from './retention/purge-job.js';
 import { patientRightsGraphql } from './patient-rights/patient-rights.resolvers.js';
+import { siemSinksRoutes } from './siem/siem-sinks.routes.js';
+import { siemSinksGraphql } from './siem/siem-sinks.resolvers.js';
+import { siemLag, startSiemStreamer } from './siem/siem-streamer.service.js';
 
 export interface ComposeDeps {
   config: Config;
@@ -167,9 +180,13 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     attachmentsGraphql(attachmentDeps),
     attachmentSettingsGraphql(services),
     baaGraphql(services),
+    phiDetectionSettingsGraphql(services),
     webhooksGraphql(webhookDeps),
+    siemSinksGraphql(webhookDeps),
     liveGraphql({ ...services, keyring }),
     patientRightsGraphql({ ...services, keyring }),
+    retentionGraphql({ ...services, keyring }),
+    disclosureGraphql({ ...services, keyring }),
   ];
 
   const app = await buildApp({
@@ -189,8 +206,14 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       attachmentsRoutes(attachmentDeps),
       attachmentSettingsRoutes(services),
       baaRoutes(services),
+      disclosureRoutes({ ...services, keyring }),
+      phiDetectionSettingsRoutes(services),
       webhooksRoutes(webhookDeps),
+      siemSinksRoutes(webhookDeps),
       patientRightsRoutes({ ...services, keyring }),
+      retentionRoutes({ ...services, keyring }),
+      activityReviewRoutes({ ...services, keyring }),
+      incidentsRoutes({ ...services, keyring }),
     ],
     resolvers: mergeResolvers(...adapters.map((a) => a.resolvers)),
     fieldPolicies: Object.fromEntries(adapters.flatMap((a) => Object.entries(a.policies))),
@@ -210,6 +233,8 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       }
       return undefined;
     },
+    // how far the furthest-behind SIEM sink is (counts only: /readyz is public)
+    readinessDetails: async () => ({ siem: await siemLag(db) }),
     authPlugins: [verifier.plugin],
     authChangesSettled: authCache && notices ? () => notices.caughtUp() : undefined,
     authenticate: (request) =>
@@ -271,12 +296,21 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       dispatcher = startWebhookDispatcher({ ...webhookDeps, ...config.webhooks }, app.log);
   });
   app.addHook('onClose', async () => dispatcher?.stop());
+  // the chained audit trail streamed to each tenant's SIEM sinks (same URL rules and timing as webhooks)
+  let siemStreamer: PeriodicJob | undefined;
+  app.addHook('onReady', async () => {
+    if (deps.auditJobs !== false) siemStreamer = startSiemStreamer({ ...webhookDeps, ...config.webhooks }, app.log);
+  });
+  app.addHook('onClose', async () => siemStreamer?.stop());
   // SLA breaches and patient-rights deadlines, announced as events by every process
   const watches: PeriodicJob[] = [];
   app.addHook('onReady', async () => {
     if (deps.auditJobs === false) return;
     watches.push(startSlaBreachWatch(services, config.deadlineWatchIntervalMs, app.log));
     watches.push(startDeadlineWatch(services, config.deadlineWatchIntervalMs, app.log));
+    if (config.retentionPurgeIntervalMs > 0)
+      watches.push(startRetentionPurge(services, config.retentionPurgeIntervalMs, app.log));
+    watches.push(startActivityReview(services, ACTIVITY_REVIEW_INTERVAL_MS, app.log));
   });
   app.addHook('onClose', async () => {
     await Promise.all(watches.map((w) => w.stop()));

@@ -139,6 +139,12 @@ export const envSchema = Type.Object({
     30_000,
     'how often each process looks for deadlines that ran out or draw near, to announce them (ticket.sla_breached, access_request.due_soon/overdue, accounting_request.due_soon/overdue)',
   ),
+  RETENTION_PURGE_INTERVAL_MS: Int(
+    0,
+    604_800_000,
+    0,
+    'how often each process purges what is past retention and under no legal hold (0: never; run phidesk retention purge instead)',
+  ),
   REDIS_URL: Type.Optional(
     Type.String({
       pattern: '^rediss?://',

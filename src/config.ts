@@ -59,6 +59,8 @@ export interface Config {
   };
   /** how often SLA breaches and patient-rights deadlines are looked for and announced */
   readonly deadlineWatchIntervalMs: number;
+  /** how often the retention purge runs in this process; 0: not here (the CLI's job) */
+  readonly retentionPurgeIntervalMs: number;
   /** set: subscription events and rate-limit counters are shared across instances through it */
   readonly redisUrl: string | undefined;
   readonly subscriptions: { readonly recheckMs: number };
@@ -239,6 +241,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       disableAfterFailures: num('WEBHOOK_DISABLE_AFTER_FAILURES'),
     }),
     deadlineWatchIntervalMs: num('DEADLINE_WATCH_INTERVAL_MS'),
+    retentionPurgeIntervalMs: num('RETENTION_PURGE_INTERVAL_MS'),
     redisUrl: env.REDIS_URL,
     subscriptions: Object.freeze({ recheckMs: num('SUBSCRIPTION_RECHECK_MS') }),
     audit: Object.freeze({

@@ -59,6 +59,24 @@ export const namedAuditActions = {
   'contact.search':
     'contacts were searched by PHI (one event naming every match, or one with no record when nothing matched)',
   'contact.update': 'a contact was changed',
+  // who may receive a patient's PHI (src/disclosure, issue 18): ids, fixed lists and dates only
+  'contact_verification.create':
+    "a contact's identity was marked verified (164.514(h)): the fixed method in reasonCode, by whom and when",
+  'contact_verification.read': "a contact's identity verifications were listed",
+  'contact_verification.revoke': "a contact's identity verification was revoked",
+  'disclosure_settings.put':
+    "the tenant's disclosure settings were set (recipient check off, refuse or hold; verification validity days)",
+  'disclosure_settings.read': "the tenant's disclosure settings were shown",
+  'held_reply.create':
+    'a public reply was held for a supervisor by a disclosure check (body sealed; reasons as pointers, never PHI)',
+  'held_reply.read':
+    'a held public reply was shown (its sealed body, when disclosed, in phiFields; a list names every one)',
+  'held_reply.reject': 'a supervisor rejected a held public reply (the reason sealed); it was never sent',
+  'held_reply.release': 'a supervisor released a held public reply: it became the public comment of the same id',
+  'personal_representative.create': 'a personal representative (164.502(g)) was recorded for a patient',
+  'personal_representative.delete': 'a personal representative was removed',
+  'personal_representative.read': 'a personal representative was shown (a list names every one)',
+  'personal_representative.update': "a personal representative's relationship, scope or effective days changed",
   'custom_field.create': 'a ticket custom field was defined for the tenant',
   'disclosure.create':
     "a disclosure of a patient's PHI was recorded for the accounting (by hand, or by a fulfilled access request)",
@@ -70,6 +88,34 @@ export const namedAuditActions = {
   'group.member_remove': 'a user was removed from a group',
   'group.read': 'a group was shown (a list names every group)',
   'group.update': 'a group was renamed or described',
+  'incident.create':
+    'an incident was opened (from a review finding or by hand), its affected patients computed from the audit trail',
+  'incident.letters':
+    "notification letters were generated for a page of an incident's affected patients (each patient's read as contact.read; nothing stored)",
+  'incident.log_export':
+    'the HHS yearly breach log (164.408(c)) was exported as CSV (year and row count in reasonCode)',
+  'incident.read':
+    'an incident, its affected patients or its deadlines were shown (sealed risk notes, when disclosed, in phiFields)',
+  'incident.update': "an incident's risk assessment (164.402(2)) or status was changed (notes sealed)",
+  'legal_hold.create':
+    'a legal hold was placed on a patient, a ticket or a query of tickets (its reason sealed); what it covers is not purged',
+  'legal_hold.read':
+    'a legal hold was shown (a list names every hold; the sealed reason, when disclosed, in phiFields)',
+  'legal_hold.release': 'a legal hold was released: what it covered may be purged again once past retention',
+  'retention.purge':
+    'a purge batch hard-deleted records past retention and under no hold (one event per batch naming every record removed; CLI or job)',
+  'retention_policy.put': "the tenant's retention periods were set",
+  'retention_policy.read': "the tenant's retention periods were shown",
+  'siem_sink.create': 'a SIEM sink was registered, or its endpoint refused by the outbound-URL guard (outcome denied)',
+  'siem_sink.delete': 'a SIEM sink was removed (streaming to it stops)',
+  'siem_sink.read': 'a SIEM sink and its streaming lag were shown (a list names every sink)',
+  'siem_sink.update':
+    'a SIEM sink was changed (endpoint, headers, enabled), or its new endpoint refused (outcome denied)',
+  'phi_detection.finding':
+    'PHI detection found identifiers in an outgoing text (a public reply or a webhook payload): reasonCode lists channel, action taken, each kind and position, and the count; never a value (outcome denied when blocked or held)',
+  'phi_detection_settings.put':
+    "the tenant's PHI detection settings (actions, kinds, MRN and account formats) were set",
+  'phi_detection_settings.read': "the tenant's PHI detection settings were shown",
   'sla_policy.delete': "the tenant's SLA policy was removed",
   'sla_policy.put': "the tenant's SLA policy was set",
   'tenant.issuer_add': 'a trusted JWT issuer was registered, or its registration refused (outcome denied)',
@@ -84,6 +130,13 @@ export const namedAuditActions = {
   'tenant_key.retire': 'an old key version was retired, or its retirement refused (outcome denied) (CLI)',
   'tenant_key.rotate': "a new version of the tenant's data key became active (CLI)",
   'tenant_keys.rewrap': "the tenant's data keys were rewrapped under a new master key (CLI)",
+  'review_finding.acknowledge': 'a privacy officer acknowledged an activity-review finding',
+  'review_finding.create':
+    'the activity-review detectors raised a finding (off-hours access, unusual volume, denied burst) about an actor (system)',
+  'review_finding.dismiss': 'a privacy officer dismissed an activity-review finding (the reason sealed)',
+  'review_finding.read': 'activity-review findings were shown (a list names every finding)',
+  'review_settings.put': "the tenant's activity-review settings (business hours, thresholds) were set",
+  'review_settings.read': "the tenant's activity-review settings were shown",
   'ticket.create': 'a ticket was filed',
   'ticket.delete': 'a ticket was deleted',
   'ticket.read':
@@ -128,6 +181,14 @@ export const auditPrefixOf = {
   AccessRequest: 'access_request',
   AccountingRequest: 'accounting_request',
   Disclosure: 'disclosure',
+  RetentionPolicy: 'retention_policy',
+  LegalHold: 'legal_hold',
+  SiemSink: 'siem_sink',
+  ReviewFinding: 'review_finding',
+  Incident: 'incident',
+  ContactVerification: 'contact_verification',
+  PersonalRepresentative: 'personal_representative',
+  HeldReply: 'held_reply',
 } as const satisfies Record<SubjectType, string>;
 
 /**

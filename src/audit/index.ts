@@ -48,6 +48,8 @@ export {
 } from './capture/event.js';
 export { AuditEventFormatError, parseAuditEvent } from './capture/event-validation.js';
 export { createAuditInbox, NO_RESOURCE_ID, PLATFORM_TENANT_ID, type InboxOptions } from './capture/inbox.service.js';
+// a chained row as its event (the SIEM streamer reads the chain in seq order)
+export { eventFromRow, type StoredEventRow } from './chain/stored-event.js';
 
 // checkpoints and their keys
 export { loadAuditKeys } from './checkpoint/audit-keys.js';

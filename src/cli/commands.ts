@@ -102,6 +102,21 @@ export const auditPublicKeyOptions = {
   jwks: { type: 'boolean', help: 'print the JWK set the server publishes (earlier keys included)' },
 } as const;
 
+export const retentionPurgeOptions = {
+  tenant: {
+    type: 'string',
+    value: 'SLUG',
+    help: 'one tenant, by its slug (default: every tenant that set retention periods)',
+  },
+  'batch-size': { type: 'string', value: 'N', help: 'records per transaction, 1..5000 (default 500)' },
+  'batch-pause-ms': {
+    type: 'string',
+    value: 'MS',
+    help: 'pause after each batch, 0..60000 (throttling and tests; ignored when NODE_ENV=production)',
+  },
+  json,
+} as const;
+
 export const commands: readonly Command[] = [
   defineCommand({
     name: 'migrate',
@@ -207,6 +222,14 @@ export const commands: readonly Command[] = [
     load: async () => (await import('./keys.js')).status,
   }),
   defineCommand({
+    name: 'retention purge',
+    summary: 'delete what is past retention and under no legal hold, in audited batches (resumable)',
+    options: retentionPurgeOptions,
+    notes: `${DATABASE}\nA run that was killed is finished by the next one. Audit events are never purged.`,
+    examples: ['phidesk retention purge --tenant acme-health --batch-size 200'],
+    load: async () => (await import('./retention.js')).retentionPurge,
+  }),
+  defineCommand({
     name: 'audit export',
     summary: 'write audit chains as NDJSON, the format audit verify reads',
     options: auditExportOptions,
@@ -236,6 +259,7 @@ export const groups: Readonly<Record<string, string>> = {
   tenants: 'Tenants and their first tenant-admin API key',
   keys: 'API keys, and the lifecycle of the keys that seal PHI',
   audit: 'Export and verify the tamper-evident audit trail',
+  retention: 'Retention periods and legal holds: the purge',
 };
 
 export function findCommand(name: string): Command | undefined {

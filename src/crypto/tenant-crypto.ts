@@ -102,6 +102,16 @@ export class TenantCrypto {
     return blindIndex(await this.#keyring.blindIndexKey(this.tenantId, table, column), kind, value);
   }
 
+  /**
+   * The tenant's blind index of many values in one column: the key is looked up once, each
+   * value then hashed synchronously (PHI detection hashes every candidate of a reply).
+   */
+  async blindIndexer(table: string, column: string, kind: BlindIndexKind): Promise<(value: string) => BlindIndex> {
+    if (this.#keyless) throw new SealError('no_tenant_key');
+    const key = await this.#keyring.blindIndexKey(this.tenantId, table, column);
+    return (value) => blindIndex(key, kind, value);
+  }
+
   #writeKey(): TenantKeyMaterial {
     if (this.#active === undefined) throw new SealError('no_active_key');
     return this.#active;

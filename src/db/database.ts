@@ -239,6 +239,28 @@ import type {
   AccountingRequestsTable,
   DisclosuresTable,
 } from './tables/patient-rights.js';
+import type { RetentionPoliciesTable, LegalHoldsTable, RetentionRunsTable } from './tables/retention.js';
+export type { RetentionPoliciesTable, LegalHoldsTable, RetentionRunsTable, LegalHoldKind } from './tables/retention.js';
+import type { SiemSinksTable } from './tables/siem.js';
+import type { PhiDetectionSettingsTable } from './tables/phi-detection.js';
+export type { PhiDetectionSettingsTable } from './tables/phi-detection.js';
+import type {
+  ContactVerificationsTable,
+  PersonalRepresentativesTable,
+  DisclosureSettingsTable,
+  HeldRepliesTable,
+} from './tables/disclosure.js';
+export type * from './tables/disclosure.js';
+export type { SiemSinkKind, SiemSinksTable } from './tables/siem.js';
+import type {
+  ActivityReviewSettingsTable,
+  ActivityReviewCursorsTable,
+  ActivityTalliesTable,
+  ReviewFindingsTable,
+  IncidentsTable,
+  IncidentPatientsTable,
+} from './tables/incidents.js';
+export type * from './tables/incidents.js';
 export type {
   TicketStatus,
   TicketPriority,
@@ -308,4 +330,19 @@ export interface Database {
   access_request_bundles: AccessRequestBundlesTable;
   accounting_requests: AccountingRequestsTable;
   disclosures: DisclosuresTable;
+  retention_policies: RetentionPoliciesTable;
+  legal_holds: LegalHoldsTable;
+  retention_runs: RetentionRunsTable;
+  siem_sinks: SiemSinksTable;
+  phi_detection_settings: PhiDetectionSettingsTable;
+  contact_verifications: ContactVerificationsTable;
+  personal_representatives: PersonalRepresentativesTable;
+  disclosure_settings: DisclosureSettingsTable;
+  held_replies: HeldRepliesTable;
+  activity_review_settings: ActivityReviewSettingsTable;
+  activity_review_cursors: ActivityReviewCursorsTable;
+  activity_tallies: ActivityTalliesTable;
+  review_findings: ReviewFindingsTable;
+  incidents: IncidentsTable;
+  incident_patients: IncidentPatientsTable;
 }

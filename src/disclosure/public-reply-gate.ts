@@ -1,30 +1,88 @@
-// How the comments service applies the public-reply guard: an allowed reply goes on; any
-// other verdict is refused as problem+json naming what is missing (never the body).
-// "hold" is refused too until the supervisor hold queue exists (see README, Disclosure
-// safeguards): a reply is never silently dropped, the caller always learns it did not go out.
-import { AppError } from '../errors.js';
+// How the comments service applies the public-reply guard: an allowed reply goes on (with
+// the guard's body: a check may have redacted it); a refused one is 422 problem+json naming
+// what is missing (never the body); a held one is handed back for the caller to put in the
+// supervisor hold queue (held-replies.service.ts) instead of writing the comment.
+import { AppError, type ErrorDetail } from '../errors.js';
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { ReplyTopic } from '../db/tables/disclosure.js';
 import type { Scope } from '../services/scope.js';
 import { guardPublicReply } from './public-reply-guard.js';
+import { holdPublicReply, type HeldReplyView } from './held-replies.service.js';
 
+export interface PublicReplyDraft {
+  ticketId: string;
+  requesterId: string | null;
+  body: string;
+  recipientContactIds?: readonly string[] | undefined;
+  topic?: ReplyTopic | null | undefined;
+  crypto?: TenantCrypto | undefined;
+}
+
+export type ScreenedReply =
+  { verdict: 'allow'; body: string } | { verdict: 'hold'; body: string; errors: ErrorDetail[] };
+
+const atLeastOne = (errors: ErrorDetail[]) =>
+  errors.length ? errors : [{ pointer: '/body', detail: 'stopped by a disclosure check' }];
+
+/** Runs the guard: throws on refuse, returns allow (with the body to send) or hold. */
+export async function screenPublicReply(scope: Scope, draft: PublicReplyDraft): Promise<ScreenedReply> {
+  const decision = await guardPublicReply({
+    scope,
+    ticket: { id: draft.ticketId, requesterId: draft.requesterId },
+    recipientContactIds: draft.recipientContactIds ?? [],
+    topic: draft.topic ?? null,
+    body: draft.body,
+    crypto: draft.crypto,
+  });
+  if (decision.verdict === 'allow') return { verdict: 'allow', body: decision.body };
+  if (decision.verdict === 'hold') return { verdict: 'hold', body: decision.body, errors: atLeastOne(decision.errors) };
+  throw new AppError(
+    'UNPROCESSABLE',
+    'This public reply may not go out to its recipients; it was not sent.',
+    atLeastOne(decision.errors),
+  );
+}
+
+/** For callers with no hold queue: a held reply is refused too (it never silently goes out). */
 export async function assertPublicReplyAllowed(
   scope: Scope,
   ticketId: string,
   requesterId: string | null,
   body: string,
   recipientContactIds: readonly string[] = [],
-): Promise<void> {
-  const decision = await guardPublicReply({
-    scope,
-    ticket: { id: ticketId, requesterId },
-    recipientContactIds,
-    body,
-  });
-  if (decision.verdict === 'allow') return;
+  crypto?: TenantCrypto,
+): Promise<string> {
+  const screened = await screenPublicReply(scope, { ticketId, requesterId, body, recipientContactIds, crypto });
+  if (screened.verdict === 'allow') return screened.body;
   throw new AppError(
     'UNPROCESSABLE',
-    decision.verdict === 'hold'
-      ? 'This public reply needs a supervisor before it can go out; it was not sent.'
-      : 'This public reply may not go out to its recipients; it was not sent.',
-    decision.errors.length ? decision.errors : [{ pointer: '/body', detail: 'refused by a disclosure check' }],
+    'This public reply needs a supervisor before it can go out; it was not sent.',
+    screened.errors,
   );
+}
+
+/**
+ * For the comments service: allow (with the body to send), refuse (throws), or hold, in
+ * which case the reply is put in the supervisor hold queue under `id` (the id its comment
+ * gets if released) within the caller's transaction.
+ */
+export async function screenOrHold(
+  scope: Scope,
+  crypto: TenantCrypto,
+  id: string,
+  draft: Omit<PublicReplyDraft, 'crypto' | 'recipientContactIds'> & { recipients: readonly string[] },
+): Promise<{ verdict: 'allow'; body: string } | { verdict: 'held'; held: HeldReplyView }> {
+  const recipientContactIds = draft.recipients;
+  const screened = await screenPublicReply(scope, { ...draft, recipientContactIds, crypto });
+  if (screened.verdict === 'allow') return screened;
+  const held = await holdPublicReply(scope, crypto, {
+    id,
+    ticketId: draft.ticketId,
+    requesterId: draft.requesterId,
+    recipientContactIds,
+    topic: draft.topic ?? null,
+    body: screened.body,
+    reasons: screened.errors,
+  });
+  return { verdict: 'held', held };
 }

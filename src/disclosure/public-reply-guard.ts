@@ -6,7 +6,11 @@
 //
 // To add a check (e.g. PHI detection), write a PublicReplyCheck and add it to
 // publicReplyChecks below: one entry, nothing else changes.
+import type { TenantCrypto } from '../crypto/tenant-crypto.js';
+import type { ReplyTopic } from '../db/tables/disclosure.js';
 import type { ErrorDetail } from '../errors.js';
+import { phiDetectionCheck } from '../phi-detection/public-reply-check.js';
+import { recipientCheck } from './recipient-check.js';
 import type { Scope } from '../services/scope.js';
 
 /** What a check may look at: the reply about to go out, in the caller's transaction. */
@@ -19,13 +23,18 @@ export interface PublicReplyContext {
     requesterId: string | null;
   };
   /**
-   * Recipients of the reply: the ticket's requester, plus the contact ids named in the
-   * optional `recipients: [contactId]` of the public reply input, in that order (the
-   * pointer `/recipients/<i>` of an error entry indexes the input's list).
+   * Recipients of the reply besides the ticket's requester (who always receives it): the
+   * contact ids named in the optional `recipients: [contactId]` of the public reply input,
+   * in its order (the pointer `/recipients/<i>` of an error entry indexes that list; the
+   * requester's pointer is `/requester`).
    */
   recipientContactIds: readonly string[];
+  /** What the reply is about, as its author declared (`topic`); a representative's scope must cover it. */
+  topic?: ReplyTopic | null | undefined;
   /** The reply's plaintext body. Checks read it; none may log, audit or quote it. */
   body: string;
+  /** The tenant's crypto, for checks that compute blind indexes (PHI detection by value). */
+  crypto?: TenantCrypto | undefined;
 }
 
 export type PublicReplyVerdict = 'allow' | 'hold' | 'refuse';
@@ -34,6 +43,8 @@ export interface PublicReplyCheckResult {
   verdict: PublicReplyVerdict;
   /** Why (for hold and refuse): what is missing, with pointers; never the PHI. */
   errors?: ErrorDetail[];
+  /** With "allow": the body to send instead (PHI detection's "redact"); later checks see it. */
+  redactedBody?: string;
 }
 
 /** One check: reads the context, returns a verdict. Must not write, log or audit the body. */
@@ -42,10 +53,12 @@ export type PublicReplyCheck = (ctx: PublicReplyContext) => Promise<PublicReplyC
 export interface PublicReplyDecision {
   verdict: PublicReplyVerdict;
   errors: ErrorDetail[];
+  /** the body that may go out: the input's, or a check's redaction of it */
+  body: string;
 }
 
 /** The checks every public reply passes, in order. Add an entry to add a check. */
-export const publicReplyChecks: PublicReplyCheck[] = [];
+export const publicReplyChecks: PublicReplyCheck[] = [phiDetectionCheck, recipientCheck];
 
 const severity: Record<PublicReplyVerdict, number> = { allow: 0, hold: 1, refuse: 2 };
 
@@ -56,10 +69,12 @@ export async function guardPublicReply(
 ): Promise<PublicReplyDecision> {
   let verdict: PublicReplyVerdict = 'allow';
   const errors: ErrorDetail[] = [];
+  let body = ctx.body;
   for (const check of checks) {
-    const result = await check(ctx);
+    const result = await check({ ...ctx, body });
     if (severity[result.verdict] > severity[verdict]) verdict = result.verdict;
     if (result.verdict !== 'allow') errors.push(...(result.errors ?? []));
+    else if (result.redactedBody !== undefined) body = result.redactedBody;
   }
-  return { verdict, errors };
+  return { verdict, errors, body };
 }

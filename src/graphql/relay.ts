@@ -17,6 +17,7 @@ export const nodeQueryFields: Readonly<Record<string, string>> = {
   Attachment: 'attachment',
   BusinessAssociateAgreement: 'businessAssociateAgreement',
   WebhookEndpoint: 'webhookEndpoint',
+  SiemSink: 'siemSink',
   AccessRequest: 'accessRequest',
   AccountingRequest: 'accountingRequest',
   AuditVerificationJob: 'auditVerificationJob',

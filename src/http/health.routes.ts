@@ -6,7 +6,19 @@ export interface ReadinessCheck {
   (): Promise<string | undefined>;
 }
 
-export async function healthRoutes(app: FastifyInstance, opts: { readiness: ReadinessCheck }): Promise<void> {
+/**
+ * Facts shown beside a ready answer that never make it unready (a SIEM receiver being down
+ * must not take the API out of rotation). Public like the probe: counts only, no tenant,
+ * PHI or secret; a failure to gather them just leaves them out.
+ */
+export interface ReadinessDetails {
+  (): Promise<Record<string, Record<string, number>>>;
+}
+
+export async function healthRoutes(
+  app: FastifyInstance,
+  opts: { readiness: ReadinessCheck; details?: ReadinessDetails | undefined },
+): Promise<void> {
   const statusSchema = {
     200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] },
     503: {
@@ -21,8 +33,19 @@ export async function healthRoutes(app: FastifyInstance, opts: { readiness: Read
       },
     },
   };
+  const readySchema = {
+    ...statusSchema,
+    200: {
+      type: 'object',
+      properties: {
+        status: { type: 'string' },
+        details: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'number' } } },
+      },
+      required: ['status'],
+    },
+  };
   app.get('/healthz', { config: { public: true }, schema: { response: statusSchema } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { public: true }, schema: { response: statusSchema } }, async (_request, reply) => {
+  app.get('/readyz', { config: { public: true }, schema: { response: readySchema } }, async (_request, reply) => {
     const reason = await opts.readiness().catch(() => 'readiness check failed');
     if (reason) {
       return reply.code(503).header('content-type', 'application/problem+json; charset=utf-8').send({
@@ -34,6 +57,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { readiness: Read
         requestId: reply.request.id,
       });
     }
-    return { status: 'ready' };
+    const details = await opts.details?.().catch(() => undefined);
+    return details ? { status: 'ready', details } : { status: 'ready' };
   });
 }

@@ -9,6 +9,11 @@ import { breakGlassSealing } from '../break-glass/break-glass.sealing.js';
 import { contactsSealing } from '../contacts/contacts.model.js';
 import { commentRevisionsSealing, commentsSealing, ticketsSealing } from '../tickets/tickets.sealing.js';
 import { webhookSecretsSealing } from '../webhooks/webhook-secrets.js';
+import { reviewFindingsSealing } from '../activity-review/review-findings.sealing.js';
+import { incidentsSealing } from '../incidents/incidents.sealing.js';
+import { legalHoldsSealing } from '../retention/legal-holds.sealing.js';
+import { siemSinksSealing } from '../siem/siem-sinks.sealing.js';
+import { heldRepliesSealing } from '../disclosure/held-replies.sealing.js';
 import {
   accessBundlesSealing,
   accessRequestsSealing,
@@ -39,4 +44,9 @@ export const sealedTables: readonly SealedTableSpec[] = [
   accessBundlesSealing,
   accountingRequestsSealing,
   disclosuresSealing,
+  heldRepliesSealing,
+  reviewFindingsSealing,
+  incidentsSealing,
+  siemSinksSealing,
+  legalHoldsSealing,
 ];

@@ -25,26 +25,54 @@ const MONTHS =
 
 /** Built-in shapes; the clinical context words keep version strings and order numbers out. */
 const builtIn: ReadonlyArray<readonly [PhiPatternKind, RegExp]> = [
+  // after a label, any separator (or none) is an SSN; without one, only the dashed shape
+  ['ssn', /\b(?:ssn|ss#|ss number|social security(?: number| no\.?)?)[:#= ]{0,3}\d{3}[ .-]?\d{2}[ .-]?\d{4}\b/gi],
   ['ssn', /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g],
   ['email', /\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\b/gi],
   ['url', /\bhttps?:\/\/[^\s<>"']{1,2000}/gi],
+  ['url', /\bwww\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?:\/[^\s<>"']{0,2000})?/gi],
+  ['url', /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|org|net|edu|gov|io|us|health)\/[^\s<>"']{1,2000}/gi],
   ['ip', /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b(?!\.\d)/g],
+  // IPv6: with "::" or all eight groups (so times like 10:45:30 are not addresses)
+  [
+    'ip',
+    /\b(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/gi,
+  ],
   ['phone', /(?<![\d.])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}\b/g],
+  ['phone', /(?<![\w+])\+1\d{10}\b/g],
   [
     'date',
     new RegExp(
-      String.raw`\b(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|(?:${MONTHS})\.? (?:0?[1-9]|[12]\d|3[01]),? (?:19|20)\d{2})\b`,
+      String.raw`\b(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])[/-](?:19|20)\d{2}|(?:19|20)\d{2}[-/](?:0[1-9]|1[0-2])[-/](?:0[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}|(?:${MONTHS})\.? (?:0?[1-9]|[12]\d|3[01]),? (?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01]) (?:${MONTHS})\.? (?:19|20)\d{2})\b`,
       'gi',
     ),
   ],
   [
     'address',
-    /\b\d{1,6} (?:[A-Z][a-z]{1,20} ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl)\b\.?/g,
+    /\b\d{1,6}[A-Z]? (?:[A-Z][a-z]{1,20} ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl)\b\.?/g,
   ],
+  ['address', /\b\d{1,6} (?:[a-z]{2,20} ){1,3}(?:street|avenue|road|boulevard|lane|drive|court|place)\b/g],
+  ['address', /\bP\.? ?O\.? Box \d{1,6}\b/gi],
   ['zip', /\b(?:[A-Z]{2}|ZIP:?|zip(?: code)?:?) \d{5}(?:-\d{4})?\b/g],
-  ['mrn', /\bMRN[:# ]{0,3}[A-Z]?-?\d{5,10}\b/gi],
-  ['account', /\b(?:account|acct)(?: (?:no|number))?[.:# ]{0,3}\d{6,17}\b/gi],
+  ['zip', /\b(?:zip(?: code)?|postal code)[: ]{1,3}\d{5}(?:-\d{4})?\b/gi],
+  [
+    'mrn',
+    /\b(?:MRN|MR#|MR|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #))[:#. ]{0,3}[A-Z]?-?\d[\d-]{3,12}\d\b/gi,
+  ],
+  ['account', /\b(?:account|acct)(?: (?:no|number|id))?[.:# ]{0,3}\d[\d-]{4,18}\d\b/gi],
+  // ten bare digits are a phone only after a word that says so (after account/MRN rules)
+  ['phone', /\b(?:phone|cell|mobile|tel|text|call|fax|number|whatsapp)[:. ]{1,3}\d{10}\b/gi],
 ];
+
+/**
+ * Words that, right before a match, say it is not about a patient: a version or build
+ * for an IPv4-shaped string, an error or reference code for a phone-shaped one.
+ */
+const vetoBefore: Partial<Record<PhiPatternKind, RegExp>> = {
+  ip: /(?:version|release|firmware|build|v)\s*$/i,
+  phone: /(?:code|error|ref(?:erence)?|ticket|order|case|invoice|quote)\s*#?\s*$/i,
+};
+const VETO_WINDOW = 16;
 
 export interface TenantPatterns {
   mrn?: string[];
@@ -105,6 +133,8 @@ export class PatternDetector {
         const end = start + m[0].length;
         if (m[0].length === 0) continue;
         if (taken.some(([s, e]) => start < e && end > s)) continue;
+        const veto = vetoBefore[kind];
+        if (veto && veto.test(scanned.slice(Math.max(0, start - VETO_WINDOW), start))) continue;
         taken.push([start, end]);
         findings.push({ kind, offset: start, length: m[0].length });
       }

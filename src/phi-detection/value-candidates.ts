@@ -2,9 +2,16 @@
 // patient's identifier. Each candidate names the contact blind index it must be looked
 // up in (src/contacts/contacts.model.ts searchIndexes) and is normalised exactly as
 // that index normalises on write, so an equal value gives an equal blind index.
+//
+// Candidates are found independently of the pattern pass and more broadly: a lookup by
+// blind index only hits a value a contact really has, so a loose candidate costs one
+// hash, not a false positive. Phones in any common spelling (separators or none, +1 or
+// not), emails, and every token with five or more digits as a possible MRN (fewer is a year, an extension) (with and
+// without a short letter prefix written apart, "E 0041278" for a stored "E-0041278").
+// All expressions are linear (no nested quantifiers); the text is bounded by MAX_SCAN_CHARS.
 import { normaliseForBlindIndex } from '../crypto/index.js';
 import { searchIndexes } from '../contacts/contacts.model.js';
-import type { PhiFinding } from './patterns.js';
+import { MAX_SCAN_CHARS } from './patterns.js';
 
 export type CandidateIndex = 'mrn' | 'email' | 'phone';
 
@@ -16,26 +23,83 @@ export interface ValueCandidate {
   length: number;
 }
 
-const MRN_PREFIX = /^MRN[:# ]{0,3}/i;
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/gi;
+const PHONE = /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?!\w)/g;
+/** a token of letters, digits and inner hyphens, optionally after a short letter prefix written apart */
+const TOKEN = /(?<![\w-])(?:([A-Za-z]{1,4})[ :#]{1,2})?((?=[A-Za-z-]{0,31}\d)[A-Za-z0-9][A-Za-z0-9-]{2,31})(?![\w-])/g;
+const MRN_LABEL = /^(?:mrn|mr|id|no)$/i;
+/** an address written out to dodge spam filters: "pat at example.org", "pat [at] example [dot] org" */
+const EMAIL_AT =
+  /(?<![a-z0-9._%+-])([a-z0-9._%+-]{1,64})(?: \[at\] |\[at\]| \(at\) |\(at\)| at )([a-z0-9-]{1,63}(?:(?:\.| \[dot\] |\[dot\]| \(dot\) |\(dot\)| dot )[a-z0-9-]{1,63}){1,8})/gi;
+const SPELLED_DOT = / \[dot\] |\[dot\]| \(dot\) |\(dot\)| dot /gi;
+/** dash-like characters word processors put for a hyphen (same length: offsets hold) */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+/** a letter O typed for a zero next to a digit ("555-O142"), same length */
+const LETTER_O = /[Oo]+(?=\d)|(?<=\d)[Oo]+/g;
+/**
+ * a run of digits with the separators people put in them ("617-555-01 42", "0041 2781"),
+ * optionally after a short letter prefix ("E-0088 123"); the character class is starred
+ * once, so matching stays linear
+ */
+const DIGIT_RUN = /(?<![A-Za-z0-9])([A-Za-z]{1,4}[- ]?)?([+(]?\d[\d .()-]{0,40}\d)/g;
 
-export function valueCandidates(text: string, findings: readonly PhiFinding[]): ValueCandidate[] {
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_DIGIT = /[^0-9]/g;
+const NOT_ALNUM = /[^a-z0-9]/g;
+/**
+ * normaliseForBlindIndex, with a fast path for ASCII (where NFKC changes nothing): the
+ * same result, without an NFKC pass per candidate (tests/phi-detection compare the two)
+ */
+export function normaliseCandidate(index: CandidateIndex, value: string): string {
+  if (NON_ASCII.test(value)) return normaliseForBlindIndex(searchIndexes[index].kind, value);
+  if (index === 'phone') return value.replace(NOT_DIGIT, '');
+  if (index === 'mrn') return value.toLowerCase().replace(NOT_ALNUM, '');
+  return value.trim().toLowerCase();
+}
+
+export function valueCandidates(text: string): ValueCandidate[] {
+  const scanned = (text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text).replace(DASHES, '-');
+  // digits only: phones and digit runs read O as 0 (an email or a token keeps its letters)
+  const numeric = scanned.replace(LETTER_O, (o) => '0'.repeat(o.length));
   const out: ValueCandidate[] = [];
-  for (const f of findings) {
-    const raw = text.slice(f.offset, f.offset + f.length);
-    const at = { offset: f.offset, length: f.length };
-    if (f.kind === 'email') {
-      out.push({ index: 'email', normalised: normaliseForBlindIndex(searchIndexes.email.kind, raw), ...at });
-    } else if (f.kind === 'phone') {
-      const digits = normaliseForBlindIndex(searchIndexes.phone.kind, raw);
-      out.push({ index: 'phone', normalised: digits, ...at });
-      // Contacts may be stored with or without the +1 country code: look both up.
-      if (digits.length === 11 && digits.startsWith('1'))
-        out.push({ index: 'phone', normalised: digits.slice(1), ...at });
-      if (digits.length === 10) out.push({ index: 'phone', normalised: `1${digits}`, ...at });
-    } else if (f.kind === 'mrn') {
-      const value = raw.replace(MRN_PREFIX, '');
-      out.push({ index: 'mrn', normalised: normaliseForBlindIndex(searchIndexes.mrn.kind, value), ...at });
-    }
+  const seen = new Set<string>();
+  const push = (index: CandidateIndex, normalised: string, offset: number, length: number) => {
+    const key = `${index}:${normalised}:${offset}`;
+    if (normalised.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    out.push({ index, normalised, offset, length });
+  };
+  for (const m of scanned.matchAll(EMAIL)) push('email', normaliseCandidate('email', m[0]), m.index, m[0].length);
+  for (const m of numeric.matchAll(PHONE)) {
+    const digits = normaliseCandidate('phone', m[0]);
+    // Contacts may be stored with or without the +1 country code: look both up.
+    push('phone', digits, m.index, m[0].length);
+    if (digits.length === 11 && digits.startsWith('1')) push('phone', digits.slice(1), m.index, m[0].length);
+    if (digits.length === 10) push('phone', `1${digits}`, m.index, m[0].length);
   }
-  return out;
+  for (const m of scanned.matchAll(EMAIL_AT))
+    push('email', normaliseCandidate('email', `${m[1]}@${m[2]!.replace(SPELLED_DOT, '.')}`), m.index, m[0].length);
+  for (const m of numeric.matchAll(DIGIT_RUN)) {
+    const [whole, prefix, run] = m as unknown as [string, string | undefined, string];
+    const runAt = m.index + whole.length - run.length;
+    const digits = normaliseCandidate('phone', run);
+    if (digits.length === 10) push('phone', digits, runAt, run.length);
+    if (digits.length === 10) push('phone', `1${digits}`, runAt, run.length);
+    if (digits.length === 11 && digits.startsWith('1')) {
+      push('phone', digits, runAt, run.length);
+      push('phone', digits.slice(1), runAt, run.length);
+    }
+    if (digits.length >= 5 && /[ .()]/.test(run)) push('mrn', digits, runAt, run.length);
+    if (prefix && digits.length >= 5 && !MRN_LABEL.test(prefix.trim()))
+      push('mrn', normaliseCandidate('mrn', prefix + digits), m.index, whole.length);
+  }
+  for (const m of scanned.matchAll(TOKEN)) {
+    const [whole, prefix, token] = m as unknown as [string, string | undefined, string];
+    if ((token.match(/\d/g)?.length ?? 0) < 5) continue;
+    const tokenAt = m.index + whole.length - token.length;
+    push('mrn', normaliseCandidate('mrn', token), tokenAt, token.length);
+    if (prefix && !MRN_LABEL.test(prefix))
+      push('mrn', normaliseCandidate('mrn', prefix + token), m.index, whole.length);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }

@@ -19,6 +19,14 @@ export const subjects = [
   'AccessRequest',
   'AccountingRequest',
   'Disclosure',
+  'RetentionPolicy',
+  'LegalHold',
+  'SiemSink',
+  'ReviewFinding',
+  'Incident',
+  'ContactVerification',
+  'PersonalRepresentative',
+  'HeldReply',
 ] as const;
 export type SubjectType = (typeof subjects)[number];
 
@@ -79,6 +87,8 @@ export const requesterTicketFields = [
 const staffReadable: SubjectType[] = ['Contact', 'Ticket', 'Comment'];
 /** Patient rights (164.524, 164.528): the privacy officer runs them; tenant admins see where they stand. */
 const patientRights: SubjectType[] = ['AccessRequest', 'AccountingRequest', 'Disclosure'];
+/** Activity review findings and incidents: the privacy officer works them; admins and auditors read. */
+const activityReview: SubjectType[] = ['ReviewFinding', 'Incident'];
 
 function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): void {
   switch (role) {
@@ -92,7 +102,14 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       ownBreakGlass(actor, can);
       can(['read', 'create', 'update'], 'BusinessAssociateAgreement');
       can(['read', 'create', 'update', 'delete'], 'WebhookEndpoint');
+      // where the tenant's audit trail is streamed (its SIEM), and how far behind it is
+      can(['read', 'create', 'update', 'delete'], 'SiemSink');
       can('read', patientRights); // deadlines and status; the sealed free text is the privacy officer's
+      can('read', activityReview); // the review queue and incidents; the sealed notes are the officer's
+      // how long records are kept, and what litigation holds keep longer (164.316(b)(2))
+      can(['read', 'update'], 'RetentionPolicy');
+      can(['read', 'read_phi', 'create', 'update'], 'LegalHold');
+      can('read', ['ContactVerification', 'PersonalRepresentative']);
       return;
     case 'privacy_officer':
       can('read', 'Tenant');
@@ -105,8 +122,18 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       // keeps the agreements PHI may leave under, and sees where it leaves to
       can(['read', 'create', 'update'], 'BusinessAssociateAgreement');
       can('read', 'WebhookEndpoint');
+      can('read', 'SiemSink'); // sees that the trail reaches the SIEM, and its lag
       // answers access and accounting requests, keeps the disclosure records
       can(['read', 'read_phi', 'create', 'update'], patientRights);
+      // works the activity-review queue (164.308(a)(1)(ii)(D)) and the breach workflow (164.402-410)
+      can(['read', 'read_phi', 'create', 'update'], activityReview);
+      // places and releases litigation holds (their sealed reasons included); sees retention
+      can('read', 'RetentionPolicy');
+      can(['read', 'read_phi', 'create', 'update'], 'LegalHold');
+      // who may receive a patient's PHI (164.502(g), 164.514(h)); reviews held public replies
+      can(['read', 'create', 'revoke'], 'ContactVerification');
+      can(['read', 'create', 'update', 'delete'], 'PersonalRepresentative');
+      can(['read', 'read_phi', 'review'], 'HeldReply');
       return;
     case 'supervisor':
       can('read', 'Tenant');
@@ -116,6 +143,11 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       can('delete', ['Ticket', 'Contact']); // deleting a contact erases its PHI
       can('redact', 'Comment');
       ownBreakGlass(actor, can);
+      // verifies identities (and revokes a wrong one), records representatives, and
+      // releases or rejects the public replies a disclosure check held
+      can(['read', 'create', 'revoke'], 'ContactVerification');
+      can(['read', 'create', 'update', 'delete'], 'PersonalRepresentative');
+      can(['read', 'read_phi', 'review'], 'HeldReply');
       return;
     case 'agent':
       can('read', 'Tenant');
@@ -131,11 +163,18 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       can('update', 'Comment', { ticketAssigneeId: actor.id, authorId: actor.id });
       can('update', 'Comment', { ticketGroupId: { $in: [...actor.groupIds] }, authorId: actor.id });
       ownBreakGlass(actor, can);
+      // agents verify the caller in front of them (164.514(h)) and see who represents whom;
+      // revoking a verification and naming representatives is a supervisor's call
+      can(['read', 'create'], 'ContactVerification');
+      can('read', 'PersonalRepresentative');
       return;
     case 'auditor':
       // Audit metadata only: no PHI anywhere (a grant's reason shows as its length only).
       can(['read', 'verify'], 'AuditEvent');
       can('read', 'BreakGlass');
+      can('read', activityReview); // that reviews happen and incidents are assessed; no sealed notes
+      // what is kept and what is held (a hold's reason is free text: not theirs)
+      can('read', ['RetentionPolicy', 'LegalHold']);
       return;
     case 'requester':
       // A patient or contact: their own record, their own tickets, public comments only.

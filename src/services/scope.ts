@@ -32,6 +32,12 @@ export interface Scope {
   ability: AppAbility;
   /** Records an event; durable before the use case's result is returned. */
   record(event: AuditEventInput): void;
+  /**
+   * Records an event that is kept even when the use case then fails and rolls back: a
+   * refusal worth auditing (e.g. a public reply stopped by PHI detection), written with
+   * the transaction when it commits, detached after the rollback when it does not.
+   */
+  recordKept(event: AuditEventInput): void;
   /** Hands a change to GraphQL subscribers once (and only if) this transaction has committed. */
   publishAfterCommit(change: TicketChange): void;
   /**
@@ -64,6 +70,14 @@ const notFoundNames: Record<SubjectType, string> = {
   AccessRequest: 'access request',
   AccountingRequest: 'accounting request',
   Disclosure: 'disclosure',
+  RetentionPolicy: 'retention policy',
+  LegalHold: 'legal hold',
+  SiemSink: 'SIEM sink',
+  ReviewFinding: 'review finding',
+  Incident: 'incident',
+  ContactVerification: 'contact verification',
+  PersonalRepresentative: 'personal representative',
+  HeldReply: 'held reply',
 };
 
 /** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */
@@ -89,6 +103,7 @@ async function runScoped<T>(
   const events: AuditEventInput[] = [];
   const changes: TicketChange[] = [];
   let denial: AuditEventInput | undefined;
+  const keptOnRollback: AuditEventInput[] = [];
   let result: T;
   try {
     result = await inTenantTx(
@@ -101,6 +116,10 @@ async function runScoped<T>(
           ability,
           record: (event) => {
             events.push(event);
+          },
+          recordKept: (event) => {
+            events.push(event);
+            keptOnRollback.push(event);
           },
           publishAfterCommit: (change) => {
             changes.push(change);
@@ -144,7 +163,11 @@ async function runScoped<T>(
     const e = caught instanceof DeferredStatementError ? auditUnavailable(caught) : caught;
     // The transaction rolled back; denials are still worth keeping (164.312(b)), and so is
     // a stored value that failed to open (tampering shows up here, for every sealed table).
-    const kept = [...(denial ? [denial] : []), ...(isCryptoFailure(e) ? [cryptoFailureEvent(e, actor.tenantId)] : [])];
+    const kept = [
+      ...(denial ? [denial] : []),
+      ...keptOnRollback,
+      ...(isCryptoFailure(e) ? [cryptoFailureEvent(e, actor.tenantId)] : []),
+    ];
     if (kept.length > 0) await deps.audit.writeDetached(actor.tenantId, actor, kept);
     throw e;
   }

@@ -14,7 +14,9 @@ import * as tickets from './tickets.repository.js';
 import { checkTicketId, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
 import { claimIdempotencyKey, createdByThisCaller } from './idempotency.service.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
-import { assertPublicReplyAllowed } from '../disclosure/public-reply-gate.js';
+import { screenOrHold } from '../disclosure/public-reply-gate.js';
+import type { HeldReplyView } from '../disclosure/held-replies.service.js';
+import { checkReplyDisclosure, type ReplyDisclosureInput } from '../disclosure/reply-recipients.js';
 
 export interface CommentView {
   id: string;
@@ -31,7 +33,8 @@ export interface CommentView {
   updatedAt: Date;
 }
 
-const record = (row: comments.CommentRow) => ({
+/** A comment as CASL conditions see it. */
+export const record = (row: comments.CommentRow) => ({
   id: row.id,
   public: row.public,
   authorId: row.author_id,
@@ -40,7 +43,7 @@ const record = (row: comments.CommentRow) => ({
   ticketRequesterId: row.ticket_requester_id,
 });
 
-const commentEvent = (
+export const commentEvent = (
   action: AuditAction,
   row: { id: string; ticket_requester_id: string | null },
   withBody: boolean,
@@ -82,14 +85,22 @@ async function view(
   };
 }
 
+export type CommentInput = { body: string; public?: boolean | undefined } & ReplyDisclosureInput;
+
+/** A comment written, or (a public reply a disclosure check held) the hold queue's entry. */
+export type AddCommentResult =
+  | { comment: CommentView; held?: undefined; replayed: boolean; ticketVersion: number }
+  | { held: HeldReplyView; comment?: undefined; replayed: false; ticketVersion: number };
+
 export async function addComment(
   deps: TicketsDeps,
   actor: Actor,
   ticketId: string,
-  input: { body: string; public?: boolean | undefined },
+  input: CommentInput,
   opts: { idempotencyKey?: string | undefined } = {},
-): Promise<{ comment: CommentView; replayed: boolean; ticketVersion: number }> {
+): Promise<AddCommentResult> {
   checkTicketId(ticketId);
+  const disclosure = checkReplyDisclosure(input);
   const crypto = await cryptoForWrite(deps, actor);
   return inTenant(deps, actor, async (s) => {
     const ticket = await tickets.getTicket(s.tx, ticketId, ticketReadWhere(s), { forUpdate: true });
@@ -111,7 +122,13 @@ export async function addComment(
           s,
           opts.idempotencyKey,
           'comment.create',
-          { ticketId, body: input.body, public: input.public ?? null },
+          {
+            ticketId,
+            body: input.body,
+            public: input.public ?? null,
+            // only when given, so a retry of a reply without them hashes as it always did
+            ...(disclosure.recipients.length || disclosure.topic ? disclosure : {}),
+          },
           id,
         )
       : undefined;
@@ -131,7 +148,19 @@ export async function addComment(
         { pointer: '/body', detail: 'must not be blank' },
       ]);
     // Only a public reply leaves the desk: it passes the disclosure guard first (notes never do).
-    if (isPublic) await assertPublicReplyAllowed(s, ticketId, ticket.requester_id, input.body);
+    // PHI detection may redact it: what is stored and sent is the guard's body.
+    // A held reply goes to the supervisor hold queue instead (src/disclosure): no comment,
+    // no timeline entry, no announcement or webhook; the caller learns it is held.
+    const screened = isPublic
+      ? await screenOrHold(s, crypto, id, {
+          ticketId,
+          requesterId: ticket.requester_id,
+          body: input.body,
+          ...disclosure,
+        })
+      : ({ verdict: 'allow', body: input.body } as const);
+    if (screened.verdict === 'held') return { held: screened.held, replayed: false, ticketVersion: ticket.version };
+    const body = screened.body;
     // One statement writes the comment and its timeline row, and returns the row as stored
     // (not a disclosure: the caller sent the body). The first public reply by staff also
     // stops the first-response clock.
@@ -146,7 +175,7 @@ export async function addComment(
         author_kind: actor.kind,
         public: isPublic,
       },
-      input.body,
+      body,
       {
         event: { type: isPublic ? 'reply_added' : 'note_added', changes: { commentId: id } },
         // only a reply from the desk's side (someone who could have written a note) counts
@@ -157,7 +186,7 @@ export async function addComment(
     await announceChange(s, 'comment.added', { ticketId, commentId: row.id, public: isPublic });
     const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
     return {
-      comment: { ...(await presentWithoutOpening(row)), body: mayRead ? input.body : null, masked: !mayRead },
+      comment: { ...(await presentWithoutOpening(row)), body: mayRead ? body : null, masked: !mayRead },
       replayed: false,
       // insertComment bumped the ticket's version by one, under the row lock taken above: so
       // the caller gets the ticket's new ETag without reading the ticket again
@@ -166,7 +195,7 @@ export async function addComment(
   });
 }
 
-async function presentWithoutOpening(row: comments.CommentRow): Promise<CommentView> {
+export async function presentWithoutOpening(row: comments.CommentRow): Promise<CommentView> {
   return {
     id: row.id,
     ticketId: row.ticket_id,

@@ -22,6 +22,7 @@ import type {
 } from '../graphql/generated/schema-types.js';
 import { definedOnly, pageOf, serviceInput, type GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
+import { AppError } from '../errors.js';
 import * as comments from './comments.service.js';
 import { listTickets, type TicketSort } from './tickets-list.service.js';
 import type { TicketView } from './ticket-view.js';
@@ -65,12 +66,17 @@ export function ticketsGraphql(deps: tickets.TicketsDeps): GraphqlAdapter {
         await tickets.deleteTicket(deps, actorOf(ctx), a.id, a.expectedVersion ?? undefined);
         return true;
       },
-      addComment: async (_: unknown, a: MutationAddCommentArgs, ctx: GraphqlContext) =>
-        (
-          await comments.addComment(deps, actorOf(ctx), a.ticketId, serviceInput(definedOnly(a.input)), {
-            idempotencyKey: a.idempotencyKey ?? undefined,
-          })
-        ).comment,
+      addComment: async (_: unknown, a: MutationAddCommentArgs, ctx: GraphqlContext) => {
+        const added = await comments.addComment(deps, actorOf(ctx), a.ticketId, serviceInput(definedOnly(a.input)), {
+          idempotencyKey: a.idempotencyKey ?? undefined,
+        });
+        if (!added.held) return added.comment;
+        // committed to the supervisor hold queue (src/disclosure), not sent: say so, as an error
+        throw new AppError('UNPROCESSABLE', 'This public reply was held for a supervisor; it was not sent.', [
+          ...added.held.reasons,
+          { pointer: '/heldReplyId', detail: added.held.id },
+        ]);
+      },
       editComment: (_: unknown, a: MutationEditCommentArgs, ctx: GraphqlContext) =>
         comments.editComment(deps, actorOf(ctx), a.id, a.body),
       redactComment: (_: unknown, a: MutationRedactCommentArgs, ctx: GraphqlContext) =>

@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import * as tickets from './tickets.service.js';
 import { ticketTimeline } from './ticket-timeline.service.js';
 import * as comments from './comments.service.js';
+import { HeldReplySchema } from '../disclosure/disclosure.schemas.js';
 import { listTickets, type TicketSort } from './tickets-list.service.js';
 import { parseIfMatch, ticketEtag, type TicketView } from './ticket-view.js';
 import {
@@ -160,17 +161,19 @@ export function ticketsRoutes(deps: tickets.TicketsDeps) {
           params: IdParams,
           headers: IdempotencyHeaders,
           body: CreateComment,
-          response: { 201: CommentSchema, ...errorResponses, 422: { $ref: 'Problem#' } },
+          response: { 201: CommentSchema, 202: HeldReplySchema, ...errorResponses, 422: { $ref: 'Problem#' } },
         },
       },
       async (req, reply) => {
-        const { comment, replayed, ticketVersion } = await comments.addComment(
+        const { comment, held, replayed, ticketVersion } = await comments.addComment(
           deps,
           actorOf(req),
           req.params.id,
           req.body,
           { idempotencyKey: req.headers['idempotency-key'] },
         );
+        // held for a supervisor by a disclosure check: not sent, not a comment (yet)
+        if (held) return reply.code(202).header('location', `/v1/held-replies/${held.id}`).send(held);
         if (replayed) reply.header('idempotent-replayed', 'true');
         // A comment moves its ticket's version: the ticket's new ETag (comments have none of
         // their own) lets the caller's next If-Match on the ticket succeed without a re-read.

@@ -1,4 +1,5 @@
 // TypeBox schemas of the ticket REST surface (one source for validation and types).
+import { ReplyDisclosureFields } from '../disclosure/disclosure.schemas.js';
 import { Type } from '@sinclair/typebox';
 import { DateTime, Nullable } from '../http/schemas.js';
 import { channels, priorities, statuses, ticketTypes } from './ticket-rules.js';
@@ -124,7 +125,12 @@ export const CommentSchema = Type.Object({
   updatedAt: DateTime,
 });
 export const CreateComment = Type.Object(
-  { body: Type.String({ minLength: 1, maxLength: 65_536 }), public: Type.Optional(Type.Boolean()) },
+  {
+    body: Type.String({ minLength: 1, maxLength: 65_536 }),
+    public: Type.Optional(Type.Boolean()),
+    // who else receives a public reply, and what it is about (src/disclosure)
+    ...ReplyDisclosureFields,
+  },
   { additionalProperties: false },
 );
 export const EditComment = Type.Object(

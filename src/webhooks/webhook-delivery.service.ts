@@ -11,6 +11,7 @@ import type { HostLookup, OutboundUrlPolicy } from '../net/url-guard.js';
 import type { AuditEventInput, AuditPort } from '../services/audit-port.js';
 import { inForceAt } from '../baa/baa.service.js';
 import { recordWebhookDisclosure } from '../patient-rights/disclosures.service.js';
+import { screenOutgoingValues } from '../phi-detection/webhook-screen.js';
 import * as repo from './dispatcher.repository.js';
 import { enqueueNow } from './outbox.repository.js';
 import { secretPlace } from './webhook-secrets.js';
@@ -102,7 +103,21 @@ async function attempt(
   const endpoint = await repo.loadEndpoint(deps.db, d.tenant_id, d.endpoint_id);
   const event = await repo.loadEvent(deps.db, d.tenant_id, d.event_id);
   if (!endpoint?.enabled || !event) return 'undeliverable';
-  const disclosure = await disclosureFor(deps, d, endpoint.baa_id, event.payload);
+  const found = await disclosureFor(deps, d, endpoint.baa_id, event.payload);
+  // PHI detection on the way out: the values redacted, or (block/hold) none of them sent
+  const screened =
+    found &&
+    (await screenOutgoingValues(
+      deps,
+      {
+        tenantId: d.tenant_id,
+        ticketId: String(event.payload['ticketId']),
+        contactId: found.contactId,
+        actor: dispatcherActor(d.tenant_id),
+      },
+      found.values,
+    ));
+  const disclosure = found && screened ? { ...found, values: screened } : undefined;
   const data = disclosure ? { ...event.payload, phi: disclosure.values } : event.payload;
   const body = JSON.stringify({ type: event.type, timestamp: event.created_at.toISOString(), data });
   const crypto = await TenantCrypto.forRead(deps.keyring, d.tenant_id);

@@ -28,8 +28,8 @@ const refuse: PublicReplyCheck = async () => ({
 
 describe('guardPublicReply combines its checks', () => {
   it('allows when every check allows, or when there are none', async () => {
-    expect(await guardPublicReply(ctx, [])).toEqual({ verdict: 'allow', errors: [] });
-    expect(await guardPublicReply(ctx, [allow, allow])).toEqual({ verdict: 'allow', errors: [] });
+    expect(await guardPublicReply(ctx, [])).toEqual({ verdict: 'allow', errors: [], body: 'x' });
+    expect(await guardPublicReply(ctx, [allow, allow])).toEqual({ verdict: 'allow', errors: [], body: 'x' });
   });
   it('refuse beats hold beats allow, and lists every missing thing', async () => {
     expect((await guardPublicReply(ctx, [allow, hold])).verdict).toBe('hold');
@@ -80,11 +80,15 @@ describe('the comments service applies the guard to public replies only', () => 
     expectNoCanary(JSON.stringify(await auditEvents(t.database.db, d.tenantId)), canaries, 'audit events');
   });
 
-  it('a held reply is not sent either (until the hold queue exists)', async () => {
+  it('a held reply is not sent: it goes to the hold queue (202, see hold-queue.test.ts)', async () => {
     publicReplyChecks.push(hold);
     const r = await d.supervisor.post(`/v1/tickets/${ticketId}/comments`, { body: 'held', public: true });
-    expect(r.statusCode, r.body).toBe(422);
-    expect(r.json().errors).toEqual([{ pointer: '/recipients/0', detail: 'h' }]);
+    expect(r.statusCode, r.body).toBe(202);
+    expect(r.json()).toMatchObject({
+      status: 'held',
+      body: null,
+      reasons: [{ pointer: '/recipients/0', detail: 'h' }],
+    });
   });
 
   it('an internal note never passes through the guard; an allowed reply goes through', async () => {

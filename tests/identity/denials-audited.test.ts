@@ -166,6 +166,11 @@ beforeAll(async () => {
   // patient-rights records: the refusal comes before any lookup, so they need not exist
   ids['AccessRequest'] = '5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
   ids['AccountingRequest'] = '4c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+  // a legal hold: the refusal comes before any lookup, so it need not exist
+  ids['LegalHold'] = '2e1f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
+  // a review finding and an incident: the refusal comes before any lookup, so they need not exist
+  ids['ReviewFinding'] = '3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+  ids['Incident'] = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 }, 60_000);
 
 afterAll(async () => t?.close());
@@ -239,6 +244,29 @@ const restBodies: Record<string, unknown> = {
   'POST /v1/accounting-requests/:id/extend': { reason: 'Awaiting a business associate' },
   'POST /v1/accounting-requests/:id/fulfil': undefined,
   'PUT /v1/attachment-settings': { maxBytes: 1024, allowedTypes: ['image/png'] },
+  'PUT /v1/retention-policy': { closedTicketDays: 2190, commentDays: null, attachmentDays: null, contactDays: null },
+  get 'POST /v1/legal-holds'() {
+    return { kind: 'ticket', ticketId: ids['Ticket'], reason: 'Litigation hold' };
+  },
+  'POST /v1/legal-holds/:id/release': undefined,
+  'PUT /v1/activity-review/settings': {
+    timeZone: 'UTC',
+    businessStart: '08:00',
+    businessEnd: '18:00',
+    businessDays: [1, 2, 3, 4, 5],
+    offHoursMinRecords: 20,
+    volumeMinRecords: 100,
+    volumeFactor: 3,
+    deniedBurstMin: 20,
+  },
+  'POST /v1/review-findings/:id/acknowledge': undefined,
+  'POST /v1/review-findings/:id/dismiss': { reason: 'Expected night shift' },
+  'POST /v1/review-findings/:id/incident': {},
+  get 'POST /v1/incidents'() {
+    return { actorId: ids['ApiKey'], from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' };
+  },
+  'PATCH /v1/incidents/:id': { conclusion: 'breach' },
+  'POST /v1/incidents/:id/letters': { template: 'Dear {{name}}' },
 };
 
 /** Path params: the record type a route's `:id` names, by the collection it follows; other params by name. */
@@ -257,6 +285,9 @@ const collections: Record<string, string> = {
   attachments: 'Attachment',
   'access-requests': 'AccessRequest',
   'accounting-requests': 'AccountingRequest',
+  'legal-holds': 'LegalHold',
+  'review-findings': 'ReviewFinding',
+  incidents: 'Incident',
 };
 const namedParams: Record<string, { type: string; value: () => string }> = {
   userId: { type: 'User', value: () => ids['User']! },
@@ -562,6 +593,8 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
     purpose: 'public_health',
   }),
   UpdateAttachmentSettingsInput: () => ({ maxBytes: 1024, allowedTypes: ['image/png'] }),
+  RetentionPolicyInput: () => ({ closedTicketDays: 2190 }),
+  CreateLegalHoldInput: () => ({ kind: 'ticket', ticketId: ids['Ticket'], reason: 'Litigation hold' }),
   SlaPolicyInput: () => ({ firstResponseMinutes: 30, resolutionMinutes: 240 }),
   CreateCustomFieldInput: () => ({ key: 'plan_tier', label: 'Plan tier', type: 'text', phi: false }),
 };

@@ -28,7 +28,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database reachable, migrations current) */
+        /**
+         * Readiness probe (database reachable, migrations current)
+         * @description Ready when the database answers and no migration is pending. `details` adds facts that
+         *     never make the server unready, counts only (no tenant is named): `siem` is the
+         *     furthest-behind enabled SIEM sink's lag (`sinks`, `events`, `seconds`).
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -859,6 +864,15 @@ export interface paths {
          *     comments (422 UNPROCESSABLE: open a follow-up ticket). Location names the comment
          *     (`/v1/comments/{id}`, the path of PATCH and redact).
          *
+         *     **Disclosure safeguards** (public replies only; internal notes are never checked):
+         *     `recipients` names contacts who receive the reply besides the ticket's requester,
+         *     and `topic` what it is about. With the tenant's recipient check on
+         *     (PUT /v1/disclosure-settings), each recipient must be the ticket's patient (its
+         *     requester) with a verification in force, or an effective, verified personal
+         *     representative whose scope covers the topic: otherwise 422 UNPROCESSABLE naming
+         *     what is missing (`/requester`, `/recipients/<i>`; never the text), or, with
+         *     `hold`, 202 and the reply waits in the supervisor hold queue.
+         *
          *     **Idempotency** as on POST /v1/tickets: with an `Idempotency-Key`, a retry with the
          *     same key, ticket and body within 24 hours adds nothing and answers 201 with the first
          *     comment and `idempotent-replayed: true`; the same key with another ticket or body (or
@@ -1037,6 +1051,47 @@ export interface paths {
          *     Recorded as `attachment_settings.put`.
          */
         put: operations["putAttachmentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/phi-detection-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's PHI detection settings (what an identifier on the way out does)
+         * @description PHI detection scans what leaves the desk (public replies, webhook payloads) for two
+         *     things, each with its own action: another patient's email, phone or MRN, found by
+         *     value through the contacts' blind indexes (`otherPatientAction`), and identifier
+         *     shapes of the chosen `patternKinds` (`patternAction`), including the tenant's own MRN
+         *     and account formats. Actions: `off`, `warn` (sent, audited), `redact` (sent with each
+         *     finding replaced by `[KIND]`), `hold` (a public reply is held for a supervisor),
+         *     `block` (a public reply is refused with 422; a webhook goes out without its PHI).
+         *     A tenant that has not set its own has the defaults (`isDefault` true, `updatedAt`
+         *     null): both actions `off`, every kind, no own formats. Needs `read` on Tenant:
+         *     tenant_admin, privacy_officer, supervisor or agent; an integration key needs
+         *     `tenant:manage`. Recorded as `phi_detection_settings.read`.
+         */
+        get: operations["getPhiDetectionSettings"];
+        /**
+         * Set the tenant's PHI detection settings
+         * @description Replaces the settings at once; they apply from the next outgoing reply or webhook
+         *     delivery. `patternKinds` lists each kind at most once; `mrnPatterns` and
+         *     `accountPatterns` hold at most 10 regular expressions each, 1 to 200 characters,
+         *     without backreferences, lookarounds or nested quantifiers (which could make matching
+         *     slow). Anything else is 400 VALIDATION_FAILED, its `errors` naming the field
+         *     (`/patternKinds/<index>`, `/mrnPatterns/<index>`, ...); nothing is changed. Needs
+         *     `update` on Tenant: tenant_admin, or an integration key with `tenant:manage`.
+         *     Recorded as `phi_detection_settings.put`.
+         */
+        put: operations["putPhiDetectionSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1248,6 +1303,258 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/v1/activity-review/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's activity-review settings
+         * @description Business hours (local time in `timeZone`, on `businessDays`, ISO weekdays) and the detectors' thresholds; the defaults (weekdays 08:00-18:00 UTC) until the tenant sets its own (`isDefault`). Needs `read` on ReviewFinding: privacy_officer, tenant_admin or auditor. Recorded as `review_settings.read`.
+         */
+        get: operations["getActivityReviewSettings"];
+        /**
+         * Set the tenant's activity-review settings
+         * @description Applies to events the detectors read from now on. Needs `update` on ReviewFinding: privacy_officer. Recorded as `review_settings.put`.
+         */
+        put: operations["putActivityReviewSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The activity-review queue
+         * @description Findings the detectors raised over the audit trail (164.308(a)(1)(ii)(D)): off-hours access, unusual volume against the actor's own baseline, denied-access bursts; one per actor, detector and period. Cursor-paginated, oldest first. Needs `read` on ReviewFinding: privacy_officer, tenant_admin or auditor; a dismissal reason is shown only with `read_phi` (privacy_officer), otherwise `masked`. Recorded as `review_finding.read`, one event naming every finding.
+         */
+        get: operations["listReviewFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One review finding
+         * @description Needs `read` on ReviewFinding. Recorded as `review_finding.read`.
+         */
+        get: operations["getReviewFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-findings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a review finding
+         * @description Marks an open finding as seen and being looked into; it may still be dismissed or become an incident. Needs `update` on ReviewFinding: privacy_officer. 409 when it is not open. Recorded as `review_finding.acknowledge`.
+         */
+        post: operations["acknowledgeReviewFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-findings/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a review finding with a reason
+         * @description The reason is staff free text and is sealed like PHI. Needs `update` on ReviewFinding: privacy_officer. 409 when it was already dismissed or turned into an incident. Recorded as `review_finding.dismiss`.
+         */
+        post: operations["dismissReviewFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-findings/{id}/incident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an incident from a review finding
+         * @description The incident covers the finding's actor (user or API key) and window; its affected patients are computed then from the audit trail. The finding becomes `incident_opened`. `discoveredAt` defaults to now (164.404(a)(2)). Needs `create` on Incident and `update` on ReviewFinding: privacy_officer. 409 when the finding was already dismissed or acted on. Recorded as `incident.create`.
+         */
+        post: operations["openIncidentFromFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents
+         * @description Cursor-paginated, oldest first. Needs `read` on Incident: privacy_officer, tenant_admin or auditor; risk notes only with `read_phi` (privacy_officer), otherwise `masked`. Recorded as `incident.read`, one event naming every incident.
+         */
+        get: operations["listIncidents"];
+        put?: never;
+        /**
+         * Open an incident for an actor or API key over a window
+         * @description `actorId` is a user's or an API key's id, as audit events name them; the affected patients are every patient the actor's allowed events between `from` and `to` touched. Needs `create` on Incident: privacy_officer. Recorded as `incident.create`.
+         */
+        post: operations["openIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One incident
+         * @description Needs `read` on Incident. Recorded as `incident.read` (phiFields `incident.risk_notes` when the notes are shown).
+         */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record an incident's risk assessment or status
+         * @description The four factors of 164.402(2): nature and extent of the PHI, the unauthorized recipient, whether it was acquired or viewed, the mitigation; each with closed codes and a note (sealed), and a conclusion. Fields not sent are kept. Needs `update` and `read_phi` on Incident: privacy_officer. Recorded as `incident.update`.
+         */
+        patch: operations["updateIncident"];
+        trace?: never;
+    };
+    "/v1/incidents/{id}/affected-patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An incident's affected patients
+         * @description Every patient (contact id) the incident's scope touched in the audit trail, with the operations and PHI field names involved (never values), oldest first by when they were recorded. Needs `read` on Incident. Recorded as `incident.read`.
+         */
+        get: operations["listIncidentAffectedPatients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/hhs-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The HHS yearly breach log as CSV
+         * @description One row per incident discovered in `year` (164.408(c): breaches of fewer than 500 are logged and submitted within 60 days after the year ends; `hhs_notice` says which applies): dates, counts and risk-assessment codes, never a patient or a note. Needs `read` on Incident: privacy_officer, tenant_admin or auditor. Recorded as `incident.log_export`.
+         */
+        get: operations["exportHhsBreachLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/breach-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An incident's notification deadlines and safe-harbour check
+         * @description Computed when asked. Deadlines from the discovery date and the affected count (164.404 individuals within 60 days; 164.408 HHS at once from 500, else the yearly log; 164.406 media when more than 500 residents of one state; 164.410 the covered entity, with `businessAssociate`). States come from the affected patients' sealed addresses (a two-letter region), read only when the caller may read contacts' PHI (audited as `contact.read` of `contact.address`); only counts are returned. The safe harbour applies when every PHI field involved is sealed at rest, the tenant's keys stand, and no PHI value was shown in clear. Needs `read` on Incident. Recorded as `incident.read`.
+         */
+        get: operations["getIncidentBreachAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notification letters for an incident's affected patients
+         * @description One letter per affected patient (164.404(c)), a page at a time, from the template in the body. Placeholders: `{{name}}`, `{{address}}`, `{{discoveredOn}}`, `{{incidentId}}`, `{{fields}}` (what was involved), `{{operations}}`; an unknown one is 400 before any PHI is opened. Each patient's name and address are opened for this (audited as `contact.read` of those fields) and the letters exist only in this response: nothing is stored or logged. `letter` is null for a contact since deleted. Needs `read_phi` on Incident and on Contact: privacy_officer. Recorded as `incident.letters`.
+         */
+        post: operations["renderIncidentNotificationLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/business-associate-agreements": {
         parameters: {
             query?: never;
@@ -1310,6 +1617,94 @@ export interface paths {
          * @description Needs `update` on BusinessAssociateAgreement: tenant_admin or privacy_officer. PHI stops flowing under it with the next delivery. Recorded as `baa.update`.
          */
         post: operations["terminateBusinessAssociateAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's retention periods
+         * @description Days each kind of record is kept before `phidesk retention purge` deletes it (null: kept for ever; a tenant that set none has all null and `updatedAt` null). Audit events are never purged (`auditEventsPurged` is always false). Needs `read` on RetentionPolicy: tenant_admin, privacy_officer or auditor. Recorded as `retention_policy.read`.
+         */
+        get: operations["getRetentionPolicy"];
+        /**
+         * Set the tenant's retention periods
+         * @description Every period is given: whole days 1..36500, or null to keep that kind of record for ever. A closed ticket is purged (with its comments, attachments and timeline) `closedTicketDays` after its last change; a comment `commentDays` after its last edit; an attachment `attachmentDays` after its upload; a contact `contactDays` after its last change once no ticket, access or accounting request or disclosure record refers to it. Nothing under an active legal hold is purged. Needs `update` on RetentionPolicy: tenant_admin. Recorded as `retention_policy.put`.
+         */
+        put: operations["putRetentionPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's legal holds
+         * @description Cursor-paginated, oldest first; `state` is active (default), released or all. Needs `read` on LegalHold: tenant_admin, privacy_officer or auditor. The sealed `reason` is shown to those with `read_phi` on LegalHold (tenant_admin, privacy_officer), null for the auditor. Recorded as `legal_hold.read`, one event naming every hold (the reason in phiFields where shown).
+         */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /**
+         * Place a legal hold
+         * @description A hold names one target: a patient (`kind` contact, `contactId`: the contact and every ticket they requested), a ticket (`kind` ticket, `ticketId`: the ticket, its comments and attachments) or a query of tickets (`kind` query: a created-at range, `createdFrom` inclusive and `createdTo` exclusive, and/or `statuses`; at least one). What it covers is not purged until it is released. The `reason` is free text, sealed. Needs `create` on LegalHold: tenant_admin or privacy_officer. Recorded as `legal_hold.create`.
+         */
+        post: operations["createLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One legal hold
+         * @description Needs `read` on LegalHold: tenant_admin, privacy_officer or auditor (the auditor sees `reason` null). Recorded as `legal_hold.read`.
+         */
+        get: operations["getLegalHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a legal hold
+         * @description What the hold covered may be purged again once past retention. A hold is never deleted; releasing one already released changes nothing. Needs `update` on LegalHold: tenant_admin or privacy_officer. Recorded as `legal_hold.release`.
+         */
+        post: operations["releaseLegalHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1426,6 +1821,58 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/siem-sinks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's SIEM sinks, with their lag
+         * @description Cursor-paginated, oldest first. Needs `read` on SiemSink: tenant_admin or privacy_officer. Each sink shows where streaming stands (`delivery`: cursor, chain head, lag in events and seconds, last error). Header values are never shown, only their names. Recorded as `siem_sink.read`.
+         */
+        get: operations["listSiemSinks"];
+        put?: never;
+        /**
+         * Register a SIEM sink
+         * @description Needs `create` on SiemSink: tenant_admin. The tenant's chained audit events (no PHI) are streamed to it in seq order from the start of the chain, at least once: `otlp_http` as OpenTelemetry logs (OTLP/HTTP, JSON, POST `{endpoint}/v1/logs`), `syslog_tls` as RFC 5424 messages over TLS (RFC 5425, octet-counted framing; endpoint `tls://host:port`, the receiver's certificate verified against `caPem` or the system's CAs; a batch counts as acknowledged when the receiver closes the connection cleanly after reading it to the end). The endpoint passes the outbound-URL guard (https; http and private addresses only with ALLOW_PRIVATE_URLS, never in production; link-local and metadata addresses never) here and at every send: refused with 422, and the refusal audited. `headers` (such as the collector's auth token) are sealed at rest and never shown again. Recorded as `siem_sink.create`.
+         */
+        post: operations["createSiemSink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/siem-sinks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One SIEM sink and its lag
+         * @description Needs `read` on SiemSink: tenant_admin or privacy_officer. `delivery.cursorSeq` is the last seq of the tenant's chain the receiver acknowledged, `headSeq` the chain's last, `lagEvents` their difference and `lagSeconds` the time since the oldest unacknowledged event was chained. Recorded as `siem_sink.read`.
+         */
+        get: operations["getSiemSink"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a SIEM sink
+         * @description Needs `delete` on SiemSink: tenant_admin. Streaming to it stops. Recorded as `siem_sink.delete`.
+         */
+        delete: operations["deleteSiemSink"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a SIEM sink
+         * @description Needs `update` on SiemSink: tenant_admin. A new endpoint passes the guard again (422). `headers` replaces all of them (`{}` removes them). `enabled: false` pauses streaming; the cursor stays, so re-enabling resumes where it stopped. Recorded as `siem_sink.update`.
+         */
+        patch: operations["updateSiemSink"];
         trace?: never;
     };
     "/v1/access-requests": {
@@ -1680,6 +2127,239 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's identity verifications
+         * @description Oldest first; `valid` says whether each counts now (not revoked, not past `expiresAt`).
+         *     Needs `read` on ContactVerification: agent, supervisor, privacy_officer or tenant_admin.
+         *     Each is recorded as `contact_verification.read`.
+         */
+        get: operations["listContactVerifications"];
+        put?: never;
+        /**
+         * Mark a contact's identity verified
+         * @description Records that staff verified this contact's identity (164.514(h)) by one of a fixed list of
+         *     methods; it counts for the tenant's `verificationValidDays` (GET /v1/disclosure-settings)
+         *     unless revoked. No free text is stored. Needs `create` on ContactVerification: agent,
+         *     supervisor or privacy_officer. Recorded as `contact_verification.create` (the method in
+         *     reasonCode). 404 when the contact is not in the tenant.
+         */
+        post: operations["verifyContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contact-verifications/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an identity verification
+         * @description From now on it no longer counts (revoking twice changes nothing). Needs `revoke` on
+         *     ContactVerification: supervisor or privacy_officer (not agents). Recorded as
+         *     `contact_verification.revoke`.
+         */
+        post: operations["revokeContactVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/personal-representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Personal representatives
+         * @description Oldest first, optionally of one patient. Needs `read` on PersonalRepresentative: agent,
+         *     supervisor, privacy_officer or tenant_admin. Each is recorded as
+         *     `personal_representative.read` (with the patient as subject).
+         */
+        get: operations["listPersonalRepresentatives"];
+        put?: never;
+        /**
+         * Record a personal representative (164.502(g))
+         * @description The representative is another contact of the tenant who may receive the patient's PHI
+         *     within `scope` (all, or replies whose `topic` is billing, appointments or clinical) from
+         *     `effectiveFrom` until the day before `effectiveTo` (UTC days; null: open-ended). A contact
+         *     that does not exist is 422 naming the field. Needs `create` on PersonalRepresentative:
+         *     supervisor or privacy_officer. Recorded as `personal_representative.create`.
+         */
+        post: operations["createPersonalRepresentative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/personal-representatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One personal representative
+         * @description Needs `read` on PersonalRepresentative. Recorded as `personal_representative.read`.
+         */
+        get: operations["getPersonalRepresentative"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a personal representative
+         * @description Needs `delete` on PersonalRepresentative: supervisor or privacy_officer. Recorded as
+         *     `personal_representative.delete`.
+         */
+        delete: operations["deletePersonalRepresentative"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a representative's relationship, scope or days
+         * @description Needs `update` on PersonalRepresentative: supervisor or privacy_officer. Recorded as
+         *     `personal_representative.update`. Ending a representation is setting `effectiveTo`.
+         */
+        patch: operations["updatePersonalRepresentative"];
+        trace?: never;
+    };
+    "/v1/disclosure-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's disclosure settings
+         * @description `recipientCheck` is `off` (the default: public replies are not checked against
+         *     verifications and representatives, as before issue 18), `refuse` (such a reply is 422
+         *     naming what is missing) or `hold` (it goes to the supervisor hold queue, 202).
+         *     `verificationValidDays` is how long a verification counts (default 365). Needs `read` on
+         *     Tenant (every staff role). Recorded as `disclosure_settings.read`.
+         */
+        get: operations["getDisclosureSettings"];
+        /**
+         * Set the tenant's disclosure settings
+         * @description Replaces both at once; applies to the next public reply. Needs `update` on Tenant:
+         *     tenant_admin. Recorded as `disclosure_settings.put`.
+         */
+        put: operations["putDisclosureSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supervisor hold queue
+         * @description Public replies a disclosure check held (tenant setting `hold`), oldest first; `body` is
+         *     always null in a list (read one reply to see it). `reasons` are pointers and fixed
+         *     phrases, never PHI. Needs `read` on HeldReply: supervisor or privacy_officer. Each is
+         *     recorded as `held_reply.read`.
+         */
+        get: operations["listHeldReplies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One held reply, with its text
+         * @description The sealed body (and a rejection's reason) opened for a caller with `read_phi` on
+         *     HeldReply (supervisor, privacy_officer). Recorded as `held_reply.read` with the fields in
+         *     phiFields.
+         */
+        get: operations["getHeldReply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-replies/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a held reply: it becomes the public comment
+         * @description The supervisor's decision on what the checks flagged: the reply is written as the public
+         *     comment (same id, its original author) through the comments service's own insert, with
+         *     its timeline entry, audit event and webhook; the checks do not run again. A reply already
+         *     released or rejected is 409; a ticket closed meanwhile is 422. Needs `review` on
+         *     HeldReply: supervisor or privacy_officer. Recorded as `held_reply.release` and
+         *     `comment.create`.
+         */
+        post: operations["releaseHeldReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-replies/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a held reply
+         * @description It is never sent. The reason is sealed (free text staff type is PHI-grade). A reply
+         *     already released or rejected is 409. Needs `review` on HeldReply: supervisor or
+         *     privacy_officer. Recorded as `held_reply.reject`.
+         */
+        post: operations["rejectHeldReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1771,6 +2451,95 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "4c2a9e1b-7d3f-4a8e-9b6c-2f1e0d9c8b7a",
+         *       "kind": "otlp_http",
+         *       "endpoint": "https://otel-collector.example.com:4318",
+         *       "description": "SOC collector",
+         *       "headerNames": [
+         *         "authorization"
+         *       ],
+         *       "caPem": null,
+         *       "enabled": true,
+         *       "delivery": {
+         *         "cursorSeq": 1200,
+         *         "headSeq": 1215,
+         *         "lagEvents": 15,
+         *         "lagSeconds": 2,
+         *         "lastAckAt": "2026-12-06T10:00:01.000Z",
+         *         "lastAttemptAt": "2026-12-06T10:00:03.000Z",
+         *         "lastError": null,
+         *         "consecutiveFailures": 0,
+         *         "nextAttemptAt": "2026-12-06T10:00:04.000Z"
+         *       },
+         *       "createdAt": "2026-12-06T09:00:00.000Z",
+         *       "updatedAt": "2026-12-06T09:00:00.000Z"
+         *     }
+         */
+        SiemSink: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "otlp_http" | "syslog_tls";
+            /** @description otlp_http: base URL, events are POSTed to {endpoint}/v1/logs; syslog_tls: tls://host:port */
+            endpoint: string;
+            description: string | null;
+            /** @description names of the headers sent with every batch (lower case); their values are sealed and never shown */
+            headerNames: string[];
+            /** @description syslog_tls: the CA certificate (PEM) the receiver's certificate is verified against; null: the system's CAs */
+            caPem: string | null;
+            enabled: boolean;
+            delivery: components["schemas"]["SiemSinkDelivery"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description where streaming to the sink stands (lag) */
+        SiemSinkDelivery: {
+            /** @description last seq of the tenant's audit chain the receiver acknowledged */
+            cursorSeq: number;
+            /** @description last seq of the tenant's audit chain */
+            headSeq: number;
+            lagEvents: number;
+            /** @description since the oldest unacknowledged event was chained (0 when caught up) */
+            lagSeconds: number;
+            /** Format: date-time */
+            lastAckAt: string | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @description a short code: http_<status>, network, timeout, url_refused, chain_gap, headers_unreadable; never a response body */
+            lastError: string | null;
+            consecutiveFailures: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+        };
+        SiemSinkCreate: {
+            /** @enum {string} */
+            kind: "otlp_http" | "syslog_tls";
+            /** @description otlp_http: an https URL; syslog_tls: tls://host:port */
+            endpoint: string;
+            description?: string | null;
+            headers?: components["schemas"]["SiemSinkHeaders"];
+            /** @description syslog_tls only: PEM of the CA that signed the receiver certificate */
+            caPem?: string | null;
+        };
+        SiemSinkUpdate: {
+            endpoint?: string;
+            description?: string | null;
+            headers?: components["schemas"]["SiemSinkHeaders"];
+            caPem?: string | null;
+            enabled?: boolean;
+        };
+        /** @description extra request headers (HTTP token names; not Host, Content-Type, Content-Length, Connection, Transfer-Encoding, Upgrade; values without line breaks), sealed at rest */
+        SiemSinkHeaders: {
+            [key: string]: string;
+        };
+        SiemSinkPage: {
+            items: components["schemas"]["SiemSink"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
          *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
          *       "deliveryId": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
          *       "eventType": "ticket.created",
@@ -1805,6 +2574,240 @@ export interface components {
         };
         WebhookAttemptPage: {
             items: components["schemas"]["WebhookAttempt"][];
+            nextCursor: string | null;
+        };
+        ReviewSettingsPut: {
+            /** @description IANA time zone of the business hours */
+            timeZone: string;
+            /** @description HH:MM local, inclusive */
+            businessStart: string;
+            /** @description HH:MM local, exclusive; after businessStart */
+            businessEnd: string;
+            /** @description ISO weekdays, 1 = Monday */
+            businessDays: number[];
+            /** @description patients' records one actor touches off hours in one local day before a finding */
+            offHoursMinRecords: number;
+            /** @description an hour below this is never unusual volume */
+            volumeMinRecords: number;
+            /** @description multiple of the actor's own mean hourly records (last 14 days) that makes an hour unusual */
+            volumeFactor: number;
+            /** @description denied attempts by one actor in one hour that make a burst */
+            deniedBurstMin: number;
+        };
+        ReviewSettings: {
+            timeZone: string;
+            businessStart: string;
+            businessEnd: string;
+            businessDays: number[];
+            offHoursMinRecords: number;
+            volumeMinRecords: number;
+            volumeFactor: number;
+            deniedBurstMin: number;
+            /** @description the tenant has not set its own */
+            isDefault: boolean;
+        };
+        ReviewFinding: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "off_hours" | "volume" | "denied_burst";
+            /** @description the user's or API key's id, as audit events name it */
+            actorId: string;
+            /** @enum {string} */
+            actorKind: "user" | "api_key";
+            /** @description a local day (off_hours) or a UTC hour (volume, denied_burst) */
+            period: string;
+            /**
+             * Format: date-time
+             * @description first event of the period counted
+             */
+            windowStart: string;
+            /**
+             * Format: date-time
+             * @description last event of the period counted so far
+             */
+            windowEnd: string;
+            /** @description patients' records touched (denied attempts for denied_burst) */
+            records: number;
+            /** @description the actor's mean hourly records before (volume only) */
+            baseline: number | null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "dismissed" | "incident_opened";
+            dismissReason: string | null;
+            /** @description a dismissal reason exists that the caller may not read */
+            masked: boolean;
+            /** Format: uuid */
+            incidentId: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewFindingPage: {
+            items: components["schemas"]["ReviewFinding"][];
+            nextCursor: string | null;
+        };
+        ReviewFindingDismiss: {
+            /** @description sealed like PHI */
+            reason: string;
+        };
+        RiskAssessment: {
+            natureAndExtent: {
+                categories: string[];
+                note: string | null;
+            };
+            unauthorizedRecipient: {
+                kind: string;
+                note: string | null;
+            };
+            acquiredOrViewed: {
+                status: string;
+                note: string | null;
+            };
+            mitigation: {
+                extent: string;
+                note: string | null;
+            };
+            /** @enum {string} */
+            conclusion: "undetermined" | "low_probability" | "breach";
+        };
+        Incident: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            discoveredAt: string;
+            /** Format: uuid */
+            sourceFindingId: string | null;
+            scope: {
+                /** @description the user or API key; null for every actor in the window */
+                actorId: string | null;
+                /** @description only this session of the actor's */
+                sessionId: string | null;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            affectedCount: number;
+            riskAssessment: components["schemas"]["RiskAssessment"];
+            /** @description risk notes exist that the caller may not read */
+            masked: boolean;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IncidentPage: {
+            items: components["schemas"]["Incident"][];
+            nextCursor: string | null;
+        };
+        IncidentFromFinding: {
+            /**
+             * Format: date-time
+             * @description defaults to now
+             */
+            discoveredAt?: string;
+        };
+        IncidentCreate: {
+            /** @description a user or API key id; absent for every actor in the window */
+            actorId?: string;
+            /** @description only this session of the actor's (needs actorId) */
+            sessionId?: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: date-time */
+            discoveredAt?: string;
+        };
+        IncidentUpdate: {
+            /** @enum {string} */
+            status?: "open" | "closed";
+            /** Format: date-time */
+            discoveredAt?: string;
+            natureAndExtent?: {
+                categories?: ("names" | "contact_details" | "dates" | "identifiers" | "clinical" | "financial" | "free_text" | "other")[];
+                note?: string | null;
+            };
+            unauthorizedRecipient?: {
+                /** @enum {string} */
+                kind?: "workforce" | "covered_entity" | "business_associate" | "external" | "unknown";
+                note?: string | null;
+            };
+            acquiredOrViewed?: {
+                /** @enum {string} */
+                status?: "viewed" | "acquired" | "not_viewed" | "unknown";
+                note?: string | null;
+            };
+            mitigation?: {
+                /** @enum {string} */
+                extent?: "none" | "partial" | "full";
+                note?: string | null;
+            };
+            /** @enum {string} */
+            conclusion?: "undetermined" | "low_probability" | "breach";
+        };
+        AffectedPatient: {
+            /** Format: uuid */
+            contactId: string;
+            /** @description audit actions that touched the patient, e.g. contact.read */
+            operations: string[];
+            /** @description names of the PHI fields shown or written; never values */
+            phiFields: string[];
+            events: number;
+            /** Format: date-time */
+            firstAt: string;
+            /** Format: date-time */
+            lastAt: string;
+        };
+        AffectedPatientPage: {
+            items: components["schemas"]["AffectedPatient"][];
+            nextCursor: string | null;
+        };
+        BreachAssessment: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: date-time */
+            discoveredAt: string;
+            affectedCount: number;
+            /** @description affected patients per two-letter state */
+            residentsByState: {
+                [key: string]: number;
+            };
+            stateUnknown: number;
+            businessAssociate: boolean;
+            deadlines: {
+                /** @enum {string} */
+                kind: "individuals" | "hhs_immediate" | "hhs_annual_log" | "media" | "covered_entity";
+                rule: string;
+                /** Format: date-time */
+                dueBy: string;
+                states: string[] | null;
+            }[];
+            safeHarbour: {
+                applies: boolean;
+                sealedAtRest: boolean;
+                unsealedFields: string[];
+                keysIntact: boolean;
+                shownInClear: boolean;
+                reasons: ("fields_not_sealed" | "keys_not_intact" | "phi_shown_in_clear")[];
+            };
+        };
+        NotificationLettersRequest: {
+            template: string;
+        };
+        NotificationLetterPage: {
+            items: {
+                /** Format: uuid */
+                contactId: string;
+                letter: string | null;
+            }[];
             nextCursor: string | null;
         };
         /**
@@ -1857,6 +2860,75 @@ export interface components {
             /** Format: date */
             expiresOn?: string | null;
             documentRef?: string | null;
+        };
+        RetentionPolicyPut: {
+            /** @description days a closed ticket is kept after its last change */
+            closedTicketDays: number | null;
+            /** @description days a comment is kept after its last edit */
+            commentDays: number | null;
+            /** @description days an attachment is kept after its upload */
+            attachmentDays: number | null;
+            /** @description days a contact nothing refers to is kept after its last change */
+            contactDays: number | null;
+        };
+        RetentionPolicy: {
+            closedTicketDays: number | null;
+            commentDays: number | null;
+            attachmentDays: number | null;
+            contactDays: number | null;
+            /**
+             * @description audit events are never purged
+             * @enum {boolean}
+             */
+            auditEventsPurged: false;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        LegalHoldQuery: {
+            /** Format: date-time */
+            createdFrom?: string | null;
+            /** Format: date-time */
+            createdTo?: string | null;
+            statuses?: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed")[] | null;
+        };
+        LegalHoldCreate: {
+            /** @enum {string} */
+            kind: "contact" | "ticket" | "query";
+            /** Format: uuid */
+            contactId?: string | null;
+            /** Format: uuid */
+            ticketId?: string | null;
+            query?: components["schemas"]["LegalHoldQuery"] | null;
+            /** @description free text, sealed */
+            reason: string;
+        };
+        LegalHold: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "contact" | "ticket" | "query";
+            contactId: string | null;
+            ticketId: string | null;
+            query: {
+                /** Format: date-time */
+                createdFrom: string | null;
+                /** Format: date-time */
+                createdTo: string | null;
+                statuses: string[] | null;
+            } | null;
+            /** @description null unless the caller may read it (read_phi on LegalHold) */
+            reason: string | null;
+            active: boolean;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: string | null;
+        };
+        LegalHoldPage: {
+            items: components["schemas"]["LegalHold"][];
+            nextCursor: string | null;
         };
         BaaPage: {
             items: components["schemas"]["Baa"][];
@@ -2326,6 +3398,16 @@ export interface components {
         Status: {
             /** @example ok */
             status: string;
+        };
+        Readiness: {
+            /** @example ready */
+            status: string;
+            /** @description facts that never make the server unready; counts only */
+            details?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         Me: {
             /** Format: uuid */
@@ -2870,6 +3952,72 @@ export interface components {
             /** @description one or more distinct types the server recognises by their bytes */
             allowedTypes: ("application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "image/tiff" | "application/dicom" | "application/zip" | "application/x-msdownload" | "application/x-executable" | "text/plain")[];
         };
+        /**
+         * @description what a finding does to an outgoing text
+         * @enum {string}
+         */
+        PhiDetectionAction: "off" | "warn" | "redact" | "hold" | "block";
+        /** @enum {string} */
+        PhiPatternKind: "ssn" | "phone" | "email" | "date" | "zip" | "address" | "url" | "ip" | "mrn" | "account";
+        /**
+         * @example {
+         *       "otherPatientAction": "off",
+         *       "patternAction": "off",
+         *       "patternKinds": [
+         *         "ssn",
+         *         "phone",
+         *         "email",
+         *         "date",
+         *         "zip",
+         *         "address",
+         *         "url",
+         *         "ip",
+         *         "mrn",
+         *         "account"
+         *       ],
+         *       "mrnPatterns": [],
+         *       "accountPatterns": [],
+         *       "isDefault": true,
+         *       "updatedAt": null
+         *     }
+         */
+        PhiDetectionSettings: {
+            otherPatientAction: components["schemas"]["PhiDetectionAction"];
+            patternAction: components["schemas"]["PhiDetectionAction"];
+            /** @description the kinds the pattern pass reports */
+            patternKinds: components["schemas"]["PhiPatternKind"][];
+            /** @description the tenant's MRN formats (regular expressions) */
+            mrnPatterns: string[];
+            /** @description the tenant's account-number formats */
+            accountPatterns: string[];
+            /** @description true while the tenant has not set its own (the defaults apply) */
+            isDefault: boolean;
+            /**
+             * Format: date-time
+             * @description when the tenant last set them; null with the defaults
+             */
+            updatedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "otherPatientAction": "block",
+         *       "patternAction": "redact",
+         *       "patternKinds": [
+         *         "ssn"
+         *       ],
+         *       "mrnPatterns": [
+         *         "\\bPT\\d{7}\\b"
+         *       ],
+         *       "accountPatterns": []
+         *     }
+         */
+        PhiDetectionSettingsPut: {
+            otherPatientAction: components["schemas"]["PhiDetectionAction"];
+            patternAction: components["schemas"]["PhiDetectionAction"];
+            patternKinds: components["schemas"]["PhiPatternKind"][];
+            mrnPatterns: string[];
+            accountPatterns: string[];
+        };
         CommentPage: {
             items: components["schemas"]["Comment"][];
             nextCursor: components["schemas"]["NextCursor"];
@@ -2882,6 +4030,10 @@ export interface components {
              * @default false
              */
             public?: boolean;
+            /** @description contact ids who receive this public reply besides the ticket's requester; with the tenant's recipient check on, each must be the patient or an effective, verified personal representative whose scope covers `topic` */
+            recipients?: string[];
+            /** @description what the reply is about (a representative's scope must cover it; none needs scope all) */
+            topic?: components["schemas"]["ReplyTopic"] | null;
         };
         CommentEdit: {
             body: string;
@@ -2984,6 +4136,161 @@ export interface components {
                 /** @description the accepted values, where the field takes a closed set */
                 allowed?: (string | number | boolean | null)[];
             }[];
+        };
+        /**
+         * @description How the contact's identity was verified (164.514(h))
+         * @enum {string}
+         */
+        VerificationMethod: "government_id" | "date_of_birth_and_address" | "knowledge_based" | "callback_to_number_on_file" | "in_person" | "patient_portal_login";
+        VerificationCreate: {
+            method: components["schemas"]["VerificationMethod"];
+        };
+        ContactVerification: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contactId: string;
+            method: components["schemas"]["VerificationMethod"];
+            /** @description the user or API key that verified */
+            verifiedBy: string;
+            /** Format: date-time */
+            verifiedAt: string;
+            /**
+             * Format: date-time
+             * @description verifiedAt plus the tenant's current verificationValidDays
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            /** @description not revoked and not expired, now */
+            valid: boolean;
+        };
+        ContactVerificationPage: {
+            items: components["schemas"]["ContactVerification"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        RepresentativeRelationship: "parent" | "legal_guardian" | "healthcare_power_of_attorney" | "spouse" | "executor" | "other_authorised";
+        /**
+         * @description the reply topics the representative may receive: all, or one topic
+         * @enum {string}
+         */
+        RepresentativeScope: "all" | "billing" | "appointments" | "clinical";
+        PersonalRepresentative: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientContactId: string;
+            /** Format: uuid */
+            representativeContactId: string;
+            relationship: components["schemas"]["RepresentativeRelationship"];
+            scope: components["schemas"]["RepresentativeScope"];
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description first day no longer effective; null is open-ended
+             */
+            effectiveTo: string | null;
+            /** @description effective today (UTC) */
+            effective: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PersonalRepresentativeCreate: {
+            /** Format: uuid */
+            patientContactId: string;
+            /**
+             * Format: uuid
+             * @description another contact than the patient
+             */
+            representativeContactId: string;
+            relationship: components["schemas"]["RepresentativeRelationship"];
+            scope: components["schemas"]["RepresentativeScope"];
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description after effectiveFrom
+             */
+            effectiveTo?: string | null;
+        };
+        PersonalRepresentativeUpdate: {
+            relationship?: components["schemas"]["RepresentativeRelationship"];
+            scope?: components["schemas"]["RepresentativeScope"];
+            /** Format: date */
+            effectiveFrom?: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+        };
+        PersonalRepresentativePage: {
+            items: components["schemas"]["PersonalRepresentative"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description off (default): public replies are not checked; refuse: 422; hold: the supervisor hold queue
+         * @enum {string}
+         */
+        RecipientCheckMode: "off" | "refuse" | "hold";
+        DisclosureSettings: {
+            recipientCheck: components["schemas"]["RecipientCheckMode"];
+            verificationValidDays: number;
+            /** @description true while the tenant has not set its own */
+            isDefault: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        DisclosureSettingsPut: {
+            recipientCheck: components["schemas"]["RecipientCheckMode"];
+            verificationValidDays: number;
+        };
+        /**
+         * @description What a public reply is about; a representative's scope must cover it (no topic needs scope all)
+         * @enum {string}
+         */
+        ReplyTopic: "billing" | "appointments" | "clinical";
+        HeldReply: {
+            /**
+             * Format: uuid
+             * @description also the id of the comment it becomes when released
+             */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            authorId: string;
+            recipientContactIds: string[];
+            topic: components["schemas"]["ReplyTopic"] | null;
+            /** @description what the checks found missing (pointers and fixed phrases, never PHI) */
+            reasons: {
+                pointer: string;
+                detail: string;
+            }[];
+            /** @enum {string} */
+            status: "held" | "released" | "rejected";
+            /** @description PHI (sealed); only when one held reply is read with read_phi */
+            body: string | null;
+            /** @description sealed; same rule as body */
+            rejectionReason: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HeldReplyPage: {
+            items: components["schemas"]["HeldReply"][];
+            nextCursor: string | null;
+        };
+        HeldReplyRelease: {
+            heldReply: components["schemas"]["HeldReply"];
+            comment: components["schemas"]["Comment"];
+        };
+        HeldReplyReject: {
+            /** @description sealed; not blank */
+            reason: string;
         };
     };
     responses: {
@@ -3348,7 +4655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Status"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /**
@@ -5048,6 +6355,26 @@ export interface operations {
                     "application/json": components["schemas"]["Comment"];
                 };
             };
+            /**
+             * @description The public reply was held for a supervisor by a disclosure check (the tenant's
+             *     recipient check is `hold`): it was not sent and is not a comment; it waits in the
+             *     hold queue (Location: `/v1/held-replies/{id}`), where a supervisor releases or
+             *     rejects it. `reasons` names what is missing, never PHI.
+             */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "idempotent-replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldReply"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -5431,6 +6758,111 @@ export interface operations {
              *     (`errors` names each field and the allowed values); or the body is not the
              *     schema's, or holds a string with U+0000 or an unpaired surrogate. BAD_REQUEST when
              *     the body is not valid JSON. Nothing was changed.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPhiDetectionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings outgoing texts are held to now */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhiDetectionSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putPhiDetectionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "otherPatientAction": "block",
+                 *       "patternAction": "redact",
+                 *       "patternKinds": [
+                 *         "ssn"
+                 *       ],
+                 *       "mrnPatterns": [
+                 *         "\\bPT\\d{7}\\b"
+                 *       ],
+                 *       "accountPatterns": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["PhiDetectionSettingsPut"];
+            };
+        };
+        responses: {
+            /** @description The settings as stored */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "otherPatientAction": "block",
+                     *       "patternAction": "redact",
+                     *       "patternKinds": [
+                     *         "ssn"
+                     *       ],
+                     *       "mrnPatterns": [
+                     *         "\\bPT\\d{7}\\b"
+                     *       ],
+                     *       "accountPatterns": [],
+                     *       "isDefault": false,
+                     *       "updatedAt": "2026-12-06T10:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PhiDetectionSettings"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: an action or kind that does not exist, a kind listed twice, a
+             *     pattern that is too long, not a regular expression, or could backtrack badly
+             *     (`errors` names each field; a pattern is never echoed back); or the body is not
+             *     the schema's. BAD_REQUEST when the body is not valid JSON. Nothing was changed.
              */
             400: {
                 headers: {
@@ -5899,6 +7331,616 @@ export interface operations {
             503: components["responses"]["AuditUnavailable"];
         };
     };
+    getActivityReviewSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putActivityReviewSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "timeZone": "America/New_York",
+                 *       "businessStart": "08:00",
+                 *       "businessEnd": "18:00",
+                 *       "businessDays": [
+                 *         1,
+                 *         2,
+                 *         3,
+                 *         4,
+                 *         5
+                 *       ],
+                 *       "offHoursMinRecords": 20,
+                 *       "volumeMinRecords": 100,
+                 *       "volumeFactor": 3,
+                 *       "deniedBurstMin": 20
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewSettingsPut"];
+            };
+        };
+        responses: {
+            /** @description The settings as stored */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listReviewFindings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description only findings in this state */
+                status?: "open" | "acknowledged" | "dismissed" | "incident_opened";
+                /** @description only findings of this detector */
+                kind?: "off_hours" | "volume" | "denied_burst";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of findings */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewFindingPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReviewFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finding */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewFinding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    acknowledgeReviewFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finding, acknowledged */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewFinding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dismissReviewFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Night shift covering the call centre; volume agreed with the supervisor."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewFindingDismiss"];
+            };
+        };
+        responses: {
+            /** @description The finding, dismissed */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewFinding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    openIncidentFromFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "discoveredAt": "2026-12-07T09:30:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["IncidentFromFinding"];
+            };
+        };
+        responses: {
+            /** @description The incident */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIncidents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of incidents */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    openIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actorId": "9b2e7c1a-3f4d-4e5a-8b6c-7d8e9f0a1b2c",
+                 *       "from": "2026-12-06T23:00:00.000Z",
+                 *       "to": "2026-12-07T04:00:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["IncidentCreate"];
+            };
+        };
+        responses: {
+            /** @description The incident */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unauthorizedRecipient": {
+                 *         "kind": "workforce",
+                 *         "note": "A member of the billing team, no business need."
+                 *       },
+                 *       "acquiredOrViewed": {
+                 *         "status": "viewed"
+                 *       },
+                 *       "conclusion": "breach"
+                 *     }
+                 */
+                "application/json": components["schemas"]["IncidentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The incident as changed */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIncidentAffectedPatients: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of affected patients */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AffectedPatientPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportHhsBreachLog: {
+        parameters: {
+            query: {
+                /** @description calendar year of discovery */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log, RFC 4180 CSV with a header row */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example incident_id,discovered_at,breach_start,breach_end,affected_count,hhs_notice,status,conclusion,phi_categories,recipient_kind,acquired_or_viewed,mitigation
+                     *     5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b,2026-12-07T09:30:00.000Z,2026-12-07T02:14:09.120Z,2026-12-07T02:31:55.804Z,202,annual_log,open,breach,identifiers names,workforce,viewed,none
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIncidentBreachAssessment: {
+        parameters: {
+            query?: {
+                /** @description the tenant acts as a business associate of a covered entity (adds the 164.410 notice) */
+                businessAssociate?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    renderIncidentNotificationLetters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "template": "Dear {{name}},\n\nOn {{discoveredOn}} we learned that your {{fields}} were viewed without a business need..."
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotificationLettersRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of letters */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationLetterPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listBusinessAssociateAgreements: {
         parameters: {
             query?: {
@@ -6080,6 +8122,319 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Baa"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRetentionPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The periods in force */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "closedTicketDays": 2190,
+                     *       "commentDays": null,
+                     *       "attachmentDays": 730,
+                     *       "contactDays": 3650,
+                     *       "auditEventsPurged": false,
+                     *       "updatedAt": "2026-12-06T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putRetentionPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "closedTicketDays": 2190,
+                 *       "commentDays": null,
+                 *       "attachmentDays": 730,
+                 *       "contactDays": 3650
+                 *     }
+                 */
+                "application/json": components["schemas"]["RetentionPolicyPut"];
+            };
+        };
+        responses: {
+            /** @description The periods as set */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "closedTicketDays": 2190,
+                     *       "commentDays": null,
+                     *       "attachmentDays": 730,
+                     *       "contactDays": 3650,
+                     *       "auditEventsPurged": false,
+                     *       "updatedAt": "2026-12-06T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RetentionPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLegalHolds: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                state?: "active" | "released" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of holds */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3d7e9c1a-5b2f-4e8d-9a1c-7f3e2b1d0c9a",
+                     *           "kind": "contact",
+                     *           "contactId": "9b2d4f6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e",
+                     *           "ticketId": null,
+                     *           "query": null,
+                     *           "reason": "Subpoena in Doe v. Clinic",
+                     *           "active": true,
+                     *           "createdBy": "5c1e7a2b-3d4f-4b6a-9c8d-1e2f3a4b5c6d",
+                     *           "createdAt": "2026-12-06T10:00:00.000Z",
+                     *           "releasedAt": null,
+                     *           "releasedBy": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LegalHoldPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "query",
+                 *       "query": {
+                 *         "createdFrom": "2025-01-01T00:00:00Z",
+                 *         "createdTo": "2026-01-01T00:00:00Z",
+                 *         "statuses": [
+                 *           "closed"
+                 *         ]
+                 *       },
+                 *       "reason": "Payer audit of 2025 claims"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LegalHoldCreate"];
+            };
+        };
+        responses: {
+            /** @description The hold was placed */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3d7e9c1a-5b2f-4e8d-9a1c-7f3e2b1d0c9a",
+                     *       "kind": "query",
+                     *       "contactId": null,
+                     *       "ticketId": null,
+                     *       "query": {
+                     *         "createdFrom": "2025-01-01T00:00:00.000Z",
+                     *         "createdTo": "2026-01-01T00:00:00.000Z",
+                     *         "statuses": [
+                     *           "closed"
+                     *         ]
+                     *       },
+                     *       "reason": "Payer audit of 2025 claims",
+                     *       "active": true,
+                     *       "createdBy": "5c1e7a2b-3d4f-4b6a-9c8d-1e2f3a4b5c6d",
+                     *       "createdAt": "2026-12-06T10:00:00.000Z",
+                     *       "releasedAt": null,
+                     *       "releasedBy": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3d7e9c1a-5b2f-4e8d-9a1c-7f3e2b1d0c9a",
+                     *       "kind": "ticket",
+                     *       "contactId": null,
+                     *       "ticketId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "query": null,
+                     *       "reason": null,
+                     *       "active": true,
+                     *       "createdBy": "5c1e7a2b-3d4f-4b6a-9c8d-1e2f3a4b5c6d",
+                     *       "createdAt": "2026-12-06T10:00:00.000Z",
+                     *       "releasedAt": null,
+                     *       "releasedBy": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold, released */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3d7e9c1a-5b2f-4e8d-9a1c-7f3e2b1d0c9a",
+                     *       "kind": "ticket",
+                     *       "contactId": null,
+                     *       "ticketId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "query": null,
+                     *       "reason": "Claim 7 settled",
+                     *       "active": false,
+                     *       "createdBy": "5c1e7a2b-3d4f-4b6a-9c8d-1e2f3a4b5c6d",
+                     *       "createdAt": "2026-12-06T10:00:00.000Z",
+                     *       "releasedAt": "2026-12-20T16:30:00.000Z",
+                     *       "releasedBy": "5c1e7a2b-3d4f-4b6a-9c8d-1e2f3a4b5c6d"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LegalHold"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6396,6 +8751,197 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSiemSinks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sinks */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiemSinkPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createSiemSink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "otlp_http",
+                 *       "endpoint": "https://otel-collector.example.com:4318",
+                 *       "description": "SOC collector",
+                 *       "headers": {
+                 *         "Authorization": "Bearer 3f9c...collector-token"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiemSinkCreate"];
+            };
+        };
+        responses: {
+            /** @description The sink */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiemSink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSiemSink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sink */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiemSink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteSiemSink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateSiemSink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiemSinkUpdate"];
+            };
+        };
+        responses: {
+            /** @description The sink as changed */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiemSink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7041,6 +9587,537 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContactVerifications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of verifications */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactVerificationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    verifyContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "government_id"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VerificationCreate"];
+            };
+        };
+        responses: {
+            /** @description The verification */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeContactVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification, revoked */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPersonalRepresentatives: {
+        parameters: {
+            query?: {
+                /** @description only the representatives of this patient (a contact id) */
+                patientContactId?: string;
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of representatives */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalRepresentativePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPersonalRepresentative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "patientContactId": "6f1c2b9e-3d4a-4c5b-9e8f-7a6b5c4d3e2f",
+                 *       "representativeContactId": "0b7e4f1a-2c3d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *       "relationship": "parent",
+                 *       "scope": "all",
+                 *       "effectiveFrom": "2026-12-01",
+                 *       "effectiveTo": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["PersonalRepresentativeCreate"];
+            };
+        };
+        responses: {
+            /** @description The representative */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalRepresentative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPersonalRepresentative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The representative */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalRepresentative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePersonalRepresentative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePersonalRepresentative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scope": "billing",
+                 *       "effectiveTo": "2027-06-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PersonalRepresentativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The representative as changed */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalRepresentative"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDisclosureSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putDisclosureSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "recipientCheck": "hold",
+                 *       "verificationValidDays": 365
+                 *     }
+                 */
+                "application/json": components["schemas"]["DisclosureSettingsPut"];
+            };
+        };
+        responses: {
+            /** @description The settings as set */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listHeldReplies: {
+        parameters: {
+            query?: {
+                /** @description only held replies in this state */
+                status?: "held" | "released" | "rejected";
+                /**
+                 * @description Page size (cursor pagination). Lists are ordered oldest first by (createdAt, id),
+                 *     unless a `sort` parameter says otherwise.
+                 *     Outside 1..100 is 400 VALIDATION_FAILED; unknown query parameters are rejected the same way.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page, passed back unchanged (opaque; never PHI) with
+                 *     the same `sort` and filters. Absent for the first page. A value this API did not
+                 *     return, or one returned for another sort, is 400 VALIDATION_FAILED.
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of held replies */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldReplyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getHeldReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The held reply */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    releaseHeldReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The held reply, released, and the comment it became */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldReplyRelease"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rejectHeldReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The caller could not be verified; phone them back on the number on file."
+                 *     }
+                 */
+                "application/json": components["schemas"]["HeldReplyReject"];
+            };
+        };
+        responses: {
+            /** @description The held reply, rejected */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldReply"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -623,6 +623,40 @@ export type ContactSearchInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A contact's identity was verified (164.514(h)). No PHI: the method, who, when. */
+export type ContactVerification = {
+  __typename?: 'ContactVerification';
+  contactId: Scalars['ID']['output'];
+  /** verifiedAt plus the tenant's current verificationValidDays */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** government_id, date_of_birth_and_address, knowledge_based, callback_to_number_on_file, in_person or patient_portal_login */
+  method: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedBy?: Maybe<Scalars['ID']['output']>;
+  /** not revoked and not expired, now */
+  valid: Scalars['Boolean']['output'];
+  verifiedAt: Scalars['DateTime']['output'];
+  verifiedBy: Scalars['ID']['output'];
+};
+
+export type ContactVerificationEdge = {
+  __typename?: 'ContactVerificationEdge';
+  cursor: Scalars['String']['output'];
+  node: ContactVerification;
+};
+
+export type ContactVerificationPage = {
+  __typename?: 'ContactVerificationPage';
+  edges: Array<ContactVerificationEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
+  items: Array<ContactVerification>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<ContactVerification>;
+  pageInfo: PageInfo;
+};
+
 export type CreateApiKeyInput = {
   allowedCidrs?: InputMaybe<Array<Scalars['String']['input']>>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -642,6 +676,10 @@ export type CreateBusinessAssociateAgreementInput = {
 export type CreateCommentInput = {
   body: Scalars['String']['input'];
   public?: InputMaybe<Scalars['Boolean']['input']>;
+  /** contact ids who receive this public reply besides the ticket's requester (checked: the patient or an effective, verified representative in scope) */
+  recipients?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** billing, appointments or clinical: what the reply is about (a representative's scope must cover it; none needs scope all) */
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateContactInput = {
@@ -669,6 +707,33 @@ export type CreateCustomFieldInput = {
 export type CreateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+};
+
+/** Exactly one target: contactId for kind contact, ticketId for ticket, query for query. */
+export type CreateLegalHoldInput = {
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  kind: LegalHoldKind;
+  query?: InputMaybe<LegalHoldQueryInput>;
+  reason: Scalars['String']['input'];
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreatePersonalRepresentativeInput = {
+  effectiveFrom: Scalars['String']['input'];
+  effectiveTo?: InputMaybe<Scalars['String']['input']>;
+  patientContactId: Scalars['ID']['input'];
+  relationship: Scalars['String']['input'];
+  representativeContactId: Scalars['ID']['input'];
+  scope: Scalars['String']['input'];
+};
+
+export type CreateSiemSinkInput = {
+  caPem?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endpoint: Scalars['String']['input'];
+  headers?: InputMaybe<Array<SiemSinkHeaderInput>>;
+  /** otlp_http or syslog_tls */
+  kind: Scalars['String']['input'];
 };
 
 export type CreateTicketInput = {
@@ -773,6 +838,17 @@ export type DisclosurePage = {
   pageInfo: PageInfo;
 };
 
+/** The tenant's disclosure settings. */
+export type DisclosureSettings = {
+  __typename?: 'DisclosureSettings';
+  isDefault: Scalars['Boolean']['output'];
+  /** off (the default: no recipient check), refuse or hold: what a public reply to an unentitled recipient gets */
+  recipientCheck: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** how many days an identity verification counts, 1 to 3650 (default 365) */
+  verificationValidDays: Scalars['Int']['output'];
+};
+
 /** A disclosure the accounting leaves out, with the reason. */
 export type ExcludedDisclosure = {
   __typename?: 'ExcludedDisclosure';
@@ -837,6 +913,114 @@ export type GroupPage = {
   pageInfo: PageInfo;
 };
 
+/** A public reply a disclosure check held for a supervisor: not sent until released. */
+export type HeldReply = {
+  __typename?: 'HeldReply';
+  authorId: Scalars['ID']['output'];
+  /** the held text: only when one held reply is read by someone who may read it */
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  reasons: Array<HeldReplyReason>;
+  recipientContactIds: Array<Scalars['ID']['output']>;
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** held, released or rejected */
+  status: Scalars['String']['output'];
+  ticketId: Scalars['ID']['output'];
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+export type HeldReplyEdge = {
+  __typename?: 'HeldReplyEdge';
+  cursor: Scalars['String']['output'];
+  node: HeldReply;
+};
+
+export type HeldReplyPage = {
+  __typename?: 'HeldReplyPage';
+  edges: Array<HeldReplyEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
+  items: Array<HeldReply>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<HeldReply>;
+  pageInfo: PageInfo;
+};
+
+/** A problem a disclosure check found with a reply: a pointer and a fixed phrase, never PHI. */
+export type HeldReplyReason = {
+  __typename?: 'HeldReplyReason';
+  detail: Scalars['String']['output'];
+  pointer: Scalars['String']['output'];
+};
+
+/** A released held reply: the queue entry and the public comment it became. */
+export type HeldReplyRelease = {
+  __typename?: 'HeldReplyRelease';
+  comment: Comment;
+  heldReply: HeldReply;
+};
+
+/** A legal (litigation) hold: nothing it covers is purged until it is released. */
+export type LegalHold = {
+  __typename?: 'LegalHold';
+  active: Scalars['Boolean']['output'];
+  contactId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: LegalHoldKind;
+  query?: Maybe<LegalHoldQuery>;
+  /** sealed free text; null unless the caller may read it (read_phi on LegalHold) */
+  reason?: Maybe<Scalars['String']['output']>;
+  releasedAt?: Maybe<Scalars['DateTime']['output']>;
+  releasedBy?: Maybe<Scalars['String']['output']>;
+  ticketId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type LegalHoldEdge = {
+  __typename?: 'LegalHoldEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: LegalHold;
+};
+
+/** What a legal hold names: a patient (contact), a ticket, or a query of tickets. */
+export type LegalHoldKind =
+  | 'contact'
+  | 'query'
+  | 'ticket';
+
+/** A page of LegalHolds: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type LegalHoldPage = {
+  __typename?: 'LegalHoldPage';
+  edges: Array<LegalHoldEdge>;
+  nodes: Array<LegalHold>;
+  pageInfo: PageInfo;
+};
+
+/** Tickets a query hold covers: created in [createdFrom, createdTo) and/or in one of the statuses. */
+export type LegalHoldQuery = {
+  __typename?: 'LegalHoldQuery';
+  createdFrom?: Maybe<Scalars['DateTime']['output']>;
+  createdTo?: Maybe<Scalars['DateTime']['output']>;
+  statuses?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** ISO 8601 date-times; statuses are ticket statuses (new, open, pending, on_hold, solved, closed). */
+export type LegalHoldQueryInput = {
+  createdFrom?: InputMaybe<Scalars['String']['input']>;
+  createdTo?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type LegalHoldState =
+  | 'active'
+  | 'all'
+  | 'released';
+
 export type Me = {
   __typename?: 'Me';
   groupIds: Array<Scalars['ID']['output']>;
@@ -868,12 +1052,17 @@ export type Mutation = {
   /** defines a custom field (update on Tenant) */
   createCustomField?: Maybe<CustomFieldDefinition>;
   createGroup?: Maybe<Group>;
+  createLegalHold?: Maybe<LegalHold>;
+  createPersonalRepresentative?: Maybe<PersonalRepresentative>;
+  createSiemSink?: Maybe<SiemSink>;
   /** idempotencyKey: same key and same input returns the first result; another input is IDEMPOTENCY_KEY_REUSED */
   createTicket?: Maybe<Ticket>;
   createUser?: Maybe<User>;
   createWebhookEndpoint?: Maybe<WebhookEndpointWithSecret>;
   deleteContact?: Maybe<Scalars['Boolean']['output']>;
   deleteGroup?: Maybe<Scalars['Boolean']['output']>;
+  deletePersonalRepresentative?: Maybe<Scalars['Boolean']['output']>;
+  deleteSiemSink?: Maybe<Scalars['Boolean']['output']>;
   /** removes the policy of a priority (update on Tenant); NOT_FOUND when it has none */
   deleteSlaPolicy?: Maybe<Scalars['Boolean']['output']>;
   /** expectedVersion: as for updateTicket */
@@ -892,15 +1081,20 @@ export type Mutation = {
   putSlaPolicy?: Maybe<SlaPolicy>;
   recordDisclosure?: Maybe<Disclosure>;
   redactComment?: Maybe<Comment>;
+  rejectHeldReply?: Maybe<HeldReply>;
+  releaseHeldReply?: Maybe<HeldReplyRelease>;
+  releaseLegalHold?: Maybe<LegalHold>;
   removeGroupMember?: Maybe<Group>;
   removeTrustedIssuer?: Maybe<Scalars['Boolean']['output']>;
   replayWebhookDelivery?: Maybe<Scalars['Boolean']['output']>;
   reviewBreakGlass?: Maybe<BreakGlassGrant>;
   revokeApiKey?: Maybe<ApiKey>;
+  revokeContactVerification?: Maybe<ContactVerification>;
   revokeUserSessions?: Maybe<User>;
   rotateWebhookSecret?: Maybe<WebhookEndpointWithSecret>;
   /** A mutation so that search terms (PHI) never travel in a GET URL. */
   searchContacts?: Maybe<Array<Contact>>;
+  setRetentionPolicy?: Maybe<RetentionPolicy>;
   /** starts a full re-verification job, or returns the tenant's running one */
   startAuditVerification?: Maybe<AuditVerificationJob>;
   terminateBusinessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
@@ -908,7 +1102,13 @@ export type Mutation = {
   updateAttachmentSettings?: Maybe<AttachmentSettings>;
   updateBusinessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
   updateContact?: Maybe<Contact>;
+  /** sets the tenant's disclosure settings (update on Tenant: tenant admins) */
+  updateDisclosureSettings?: Maybe<DisclosureSettings>;
   updateGroup?: Maybe<Group>;
+  updatePersonalRepresentative?: Maybe<PersonalRepresentative>;
+  /** sets the tenant's PHI detection settings (update on Tenant: tenant admins); applies from the next outgoing text */
+  updatePhiDetectionSettings?: Maybe<PhiDetectionSettings>;
+  updateSiemSink?: Maybe<SiemSink>;
   updateTenant?: Maybe<Tenant>;
   /** expectedVersion: fails with PRECONDITION_FAILED when the ticket changed since it was read */
   updateTicket?: Maybe<Ticket>;
@@ -919,6 +1119,7 @@ export type Mutation = {
   updateTrustedIssuer?: Maybe<TrustedIssuer>;
   updateUser?: Maybe<User>;
   updateWebhookEndpoint?: Maybe<WebhookEndpoint>;
+  verifyContact?: Maybe<ContactVerification>;
 };
 
 
@@ -970,6 +1171,21 @@ export type MutationCreateGroupArgs = {
 };
 
 
+export type MutationCreateLegalHoldArgs = {
+  input: CreateLegalHoldInput;
+};
+
+
+export type MutationCreatePersonalRepresentativeArgs = {
+  input: CreatePersonalRepresentativeInput;
+};
+
+
+export type MutationCreateSiemSinkArgs = {
+  input: CreateSiemSinkInput;
+};
+
+
 export type MutationCreateTicketArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateTicketInput;
@@ -992,6 +1208,16 @@ export type MutationDeleteContactArgs = {
 
 
 export type MutationDeleteGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePersonalRepresentativeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSiemSinkArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1078,6 +1304,22 @@ export type MutationRedactCommentArgs = {
 };
 
 
+export type MutationRejectHeldReplyArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReleaseHeldReplyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseLegalHoldArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveGroupMemberArgs = {
   groupId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -1106,6 +1348,11 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRevokeContactVerificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeUserSessionsArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1119,6 +1366,11 @@ export type MutationRotateWebhookSecretArgs = {
 
 export type MutationSearchContactsArgs = {
   input: ContactSearchInput;
+};
+
+
+export type MutationSetRetentionPolicyArgs = {
+  input: RetentionPolicyInput;
 };
 
 
@@ -1145,9 +1397,31 @@ export type MutationUpdateContactArgs = {
 };
 
 
+export type MutationUpdateDisclosureSettingsArgs = {
+  input: UpdateDisclosureSettingsInput;
+};
+
+
 export type MutationUpdateGroupArgs = {
   id: Scalars['ID']['input'];
   input: UpdateGroupInput;
+};
+
+
+export type MutationUpdatePersonalRepresentativeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePersonalRepresentativeInput;
+};
+
+
+export type MutationUpdatePhiDetectionSettingsArgs = {
+  input: UpdatePhiDetectionSettingsInput;
+};
+
+
+export type MutationUpdateSiemSinkArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSiemSinkInput;
 };
 
 
@@ -1178,6 +1452,12 @@ export type MutationUpdateUserArgs = {
 export type MutationUpdateWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookEndpointInput;
+};
+
+
+export type MutationVerifyContactArgs = {
+  contactId: Scalars['ID']['input'];
+  method: Scalars['String']['input'];
 };
 
 /**
@@ -1213,6 +1493,91 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A personal representative (164.502(g)): a contact who may receive the patient's PHI within its scope. */
+export type PersonalRepresentative = {
+  __typename?: 'PersonalRepresentative';
+  createdAt: Scalars['DateTime']['output'];
+  /** effective today */
+  effective: Scalars['Boolean']['output'];
+  /** first effective day (YYYY-MM-DD, UTC) */
+  effectiveFrom: Scalars['String']['output'];
+  /** first day no longer effective; null = open-ended */
+  effectiveTo?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientContactId: Scalars['ID']['output'];
+  /** parent, legal_guardian, healthcare_power_of_attorney, spouse, executor or other_authorised */
+  relationship: Scalars['String']['output'];
+  representativeContactId: Scalars['ID']['output'];
+  /** all, billing, appointments or clinical: the reply topics the representative may receive */
+  scope: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PersonalRepresentativeEdge = {
+  __typename?: 'PersonalRepresentativeEdge';
+  cursor: Scalars['String']['output'];
+  node: PersonalRepresentative;
+};
+
+export type PersonalRepresentativePage = {
+  __typename?: 'PersonalRepresentativePage';
+  edges: Array<PersonalRepresentativeEdge>;
+  /** @deprecated Use nodes, or edges { node }. Removed after 2027-06-04. */
+  items: Array<PersonalRepresentative>;
+  /** @deprecated Use pageInfo { endCursor hasNextPage }. Removed after 2027-06-04. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  nodes: Array<PersonalRepresentative>;
+  pageInfo: PageInfo;
+};
+
+/** What a finding does to an outgoing text. */
+export type PhiDetectionAction =
+  /** a public reply is refused (a webhook goes out without its PHI); audited */
+  | 'block'
+  /** a public reply is held for a supervisor (a webhook goes out without its PHI); audited */
+  | 'hold'
+  /** detection does not run */
+  | 'off'
+  /** the text goes out with each finding replaced by [KIND]; audited */
+  | 'redact'
+  /** the text goes out unchanged; the finding is audited */
+  | 'warn';
+
+/**
+ * The tenant's PHI detection settings. A tenant that has not set its own has the defaults:
+ * both actions off (existing tenants unchanged), every kind, no own formats.
+ */
+export type PhiDetectionSettings = {
+  __typename?: 'PhiDetectionSettings';
+  /** the tenant's account-number formats (same rules) */
+  accountPatterns: Array<Scalars['String']['output']>;
+  /** true while the tenant has not set its own */
+  isDefault: Scalars['Boolean']['output'];
+  /** the tenant's MRN formats (regular expressions, no backreferences, lookarounds or nested quantifiers) */
+  mrnPatterns: Array<Scalars['String']['output']>;
+  /** what another patient's email, phone or MRN (found by value, through the blind indexes) does */
+  otherPatientAction: PhiDetectionAction;
+  /** what an identifier found by pattern (of the kinds below) does */
+  patternAction: PhiDetectionAction;
+  /** the kinds the pattern pass reports */
+  patternKinds: Array<PhiPatternKind>;
+  /** when the tenant last set them; null with the defaults */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An identifier kind the pattern pass can find (45 CFR 164.514(b)(2)). */
+export type PhiPatternKind =
+  | 'account'
+  | 'address'
+  | 'date'
+  | 'email'
+  | 'ip'
+  | 'mrn'
+  | 'phone'
+  | 'ssn'
+  | 'url'
+  | 'zip';
+
 export type Query = {
   __typename?: 'Query';
   accessRequest?: Maybe<AccessRequest>;
@@ -1234,12 +1599,20 @@ export type Query = {
   businessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
   businessAssociateAgreements?: Maybe<BusinessAssociateAgreementPage>;
   contact?: Maybe<Contact>;
+  contactVerifications?: Maybe<ContactVerificationPage>;
   contacts?: Maybe<ContactPage>;
   /** the tenant's custom-field definitions (read on Ticket) */
   customFields?: Maybe<Array<CustomFieldDefinition>>;
+  /** the tenant's disclosure settings (read on Tenant) */
+  disclosureSettings?: Maybe<DisclosureSettings>;
   disclosures?: Maybe<DisclosurePage>;
   group?: Maybe<Group>;
   groups?: Maybe<GroupPage>;
+  /** the supervisor hold queue (status: held, released or rejected) */
+  heldReplies?: Maybe<HeldReplyPage>;
+  heldReply?: Maybe<HeldReply>;
+  legalHold?: Maybe<LegalHold>;
+  legalHolds?: Maybe<LegalHoldPage>;
   me?: Maybe<Me>;
   /**
    * The object with this global id (a Node's globalId), read as its own query would read it
@@ -1247,6 +1620,13 @@ export type Query = {
    * a global id, or names nothing the caller may see, is null with a NOT_FOUND error.
    */
   node?: Maybe<Node>;
+  personalRepresentative?: Maybe<PersonalRepresentative>;
+  personalRepresentatives?: Maybe<PersonalRepresentativePage>;
+  /** the tenant's PHI detection settings (read on Tenant) */
+  phiDetectionSettings?: Maybe<PhiDetectionSettings>;
+  retentionPolicy?: Maybe<RetentionPolicy>;
+  siemSink?: Maybe<SiemSink>;
+  siemSinks?: Maybe<SiemSinkPage>;
   /** the tenant's SLA policies (read on Tenant) */
   slaPolicies?: Maybe<Array<SlaPolicy>>;
   tenant?: Maybe<Tenant>;
@@ -1359,6 +1739,15 @@ export type QueryContactArgs = {
 };
 
 
+export type QueryContactVerificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  contactId: Scalars['ID']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   cursor?: InputMaybe<Scalars['String']['input']>;
@@ -1389,8 +1778,59 @@ export type QueryGroupsArgs = {
 };
 
 
+export type QueryHeldRepliesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryHeldReplyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLegalHoldArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLegalHoldsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<LegalHoldState>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonalRepresentativeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPersonalRepresentativesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  patientContactId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySiemSinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySiemSinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1463,6 +1903,31 @@ export type RecordDisclosureInput = {
   recipientAddress?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A tenant's retention periods, in days; null keeps that kind of record for ever. Audit events are never purged. */
+export type RetentionPolicy = {
+  __typename?: 'RetentionPolicy';
+  /** an attachment, from its upload */
+  attachmentDays?: Maybe<Scalars['Int']['output']>;
+  /** always false: the audit trail is never purged */
+  auditEventsPurged: Scalars['Boolean']['output'];
+  /** a closed ticket (with its comments, attachments and timeline), from its last change */
+  closedTicketDays?: Maybe<Scalars['Int']['output']>;
+  /** a comment, from its last edit */
+  commentDays?: Maybe<Scalars['Int']['output']>;
+  /** a contact nothing refers to any more, from its last change */
+  contactDays?: Maybe<Scalars['Int']['output']>;
+  /** null: never set */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Every period (1..36500 days); an omitted or null one keeps that kind of record for ever. */
+export type RetentionPolicyInput = {
+  attachmentDays?: InputMaybe<Scalars['Int']['input']>;
+  closedTicketDays?: InputMaybe<Scalars['Int']['input']>;
+  commentDays?: InputMaybe<Scalars['Int']['input']>;
+  contactDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type ReviewBreakGlassInput = {
   /** free text, sealed at rest like PHI; readable later by the privacy officer and the grant's holder only */
   note?: InputMaybe<Scalars['String']['input']>;
@@ -1479,6 +1944,66 @@ export type Role =
   | 'requester'
   | 'supervisor'
   | 'tenant_admin';
+
+/** Where the tenant's chained audit events (no PHI) are streamed: an OTLP/HTTP collector or a syslog receiver over TLS. */
+export type SiemSink = Node & {
+  __typename?: 'SiemSink';
+  /** syslog_tls: the CA the receiver's certificate is verified against (null: the system's CAs) */
+  caPem?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  delivery: SiemSinkDelivery;
+  description?: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** otlp_http: base URL (events go to {endpoint}/v1/logs); syslog_tls: tls://host:port */
+  endpoint: Scalars['String']['output'];
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
+  /** names of the headers sent with every batch; their values are sealed and never shown */
+  headerNames: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** otlp_http or syslog_tls */
+  kind: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Where streaming to a sink stands: its cursor against the tenant's chain head. */
+export type SiemSinkDelivery = {
+  __typename?: 'SiemSinkDelivery';
+  consecutiveFailures: Scalars['Int']['output'];
+  /** last seq of the tenant's audit chain the receiver acknowledged */
+  cursorSeq: Scalars['Float']['output'];
+  /** last seq of the tenant's audit chain */
+  headSeq: Scalars['Float']['output'];
+  lagEvents: Scalars['Float']['output'];
+  /** since the oldest unacknowledged event was chained (0 when caught up) */
+  lagSeconds: Scalars['Int']['output'];
+  lastAckAt?: Maybe<Scalars['DateTime']['output']>;
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** http_<status>, network, timeout, url_refused, chain_gap or headers_unreadable; never a response body */
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt: Scalars['DateTime']['output'];
+};
+
+export type SiemSinkEdge = {
+  __typename?: 'SiemSinkEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: SiemSink;
+};
+
+/** One extra request header (otlp_http), such as the collector's auth token: sealed at rest. */
+export type SiemSinkHeaderInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** A page of SiemSinks: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type SiemSinkPage = {
+  __typename?: 'SiemSinkPage';
+  edges: Array<SiemSinkEdge>;
+  nodes: Array<SiemSink>;
+  pageInfo: PageInfo;
+};
 
 /** The targets of one priority; a ticket's SLA due times are set from its priority's policy. */
 export type SlaPolicy = {
@@ -1732,9 +2257,42 @@ export type UpdateContactInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateDisclosureSettingsInput = {
+  recipientCheck: Scalars['String']['input'];
+  verificationValidDays: Scalars['Int']['input'];
+};
+
 export type UpdateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePersonalRepresentativeInput = {
+  effectiveFrom?: InputMaybe<Scalars['String']['input']>;
+  effectiveTo?: InputMaybe<Scalars['String']['input']>;
+  relationship?: InputMaybe<Scalars['String']['input']>;
+  scope?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Replaces the settings at once. */
+export type UpdatePhiDetectionSettingsInput = {
+  /** at most 10, each 1..200 characters */
+  accountPatterns: Array<Scalars['String']['input']>;
+  /** at most 10, each 1..200 characters */
+  mrnPatterns: Array<Scalars['String']['input']>;
+  otherPatientAction: PhiDetectionAction;
+  patternAction: PhiDetectionAction;
+  /** each kind at most once */
+  patternKinds: Array<PhiPatternKind>;
+};
+
+export type UpdateSiemSinkInput = {
+  caPem?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  endpoint?: InputMaybe<Scalars['String']['input']>;
+  /** replaces every header; [] removes them */
+  headers?: InputMaybe<Array<SiemSinkHeaderInput>>;
 };
 
 export type UpdateTenantInput = {
@@ -1972,6 +2530,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( BusinessAssociateAgreement )
     | ( Contact )
     | ( Group )
+    | ( SiemSink )
     | ( Ticket )
     | ( User )
     | ( WebhookEndpoint )
@@ -2029,12 +2588,18 @@ export type ResolversTypes = {
   ContactEdge: ResolverTypeWrapper<ContactEdge>;
   ContactPage: ResolverTypeWrapper<ContactPage>;
   ContactSearchInput: ContactSearchInput;
+  ContactVerification: ResolverTypeWrapper<ContactVerification>;
+  ContactVerificationEdge: ResolverTypeWrapper<ContactVerificationEdge>;
+  ContactVerificationPage: ResolverTypeWrapper<ContactVerificationPage>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBusinessAssociateAgreementInput: CreateBusinessAssociateAgreementInput;
   CreateCommentInput: CreateCommentInput;
   CreateContactInput: CreateContactInput;
   CreateCustomFieldInput: CreateCustomFieldInput;
   CreateGroupInput: CreateGroupInput;
+  CreateLegalHoldInput: CreateLegalHoldInput;
+  CreatePersonalRepresentativeInput: CreatePersonalRepresentativeInput;
+  CreateSiemSinkInput: CreateSiemSinkInput;
   CreateTicketInput: CreateTicketInput;
   CreateUserInput: CreateUserInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -2046,6 +2611,7 @@ export type ResolversTypes = {
   Disclosure: ResolverTypeWrapper<Disclosure>;
   DisclosureEdge: ResolverTypeWrapper<DisclosureEdge>;
   DisclosurePage: ResolverTypeWrapper<DisclosurePage>;
+  DisclosureSettings: ResolverTypeWrapper<DisclosureSettings>;
   ExcludedDisclosure: ResolverTypeWrapper<ExcludedDisclosure>;
   ExternalId: ResolverTypeWrapper<ExternalId>;
   ExternalIdInput: ExternalIdInput;
@@ -2055,19 +2621,44 @@ export type ResolversTypes = {
   Group: ResolverTypeWrapper<Group>;
   GroupEdge: ResolverTypeWrapper<GroupEdge>;
   GroupPage: ResolverTypeWrapper<GroupPage>;
+  HeldReply: ResolverTypeWrapper<HeldReply>;
+  HeldReplyEdge: ResolverTypeWrapper<HeldReplyEdge>;
+  HeldReplyPage: ResolverTypeWrapper<HeldReplyPage>;
+  HeldReplyReason: ResolverTypeWrapper<HeldReplyReason>;
+  HeldReplyRelease: ResolverTypeWrapper<HeldReplyRelease>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LegalHold: ResolverTypeWrapper<LegalHold>;
+  LegalHoldEdge: ResolverTypeWrapper<LegalHoldEdge>;
+  LegalHoldKind: LegalHoldKind;
+  LegalHoldPage: ResolverTypeWrapper<LegalHoldPage>;
+  LegalHoldQuery: ResolverTypeWrapper<LegalHoldQuery>;
+  LegalHoldQueryInput: LegalHoldQueryInput;
+  LegalHoldState: LegalHoldState;
   Me: ResolverTypeWrapper<Me>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalRepresentative: ResolverTypeWrapper<PersonalRepresentative>;
+  PersonalRepresentativeEdge: ResolverTypeWrapper<PersonalRepresentativeEdge>;
+  PersonalRepresentativePage: ResolverTypeWrapper<PersonalRepresentativePage>;
+  PhiDetectionAction: PhiDetectionAction;
+  PhiDetectionSettings: ResolverTypeWrapper<PhiDetectionSettings>;
+  PhiPatternKind: PhiPatternKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordDisclosureInput: RecordDisclosureInput;
+  RetentionPolicy: ResolverTypeWrapper<RetentionPolicy>;
+  RetentionPolicyInput: RetentionPolicyInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
   Role: Role;
+  SiemSink: ResolverTypeWrapper<SiemSink>;
+  SiemSinkDelivery: ResolverTypeWrapper<SiemSinkDelivery>;
+  SiemSinkEdge: ResolverTypeWrapper<SiemSinkEdge>;
+  SiemSinkHeaderInput: SiemSinkHeaderInput;
+  SiemSinkPage: ResolverTypeWrapper<SiemSinkPage>;
   SlaPolicy: ResolverTypeWrapper<SlaPolicy>;
   SlaPolicyInput: SlaPolicyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -2092,7 +2683,11 @@ export type ResolversTypes = {
   UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
+  UpdateDisclosureSettingsInput: UpdateDisclosureSettingsInput;
   UpdateGroupInput: UpdateGroupInput;
+  UpdatePersonalRepresentativeInput: UpdatePersonalRepresentativeInput;
+  UpdatePhiDetectionSettingsInput: UpdatePhiDetectionSettingsInput;
+  UpdateSiemSinkInput: UpdateSiemSinkInput;
   UpdateTenantInput: UpdateTenantInput;
   UpdateTicketInput: UpdateTicketInput;
   UpdateUserInput: UpdateUserInput;
@@ -2159,12 +2754,18 @@ export type ResolversParentTypes = {
   ContactEdge: ContactEdge;
   ContactPage: ContactPage;
   ContactSearchInput: ContactSearchInput;
+  ContactVerification: ContactVerification;
+  ContactVerificationEdge: ContactVerificationEdge;
+  ContactVerificationPage: ContactVerificationPage;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBusinessAssociateAgreementInput: CreateBusinessAssociateAgreementInput;
   CreateCommentInput: CreateCommentInput;
   CreateContactInput: CreateContactInput;
   CreateCustomFieldInput: CreateCustomFieldInput;
   CreateGroupInput: CreateGroupInput;
+  CreateLegalHoldInput: CreateLegalHoldInput;
+  CreatePersonalRepresentativeInput: CreatePersonalRepresentativeInput;
+  CreateSiemSinkInput: CreateSiemSinkInput;
   CreateTicketInput: CreateTicketInput;
   CreateUserInput: CreateUserInput;
   CreateWebhookEndpointInput: CreateWebhookEndpointInput;
@@ -2175,6 +2776,7 @@ export type ResolversParentTypes = {
   Disclosure: Disclosure;
   DisclosureEdge: DisclosureEdge;
   DisclosurePage: DisclosurePage;
+  DisclosureSettings: DisclosureSettings;
   ExcludedDisclosure: ExcludedDisclosure;
   ExternalId: ExternalId;
   ExternalIdInput: ExternalIdInput;
@@ -2184,18 +2786,39 @@ export type ResolversParentTypes = {
   Group: Group;
   GroupEdge: GroupEdge;
   GroupPage: GroupPage;
+  HeldReply: HeldReply;
+  HeldReplyEdge: HeldReplyEdge;
+  HeldReplyPage: HeldReplyPage;
+  HeldReplyReason: HeldReplyReason;
+  HeldReplyRelease: HeldReplyRelease;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  LegalHold: LegalHold;
+  LegalHoldEdge: LegalHoldEdge;
+  LegalHoldPage: LegalHoldPage;
+  LegalHoldQuery: LegalHoldQuery;
+  LegalHoldQueryInput: LegalHoldQueryInput;
   Me: Me;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
   PageInfo: PageInfo;
+  PersonalRepresentative: PersonalRepresentative;
+  PersonalRepresentativeEdge: PersonalRepresentativeEdge;
+  PersonalRepresentativePage: PersonalRepresentativePage;
+  PhiDetectionSettings: PhiDetectionSettings;
   Query: Record<PropertyKey, never>;
   RecordDisclosureInput: RecordDisclosureInput;
+  RetentionPolicy: RetentionPolicy;
+  RetentionPolicyInput: RetentionPolicyInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
+  SiemSink: SiemSink;
+  SiemSinkDelivery: SiemSinkDelivery;
+  SiemSinkEdge: SiemSinkEdge;
+  SiemSinkHeaderInput: SiemSinkHeaderInput;
+  SiemSinkPage: SiemSinkPage;
   SlaPolicy: SlaPolicy;
   SlaPolicyInput: SlaPolicyInput;
   String: Scalars['String']['output'];
@@ -2214,7 +2837,11 @@ export type ResolversParentTypes = {
   UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
+  UpdateDisclosureSettingsInput: UpdateDisclosureSettingsInput;
   UpdateGroupInput: UpdateGroupInput;
+  UpdatePersonalRepresentativeInput: UpdatePersonalRepresentativeInput;
+  UpdatePhiDetectionSettingsInput: UpdatePhiDetectionSettingsInput;
+  UpdateSiemSinkInput: UpdateSiemSinkInput;
   UpdateTenantInput: UpdateTenantInput;
   UpdateTicketInput: UpdateTicketInput;
   UpdateUserInput: UpdateUserInput;
@@ -2640,6 +3267,31 @@ export type ContactPageResolvers<ContextType = GraphqlContext, ParentType extend
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type ContactVerificationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ContactVerification'] = ResolversParentTypes['ContactVerification']> = {
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  verifiedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ContactVerificationEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ContactVerificationEdge'] = ResolversParentTypes['ContactVerificationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ContactVerification'], ParentType, ContextType>;
+};
+
+export type ContactVerificationPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ContactVerificationPage'] = ResolversParentTypes['ContactVerificationPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ContactVerificationEdge']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ContactVerification']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ContactVerification']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2686,6 +3338,13 @@ export type DisclosurePageResolvers<ContextType = GraphqlContext, ParentType ext
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type DisclosureSettingsResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['DisclosureSettings'] = ResolversParentTypes['DisclosureSettings']> = {
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recipientCheck?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  verificationValidDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ExcludedDisclosureResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ExcludedDisclosure'] = ResolversParentTypes['ExcludedDisclosure']> = {
   disclosedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   exclusion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2728,9 +3387,78 @@ export type GroupPageResolvers<ContextType = GraphqlContext, ParentType extends 
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type HeldReplyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HeldReply'] = ResolversParentTypes['HeldReply']> = {
+  authorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['HeldReplyReason']>, ParentType, ContextType>;
+  recipientContactIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type HeldReplyEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HeldReplyEdge'] = ResolversParentTypes['HeldReplyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HeldReply'], ParentType, ContextType>;
+};
+
+export type HeldReplyPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HeldReplyPage'] = ResolversParentTypes['HeldReplyPage']> = {
+  edges?: Resolver<Array<ResolversTypes['HeldReplyEdge']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['HeldReply']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['HeldReply']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type HeldReplyReasonResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HeldReplyReason'] = ResolversParentTypes['HeldReplyReason']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HeldReplyReleaseResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['HeldReplyRelease'] = ResolversParentTypes['HeldReplyRelease']> = {
+  comment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType>;
+  heldReply?: Resolver<ResolversTypes['HeldReply'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LegalHoldResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['LegalHold'] = ResolversParentTypes['LegalHold']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LegalHoldKind'], ParentType, ContextType>;
+  query?: Resolver<Maybe<ResolversTypes['LegalHoldQuery']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  releasedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ticketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type LegalHoldEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['LegalHoldEdge'] = ResolversParentTypes['LegalHoldEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LegalHold'], ParentType, ContextType>;
+};
+
+export type LegalHoldPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['LegalHoldPage'] = ResolversParentTypes['LegalHoldPage']> = {
+  edges?: Resolver<Array<ResolversTypes['LegalHoldEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['LegalHold']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LegalHoldQueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['LegalHoldQuery'] = ResolversParentTypes['LegalHoldQuery']> = {
+  createdFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  statuses?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+};
 
 export type MeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
   groupIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2752,11 +3480,16 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   createContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   createCustomField?: Resolver<Maybe<ResolversTypes['CustomFieldDefinition']>, ParentType, ContextType, RequireFields<MutationCreateCustomFieldArgs, 'input'>>;
   createGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
+  createLegalHold?: Resolver<Maybe<ResolversTypes['LegalHold']>, ParentType, ContextType, RequireFields<MutationCreateLegalHoldArgs, 'input'>>;
+  createPersonalRepresentative?: Resolver<Maybe<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType, RequireFields<MutationCreatePersonalRepresentativeArgs, 'input'>>;
+  createSiemSink?: Resolver<Maybe<ResolversTypes['SiemSink']>, ParentType, ContextType, RequireFields<MutationCreateSiemSinkArgs, 'input'>>;
   createTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationCreateTicketArgs, 'input'>>;
   createUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   createWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpointWithSecret']>, ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'input'>>;
   deleteContact?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'id'>>;
   deleteGroup?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteGroupArgs, 'id'>>;
+  deletePersonalRepresentative?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeletePersonalRepresentativeArgs, 'id'>>;
+  deleteSiemSink?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSiemSinkArgs, 'id'>>;
   deleteSlaPolicy?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteSlaPolicyArgs, 'priority'>>;
   deleteTicket?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
   deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
@@ -2772,29 +3505,39 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   putSlaPolicy?: Resolver<Maybe<ResolversTypes['SlaPolicy']>, ParentType, ContextType, RequireFields<MutationPutSlaPolicyArgs, 'input' | 'priority'>>;
   recordDisclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<MutationRecordDisclosureArgs, 'input'>>;
   redactComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationRedactCommentArgs, 'id' | 'text'>>;
+  rejectHeldReply?: Resolver<Maybe<ResolversTypes['HeldReply']>, ParentType, ContextType, RequireFields<MutationRejectHeldReplyArgs, 'id' | 'reason'>>;
+  releaseHeldReply?: Resolver<Maybe<ResolversTypes['HeldReplyRelease']>, ParentType, ContextType, RequireFields<MutationReleaseHeldReplyArgs, 'id'>>;
+  releaseLegalHold?: Resolver<Maybe<ResolversTypes['LegalHold']>, ParentType, ContextType, RequireFields<MutationReleaseLegalHoldArgs, 'id'>>;
   removeGroupMember?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationRemoveGroupMemberArgs, 'groupId' | 'userId'>>;
   removeTrustedIssuer?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemoveTrustedIssuerArgs, 'id'>>;
   replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'deliveryId' | 'endpointId'>>;
   reviewBreakGlass?: Resolver<Maybe<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType, RequireFields<MutationReviewBreakGlassArgs, 'id' | 'input'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeContactVerification?: Resolver<Maybe<ResolversTypes['ContactVerification']>, ParentType, ContextType, RequireFields<MutationRevokeContactVerificationArgs, 'id'>>;
   revokeUserSessions?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
   rotateWebhookSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointWithSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   searchContacts?: Resolver<Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
+  setRetentionPolicy?: Resolver<Maybe<ResolversTypes['RetentionPolicy']>, ParentType, ContextType, RequireFields<MutationSetRetentionPolicyArgs, 'input'>>;
   startAuditVerification?: Resolver<Maybe<ResolversTypes['AuditVerificationJob']>, ParentType, ContextType>;
   terminateBusinessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
   updateAttachmentSettings?: Resolver<Maybe<ResolversTypes['AttachmentSettings']>, ParentType, ContextType, RequireFields<MutationUpdateAttachmentSettingsArgs, 'input'>>;
   updateBusinessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<MutationUpdateBusinessAssociateAgreementArgs, 'id' | 'input'>>;
   updateContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
+  updateDisclosureSettings?: Resolver<Maybe<ResolversTypes['DisclosureSettings']>, ParentType, ContextType, RequireFields<MutationUpdateDisclosureSettingsArgs, 'input'>>;
   updateGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
+  updatePersonalRepresentative?: Resolver<Maybe<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType, RequireFields<MutationUpdatePersonalRepresentativeArgs, 'id' | 'input'>>;
+  updatePhiDetectionSettings?: Resolver<Maybe<ResolversTypes['PhiDetectionSettings']>, ParentType, ContextType, RequireFields<MutationUpdatePhiDetectionSettingsArgs, 'input'>>;
+  updateSiemSink?: Resolver<Maybe<ResolversTypes['SiemSink']>, ParentType, ContextType, RequireFields<MutationUpdateSiemSinkArgs, 'id' | 'input'>>;
   updateTenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
   updateTicket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<MutationUpdateTicketArgs, 'id' | 'input'>>;
   updateTrustedIssuer?: Resolver<Maybe<ResolversTypes['TrustedIssuer']>, ParentType, ContextType, RequireFields<MutationUpdateTrustedIssuerArgs, 'id' | 'input'>>;
   updateUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
   updateWebhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<MutationUpdateWebhookEndpointArgs, 'id' | 'input'>>;
+  verifyContact?: Resolver<Maybe<ResolversTypes['ContactVerification']>, ParentType, ContextType, RequireFields<MutationVerifyContactArgs, 'contactId' | 'method'>>;
 };
 
 export type NodeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AccessRequest' | 'AccountingRequest' | 'ApiKey' | 'Attachment' | 'AuditVerificationJob' | 'BusinessAssociateAgreement' | 'Contact' | 'Group' | 'Ticket' | 'User' | 'WebhookEndpoint', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AccessRequest' | 'AccountingRequest' | 'ApiKey' | 'Attachment' | 'AuditVerificationJob' | 'BusinessAssociateAgreement' | 'Contact' | 'Group' | 'SiemSink' | 'Ticket' | 'User' | 'WebhookEndpoint', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2802,6 +3545,42 @@ export type PageInfoResolvers<ContextType = GraphqlContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PersonalRepresentativeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PersonalRepresentative'] = ResolversParentTypes['PersonalRepresentative']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  effective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  patientContactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  representativeContactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PersonalRepresentativeEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PersonalRepresentativeEdge'] = ResolversParentTypes['PersonalRepresentativeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PersonalRepresentative'], ParentType, ContextType>;
+};
+
+export type PersonalRepresentativePageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PersonalRepresentativePage'] = ResolversParentTypes['PersonalRepresentativePage']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonalRepresentativeEdge']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PhiDetectionSettingsResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PhiDetectionSettings'] = ResolversParentTypes['PhiDetectionSettings']> = {
+  accountPatterns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mrnPatterns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  otherPatientAction?: Resolver<ResolversTypes['PhiDetectionAction'], ParentType, ContextType>;
+  patternAction?: Resolver<ResolversTypes['PhiDetectionAction'], ParentType, ContextType>;
+  patternKinds?: Resolver<Array<ResolversTypes['PhiPatternKind']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2821,13 +3600,25 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   businessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<QueryBusinessAssociateAgreementArgs, 'id'>>;
   businessAssociateAgreements?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreementPage']>, ParentType, ContextType, Partial<QueryBusinessAssociateAgreementsArgs>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  contactVerifications?: Resolver<Maybe<ResolversTypes['ContactVerificationPage']>, ParentType, ContextType, RequireFields<QueryContactVerificationsArgs, 'contactId'>>;
   contacts?: Resolver<Maybe<ResolversTypes['ContactPage']>, ParentType, ContextType, Partial<QueryContactsArgs>>;
   customFields?: Resolver<Maybe<Array<ResolversTypes['CustomFieldDefinition']>>, ParentType, ContextType>;
+  disclosureSettings?: Resolver<Maybe<ResolversTypes['DisclosureSettings']>, ParentType, ContextType>;
   disclosures?: Resolver<Maybe<ResolversTypes['DisclosurePage']>, ParentType, ContextType, RequireFields<QueryDisclosuresArgs, 'contactId'>>;
   group?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<QueryGroupArgs, 'id'>>;
   groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
+  heldReplies?: Resolver<Maybe<ResolversTypes['HeldReplyPage']>, ParentType, ContextType, Partial<QueryHeldRepliesArgs>>;
+  heldReply?: Resolver<Maybe<ResolversTypes['HeldReply']>, ParentType, ContextType, RequireFields<QueryHeldReplyArgs, 'id'>>;
+  legalHold?: Resolver<Maybe<ResolversTypes['LegalHold']>, ParentType, ContextType, RequireFields<QueryLegalHoldArgs, 'id'>>;
+  legalHolds?: Resolver<Maybe<ResolversTypes['LegalHoldPage']>, ParentType, ContextType, Partial<QueryLegalHoldsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  personalRepresentative?: Resolver<Maybe<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType, RequireFields<QueryPersonalRepresentativeArgs, 'id'>>;
+  personalRepresentatives?: Resolver<Maybe<ResolversTypes['PersonalRepresentativePage']>, ParentType, ContextType, Partial<QueryPersonalRepresentativesArgs>>;
+  phiDetectionSettings?: Resolver<Maybe<ResolversTypes['PhiDetectionSettings']>, ParentType, ContextType>;
+  retentionPolicy?: Resolver<Maybe<ResolversTypes['RetentionPolicy']>, ParentType, ContextType>;
+  siemSink?: Resolver<Maybe<ResolversTypes['SiemSink']>, ParentType, ContextType, RequireFields<QuerySiemSinkArgs, 'id'>>;
+  siemSinks?: Resolver<Maybe<ResolversTypes['SiemSinkPage']>, ParentType, ContextType, Partial<QuerySiemSinksArgs>>;
   slaPolicies?: Resolver<Maybe<Array<ResolversTypes['SlaPolicy']>>, ParentType, ContextType>;
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
@@ -2839,6 +3630,53 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   webhookAttempts?: Resolver<Maybe<ResolversTypes['WebhookAttemptPage']>, ParentType, ContextType, RequireFields<QueryWebhookAttemptsArgs, 'endpointId'>>;
   webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
   webhookEndpoints?: Resolver<Maybe<ResolversTypes['WebhookEndpointPage']>, ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
+};
+
+export type RetentionPolicyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['RetentionPolicy'] = ResolversParentTypes['RetentionPolicy']> = {
+  attachmentDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  auditEventsPurged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  closedTicketDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  commentDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  contactDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type SiemSinkResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SiemSink'] = ResolversParentTypes['SiemSink']> = {
+  caPem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['SiemSinkDelivery'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endpoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  headerNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SiemSinkDeliveryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SiemSinkDelivery'] = ResolversParentTypes['SiemSinkDelivery']> = {
+  consecutiveFailures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cursorSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  headSeq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lagEvents?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lagSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAckAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SiemSinkEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SiemSinkEdge'] = ResolversParentTypes['SiemSinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SiemSink'], ParentType, ContextType>;
+};
+
+export type SiemSinkPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SiemSinkPage'] = ResolversParentTypes['SiemSinkPage']> = {
+  edges?: Resolver<Array<ResolversTypes['SiemSinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SiemSink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type SlaPolicyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SlaPolicy'] = ResolversParentTypes['SlaPolicy']> = {
@@ -3074,24 +3912,46 @@ export type Resolvers<ContextType = GraphqlContext> = {
   Contact?: ContactResolvers<ContextType>;
   ContactEdge?: ContactEdgeResolvers<ContextType>;
   ContactPage?: ContactPageResolvers<ContextType>;
+  ContactVerification?: ContactVerificationResolvers<ContextType>;
+  ContactVerificationEdge?: ContactVerificationEdgeResolvers<ContextType>;
+  ContactVerificationPage?: ContactVerificationPageResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CustomFieldDefinition?: CustomFieldDefinitionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureEdge?: DisclosureEdgeResolvers<ContextType>;
   DisclosurePage?: DisclosurePageResolvers<ContextType>;
+  DisclosureSettings?: DisclosureSettingsResolvers<ContextType>;
   ExcludedDisclosure?: ExcludedDisclosureResolvers<ContextType>;
   ExternalId?: ExternalIdResolvers<ContextType>;
   ExternalRef?: ExternalRefResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   GroupEdge?: GroupEdgeResolvers<ContextType>;
   GroupPage?: GroupPageResolvers<ContextType>;
+  HeldReply?: HeldReplyResolvers<ContextType>;
+  HeldReplyEdge?: HeldReplyEdgeResolvers<ContextType>;
+  HeldReplyPage?: HeldReplyPageResolvers<ContextType>;
+  HeldReplyReason?: HeldReplyReasonResolvers<ContextType>;
+  HeldReplyRelease?: HeldReplyReleaseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LegalHold?: LegalHoldResolvers<ContextType>;
+  LegalHoldEdge?: LegalHoldEdgeResolvers<ContextType>;
+  LegalHoldPage?: LegalHoldPageResolvers<ContextType>;
+  LegalHoldQuery?: LegalHoldQueryResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalRepresentative?: PersonalRepresentativeResolvers<ContextType>;
+  PersonalRepresentativeEdge?: PersonalRepresentativeEdgeResolvers<ContextType>;
+  PersonalRepresentativePage?: PersonalRepresentativePageResolvers<ContextType>;
+  PhiDetectionSettings?: PhiDetectionSettingsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RetentionPolicy?: RetentionPolicyResolvers<ContextType>;
+  SiemSink?: SiemSinkResolvers<ContextType>;
+  SiemSinkDelivery?: SiemSinkDeliveryResolvers<ContextType>;
+  SiemSinkEdge?: SiemSinkEdgeResolvers<ContextType>;
+  SiemSinkPage?: SiemSinkPageResolvers<ContextType>;
   SlaPolicy?: SlaPolicyResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PatternDetector, PHI_KINDS, type PhiPatternKind } from '../../../src/phi-detection/patterns.js';
 
-interface Sample {
+export interface Sample {
   id: string;
   text: string;
   labels: Array<{ kind: PhiPatternKind; offset: number; length: number }>;
@@ -25,8 +25,7 @@ export interface KindScore {
   fpRate: number;
 }
 
-export function scoreCorpus(detector = new PatternDetector()): KindScore[] {
-  const corpus = loadCorpus();
+export function scoreCorpus(detector = new PatternDetector(), corpus: readonly Sample[] = loadCorpus()): KindScore[] {
   const clean = corpus.filter((s) => s.labels.length === 0);
   return PHI_KINDS.map((kind) => {
     let labelled = 0;
@@ -50,4 +49,20 @@ export function scoreCorpus(detector = new PatternDetector()): KindScore[] {
       fpRate: falsePositives / clean.length,
     };
   });
+}
+
+/** The hand-written corpus (handwritten.ts) in the shape scoreCorpus takes. */
+export async function handwrittenSamples(): Promise<Sample[]> {
+  const { handwrittenCorpus } = await import('./handwritten.js');
+  return handwrittenCorpus().map((s, i) => ({ id: `hand-${i}`, ...s }));
+}
+
+/** The held-out set (heldout.ts), never used to tune the patterns. */
+export async function heldoutSamples(): Promise<Sample[]> {
+  const { parseReply } = await import('./handwritten.js');
+  const { heldoutClean, heldoutLabelled } = await import('./heldout.js');
+  return [
+    ...heldoutLabelled.map((m, i) => ({ id: `held-${i}`, ...parseReply(m) })),
+    ...heldoutClean.map((text, i) => ({ id: `held-clean-${i}`, text, labels: [] })),
+  ];
 }

@@ -46,7 +46,8 @@ export function deniedResourceId(
     const at = segments.indexOf(':id');
     const collection = at > 0 ? segments[at - 1]!.replace(/-/g, '').toLowerCase() : '';
     const subject = policy.subject.toLowerCase();
-    if (collection === subject || collection === `${subject}s`)
+    // plural as English spells it: tickets, held-replies
+    if (collection === subject || collection === `${subject}s` || collection === subject.replace(/y$/, 'ies'))
       id = (named.params as Record<string, unknown> | undefined)?.['id'];
   } else {
     const args = named.args as Record<string, unknown> | undefined;

@@ -5,6 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, PageOf, PageQuery, errorResponses } from '../http/schemas.js';
 import { actorOf } from '../http/actor.js';
 import * as incidents from './incidents.service.js';
+import { updateIncident } from './incident-risk.service.js';
 import { getBreachAssessment } from './breach-assessment.service.js';
 import { exportHhsLog } from './hhs-log.service.js';
 import { notificationLetters } from './notification-letters.service.js';
@@ -215,7 +216,7 @@ export function incidentsRoutes(deps: incidents.IncidentDeps) {
       },
       async (req) => {
         const { discoveredAt, ...rest } = req.body;
-        return incidents.updateIncident(deps, actorOf(req), req.params.id, {
+        return updateIncident(deps, actorOf(req), req.params.id, {
           ...rest,
           discoveredAt: date(discoveredAt),
         });

@@ -5,91 +5,24 @@
 // tenant admins and auditors read incidents without the notes.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
-import type { TenantCrypto } from '../crypto/tenant-crypto.js';
-import type { Sealed } from '../crypto/sealed.js';
 import { eventFromRow } from '../audit/index.js';
-import { AppError, notFound } from '../errors.js';
-import { isUuid } from '../ids.js';
+import { AppError } from '../errors.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
-import { can, inTenant, readInTenant, type Scope } from '../services/scope.js';
-import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
+import { inTenant, readInTenant, type Scope } from '../services/scope.js';
+import { cryptoForRead } from '../services/seal-failures.js';
 import * as findings from '../activity-review/review-findings.service.js';
 import { decideFinding } from '../activity-review/activity-review.repository.js';
-import type { ReviewDeps } from '../activity-review/review-findings.service.js';
 import * as repo from './incidents.repository.js';
-import { AffectedPatients, type AffectedPatient } from './affected-patients.js';
-import { incidentsSealing as spec } from './incidents.sealing.js';
 import {
-  initialRiskFactors,
-  joinRisk,
-  mergeRisk,
-  splitRisk,
-  type RiskFactors,
-  type RiskInput,
-} from './risk-assessment.js';
-
-export type IncidentDeps = ReviewDeps & { clock?: (() => Date) | undefined };
-const nowOf = (deps: IncidentDeps) => deps.clock?.() ?? new Date();
-
-export interface IncidentView {
-  id: string;
-  status: 'open' | 'closed';
-  discoveredAt: Date;
-  sourceFindingId: string | null;
-  /** actorId null: every actor in the window; sessionId: only that session of the actor */
-  scope: { actorId: string | null; sessionId: string | null; from: Date; to: Date };
-  affectedCount: number;
-  riskAssessment: RiskFactors;
-  /** true when risk notes exist that the caller may not read (they show as null) */
-  masked: boolean;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-const NOTES_FIELD = 'incident.risk_notes';
-const notesPlace = (id: string) => ({ table: spec.table, column: 'risk_notes_sealed', rowId: id });
-
-async function openNotes(crypto: TenantCrypto, row: repo.IncidentRow): Promise<Record<string, string> | null> {
-  return row.risk_notes_sealed === null
-    ? null
-    : (JSON.parse(await crypto.open(notesPlace(row.id), row.risk_notes_sealed)) as Record<string, string>);
-}
-
-async function present(s: Scope, crypto: TenantCrypto, row: repo.IncidentRow): Promise<IncidentView> {
-  const disclose = row.risk_notes_sealed !== null && can(s.ability, 'read_phi', 'Incident');
-  return {
-    id: row.id,
-    status: row.status,
-    discoveredAt: row.discovered_at,
-    sourceFindingId: row.source_finding_id,
-    scope: { actorId: row.scope_actor_id, sessionId: row.scope_session_id, from: row.scope_from, to: row.scope_to },
-    affectedCount: row.affected_count,
-    riskAssessment: joinRisk(row.risk_assessment, disclose ? await openNotes(crypto, row) : null),
-    masked: row.risk_notes_sealed !== null && !disclose,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function recordRead(s: Scope, row: repo.IncidentRow): void {
-  const disclosed = row.risk_notes_sealed !== null && can(s.ability, 'read_phi', 'Incident');
-  s.record({
-    action: 'incident.read',
-    resourceType: 'Incident',
-    resourceId: row.id,
-    phiFields: disclosed ? [NOTES_FIELD] : [],
-    outcome: 'allowed',
-  });
-}
-
-async function visibleIncident(s: Scope, id: string): Promise<repo.IncidentRow> {
-  s.assertCan('read', 'Incident');
-  const row = isUuid(id) ? await repo.getIncident(s.tx, id) : undefined;
-  if (!row) throw notFound('incident');
-  return row;
-}
+  assertDiscovery,
+  nowOf,
+  present,
+  recordRead,
+  visibleIncident,
+  type IncidentDeps,
+  type IncidentView,
+} from './incident-view.service.js';
+import { AffectedPatients, type AffectedPatient } from './affected-patients.js';
 
 const PAGE = 5000;
 
@@ -115,13 +48,6 @@ async function affectedFromTrail(s: Scope, scope: IncidentScope): Promise<Affect
     after = Number(rows[rows.length - 1]!.seq);
   }
   return acc.list();
-}
-
-function assertDiscovery(discoveredAt: Date, now: Date): void {
-  if (!Number.isFinite(discoveredAt.getTime()) || discoveredAt.getTime() > now.getTime() + 60_000)
-    throw new AppError('VALIDATION_FAILED', 'discoveredAt must be a time no later than now.', [
-      { pointer: '/discoveredAt', detail: 'a past date-time' },
-    ]);
 }
 
 async function createIncident(
@@ -290,45 +216,4 @@ export async function listAffectedPatients(
   });
 }
 
-export async function updateIncident(
-  deps: IncidentDeps,
-  actor: Actor,
-  id: string,
-  input: RiskInput & { status?: 'open' | 'closed' | undefined; discoveredAt?: Date | undefined },
-): Promise<IncidentView> {
-  const crypto = await cryptoForWrite(deps, actor);
-  if (input.discoveredAt) assertDiscovery(input.discoveredAt, nowOf(deps));
-  return inTenant(deps, actor, async (s) => {
-    const row = await visibleIncident(s, id);
-    s.assertCan('update', 'Incident', { id });
-    const { status, discoveredAt, ...risk } = input;
-    const touchesNotes = Object.values(risk).some((f) => typeof f === 'object' && f !== null && 'note' in f);
-    // merging notes needs the current ones: only someone who may read them may change them
-    if (touchesNotes || row.risk_notes_sealed !== null) s.assertCan('read_phi', 'Incident', { id });
-    const current =
-      row.risk_notes_sealed === null
-        ? joinRisk(row.risk_assessment, null)
-        : joinRisk(row.risk_assessment, await openNotes(crypto, row));
-    const next = mergeRisk(
-      Object.keys(row.risk_assessment).length === 0 ? { ...initialRiskFactors, ...current } : current,
-      risk,
-    );
-    const { codes, notes } = splitRisk(next);
-    const sealed: Sealed<string> | null = notes === null ? null : crypto.seal(notesPlace(id), notes);
-    const updated = await repo.updateIncident(s.tx, id, {
-      risk_assessment: JSON.stringify(codes),
-      risk_notes_sealed: sealed,
-      key_version: crypto.activeVersion,
-      ...(status ? { status } : {}),
-      ...(discoveredAt ? { discovered_at: discoveredAt } : {}),
-    });
-    s.record({
-      action: 'incident.update',
-      resourceType: 'Incident',
-      resourceId: id,
-      phiFields: touchesNotes ? [NOTES_FIELD] : [],
-      outcome: 'allowed',
-    });
-    return present(s, crypto, updated);
-  });
-}
+export type { IncidentDeps, IncidentView } from './incident-view.service.js';

@@ -10,11 +10,11 @@
 // the contacts whose own identifiers the reply may quote.
 import type { PublicReplyCheck, PublicReplyCheckResult } from '../disclosure/public-reply-guard.js';
 import { detectionIsOff, findingErrors, findingsReason, scanOutgoing } from './outgoing-scan.js';
-import { settingsOf } from './settings.repository.js';
+import { settingsInForce } from './settings.service.js';
 
 export const phiDetectionCheck: PublicReplyCheck = async (ctx): Promise<PublicReplyCheckResult> => {
   const { scope } = ctx;
-  const settings = await settingsOf(scope.tx, scope.actor.tenantId);
+  const settings = await settingsInForce(scope.tx, scope.actor.tenantId);
   if (detectionIsOff(settings)) return { verdict: 'allow' };
   const crypto = ctx.crypto;
   // Without the tenant's crypto no blind index can be computed: the value pass is skipped

@@ -45,3 +45,6 @@ export async function putPhiDetectionSettings(
     return { ...repo.fromRow(row), isDefault: false, updatedAt: row.updated_at };
   });
 }
+
+/** The settings in force for a tenant (its row, or the defaults), for the checks on the way out. */
+export const settingsInForce = repo.settingsOf;

@@ -43,7 +43,7 @@ const LETTER_O = /[Oo]+(?=\d)|(?<=\d)[Oo]+/g;
  */
 const DIGIT_RUN = /(?<![A-Za-z0-9])([A-Za-z]{1,4}[- ]?)?([+(]?\d[\d .()-]{0,40}\d)/g;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const NOT_DIGIT = /[^0-9]/g;
 const NOT_ALNUM = /[^a-z0-9]/g;
 /**

@@ -11,7 +11,7 @@ import { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Database } from '../db/database.js';
 import type { AuditEventInput, AuditPort } from '../services/audit-port.js';
 import { detectionIsOff, findingsReason, scanOutgoing } from './outgoing-scan.js';
-import { settingsOf } from './settings.repository.js';
+import { settingsInForce } from './settings.service.js';
 
 export interface ScreenDeps {
   db: Kysely<Database>;
@@ -34,7 +34,7 @@ export async function screenOutgoingValues(
   target: ScreenTarget,
   values: Record<string, string>,
 ): Promise<Record<string, string> | undefined> {
-  const settings = await settingsOf(deps.db, target.tenantId);
+  const settings = await settingsInForce(deps.db, target.tenantId);
   if (detectionIsOff(settings)) return values;
   const crypto = await TenantCrypto.forRead(deps.keyring, target.tenantId);
   const out: Record<string, string> = {};

@@ -4,7 +4,7 @@
 // thresholds against the actor's own baseline.
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/audit/index.js';
-import { crossesThreshold, tallyBatch } from '../../src/activity-review/detectors.js';
+import { crossesThreshold, reviewedGrants, tallyBatch } from '../../src/activity-review/detectors.js';
 import {
   assertSettings,
   defaultReviewSettings,
@@ -102,6 +102,32 @@ describe('what an event touched', () => {
     ]);
     expect(tallies.filter((t) => t.kind === 'denied_burst')).toEqual([expect.objectContaining({ records: 1 })]);
     expect(tallies.some((t) => t.actorId === 'seq')).toBe(false);
+  });
+
+  it('queues a break-glass grant from its open event and answers it with its review', () => {
+    const grantId = uuid(77);
+    const opened = event({
+      at: '2026-12-08T15:00:00Z',
+      action: 'break_glass.open',
+      resource: { type: 'Ticket', id: uuid(5) },
+      subjectContactId: null,
+      phiFields: [],
+      breakGlassReason: `break_glass_grants/${grantId}`,
+    });
+    expect(tallyBatch([opened], ny).filter((t) => t.kind === 'break_glass')).toEqual([
+      expect.objectContaining({ actorId: 'actor-a', periodKey: grantId, records: 1 }),
+    ]);
+    expect(crossesThreshold('break_glass', 1, ny, null)).toBe(true);
+    const review = event({
+      at: '2026-12-08T16:00:00Z',
+      action: 'break_glass.review',
+      actor: { id: 'officer', kind: 'user', authMethod: 'jwt' },
+      resource: { type: 'BreakGlass', id: grantId },
+      subjectContactId: null,
+    });
+    expect(reviewedGrants([opened, review])).toEqual([
+      { grantId, by: 'officer', at: new Date('2026-12-08T16:00:00Z') },
+    ]);
   });
 
   it('judges volume against the actor’s own baseline', () => {

@@ -46,6 +46,21 @@ describe('contact responses match their documented schemas', () => {
     expect(created.headers['location']).toBe(`/v1/contacts/${id}`);
     expect(created.headers['etag']).toBe('"v1"');
     await call({ as: agent, method: 'POST', url: '/v1/contacts', body: { name: 'Min Imal' }, expect: 201 });
+    // identity verification (issue 18): recorded, listed, revoked, each as documented
+    const verified = await call({
+      as: agent,
+      method: 'POST',
+      url: `/v1/contacts/${id}/verifications`,
+      body: { method: 'government_id' },
+      expect: 201,
+    });
+    await call({ as: agent, method: 'GET', url: `/v1/contacts/${id}/verifications`, expect: 200 });
+    await call({
+      as: supervisor,
+      method: 'POST',
+      url: `/v1/contact-verifications/${verified.json().id as string}/revoke`,
+      expect: 200,
+    });
     await call({
       as: agent,
       method: 'POST',
@@ -200,7 +215,7 @@ describe('contact responses match their documented schemas', () => {
 
   it('checked the success response of every documented contact operation', () => {
     const contactOps = operationsUnder(['/v1/contacts']);
-    expect(contactOps.length).toBe(6);
+    expect(contactOps.length).toBe(8);
     expect(uncheckedSuccesses(contactOps), 'contact operations whose success response was never validated').toEqual([]);
   });
 });

@@ -171,6 +171,12 @@ beforeAll(async () => {
   // a review finding and an incident: the refusal comes before any lookup, so they need not exist
   ids['ReviewFinding'] = '3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
   ids['Incident'] = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+  // disclosure safeguards: the refusal comes before any lookup, so they need not exist
+  ids['ContactVerification'] = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
+  ids['PersonalRepresentative'] = '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+  ids['HeldReply'] = '8c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f';
+  // a SIEM sink: the refusal comes before any lookup, so it need not exist
+  ids['SiemSink'] = '9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b';
 }, 60_000);
 
 afterAll(async () => t?.close());
@@ -266,6 +272,30 @@ const restBodies: Record<string, unknown> = {
     return { actorId: ids['ApiKey'], from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' };
   },
   'PATCH /v1/incidents/:id': { conclusion: 'breach' },
+  'POST /v1/contacts/:id/verifications': { method: 'government_id' },
+  'POST /v1/contact-verifications/:id/revoke': undefined,
+  get 'POST /v1/personal-representatives'() {
+    return {
+      patientContactId: ids['Contact'],
+      representativeContactId: '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a',
+      relationship: 'parent',
+      scope: 'all',
+      effectiveFrom: '2026-01-01',
+    };
+  },
+  'PATCH /v1/personal-representatives/:id': { scope: 'billing' },
+  'PUT /v1/disclosure-settings': { recipientCheck: 'off', verificationValidDays: 365 },
+  'PUT /v1/phi-detection-settings': {
+    otherPatientAction: 'off',
+    patternAction: 'off',
+    patternKinds: ['ssn'],
+    mrnPatterns: [],
+    accountPatterns: [],
+  },
+  'POST /v1/siem-sinks': { kind: 'otlp_http', endpoint: 'https://93.184.215.14/v1/logs' },
+  'PATCH /v1/siem-sinks/:id': { description: 'renamed' },
+  'POST /v1/held-replies/:id/release': undefined,
+  'POST /v1/held-replies/:id/reject': { reason: 'Could not verify the caller' },
   'POST /v1/incidents/:id/letters': { template: 'Dear {{name}}' },
 };
 
@@ -288,6 +318,10 @@ const collections: Record<string, string> = {
   'legal-holds': 'LegalHold',
   'review-findings': 'ReviewFinding',
   incidents: 'Incident',
+  'contact-verifications': 'ContactVerification',
+  'personal-representatives': 'PersonalRepresentative',
+  'held-replies': 'HeldReply',
+  'siem-sinks': 'SiemSink',
 };
 const namedParams: Record<string, { type: string; value: () => string }> = {
   userId: { type: 'User', value: () => ids['User']! },
@@ -595,6 +629,24 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
   UpdateAttachmentSettingsInput: () => ({ maxBytes: 1024, allowedTypes: ['image/png'] }),
   RetentionPolicyInput: () => ({ closedTicketDays: 2190 }),
   CreateLegalHoldInput: () => ({ kind: 'ticket', ticketId: ids['Ticket'], reason: 'Litigation hold' }),
+  CreatePersonalRepresentativeInput: () => ({
+    patientContactId: ids['Contact'],
+    representativeContactId: '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a',
+    relationship: 'parent',
+    scope: 'all',
+    effectiveFrom: '2026-01-01',
+  }),
+  UpdatePersonalRepresentativeInput: () => ({ scope: 'billing' }),
+  UpdateDisclosureSettingsInput: () => ({ recipientCheck: 'off', verificationValidDays: 365 }),
+  UpdatePhiDetectionSettingsInput: () => ({
+    otherPatientAction: 'off',
+    patternAction: 'off',
+    patternKinds: ['ssn'],
+    mrnPatterns: [],
+    accountPatterns: [],
+  }),
+  CreateSiemSinkInput: () => ({ kind: 'otlp_http', endpoint: 'https://93.184.215.14/v1/logs' }),
+  UpdateSiemSinkInput: () => ({ description: 'renamed' }),
   SlaPolicyInput: () => ({ firstResponseMinutes: 30, resolutionMinutes: 240 }),
   CreateCustomFieldInput: () => ({ key: 'plan_tier', label: 'Plan tier', type: 'text', phi: false }),
 };
@@ -604,6 +656,8 @@ const graphqlScalars: Record<string, () => unknown> = {
   reason: () => 'Records held off site',
   // an enum argument (TicketPriority): a variable carries its value as a string
   priority: () => 'low',
+  // a verification method (fixed list, a String in the SDL)
+  method: () => 'government_id',
 };
 
 /** `id` names a record of the field's subject (an issuer for Tenant fields); `<type>Id` a record of that type. */

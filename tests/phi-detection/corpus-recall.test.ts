@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PatternDetector, redact, validateTenantPattern } from '../../src/phi-detection/patterns.js';
-import { valueCandidates } from '../../src/phi-detection/value-candidates.js';
+import { normaliseCandidate, valueCandidates } from '../../src/phi-detection/value-candidates.js';
+import { normaliseForBlindIndex } from '../../src/crypto/index.js';
+import { searchIndexes } from '../../src/contacts/contacts.model.js';
+import { fixtureContacts } from './corpus/value-corpus.js';
 import { handwrittenSamples, heldoutSamples, loadCorpus, scoreCorpus } from './corpus/score.js';
 
 describe('PHI pattern detection on the corpus', () => {
@@ -78,5 +81,33 @@ describe('PHI pattern detection on the corpus', () => {
     }
     const d = new PatternDetector({ mrn: ['\\bPT\\d{7}\\b'] });
     expect(d.detect('chart PT1234567 here')).toEqual([{ kind: 'mrn', offset: 6, length: 9 }]);
+  });
+
+  it('normalises candidates exactly as the blind indexes do (the ASCII fast path included)', () => {
+    const values = fixtureContacts.flatMap((c) => [c.phone, c.email, c.mrn]);
+    for (const v of [...values, 'Ｅ－００８８１２３', ' Ä.Ö@Example.ORG ', '６１７-555-0142']) {
+      for (const index of ['phone', 'email', 'mrn'] as const)
+        expect(normaliseCandidate(index, v), `${index} ${v}`).toBe(
+          normaliseForBlindIndex(searchIndexes[index].kind, v),
+        );
+    }
+  });
+
+  it('stays fast on hostile text (long runs that could make a pattern backtrack)', () => {
+    const hostile = [
+      '1-'.repeat(20_000),
+      'a.'.repeat(20_000) + '@',
+      '1111:'.repeat(10_000),
+      'MRN ' + '1-'.repeat(20_000),
+      'x'.repeat(40_000) + '@' + 'y.'.repeat(20_000),
+      ' at '.repeat(10_000) + 'a.b',
+    ];
+    const detector = new PatternDetector({ mrn: ['\\bPT\\d{7}\\b'] });
+    for (const text of hostile) {
+      const started = performance.now();
+      detector.detect(text);
+      valueCandidates(text);
+      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(2_000);
+    }
   });
 });

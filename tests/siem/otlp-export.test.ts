@@ -1,7 +1,7 @@
 // The OTLP exporter against a real loopback receiver (node:http on 127.0.0.1): the batch
 // arrives at /v1/logs as an ExportLogsServiceRequest in the order given, only a 2xx is an
 // acknowledgement, a receiver that is down is not, and the auth token is sent but never
-// returned in the outcome. No database: the streamer and its cursor are not built yet.
+// returned in the outcome. No database here: the streamer and its cursor are in streaming.test.ts.
 import { createServer, type Server, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1442,7 +1442,7 @@ export interface paths {
         put?: never;
         /**
          * Open an incident for an actor or API key over a window
-         * @description `actorId` is a user's or an API key's id, as audit events name them; the affected patients are every patient the actor's allowed events between `from` and `to` touched. Needs `create` on Incident: privacy_officer. Recorded as `incident.create`.
+         * @description `actorId` is a user's or an API key's id, as audit events name them (`sessionId` narrows to one of its sessions; no `actorId` covers every actor); the affected patients are every patient the scope's allowed events between `from` and `to` touched. Needs `create` on Incident: privacy_officer. Recorded as `incident.create`.
          */
         post: operations["openIncident"];
         delete?: never;
@@ -2610,12 +2610,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "off_hours" | "volume" | "denied_burst";
+            kind: "off_hours" | "volume" | "denied_burst" | "break_glass";
             /** @description the user's or API key's id, as audit events name it */
             actorId: string;
             /** @enum {string} */
             actorKind: "user" | "api_key";
-            /** @description a local day (off_hours) or a UTC hour (volume, denied_burst) */
+            /** @description a local day (off_hours), a UTC hour (volume, denied_burst), or the grant's id (break_glass: opened and not yet reviewed) */
             period: string;
             /**
              * Format: date-time
@@ -7428,7 +7428,7 @@ export interface operations {
                 /** @description only findings in this state */
                 status?: "open" | "acknowledged" | "dismissed" | "incident_opened";
                 /** @description only findings of this detector */
-                kind?: "off_hours" | "volume" | "denied_burst";
+                kind?: "off_hours" | "volume" | "denied_burst" | "break_glass";
             };
             header?: never;
             path?: never;

@@ -23,6 +23,8 @@ import { scanOutgoing, type ValueLookup } from '../src/phi-detection/outgoing-sc
 import { PatternDetector } from '../src/phi-detection/patterns.js';
 import { defaultPhiDetectionSettings, type PhiDetectionSettings } from '../src/phi-detection/settings.model.js';
 import { valueCandidates } from '../src/phi-detection/value-candidates.js';
+import { findOtherPatients } from '../src/phi-detection/value-lookup.js';
+import { searchIndexes } from '../src/contacts/contacts.model.js';
 import {
   handwrittenSamples,
   heldoutSamples,
@@ -36,6 +38,34 @@ import { postgresServer } from './postgres.js';
 const HEADING = '## PHI detection on the way out (issue 18)';
 const FILLER_CONTACTS = 2_000;
 const ITERATIONS = { pure: 20_000, full: 3_000 };
+// The profile and the before/after record (static: measured once, before and after the
+// changes it describes; the table above it is re-measured on every run).
+const PROFILE_NOTES: string[] = [
+  '### Profile and before/after (acceptance 3 work)',
+  '',
+  'Profile taken before the changes (a micro-harness timing each stage and each expression on the two replies, CPU time per call, 3,000 calls; machine load 3 to 5). Top entries:',
+  '',
+  '| Stage / expression | typical CPU ms | dense CPU ms |',
+  '| --- | --- | --- |',
+  '| value candidates, whole pass | 0.257 | 0.495 |',
+  '| - TOKEN (possible MRN tokens: a lookbehind tried at every character) | 0.074 | 0.042 |',
+  '| - EMAIL_AT ("pat at example dot org") | 0.042 | 0.032 |',
+  '| - DIGIT_RUN | 0.035 | 0.032 |',
+  '| - EMAIL | 0.034 | 0.030 |',
+  '| - LETTER_O (O typed for 0) | 0.025 | 0.014 |',
+  '| pattern pass, whole | 0.148 | 0.289 |',
+  '| - IPv6 rule | 0.037 | 0.046 |',
+  '| - email rule | 0.036 | 0.046 |',
+  '| - bare-domain URL rule | 0.037 | 0.044 |',
+  '| - date rule | 0.013 | 0.015 |',
+  '| blind indexes of all candidates (8 / 153) | 0.041 | 0.424 |',
+  '',
+  'So each regular expression ran over the whole 4 KiB reply although most of the reply cannot hold a match. Changes: the candidate expressions now run only from a bounded distance before a trigger every match must contain (a digit for TOKEN, DIGIT_RUN and PHONE; "@" for EMAIL; a spelled "at" followed by a label and a dot for EMAIL_AT), skipping the text between unread; LETTER_O runs only when an O touches a digit; the email, IPv6 and bare-domain URL pattern rules are skipped when the text lacks "@", "::"/seven colons, or ".tld/"; the three column keys are looked up in one await; hashed values go to the query without a hex round trip. Candidates were already deduplicated before hashing, the key already fetched once per column (no per-value lookup), and the SQL already skipped when there are no candidates and already one query. Output is unchanged: old and new code give identical candidates and pattern findings on every corpus text plus 20,000 fuzzed strings, and the corpus scores below are the same as before (the value, hand-written, held-out and generated sections of this file are identical before and after).',
+  '',
+  'After the changes, same micro-harness (CPU per call, load 11 to 14): value candidates 0.023 (typical) / 0.244 (dense); pattern pass 0.060 / 0.186; blind indexes 0.021 / 0.291. Hashing the dense reply (150 distinct candidates, each an NFKC pass and a BLAKE2b in libsodium) is now the largest pure cost; it is left as is (the hash must equal the one contacts are written with).',
+  '',
+  'Before, this bench (full check, what a public reply pays), two runs: load 9.5 to 7.0: typical +6.81 ms p99 wall (+1.30 p50), CPU p50 0.868 / p99 2.508 ms; dense +12.42 ms p99 (+4.22 p50), CPU p50 2.284 / p99 5.594 ms. Load 6.5 to 11.5: typical +36.26 ms p99 (+5.85 p50), CPU p50 1.268 / p99 3.184 ms; dense +55.66 ms p99 (+9.53 p50), CPU p50 1.989 / p99 5.118 ms. After: the table above.',
+];
 
 // Two 4 KiB replies. "typical": a long, ordinary reply (hand-written prose, no repeats
 // within 1 KiB) quoting the patient's own phone once and another patient's phone once.
@@ -181,6 +211,17 @@ async function main(): Promise<void> {
     const timings: string[] = [];
     const shapes: string[] = [];
     let acceptance = '';
+    const floors: string[] = [];
+    // the plan of the one lookup query, to check it uses the contacts' blind-index indexes
+    const some = [Buffer.alloc(16, 1), Buffer.alloc(16, 2)];
+    const plan = (
+      await sql<{ 'QUERY PLAN': string }>`explain select id, email_bidx, phone_bidx, mrn_bidx from contacts
+        where tenant_id = ${tenantId} and deleted_at is null
+          and (email_bidx = any(${some}::bytea[]) or phone_bidx = any(${some}::bytea[]) or mrn_bidx = any(${some}::bytea[]))`.execute(
+        db,
+      )
+    ).rows.map((r) => r['QUERY PLAN'].trim());
+    const planIndexes = [...new Set(plan.join(' ').match(/contacts_\w+_bidx/g) ?? [])];
     for (const [label, reply] of Object.entries(replies)) {
       // the check must find what it is measured finding
       const check = await scanOutgoing(reply, both, lookup);
@@ -188,9 +229,28 @@ async function main(): Promise<void> {
       shapes.push(
         `${label}: ${check.patterns.length} pattern findings, ${valueCandidates(reply).length} value candidates, ${check.otherPatients.length} other-patient findings`,
       );
+      const cands = valueCandidates(reply);
+      const hashers = {
+        email: await crypto.blindIndexer('contacts', searchIndexes.email.indexName, searchIndexes.email.kind),
+        phone: await crypto.blindIndexer('contacts', searchIndexes.phone.indexName, searchIndexes.phone.kind),
+        mrn: await crypto.blindIndexer('contacts', searchIndexes.mrn.indexName, searchIndexes.mrn.kind),
+      };
       const bare = await measure(ITERATIONS.pure, () => (sink += Buffer.byteLength(`${reply}`)));
       const patterns = await measure(ITERATIONS.pure, () => (sink += detector.detect(reply).length));
       const candidates = await measure(ITERATIONS.pure, () => (sink += valueCandidates(reply).length));
+      const hashing = await measure(ITERATIONS.pure, () => {
+        for (const c of new Map(cands.map((c) => [`${c.index}:${c.normalised}`, c])).values())
+          sink += hashers[c.index](c.normalised).length;
+      });
+      const roundTrip = await measure(
+        ITERATIONS.full,
+        async () => (sink += (await sql<{ one: number }>`select 1 as one`.execute(db)).rows.length),
+      );
+      const lookupOnly = await measure(
+        ITERATIONS.full,
+        async () =>
+          (sink += (await findOtherPatients(db, tenantId, lookup.index, cands, lookup.allowedContactIds)).length),
+      );
       const value = await measure(
         ITERATIONS.full,
         async () => (sink += (await scanOutgoing(reply, valueOnly, lookup)).otherPatients.length),
@@ -205,8 +265,14 @@ async function main(): Promise<void> {
         row('bare (copy + byte length)', bare),
         row('pattern pass', patterns),
         row('value candidates (no hashing, no SQL)', candidates),
+        row('blind indexes of the distinct candidates (keys looked up once)', hashing),
+        row('SQL round trip floor: `select 1` on the same pool', roundTrip),
+        row('value lookup: blind indexes + the one SQL query (candidates given)', lookupOnly),
         row('value check: candidates + blind indexes + one SQL lookup', value),
         row('full check: patterns + value check (what a public reply pays)', full),
+      );
+      floors.push(
+        `${label}: SQL round trip floor p50 ${ms(roundTrip.p50)} / p99 ${ms(roundTrip.p99)} ms wall, the lookup with its query p50 ${ms(lookupOnly.p50)} / p99 ${ms(lookupOnly.p99)} ms`,
       );
       acceptance += `${label} reply: the full check adds ${ms(full.p99 - bare.p99)} ms at p99 wall-clock (${full.p99 - bare.p99 <= 1 ? 'within' : 'NOT within'} 1 ms in this run), ${ms(full.p50 - bare.p50)} ms at p50; its CPU time is ${ms(full.cpuP50)} ms at p50 and ${ms(full.cpuP99)} ms at p99. `;
     }
@@ -232,6 +298,15 @@ async function main(): Promise<void> {
       '| Reply | Path | p50 ms | p99 ms | p99 added over bare ms | CPU p50 ms | CPU p99 ms |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...timings,
+      '',
+      `Plan of the lookup query (EXPLAIN, ${fmt(fixtureContacts.length + FILLER_CONTACTS)} contacts): ${plan
+        .filter((l) => !l.includes('Cond:'))
+        .map((l) => l.replace(/^-> /, '').split(' (cost')[0]!.trim())
+        .join(' / ')}. Blind-index indexes used: ${planIndexes.join(', ') || 'NONE'}.`,
+      '',
+      `SQL alone: ${floors.join('; ')}. The budget is 1 ms; a round trip to PostgreSQL on this loaded machine is part of every wall-clock figure with the value check.`,
+      '',
+      ...PROFILE_NOTES,
       '',
       `Acceptance 3 (at most 1 ms p99 added to a 4 KiB reply): ${acceptance}Wall-clock includes the SQL round trip and any preemption by the machine's other load (see the load average above: with several times more runnable processes than cores, a p99 measures the scheduler); CPU time is the process's user + system time per call (process.cpuUsage, microsecond resolution), which leaves out waiting for the database and for a core.`,
       '',

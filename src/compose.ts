@@ -70,6 +70,8 @@ import { startRetentionPurge } from './retention/purge-job.js';
 import { patientRightsGraphql } from './patient-rights/patient-rights.resolvers.js';
 import { siemSinksRoutes } from './siem/siem-sinks.routes.js';
 import { siemSinksGraphql } from './siem/siem-sinks.resolvers.js';
+import { activityReviewGraphql } from './activity-review/activity-review.resolvers.js';
+import { incidentsGraphql } from './incidents/incidents.resolvers.js';
 import { siemLag, startSiemStreamer } from './siem/siem-streamer.service.js';
 
 export interface ComposeDeps {
@@ -187,6 +189,8 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     patientRightsGraphql({ ...services, keyring }),
     retentionGraphql({ ...services, keyring }),
     disclosureGraphql({ ...services, keyring }),
+    activityReviewGraphql({ ...services, keyring }),
+    incidentsGraphql({ ...services, keyring }),
   ];
 
   const app = await buildApp({

@@ -5,7 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, FindingKind, FindingStatus } from '../db/database.js';
 import type { Tx } from '../db/tenant-tx.js';
-import type { Sealed } from '../crypto/sealed.js';
+import { isUuid } from '../ids.js';
+import type { BlindIndex, Sealed } from '../crypto/sealed.js';
 
 /** Tenants whose chain has grown past the detectors' cursor (owner connection). */
 export async function tenantsBehind(db: Kysely<Database>, limit: number): Promise<string[]> {
@@ -54,6 +55,8 @@ const settingsColumns = [
   'volume_min_records',
   'volume_factor',
   'denied_burst_min',
+  'relationship_surname',
+  'relationship_address',
   'updated_at',
 ] as const;
 
@@ -70,6 +73,8 @@ export interface SettingsRow {
   volume_min_records: number;
   volume_factor: number;
   denied_burst_min: number;
+  relationship_surname: boolean;
+  relationship_address: boolean;
 }
 
 export async function putSettings(tx: Tx, tenantId: string, row: SettingsRow, by: string): Promise<void> {
@@ -219,4 +224,50 @@ export async function acknowledgeBreakGlassFinding(tx: Tx, grantId: string, by: 
     .where('period_key', '=', grantId)
     .where('status', '=', 'open')
     .execute();
+}
+
+/**
+ * Of these (user, contact) pairs, those whose blind indexes match on a compared attribute:
+ * the user's self-declared surname (address) index equals the contact's. Indexes only, never
+ * plaintext; RLS keeps both sides in the tenant. Returns 'userId|contactId' keys.
+ */
+export async function relationshipMatches(
+  tx: Tx,
+  pairs: ReadonlyArray<{ actorId: string; contactId: string }>,
+  compare: { surname: boolean; address: boolean },
+): Promise<Set<string>> {
+  const valid = pairs.filter((p) => isUuid(p.actorId) && isUuid(p.contactId));
+  if (valid.length === 0 || (!compare.surname && !compare.address)) return new Set();
+  const userIds = [...new Set(valid.map((p) => p.actorId))];
+  const contactIds = [...new Set(valid.map((p) => p.contactId))];
+  const rows = await tx
+    .selectFrom('users as u')
+    .innerJoin('contacts as c', (join) =>
+      join.on((eb) =>
+        eb.or([
+          ...(compare.surname ? [eb('c.surname_bidx', '=', eb.ref('u.surname_bidx'))] : []),
+          ...(compare.address ? [eb('c.address_bidx', '=', eb.ref('u.address_bidx'))] : []),
+        ]),
+      ),
+    )
+    .select(['u.id as user_id', 'c.id as contact_id'])
+    .where('u.id', 'in', userIds)
+    .where('c.id', 'in', contactIds)
+    .execute();
+  return new Set(rows.map((r) => `${r.user_id}|${r.contact_id}`));
+}
+
+/** Sets a user's self-declared surname and address indexes; false when no such user in the tenant. */
+export async function setRelationshipHashes(
+  tx: Tx,
+  userId: string,
+  hashes: { surname_bidx: BlindIndex | null; address_bidx: BlindIndex | null },
+): Promise<boolean> {
+  const rows = await tx
+    .updateTable('users')
+    .set({ ...hashes, updated_at: new Date() })
+    .where('id', '=', userId)
+    .returning('id')
+    .execute();
+  return rows.length > 0;
 }

@@ -6,9 +6,10 @@ import { DateTime, IdParams, Nullable, PageOf, PageQuery, errorResponses } from 
 import { actorOf } from '../http/actor.js';
 import * as settings from './review-settings.service.js';
 import * as findings from './review-findings.service.js';
+import * as relationship from './relationship-hashes.service.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Kind = literals(['off_hours', 'volume', 'denied_burst', 'break_glass']);
+const Kind = literals(['off_hours', 'volume', 'denied_burst', 'break_glass', 'relationship_match']);
 const Status = literals(['open', 'acknowledged', 'dismissed', 'incident_opened']);
 const HourMinute = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
 
@@ -22,8 +23,19 @@ const SettingsFields = {
   volumeFactor: Type.Number({ minimum: 1, maximum: 1000 }),
   deniedBurstMin: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
 };
-const SettingsBody = Type.Object(SettingsFields, { additionalProperties: false });
-export const ReviewSettingsSchema = Type.Object({ ...SettingsFields, isDefault: Type.Boolean() });
+const RelationshipMatch = Type.Object(
+  { surname: Type.Boolean(), address: Type.Boolean() },
+  { additionalProperties: false },
+);
+const SettingsBody = Type.Object(
+  { ...SettingsFields, relationshipMatch: Type.Optional(RelationshipMatch) },
+  { additionalProperties: false },
+);
+export const ReviewSettingsSchema = Type.Object({
+  ...SettingsFields,
+  relationshipMatch: RelationshipMatch,
+  isDefault: Type.Boolean(),
+});
 
 export const FindingSchema = Type.Object({
   id: Type.String(),
@@ -53,6 +65,29 @@ const DismissBody = Type.Object(
   { additionalProperties: false },
 );
 
+const RelationshipHashesBody = Type.Object(
+  {
+    surname: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    address: Type.Optional(
+      Nullable(
+        Type.Object(
+          {
+            line1: Type.String({ minLength: 1, maxLength: 200 }),
+            postalCode: Type.String({ minLength: 1, maxLength: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const RelationshipHashesSchema = Type.Object({
+  userId: Type.String(),
+  surnameSet: Type.Boolean(),
+  addressSet: Type.Boolean(),
+});
+
 export function activityReviewRoutes(deps: findings.ReviewDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get(
@@ -70,6 +105,19 @@ export function activityReviewRoutes(deps: findings.ReviewDeps) {
         schema: { body: SettingsBody, response: { 200: ReviewSettingsSchema, ...errorResponses } },
       },
       async (req) => settings.putReviewSettings(deps, actorOf(req), req.body),
+    );
+    // a staff user's self-declared surname / address for relationship_match, stored as blind indexes only
+    app.put<{ Params: Static<typeof IdParams>; Body: Static<typeof RelationshipHashesBody> }>(
+      '/users/:id/relationship-hashes',
+      {
+        config: { policy: { action: 'update', subject: 'User' } },
+        schema: {
+          params: IdParams,
+          body: RelationshipHashesBody,
+          response: { 200: RelationshipHashesSchema, ...errorResponses },
+        },
+      },
+      async (req) => relationship.setRelationshipHashes(deps, actorOf(req), req.params.id, req.body),
     );
     app.get<{ Querystring: Static<typeof FindingQuery> }>(
       '/review-findings',

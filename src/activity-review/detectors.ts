@@ -5,7 +5,7 @@
 // themselves, webhooks) and anonymous callers are not workforce members.
 import type { AuditEvent } from '../audit/index.js';
 import type { FindingKind } from '../db/database.js';
-import { patientCount } from '../incidents/patient-touches.js';
+import { patientCount, patientTouches } from '../incidents/patient-touches.js';
 import { isOffHours, localTime, utcHour, type ReviewSettings } from './review-settings.js';
 
 export interface TallyIncrement {
@@ -91,5 +91,41 @@ export function crossesThreshold(
       return records >= settings.deniedBurstMin;
     case 'volume':
       return records >= settings.volumeMinRecords && (baseline === null || records >= settings.volumeFactor * baseline);
+    case 'relationship_match':
+      return records >= 1;
   }
+}
+
+/**
+ * Every (staff user, patient) pair of the batch: a user's allowed access that touched the
+ * patient's record, one tally per pair (the period is the contact's id, so a pair is raised
+ * once). Which pairs share a surname or address is for the database to say (blind indexes,
+ * repository relationshipMatches); only those become relationship_match tallies.
+ */
+export function userPatientPairs(events: readonly AuditEvent[]): TallyIncrement[] {
+  const pairs = new Map<string, TallyIncrement>();
+  for (const e of events) {
+    if (e.actor.kind !== 'user' || e.outcome !== 'allowed') continue;
+    const at = new Date(e.occurredAt);
+    for (const contactId of new Set(patientTouches(e).map((t) => t.contactId))) {
+      const key = `${e.actor.id}|${contactId}`;
+      const p = pairs.get(key);
+      if (p) {
+        p.records++;
+        if (at < p.firstAt) p.firstAt = at;
+        if (at > p.lastAt) p.lastAt = at;
+      } else {
+        pairs.set(key, {
+          kind: 'relationship_match',
+          actorId: e.actor.id,
+          actorKind: e.actor.kind,
+          periodKey: contactId,
+          records: 1,
+          firstAt: at,
+          lastAt: at,
+        });
+      }
+    }
+  }
+  return [...pairs.values()];
 }

@@ -86,7 +86,7 @@ export async function visibleFinding(s: Scope, id: string, lock = false): Promis
   return row;
 }
 
-const kinds: readonly string[] = ['off_hours', 'volume', 'denied_burst', 'break_glass'];
+const kinds: readonly string[] = ['off_hours', 'volume', 'denied_burst', 'break_glass', 'relationship_match'];
 const statuses: readonly string[] = ['open', 'acknowledged', 'dismissed', 'incident_opened'];
 
 export async function listFindings(

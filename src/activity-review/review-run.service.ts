@@ -8,11 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../auth/actor.js';
-import { eventFromRow } from '../audit/index.js';
+import { eventFromRow, type AuditEvent } from '../audit/index.js';
+import type { Tx } from '../db/tenant-tx.js';
+import type { ReviewSettings } from './review-settings.js';
 import { eventsAfter } from '../audit/audit.repository.js';
 import { startPeriodicJob, type PeriodicJob } from '../services/periodic-job.js';
 import { inTenant, type ServiceDeps } from '../services/scope.js';
-import { crossesThreshold, reviewedGrants, tallyBatch } from './detectors.js';
+import { crossesThreshold, reviewedGrants, tallyBatch, userPatientPairs } from './detectors.js';
 import * as repo from './activity-review.repository.js';
 import { settingsOf } from './review-settings.service.js';
 
@@ -36,6 +38,19 @@ const reviewer = (tenantId: string): Actor => ({
   breakGlass: [],
 });
 
+/** The batch's (user, patient) pairs whose blind indexes match on an attribute the tenant compares. */
+async function relationshipTallies(tx: Tx, events: AuditEvent[], settings: ReviewSettings) {
+  const { surname, address } = settings.relationshipMatch;
+  if (!surname && !address) return [];
+  const pairs = userPatientPairs(events);
+  const matched = await repo.relationshipMatches(
+    tx,
+    pairs.map((p) => ({ actorId: p.actorId, contactId: p.periodKey })),
+    settings.relationshipMatch,
+  );
+  return pairs.filter((p) => matched.has(`${p.actorId}|${p.periodKey}`));
+}
+
 /** One batch of one tenant; returns how many events it read (0: caught up, or another process has it). */
 async function reviewBatch(deps: ServiceDeps, tenantId: string): Promise<{ read: number; raised: number }> {
   return inTenant(deps, reviewer(tenantId), async (s) => {
@@ -46,7 +61,7 @@ async function reviewBatch(deps: ServiceDeps, tenantId: string): Promise<{ read:
     const settings = settingsOf(await repo.getSettings(s.tx));
     let raised = 0;
     const events = rows.map(eventFromRow);
-    for (const inc of tallyBatch(events, settings)) {
+    for (const inc of [...tallyBatch(events, settings), ...(await relationshipTallies(s.tx, events, settings))]) {
       const total = await repo.addToTally(s.tx, {
         tenant_id: tenantId,
         kind: inc.kind,

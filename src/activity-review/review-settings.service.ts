@@ -26,6 +26,7 @@ export function settingsOf(row: StoredSettings): ReviewSettings {
     volumeMinRecords: row.volume_min_records,
     volumeFactor: row.volume_factor,
     deniedBurstMin: row.denied_burst_min,
+    relationshipMatch: { surname: row.relationship_surname, address: row.relationship_address },
   };
 }
 
@@ -44,11 +45,13 @@ export async function getReviewSettings(deps: ServiceDeps, actor: Actor): Promis
 export async function putReviewSettings(
   deps: ServiceDeps,
   actor: Actor,
-  input: ReviewSettings,
+  input: Omit<ReviewSettings, 'relationshipMatch'> & { relationshipMatch?: ReviewSettings['relationshipMatch'] },
 ): Promise<ReviewSettingsView> {
   return inTenant(deps, actor, async (s) => {
     s.assertCan('update', 'ReviewFinding');
-    assertSettings(input);
+    // absent (clients written before the relationship detector): both comparisons off
+    const relationship = input.relationshipMatch ?? defaultReviewSettings.relationshipMatch;
+    assertSettings({ ...input, relationshipMatch: relationship });
     await repo.putSettings(
       s.tx,
       actor.tenantId,
@@ -61,6 +64,8 @@ export async function putReviewSettings(
         volume_min_records: input.volumeMinRecords,
         volume_factor: input.volumeFactor,
         denied_burst_min: input.deniedBurstMin,
+        relationship_surname: relationship.surname,
+        relationship_address: relationship.address,
       },
       actor.id,
     );

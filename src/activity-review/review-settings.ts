@@ -20,6 +20,8 @@ export interface ReviewSettings {
   volumeFactor: number;
   /** denied attempts by one actor in one hour that make a burst */
   deniedBurstMin: number;
+  /** raise relationship_match when staff read a patient sharing their declared surname / address (blind indexes) */
+  relationshipMatch: { surname: boolean; address: boolean };
 }
 
 /** Used until a tenant sets its own: weekdays 08:00-18:00 UTC, conservative thresholds. */
@@ -32,6 +34,7 @@ export const defaultReviewSettings: ReviewSettings = {
   volumeMinRecords: 100,
   volumeFactor: 3,
   deniedBurstMin: 20,
+  relationshipMatch: { surname: false, address: false },
 };
 
 export const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -61,7 +64,10 @@ export function assertSettings(s: ReviewSettings): void {
     new Set(s.businessDays).size !== s.businessDays.length
   )
     bad('/businessDays', 'must be distinct ISO weekdays 1..7');
-  if (!(s.volumeFactor >= 1)) bad('/volumeFactor', 'must be at least 1');
+  // REST's body schema bounds these too; checked here so GraphQL's input gets the same answer
+  for (const f of ['offHoursMinRecords', 'volumeMinRecords', 'deniedBurstMin'] as const)
+    if (!Number.isInteger(s[f]) || s[f] < 1 || s[f] > 1_000_000) bad(`/${f}`, 'must be an integer 1..1000000');
+  if (!(s.volumeFactor >= 1 && s.volumeFactor <= 1000)) bad('/volumeFactor', 'must be 1..1000');
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };

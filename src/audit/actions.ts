@@ -135,7 +135,8 @@ export const namedAuditActions = {
     'the activity-review detectors raised a finding (off-hours access, unusual volume, denied burst) about an actor (system)',
   'review_finding.dismiss': 'a privacy officer dismissed an activity-review finding (the reason sealed)',
   'review_finding.read': 'activity-review findings were shown (a list names every finding)',
-  'review_settings.put': "the tenant's activity-review settings (business hours, thresholds) were set",
+  'review_settings.put':
+    "the tenant's activity-review settings (business hours, thresholds, relationship match) were set",
   'review_settings.read': "the tenant's activity-review settings were shown",
   'ticket.create': 'a ticket was filed',
   'ticket.delete': 'a ticket was deleted',
@@ -145,6 +146,8 @@ export const namedAuditActions = {
   'ticket.update': 'a ticket was changed',
   'user.create': 'a user was created',
   'user.read': 'a user was shown (a list names every user)',
+  'user.relationship_hashes_set':
+    "a user's self-declared surname / address blind indexes (activity review's relationship match) were set (never the values)",
   'user.sessions_revoke': "a user's sessions were revoked",
   'user.update': 'a user was changed',
   'webhook.disclose':

@@ -79,6 +79,28 @@ export const searchIndexes = {
 
 export type SearchIndex = keyof typeof searchIndexes;
 
+/**
+ * Relationship indexes (activity review's relationship_match): the surname is the name's last
+ * word, the address its first line and postal code; a staff user's self-declared values go
+ * through the same functions and the same keys, so equal values give equal indexes.
+ */
+export const relationshipIndexes = {
+  surname: { column: 'surname_bidx', indexName: 'surname', kind: 'text' },
+  address: { column: 'address_bidx', indexName: 'address', kind: 'text' },
+} as const satisfies Record<string, { column: string; indexName: string; kind: BlindIndexKind }>;
+
+export function surnameKey(name: string): string | null {
+  const words = normaliseForBlindIndex('text', name).split(' ');
+  const last = words[words.length - 1] ?? '';
+  return last === '' ? null : last;
+}
+
+export function addressKey(address: Address | null): string | null {
+  const line1 = normaliseForBlindIndex('text', address?.line1 ?? '');
+  const postal = normaliseForBlindIndex('identifier', address?.postalCode ?? '');
+  return line1 === '' || postal === '' ? null : `${line1} ${postal}`;
+}
+
 /** The value indexed for (date of birth, name): both normalised, so either spelling finds it. */
 export function dobNameKey(dateOfBirth: string, name: string): string {
   return `${normaliseForBlindIndex('date', dateOfBirth)} ${normaliseForBlindIndex('text', name)}`;

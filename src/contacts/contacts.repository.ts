@@ -13,7 +13,10 @@ import {
   columnOf,
   dobNameKey,
   phiFields,
+  relationshipIndexes,
   searchIndexes,
+  addressKey,
+  surnameKey,
   type Address,
   type ContactFields,
   type ExternalId,
@@ -113,6 +116,10 @@ async function sealAll(crypto: TenantCrypto, id: string, f: ContactFields) {
     text === null ? null : crypto.seal({ table: TABLE, column: columnOf[field], rowId: id }, text);
   const index = (by: SearchIndex, value: string | null): Promise<BlindIndex | null> | null =>
     value === null ? null : crypto.blindIndex(TABLE, searchIndexes[by].indexName, searchIndexes[by].kind, value);
+  const relationIndex = (by: keyof typeof relationshipIndexes, value: string | null) =>
+    value === null
+      ? null
+      : crypto.blindIndex(TABLE, relationshipIndexes[by].indexName, relationshipIndexes[by].kind, value);
   return {
     name: seal('name', f.name),
     email: seal('email', f.email),
@@ -126,6 +133,8 @@ async function sealAll(crypto: TenantCrypto, id: string, f: ContactFields) {
     phone_bidx: await index('phone', f.phone),
     mrn_bidx: await index('mrn', f.mrn),
     dob_name_bidx: await index('dateOfBirthName', f.dateOfBirth === null ? null : dobNameKey(f.dateOfBirth, f.name)),
+    surname_bidx: await relationIndex('surname', surnameKey(f.name)),
+    address_bidx: await relationIndex('address', addressKey(f.address)),
     key_version: crypto.activeVersion,
   };
 }
@@ -168,6 +177,8 @@ export async function eraseContact(tx: Tx, id: string): Promise<void> {
       phone_bidx: null,
       mrn_bidx: null,
       dob_name_bidx: null,
+      surname_bidx: null,
+      address_bidx: null,
       deleted_at: new Date(),
       updated_at: new Date(),
     })

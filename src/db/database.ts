@@ -38,6 +38,9 @@ export interface UsersTable {
   display_name: string;
   roles: TextArray;
   contact_id: string | null;
+  /** blind indexes (contacts/surname, contacts/address keys) of the self-declared surname and address (activity review) */
+  surname_bidx: ColumnType<BlindIndex | null, BlindIndex | null | undefined, BlindIndex | null>;
+  address_bidx: ColumnType<BlindIndex | null, BlindIndex | null | undefined, BlindIndex | null>;
   status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
   sessions_revoked_after: Date | null;
   last_seen_at: Date | null;
@@ -188,6 +191,8 @@ export interface ContactsTable {
   phone_bidx: BlindIndex | null;
   mrn_bidx: BlindIndex | null;
   dob_name_bidx: BlindIndex | null;
+  surname_bidx: ColumnType<BlindIndex | null, BlindIndex | null | undefined, BlindIndex | null>;
+  address_bidx: ColumnType<BlindIndex | null, BlindIndex | null | undefined, BlindIndex | null>;
   /** the tenant key version every sealed column of the row is sealed under */
   key_version: number;
   version: ColumnType<number, number | undefined, number>;

@@ -28,13 +28,23 @@ export const maxVerificationValidDays = 3650;
 
 /** The settings the recipient check applies, read in the caller's transaction. */
 export async function disclosureSettingsOf(tx: Tx): Promise<DisclosureSettingsView> {
-  const row = await repo.getSettingsRow(tx);
+  return disclosureSettingsFrom(await repo.getSettingsRow(tx));
+}
+
+/** The view of the tenant's row, or the defaults when it has none. */
+export function disclosureSettingsFrom(
+  row:
+    | { recipient_check: RecipientCheckMode; verification_valid_days: number; updated_at: Date | string }
+    | undefined
+    | null,
+): DisclosureSettingsView {
   if (!row) return { ...defaultDisclosureSettings, isDefault: true, updatedAt: null };
   return {
     recipientCheck: row.recipient_check,
     verificationValidDays: row.verification_valid_days,
     isDefault: false,
-    updatedAt: row.updated_at,
+    // a Date from a plain select, an ISO string when read through a JSON object
+    updatedAt: new Date(row.updated_at),
   };
 }
 

@@ -7,6 +7,7 @@ import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { ReplyTopic } from '../db/tables/disclosure.js';
 import type { Scope } from '../services/scope.js';
 import { guardPublicReply } from './public-reply-guard.js';
+import { outboundSettingsOf } from './outbound-settings.service.js';
 import { holdPublicReply, type HeldReplyView } from './held-replies.service.js';
 
 export interface PublicReplyDraft {
@@ -33,6 +34,7 @@ export async function screenPublicReply(scope: Scope, draft: PublicReplyDraft): 
     topic: draft.topic ?? null,
     body: draft.body,
     crypto: draft.crypto,
+    settings: await outboundSettingsOf(scope.tx, scope.actor.tenantId),
   });
   if (decision.verdict === 'allow') return { verdict: 'allow', body: decision.body };
   if (decision.verdict === 'hold') return { verdict: 'hold', body: decision.body, errors: atLeastOne(decision.errors) };

@@ -12,6 +12,7 @@ import type { ErrorDetail } from '../errors.js';
 import { phiDetectionCheck } from '../phi-detection/public-reply-check.js';
 import { recipientCheck } from './recipient-check.js';
 import type { Scope } from '../services/scope.js';
+import type { OutboundSettings } from './outbound-settings.service.js';
 
 /** What a check may look at: the reply about to go out, in the caller's transaction. */
 export interface PublicReplyContext {
@@ -19,7 +20,7 @@ export interface PublicReplyContext {
   scope: Scope;
   ticket: {
     id: string;
-    /** The ticket's requester (a user id); the reply's first recipient. */
+    /** The ticket's requester (a contact id): the patient, the reply's first recipient. */
     requesterId: string | null;
   };
   /**
@@ -35,6 +36,8 @@ export interface PublicReplyContext {
   body: string;
   /** The tenant's crypto, for checks that compute blind indexes (PHI detection by value). */
   crypto?: TenantCrypto | undefined;
+  /** The tenant's disclosure and PHI detection settings, read once for all checks. */
+  settings: OutboundSettings;
 }
 
 export type PublicReplyVerdict = 'allow' | 'hold' | 'refuse';

@@ -13,7 +13,6 @@
 // to send: the check only looks at replies from the desk or that add recipients.
 import type { ErrorDetail } from '../errors.js';
 import type { PublicReplyCheck, PublicReplyCheckResult } from './public-reply-guard.js';
-import { disclosureSettingsOf } from './disclosure-settings.service.js';
 import { representativesOf } from './representatives.service.js';
 import { verifiedContacts } from './verifications.service.js';
 
@@ -24,7 +23,7 @@ export const recipientCheck: PublicReplyCheck = async (ctx): Promise<PublicReply
   const { scope } = ctx;
   const extra = ctx.recipientContactIds;
   if (scope.actor.contactId === patient && extra.length === 0) return { verdict: 'allow' };
-  const settings = await disclosureSettingsOf(scope.tx);
+  const settings = ctx.settings.disclosure;
   if (settings.recipientCheck === 'off') return { verdict: 'allow' };
 
   const verified = await verifiedContacts(scope.tx, [patient, ...extra], settings.verificationValidDays);

@@ -21,6 +21,8 @@ export const nodeQueryFields: Readonly<Record<string, string>> = {
   AccessRequest: 'accessRequest',
   AccountingRequest: 'accountingRequest',
   AuditVerificationJob: 'auditVerificationJob',
+  ReviewFinding: 'reviewFinding',
+  Incident: 'incident',
 };
 
 /** base64url of "<Type>:<uuid>": opaque to callers, stable for an object. */

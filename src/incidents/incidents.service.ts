@@ -184,6 +184,8 @@ export async function listIncidents(deps: IncidentDeps, actor: Actor, page: Page
 }
 
 export interface AffectedPatientView {
+  /** the row's id: what its page cursor is made of (REST does not show it) */
+  id: string;
   contactId: string;
   operations: string[];
   phiFields: string[];
@@ -204,6 +206,7 @@ export async function listAffectedPatients(
     s.record({ action: 'incident.read', resourceType: 'Incident', resourceId: id, outcome: 'allowed' });
     return {
       items: result.items.map((r) => ({
+        id: r.id,
         contactId: r.contact_id,
         operations: r.actions,
         phiFields: r.phi_fields,

@@ -23,20 +23,35 @@ const MAX_TENANT_PATTERN_CHARS = 200;
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
-/** Built-in shapes; the clinical context words keep version strings and order numbers out. */
-const builtIn: ReadonlyArray<readonly [PhiPatternKind, RegExp]> = [
+/**
+ * Built-in shapes; the clinical context words keep version strings and order numbers out.
+ * A rule may carry a test of something every one of its matches contains ("@", "::"):
+ * when the text lacks it the rule is not run. Running the email, IPv6 and bare-domain URL
+ * rules over every reply was half of the pattern pass (bench/RESULTS.md, profile).
+ */
+type Rule = readonly [PhiPatternKind, RegExp, ((text: string) => boolean)?];
+const hasAt = (t: string) => t.includes('@');
+/** an IPv6 match holds "::" or seven colons */
+const mayHoldIpv6 = (t: string) => t.includes('::') || t.split(':').length > 7;
+const TLD_SLASH = /\.(?:com|org|net|edu|gov|io|us|health)\//i;
+const builtIn: ReadonlyArray<Rule> = [
   // after a label, any separator (or none) is an SSN; without one, only the dashed shape
   ['ssn', /\b(?:ssn|ss#|ss number|social security(?: number| no\.?)?)[:#= ]{0,3}\d{3}[ .-]?\d{2}[ .-]?\d{4}\b/gi],
   ['ssn', /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g],
-  ['email', /\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\b/gi],
-  ['url', /\bhttps?:\/\/[^\s<>"']{1,2000}/gi],
+  ['email', /\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\b/gi, hasAt],
+  ['url', /\bhttps?:\/\/[^\s<>"']{1,2000}/gi, (t) => t.includes('://')],
   ['url', /\bwww\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}(?:\/[^\s<>"']{0,2000})?/gi],
-  ['url', /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|org|net|edu|gov|io|us|health)\/[^\s<>"']{1,2000}/gi],
+  [
+    'url',
+    /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,6}\.(?:com|org|net|edu|gov|io|us|health)\/[^\s<>"']{1,2000}/gi,
+    (t) => TLD_SLASH.test(t),
+  ],
   ['ip', /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b(?!\.\d)/g],
   // IPv6: with "::" or all eight groups (so times like 10:45:30 are not addresses)
   [
     'ip',
     /\b(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/gi,
+    mayHoldIpv6,
   ],
   ['phone', /(?<![\d.])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}\b/g],
   ['phone', /(?<![\w+])\+1\d{10}\b/g],
@@ -112,10 +127,10 @@ export function validateTenantPattern(source: string, index = 0): RegExp {
 }
 
 export class PatternDetector {
-  private readonly rules: ReadonlyArray<readonly [PhiPatternKind, RegExp]>;
+  private readonly rules: ReadonlyArray<Rule>;
 
   constructor(tenant: TenantPatterns = {}) {
-    const extra: Array<readonly [PhiPatternKind, RegExp]> = [];
+    const extra: Rule[] = [];
     (tenant.mrn ?? []).forEach((p, i) => extra.push(['mrn', validateTenantPattern(p, i)]));
     (tenant.account ?? []).forEach((p, i) => extra.push(['account', validateTenantPattern(p, i)]));
     this.rules = [...builtIn, ...extra];
@@ -126,7 +141,8 @@ export class PatternDetector {
     const scanned = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
     const findings: PhiFinding[] = [];
     const taken: Array<[number, number]> = [];
-    for (const [kind, rule] of this.rules) {
+    for (const [kind, rule, mayMatch] of this.rules) {
+      if (mayMatch && !mayMatch(scanned)) continue;
       rule.lastIndex = 0;
       for (const m of scanned.matchAll(rule)) {
         const start = m.index;

@@ -10,11 +10,10 @@
 // the contacts whose own identifiers the reply may quote.
 import type { PublicReplyCheck, PublicReplyCheckResult } from '../disclosure/public-reply-guard.js';
 import { detectionIsOff, findingErrors, findingsReason, scanOutgoing } from './outgoing-scan.js';
-import { settingsInForce } from './settings.service.js';
 
 export const phiDetectionCheck: PublicReplyCheck = async (ctx): Promise<PublicReplyCheckResult> => {
   const { scope } = ctx;
-  const settings = await settingsInForce(scope.tx, scope.actor.tenantId);
+  const settings = ctx.settings.phiDetection;
   if (detectionIsOff(settings)) return { verdict: 'allow' };
   const crypto = ctx.crypto;
   // Without the tenant's crypto no blind index can be computed: the value pass is skipped

@@ -18,7 +18,7 @@ type Row = Awaited<ReturnType<typeof selectRow>>;
 const selectRow = (db: Kysely<Database>, tenantId: string) =>
   db.selectFrom('phi_detection_settings').select(columns).where('tenant_id', '=', tenantId).executeTakeFirst();
 
-export function fromRow(row: NonNullable<Row>): PhiDetectionSettings {
+export function fromRow(row: Omit<NonNullable<Row>, 'updated_at'>): PhiDetectionSettings {
   return {
     otherPatientAction: row.other_patient_action,
     patternAction: row.pattern_action,

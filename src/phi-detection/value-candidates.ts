@@ -43,6 +43,38 @@ const LETTER_O = /[Oo]+(?=\d)|(?<=\d)[Oo]+/g;
  */
 const DIGIT_RUN = /(?<![A-Za-z0-9])([A-Za-z]{1,4}[- ]?)?([+(]?\d[\d .()-]{0,40}\d)/g;
 
+/**
+ * Triggers (why the text between them can be skipped unread): every EMAIL match holds an
+ * "@" at most 65 characters after its start; every PHONE, DIGIT_RUN and TOKEN match a
+ * digit at most 4, 7 and 38 characters after it (optional prefix, then the lookahead's 31
+ * letters); every EMAIL_AT match a spelled "at" followed by a domain label and a dot.
+ */
+const AT_SIGN = /@/g;
+const DIGIT = /\d/g;
+const SPELLED_AT =
+  /(?: \[at\] |\[at\]| \(at\) |\(at\)| at )[a-z0-9-]{1,63}(?:\.| \[dot\] |\[dot\]| \(dot\) |\(dot\)| dot )/gi;
+const O_NEXT_TO_DIGIT = /\d[Oo]|[Oo]\d/;
+
+/**
+ * The same matches as text.matchAll(re) (re global, never matching empty), but re only
+ * runs from `reach` characters before the next trigger: the text in between cannot hold
+ * the start of a match, and running each expression over all of a 4 KiB reply was most of
+ * the candidate pass's cost (bench/RESULTS.md, PHI detection profile).
+ */
+function* matchesNear(text: string, re: RegExp, trigger: RegExp, reach: number): Generator<RegExpExecArray> {
+  let from = 0;
+  while (from < text.length) {
+    trigger.lastIndex = from;
+    const t = trigger.exec(text);
+    if (t === null) return;
+    re.lastIndex = Math.max(from, t.index - reach);
+    const m = re.exec(text);
+    if (m === null) return;
+    yield m;
+    from = m.index + Math.max(1, m[0].length);
+  }
+}
+
 const NON_ASCII = /[\u0080-\uffff]/;
 const NOT_DIGIT = /[^0-9]/g;
 const NOT_ALNUM = /[^a-z0-9]/g;
@@ -60,7 +92,7 @@ export function normaliseCandidate(index: CandidateIndex, value: string): string
 export function valueCandidates(text: string): ValueCandidate[] {
   const scanned = (text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text).replace(DASHES, '-');
   // digits only: phones and digit runs read O as 0 (an email or a token keeps its letters)
-  const numeric = scanned.replace(LETTER_O, (o) => '0'.repeat(o.length));
+  const numeric = O_NEXT_TO_DIGIT.test(scanned) ? scanned.replace(LETTER_O, (o) => '0'.repeat(o.length)) : scanned;
   const out: ValueCandidate[] = [];
   const seen = new Set<string>();
   const push = (index: CandidateIndex, normalised: string, offset: number, length: number) => {
@@ -69,17 +101,18 @@ export function valueCandidates(text: string): ValueCandidate[] {
     seen.add(key);
     out.push({ index, normalised, offset, length });
   };
-  for (const m of scanned.matchAll(EMAIL)) push('email', normaliseCandidate('email', m[0]), m.index, m[0].length);
-  for (const m of numeric.matchAll(PHONE)) {
+  for (const m of matchesNear(scanned, EMAIL, AT_SIGN, 65))
+    push('email', normaliseCandidate('email', m[0]), m.index, m[0].length);
+  for (const m of matchesNear(numeric, PHONE, DIGIT, 4)) {
     const digits = normaliseCandidate('phone', m[0]);
     // Contacts may be stored with or without the +1 country code: look both up.
     push('phone', digits, m.index, m[0].length);
     if (digits.length === 11 && digits.startsWith('1')) push('phone', digits.slice(1), m.index, m[0].length);
     if (digits.length === 10) push('phone', `1${digits}`, m.index, m[0].length);
   }
-  for (const m of scanned.matchAll(EMAIL_AT))
+  for (const m of matchesNear(scanned, EMAIL_AT, SPELLED_AT, 65))
     push('email', normaliseCandidate('email', `${m[1]}@${m[2]!.replace(SPELLED_DOT, '.')}`), m.index, m[0].length);
-  for (const m of numeric.matchAll(DIGIT_RUN)) {
+  for (const m of matchesNear(numeric, DIGIT_RUN, DIGIT, 7)) {
     const [whole, prefix, run] = m as unknown as [string, string | undefined, string];
     const runAt = m.index + whole.length - run.length;
     const digits = normaliseCandidate('phone', run);
@@ -93,7 +126,7 @@ export function valueCandidates(text: string): ValueCandidate[] {
     if (prefix && digits.length >= 5 && !MRN_LABEL.test(prefix.trim()))
       push('mrn', normaliseCandidate('mrn', prefix + digits), m.index, whole.length);
   }
-  for (const m of scanned.matchAll(TOKEN)) {
+  for (const m of matchesNear(scanned, TOKEN, DIGIT, 38)) {
     const [whole, prefix, token] = m as unknown as [string, string | undefined, string];
     if ((token.match(/\d/g)?.length ?? 0) < 5) continue;
     const tokenAt = m.index + whole.length - token.length;

@@ -40,29 +40,29 @@ export async function findOtherPatients(
   // bounded by MAX_SCAN_CHARS, and each column's values travel as one array parameter.
   const usable = candidates.filter((c) => c.normalised.length > 0);
   if (usable.length === 0) return [];
-  // one key lookup per column, then each distinct value hashed once, however often the text repeats it
-  const hashers = new Map<CandidateIndex, (value: string) => BlindIndex>();
-  for (const which of new Set(usable.map((c) => c.index))) {
-    const spec = searchIndexes[which];
-    hashers.set(which, await index('contacts', spec.indexName, spec.kind));
-  }
+  // one key lookup per column (all at once: one await, not one per column), then each
+  // distinct value hashed once, however often the text repeats it
+  const kinds = [...new Set(usable.map((c) => c.index))];
+  const keyed = await Promise.all(
+    kinds.map((which) => index('contacts', searchIndexes[which].indexName, searchIndexes[which].kind)),
+  );
+  const hashers = new Map(kinds.map((which, i) => [which, keyed[i]!] as const));
   const distinct = new Map<string, string>();
+  const values: Record<CandidateIndex, Buffer[]> = { email: [], phone: [], mrn: [] };
   const hashed = usable.map((c) => {
     const key = `${c.index}:${c.normalised}`;
     let hex = distinct.get(key);
     if (hex === undefined) {
-      hex = hashers.get(c.index)!(c.normalised).toString('hex');
+      const bidx = hashers.get(c.index)!(c.normalised);
+      hex = bidx.toString('hex');
       distinct.set(key, hex);
+      values[c.index].push(bidx);
     }
     return { c, hex };
   });
-  const byIndex = (which: CandidateIndex) =>
-    [...new Set(hashed.filter((h) => h.c.index === which).map((h) => h.hex))].map((hex) => Buffer.from(hex, 'hex'));
   const anyOf = (column: 'email_bidx' | 'phone_bidx' | 'mrn_bidx', values: Buffer[]) =>
     sql<boolean>`${sql.ref(column)} = any(${values}::bytea[])`;
-  const emails = byIndex('email');
-  const phones = byIndex('phone');
-  const mrns = byIndex('mrn');
+  const { email: emails, phone: phones, mrn: mrns } = values;
   const rows = await db
     .selectFrom('contacts')
     .select(['id', 'email_bidx', 'phone_bidx', 'mrn_bidx'])

@@ -4,7 +4,8 @@
 // thresholds against the actor's own baseline.
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/audit/index.js';
-import { crossesThreshold, reviewedGrants, tallyBatch } from '../../src/activity-review/detectors.js';
+import { crossesThreshold, reviewedGrants, tallyBatch, userPatientPairs } from '../../src/activity-review/detectors.js';
+import { addressKey, surnameKey } from '../../src/contacts/contacts.model.js';
 import {
   assertSettings,
   defaultReviewSettings,
@@ -138,5 +139,46 @@ describe('what an event touched', () => {
     expect(crossesThreshold('volume', 90, s, 30)).toBe(true);
     expect(crossesThreshold('off_hours', ny.offHoursMinRecords, ny, null)).toBe(true);
     expect(crossesThreshold('denied_burst', ny.deniedBurstMin - 1, ny, null)).toBe(false);
+  });
+});
+
+describe('relationship match: the pairs a batch offers and the values compared', () => {
+  it('pairs each signed-in user with each patient their allowed requests touched, once per pair', () => {
+    const user = { id: uuid(50), kind: 'user', authMethod: 'jwt' } as AuditEvent['actor'];
+    const pairs = userPatientPairs([
+      event({ at: '2026-12-08T13:00:00Z', actor: user }),
+      event({ at: '2026-12-08T14:00:00Z', actor: user }),
+      event({
+        at: '2026-12-08T15:00:00Z',
+        actor: user,
+        subjectContactId: uuid(2),
+        resource: { type: 'Contact', id: uuid(2) },
+      }),
+      // refused, an API key, a system job: never compared
+      event({ at: '2026-12-08T15:00:00Z', actor: user, outcome: 'denied', subjectContactId: uuid(3) }),
+      event({ at: '2026-12-08T15:00:00Z', subjectContactId: uuid(4) }),
+      event({
+        at: '2026-12-08T15:00:00Z',
+        actor: { id: 'job', kind: 'system', authMethod: 'system' },
+        subjectContactId: uuid(5),
+      }),
+    ]);
+    expect(pairs.map((p) => [p.actorId, p.periodKey, p.records]).sort()).toEqual([
+      [uuid(50), uuid(1), 2],
+      [uuid(50), uuid(2), 1],
+    ]);
+    expect(pairs.every((p) => p.kind === 'relationship_match')).toBe(true);
+    expect(crossesThreshold('relationship_match', 1, defaultReviewSettings, null)).toBe(true);
+  });
+
+  it('compares the last word of a name and (line1, postal code) of an address, normalised', () => {
+    expect(surnameKey('John  DOE')).toBe(surnameKey(' doe '));
+    expect(surnameKey('Ann Smith')).not.toBe(surnameKey('John Doe'));
+    expect(surnameKey('   ')).toBeNull();
+    expect(addressKey({ line1: '1 Main  St', postalCode: 'AB1 2CD' })).toBe(
+      addressKey({ line1: '1 main st', postalCode: 'ab12cd' }),
+    );
+    expect(addressKey({ line1: '1 Main St' })).toBeNull();
+    expect(addressKey(null)).toBeNull();
   });
 });

@@ -395,6 +395,14 @@ describe('identity responses match their documented schemas', () => {
       expect: 404,
       code: 'NOT_FOUND',
     });
+    const hashes = await call({
+      as: admin,
+      method: 'PUT',
+      url: `/v1/users/${user.id}/relationship-hashes`,
+      body: { surname: 'Doe' },
+      expect: 200,
+    });
+    expect(hashes.json()).toEqual({ userId: user.id, surnameSet: true, addressSet: false });
   });
 
   it('groups', async () => {

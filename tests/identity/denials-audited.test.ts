@@ -194,6 +194,7 @@ const restBodies: Record<string, unknown> = {
   'POST /v1/users': { displayName: 'Avery Agent', roles: ['agent'] },
   'PATCH /v1/users/:id': { displayName: 'Avery Renamed' },
   'POST /v1/users/:id/revoke-sessions': undefined,
+  'PUT /v1/users/:id/relationship-hashes': { surname: 'Doe' },
   'POST /v1/groups': { name: 'Front desk' },
   'PATCH /v1/groups/:id': { name: 'Front desk renamed' },
   'PUT /v1/groups/:id/members/:userId': undefined,
@@ -649,6 +650,18 @@ const graphqlInputs: Record<string, () => Record<string, unknown>> = {
   UpdateSiemSinkInput: () => ({ description: 'renamed' }),
   SlaPolicyInput: () => ({ firstResponseMinutes: 30, resolutionMinutes: 240 }),
   CreateCustomFieldInput: () => ({ key: 'plan_tier', label: 'Plan tier', type: 'text', phi: false }),
+  ReviewSettingsInput: () => ({
+    timeZone: 'UTC',
+    businessStart: '08:00',
+    businessEnd: '18:00',
+    businessDays: [1, 2, 3, 4, 5],
+    offHoursMinRecords: 20,
+    volumeMinRecords: 100,
+    volumeFactor: 3,
+    deniedBurstMin: 20,
+  }),
+  OpenIncidentInput: () => ({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' }),
+  UpdateIncidentInput: () => ({ conclusion: 'low_probability' }),
 };
 const graphqlScalars: Record<string, () => unknown> = {
   body: () => 'Called the pharmacy twice.',

@@ -44,6 +44,7 @@ function statementKind(statement: string): string {
     [/"api_keys"/i, 'authentication: API key'],
     [/"break_glass_grants"/i, 'authentication: break-glass grants'],
     [/^insert into "idempotency_keys"/i, 'idempotency key claim'],
+    [/"disclosure_settings".*"phi_detection_settings"/i, 'outbound settings (disclosure + PHI detection, one select)'],
     [/^(\/\*[^*]*\*\/)?insert into "audit_inbox"/i, 'audit events'],
     [/as "contact".*as "sla".*as "definitions"/i, 'lookups'],
     [/insert into "tickets".*insert into "ticket_events"/i, 'ticket + timeline insert (one CTE)'],
@@ -188,8 +189,11 @@ describe('ticket writes', () => {
     const replied = await statementsOf(() =>
       ok(d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Called back', public: true }), 201),
     );
+    // a public reply passes the disclosure checks (src/disclosure): both of the tenant's
+    // settings come in one statement, whatever the number of checks
     expect(split(replied.kinds).rest, replied.listing).toEqual([
       'begin + tenant scope + ticket select',
+      'outbound settings (disclosure + PHI detection, one select)',
       'comment + first response + timeline (one CTE)',
       'webhook outbox + audit events + commit',
     ]);

@@ -273,6 +273,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/{id}/relationship-hashes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare a staff user's surname and address for the relationship-match review
+         * @description Stores only blind indexes (keyed with the tenant's patient surname / address keys,
+         *     normalised as patients' are: the surname's last word; the address's line1 and postal
+         *     code), never the values, which are neither echoed nor audited. The activity review's
+         *     relationship_match detector raises a finding when this user reads a patient whose
+         *     indexes match, if the tenant switched that comparison on. PUT replaces both: an absent
+         *     or null field clears it. Needs `update` on User: tenant_admin, or an integration key
+         *     with `users:write`. Recorded as `user.relationship_hashes_set`.
+         */
+        put: operations["putUserRelationshipHashes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/groups": {
         parameters: {
             query?: never;
@@ -2593,6 +2619,26 @@ export interface components {
             volumeFactor: number;
             /** @description denied attempts by one actor in one hour that make a burst */
             deniedBurstMin: number;
+            relationshipMatch?: components["schemas"]["RelationshipMatch"];
+        };
+        /** @description relationship_match: raise a finding when a staff user reads a patient sharing their declared surname / address (blind indexes; PUT /v1/users/{id}/relationship-hashes). Both off when absent from a PUT. */
+        RelationshipMatch: {
+            surname: boolean;
+            address: boolean;
+        };
+        RelationshipHashesPut: {
+            /** @description the user's surname (only its last word is compared) */
+            surname?: string | null;
+            address?: {
+                line1: string;
+                postalCode: string;
+            } | null;
+        };
+        RelationshipHashes: {
+            /** Format: uuid */
+            userId: string;
+            surnameSet: boolean;
+            addressSet: boolean;
         };
         ReviewSettings: {
             timeZone: string;
@@ -2603,6 +2649,7 @@ export interface components {
             volumeMinRecords: number;
             volumeFactor: number;
             deniedBurstMin: number;
+            relationshipMatch: components["schemas"]["RelationshipMatch"];
             /** @description the tenant has not set its own */
             isDefault: boolean;
         };
@@ -2610,12 +2657,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "off_hours" | "volume" | "denied_burst" | "break_glass";
+            kind: "off_hours" | "volume" | "denied_burst" | "break_glass" | "relationship_match";
             /** @description the user's or API key's id, as audit events name it */
             actorId: string;
             /** @enum {string} */
             actorKind: "user" | "api_key";
-            /** @description a local day (off_hours), a UTC hour (volume, denied_burst), or the grant's id (break_glass: opened and not yet reviewed) */
+            /** @description a local day (off_hours), a UTC hour (volume, denied_burst), the grant's id (break_glass: opened and not yet reviewed), or the patient's contact id (relationship_match: once per user and patient) */
             period: string;
             /**
              * Format: date-time
@@ -5143,6 +5190,52 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    putUserRelationshipHashes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id (a UUID; anything else is 400 VALIDATION_FAILED) */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "surname": "Doe",
+                 *       "address": {
+                 *         "line1": "1 Main Street",
+                 *         "postalCode": "02134"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RelationshipHashesPut"];
+            };
+        };
+        responses: {
+            /** @description Which indexes are now set (never their values) */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipHashes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listGroups: {
         parameters: {
             query?: {
@@ -7383,7 +7476,11 @@ export interface operations {
                  *       "offHoursMinRecords": 20,
                  *       "volumeMinRecords": 100,
                  *       "volumeFactor": 3,
-                 *       "deniedBurstMin": 20
+                 *       "deniedBurstMin": 20,
+                 *       "relationshipMatch": {
+                 *         "surname": true,
+                 *         "address": false
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["ReviewSettingsPut"];
@@ -7428,7 +7525,7 @@ export interface operations {
                 /** @description only findings in this state */
                 status?: "open" | "acknowledged" | "dismissed" | "incident_opened";
                 /** @description only findings of this detector */
-                kind?: "off_hours" | "volume" | "denied_burst" | "break_glass";
+                kind?: "off_hours" | "volume" | "denied_burst" | "break_glass" | "relationship_match";
             };
             header?: never;
             path?: never;

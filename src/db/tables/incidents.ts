@@ -1,10 +1,10 @@
 // Activity review and incident tables (migration 0025, src/activity-review, src/incidents).
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Sealed } from '../../crypto/sealed.js';
 import type { MutableStamp, Stamp } from '../column-types.js';
 
 /** break_glass: an emergency access grant opened and not yet reviewed (acknowledged by its review) */
-export type FindingKind = 'off_hours' | 'volume' | 'denied_burst' | 'break_glass';
+export type FindingKind = 'off_hours' | 'volume' | 'denied_burst' | 'break_glass' | 'relationship_match';
 export type FindingStatus = 'open' | 'acknowledged' | 'dismissed' | 'incident_opened';
 
 export interface ActivityReviewSettingsTable {
@@ -19,6 +19,9 @@ export interface ActivityReviewSettingsTable {
   volume_min_records: number;
   volume_factor: number;
   denied_burst_min: number;
+  /** relationship-match detector: compare surnames / addresses (blind indexes) of staff and patients */
+  relationship_surname: Generated<boolean>;
+  relationship_address: Generated<boolean>;
   updated_by: string;
   updated_at: MutableStamp;
 }

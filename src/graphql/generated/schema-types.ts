@@ -145,6 +145,23 @@ export type AccountingRequestPage = {
   pageInfo: PageInfo;
 };
 
+export type AcquiredOrViewed = {
+  __typename?: 'AcquiredOrViewed';
+  note?: Maybe<Scalars['String']['output']>;
+  status: AcquisitionStatus;
+};
+
+export type AcquiredOrViewedInput = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<AcquisitionStatus>;
+};
+
+export type AcquisitionStatus =
+  | 'acquired'
+  | 'not_viewed'
+  | 'unknown'
+  | 'viewed';
+
 export type Address = {
   __typename?: 'Address';
   city?: Maybe<Scalars['String']['output']>;
@@ -162,6 +179,32 @@ export type AddressInput = {
   line2?: InputMaybe<Scalars['String']['input']>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A patient whose record the incident's actor touched in its window (what, how often, when). */
+export type AffectedPatient = {
+  __typename?: 'AffectedPatient';
+  contactId: Scalars['ID']['output'];
+  events: Scalars['Int']['output'];
+  firstAt: Scalars['DateTime']['output'];
+  lastAt: Scalars['DateTime']['output'];
+  operations: Array<Scalars['String']['output']>;
+  phiFields: Array<Scalars['String']['output']>;
+};
+
+export type AffectedPatientEdge = {
+  __typename?: 'AffectedPatientEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: AffectedPatient;
+};
+
+/** A page of AffectedPatients: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type AffectedPatientPage = {
+  __typename?: 'AffectedPatientPage';
+  edges: Array<AffectedPatientEdge>;
+  nodes: Array<AffectedPatient>;
+  pageInfo: PageInfo;
 };
 
 export type ApiKey = Node & {
@@ -431,6 +474,37 @@ export type AuditVerifiedPosition = {
   /** request, or the id of the verification job that got there */
   verifiedBy: Scalars['String']['output'];
 };
+
+/** The notification deadlines an incident's facts lead to, and the safe-harbour test. */
+export type BreachAssessment = {
+  __typename?: 'BreachAssessment';
+  affectedCount: Scalars['Int']['output'];
+  businessAssociate: Scalars['Boolean']['output'];
+  deadlines: Array<BreachDeadline>;
+  discoveredAt: Scalars['DateTime']['output'];
+  incidentId: Scalars['ID']['output'];
+  /** affected patients per US state (from addresses the caller may read) */
+  residentsByState: Array<StateResidents>;
+  safeHarbour: SafeHarbour;
+  stateUnknown: Scalars['Int']['output'];
+};
+
+/** A notification the Breach Notification Rule requires, and by when. */
+export type BreachDeadline = {
+  __typename?: 'BreachDeadline';
+  dueBy: Scalars['DateTime']['output'];
+  kind: BreachDeadlineKind;
+  rule: Scalars['String']['output'];
+  /** the states whose residents make a media notice due (media only) */
+  states?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+export type BreachDeadlineKind =
+  | 'covered_entity'
+  | 'hhs_annual_log'
+  | 'hhs_immediate'
+  | 'individuals'
+  | 'media';
 
 export type BreakGlassEdge = {
   __typename?: 'BreakGlassEdge';
@@ -963,6 +1037,54 @@ export type HeldReplyRelease = {
   heldReply: HeldReply;
 };
 
+/** A possible breach of PHI under investigation. */
+export type Incident = Node & {
+  __typename?: 'Incident';
+  affectedCount: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  discoveredAt: Scalars['DateTime']['output'];
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** true when risk notes exist that the caller may not read (they show as null) */
+  masked: Scalars['Boolean']['output'];
+  riskAssessment: RiskAssessment;
+  scope: IncidentScope;
+  sourceFindingId?: Maybe<Scalars['ID']['output']>;
+  status: IncidentStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type IncidentEdge = {
+  __typename?: 'IncidentEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: Incident;
+};
+
+/** A page of Incidents: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type IncidentPage = {
+  __typename?: 'IncidentPage';
+  edges: Array<IncidentEdge>;
+  nodes: Array<Incident>;
+  pageInfo: PageInfo;
+};
+
+/** Whose activity an incident covers: one actor (or one of its sessions), or everyone, in [from, to]. */
+export type IncidentScope = {
+  __typename?: 'IncidentScope';
+  /** null: every actor in the window */
+  actorId?: Maybe<Scalars['String']['output']>;
+  from: Scalars['DateTime']['output'];
+  sessionId?: Maybe<Scalars['String']['output']>;
+  to: Scalars['DateTime']['output'];
+};
+
+export type IncidentStatus =
+  | 'closed'
+  | 'open';
+
 /** A legal (litigation) hold: nothing it covers is purged until it is released. */
 export type LegalHold = {
   __typename?: 'LegalHold';
@@ -1032,8 +1154,25 @@ export type Me = {
   tenantId: Scalars['ID']['output'];
 };
 
+export type Mitigation = {
+  __typename?: 'Mitigation';
+  extent: MitigationExtent;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type MitigationExtent =
+  | 'full'
+  | 'none'
+  | 'partial';
+
+export type MitigationInput = {
+  extent?: InputMaybe<MitigationExtent>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  acknowledgeReviewFinding?: Maybe<ReviewFinding>;
   /** idempotencyKey: as for createTicket (a retry with the same key and input returns the first comment) */
   addComment?: Maybe<Comment>;
   addGroupMember?: Maybe<Group>;
@@ -1069,6 +1208,7 @@ export type Mutation = {
   deleteTicket?: Maybe<Scalars['Boolean']['output']>;
   deleteWebhookEndpoint?: Maybe<Scalars['Boolean']['output']>;
   denyAccessRequest?: Maybe<AccessRequest>;
+  dismissReviewFinding?: Maybe<ReviewFinding>;
   editComment?: Maybe<Comment>;
   extendAccessRequest?: Maybe<AccessRequest>;
   extendAccountingRequest?: Maybe<AccountingRequest>;
@@ -1077,6 +1217,9 @@ export type Mutation = {
   openAccessRequest?: Maybe<AccessRequest>;
   openAccountingRequest?: Maybe<AccountingRequest>;
   openBreakGlass?: Maybe<BreakGlassGrant>;
+  openIncident?: Maybe<Incident>;
+  /** the incident covers the finding's actor and window; the finding becomes incident_opened */
+  openIncidentFromFinding?: Maybe<Incident>;
   /** sets the policy of a priority (update on Tenant); applies to tickets created or re-prioritised from now */
   putSlaPolicy?: Maybe<SlaPolicy>;
   recordDisclosure?: Maybe<Disclosure>;
@@ -1095,6 +1238,7 @@ export type Mutation = {
   /** A mutation so that search terms (PHI) never travel in a GET URL. */
   searchContacts?: Maybe<Array<Contact>>;
   setRetentionPolicy?: Maybe<RetentionPolicy>;
+  setReviewSettings?: Maybe<ReviewSettings>;
   /** starts a full re-verification job, or returns the tenant's running one */
   startAuditVerification?: Maybe<AuditVerificationJob>;
   terminateBusinessAssociateAgreement?: Maybe<BusinessAssociateAgreement>;
@@ -1105,6 +1249,7 @@ export type Mutation = {
   /** sets the tenant's disclosure settings (update on Tenant: tenant admins) */
   updateDisclosureSettings?: Maybe<DisclosureSettings>;
   updateGroup?: Maybe<Group>;
+  updateIncident?: Maybe<Incident>;
   updatePersonalRepresentative?: Maybe<PersonalRepresentative>;
   /** sets the tenant's PHI detection settings (update on Tenant: tenant admins); applies from the next outgoing text */
   updatePhiDetectionSettings?: Maybe<PhiDetectionSettings>;
@@ -1120,6 +1265,11 @@ export type Mutation = {
   updateUser?: Maybe<User>;
   updateWebhookEndpoint?: Maybe<WebhookEndpoint>;
   verifyContact?: Maybe<ContactVerification>;
+};
+
+
+export type MutationAcknowledgeReviewFindingArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1244,6 +1394,12 @@ export type MutationDenyAccessRequestArgs = {
 };
 
 
+export type MutationDismissReviewFindingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationEditCommentArgs = {
   body: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -1284,6 +1440,17 @@ export type MutationOpenAccountingRequestArgs = {
 
 export type MutationOpenBreakGlassArgs = {
   input: OpenBreakGlassInput;
+};
+
+
+export type MutationOpenIncidentArgs = {
+  input: OpenIncidentInput;
+};
+
+
+export type MutationOpenIncidentFromFindingArgs = {
+  discoveredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1374,6 +1541,11 @@ export type MutationSetRetentionPolicyArgs = {
 };
 
 
+export type MutationSetReviewSettingsArgs = {
+  input: ReviewSettingsInput;
+};
+
+
 export type MutationTerminateBusinessAssociateAgreementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1405,6 +1577,12 @@ export type MutationUpdateDisclosureSettingsArgs = {
 export type MutationUpdateGroupArgs = {
   id: Scalars['ID']['input'];
   input: UpdateGroupInput;
+};
+
+
+export type MutationUpdateIncidentArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateIncidentInput;
 };
 
 
@@ -1460,6 +1638,19 @@ export type MutationVerifyContactArgs = {
   method: Scalars['String']['input'];
 };
 
+/** Notes are sealed free text: null unless the caller may read them (read_phi on Incident). */
+export type NatureAndExtent = {
+  __typename?: 'NatureAndExtent';
+  categories: Array<PhiCategory>;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** Notes are 1..4000 characters; null clears one. */
+export type NatureAndExtentInput = {
+  categories?: InputMaybe<Array<PhiCategory>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * An object that can be fetched again by its global id with Query.node (Relay's Global Object
  * Identification). The global id is globalId, not id: id stays the raw uuid REST uses, so a
@@ -1481,6 +1672,15 @@ export type OpenBreakGlassInput = {
   reason: Scalars['String']['input'];
   resourceId: Scalars['ID']['input'];
   resourceType: Scalars['String']['input'];
+};
+
+/** actorId alone: that actor in [from, to]; with sessionId: only that session; neither: everyone. */
+export type OpenIncidentInput = {
+  actorId?: InputMaybe<Scalars['String']['input']>;
+  discoveredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  from: Scalars['DateTime']['input'];
+  sessionId?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 /** Relay connection page info. Pages go forward only (first/after): hasPreviousPage is true once after was given. */
@@ -1529,6 +1729,16 @@ export type PersonalRepresentativePage = {
   nodes: Array<PersonalRepresentative>;
   pageInfo: PageInfo;
 };
+
+export type PhiCategory =
+  | 'clinical'
+  | 'contact_details'
+  | 'dates'
+  | 'financial'
+  | 'free_text'
+  | 'identifiers'
+  | 'names'
+  | 'other';
 
 /** What a finding does to an outgoing text. */
 export type PhiDetectionAction =
@@ -1611,6 +1821,11 @@ export type Query = {
   /** the supervisor hold queue (status: held, released or rejected) */
   heldReplies?: Maybe<HeldReplyPage>;
   heldReply?: Maybe<HeldReply>;
+  incident?: Maybe<Incident>;
+  incidentAffectedPatients?: Maybe<AffectedPatientPage>;
+  /** businessAssociate: the tenant is a business associate (notice to the covered entity instead) */
+  incidentBreachAssessment?: Maybe<BreachAssessment>;
+  incidents?: Maybe<IncidentPage>;
   legalHold?: Maybe<LegalHold>;
   legalHolds?: Maybe<LegalHoldPage>;
   me?: Maybe<Me>;
@@ -1625,6 +1840,9 @@ export type Query = {
   /** the tenant's PHI detection settings (read on Tenant) */
   phiDetectionSettings?: Maybe<PhiDetectionSettings>;
   retentionPolicy?: Maybe<RetentionPolicy>;
+  reviewFinding?: Maybe<ReviewFinding>;
+  reviewFindings?: Maybe<ReviewFindingPage>;
+  reviewSettings?: Maybe<ReviewSettings>;
   siemSink?: Maybe<SiemSink>;
   siemSinks?: Maybe<SiemSinkPage>;
   /** the tenant's SLA policies (read on Tenant) */
@@ -1792,6 +2010,30 @@ export type QueryHeldReplyArgs = {
 };
 
 
+export type QueryIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIncidentAffectedPatientsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIncidentBreachAssessmentArgs = {
+  businessAssociate?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIncidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryLegalHoldArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1820,6 +2062,19 @@ export type QueryPersonalRepresentativesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   patientContactId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReviewFindingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReviewFindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ReviewFindingKind>;
+  status?: InputMaybe<ReviewFindingStatus>;
 };
 
 
@@ -1892,6 +2147,13 @@ export type QueryWebhookEndpointsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RecipientKind =
+  | 'business_associate'
+  | 'covered_entity'
+  | 'external'
+  | 'unknown'
+  | 'workforce';
+
 export type RecordDisclosureInput = {
   contactId: Scalars['ID']['input'];
   description: Scalars['String']['input'];
@@ -1901,6 +2163,18 @@ export type RecordDisclosureInput = {
   purpose: Scalars['String']['input'];
   recipient: Scalars['String']['input'];
   recipientAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which workforce-to-patient relationships (by keyed hash) raise a relationship_match finding. */
+export type RelationshipMatch = {
+  __typename?: 'RelationshipMatch';
+  address: Scalars['Boolean']['output'];
+  surname: Scalars['Boolean']['output'];
+};
+
+export type RelationshipMatchInput = {
+  address: Scalars['Boolean']['input'];
+  surname: Scalars['Boolean']['input'];
 };
 
 /** A tenant's retention periods, in days; null keeps that kind of record for ever. Audit events are never purged. */
@@ -1935,6 +2209,109 @@ export type ReviewBreakGlassInput = {
   outcome: Scalars['String']['input'];
 };
 
+/** What the activity review noticed about one actor in one period. */
+export type ReviewFinding = Node & {
+  __typename?: 'ReviewFinding';
+  actorId: Scalars['String']['output'];
+  actorKind: Scalars['String']['output'];
+  baseline?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** sealed free text; null unless dismissed and the caller may read it (read_phi on ReviewFinding) */
+  dismissReason?: Maybe<Scalars['String']['output']>;
+  /** the global id for Query.node (Relay); id is the uuid REST uses */
+  globalId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  incidentId?: Maybe<Scalars['ID']['output']>;
+  kind: ReviewFindingKind;
+  /** true when a dismissal reason exists that the caller may not read */
+  masked: Scalars['Boolean']['output'];
+  period: Scalars['String']['output'];
+  records: Scalars['Int']['output'];
+  status: ReviewFindingStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  windowEnd: Scalars['DateTime']['output'];
+  windowStart: Scalars['DateTime']['output'];
+};
+
+export type ReviewFindingEdge = {
+  __typename?: 'ReviewFindingEdge';
+  /** pass it as after to get the items after this one */
+  cursor: Scalars['String']['output'];
+  node: ReviewFinding;
+};
+
+export type ReviewFindingKind =
+  | 'break_glass'
+  | 'denied_burst'
+  | 'off_hours'
+  | 'relationship_match'
+  | 'volume';
+
+/** A page of ReviewFindings: a Relay connection (edges, pageInfo), with nodes as a shortcut. */
+export type ReviewFindingPage = {
+  __typename?: 'ReviewFindingPage';
+  edges: Array<ReviewFindingEdge>;
+  nodes: Array<ReviewFinding>;
+  pageInfo: PageInfo;
+};
+
+export type ReviewFindingStatus =
+  | 'acknowledged'
+  | 'dismissed'
+  | 'incident_opened'
+  | 'open';
+
+/** A tenant's business hours and detector thresholds for the activity review. */
+export type ReviewSettings = {
+  __typename?: 'ReviewSettings';
+  /** ISO weekdays, 1 = Monday .. 7 = Sunday */
+  businessDays: Array<Scalars['Int']['output']>;
+  /** HH:MM local time, exclusive ('24:00' = midnight) */
+  businessEnd: Scalars['String']['output'];
+  /** HH:MM local time, inclusive */
+  businessStart: Scalars['String']['output'];
+  deniedBurstMin: Scalars['Int']['output'];
+  /** true until the tenant sets its own */
+  isDefault: Scalars['Boolean']['output'];
+  offHoursMinRecords: Scalars['Int']['output'];
+  relationshipMatch: RelationshipMatch;
+  /** IANA time zone of the business hours, e.g. America/New_York */
+  timeZone: Scalars['String']['output'];
+  volumeFactor: Scalars['Float']['output'];
+  volumeMinRecords: Scalars['Int']['output'];
+};
+
+/** Every setting, as REST's PUT /v1/activity-review/settings takes them. */
+export type ReviewSettingsInput = {
+  businessDays: Array<Scalars['Int']['input']>;
+  businessEnd: Scalars['String']['input'];
+  businessStart: Scalars['String']['input'];
+  deniedBurstMin: Scalars['Int']['input'];
+  offHoursMinRecords: Scalars['Int']['input'];
+  /** omitted: both off */
+  relationshipMatch?: InputMaybe<RelationshipMatchInput>;
+  timeZone: Scalars['String']['input'];
+  volumeFactor: Scalars['Float']['input'];
+  volumeMinRecords: Scalars['Int']['input'];
+};
+
+/** The four-factor risk assessment of 45 CFR 164.402(2). */
+export type RiskAssessment = {
+  __typename?: 'RiskAssessment';
+  acquiredOrViewed: AcquiredOrViewed;
+  conclusion: RiskConclusion;
+  mitigation: Mitigation;
+  natureAndExtent: NatureAndExtent;
+  unauthorizedRecipient: UnauthorizedRecipient;
+};
+
+export type RiskConclusion =
+  | 'breach'
+  | 'low_probability'
+  | 'undetermined';
+
 /** A role (its value is the REST API's, lowercase), as the roles claim or an API key grants it. */
 export type Role =
   | 'agent'
@@ -1944,6 +2321,17 @@ export type Role =
   | 'requester'
   | 'supervisor'
   | 'tenant_admin';
+
+/** Whether the PHI was secured (unusable to the unauthorized person), so no notice is due. */
+export type SafeHarbour = {
+  __typename?: 'SafeHarbour';
+  applies: Scalars['Boolean']['output'];
+  keysIntact: Scalars['Boolean']['output'];
+  reasons: Array<Scalars['String']['output']>;
+  sealedAtRest: Scalars['Boolean']['output'];
+  shownInClear: Scalars['Boolean']['output'];
+  unsealedFields: Array<Scalars['String']['output']>;
+};
 
 /** Where the tenant's chained audit events (no PHI) are streamed: an OTLP/HTTP collector or a syslog receiver over TLS. */
 export type SiemSink = Node & {
@@ -2022,6 +2410,13 @@ export type SlaPolicyInput = {
   businessHours?: InputMaybe<BusinessHoursInput>;
   firstResponseMinutes: Scalars['Int']['input'];
   resolutionMinutes: Scalars['Int']['input'];
+};
+
+export type StateResidents = {
+  __typename?: 'StateResidents';
+  count: Scalars['Int']['output'];
+  /** two-letter US state code */
+  state: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -2225,6 +2620,17 @@ export type TrustedIssuerPatch = {
   rolesClaim?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UnauthorizedRecipient = {
+  __typename?: 'UnauthorizedRecipient';
+  kind: RecipientKind;
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type UnauthorizedRecipientInput = {
+  kind?: InputMaybe<RecipientKind>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Replaces both limits at once. */
 export type UpdateAttachmentSettingsInput = {
   /**
@@ -2265,6 +2671,17 @@ export type UpdateDisclosureSettingsInput = {
 export type UpdateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** At least one field; omitted ones stay as they are (REST's PATCH /v1/incidents/{id}). */
+export type UpdateIncidentInput = {
+  acquiredOrViewed?: InputMaybe<AcquiredOrViewedInput>;
+  conclusion?: InputMaybe<RiskConclusion>;
+  discoveredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  mitigation?: InputMaybe<MitigationInput>;
+  natureAndExtent?: InputMaybe<NatureAndExtentInput>;
+  status?: InputMaybe<IncidentStatus>;
+  unauthorizedRecipient?: InputMaybe<UnauthorizedRecipientInput>;
 };
 
 export type UpdatePersonalRepresentativeInput = {
@@ -2530,6 +2947,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( BusinessAssociateAgreement )
     | ( Contact )
     | ( Group )
+    | ( Incident )
+    | ( ReviewFinding )
     | ( SiemSink )
     | ( Ticket )
     | ( User )
@@ -2549,8 +2968,14 @@ export type ResolversTypes = {
   AccountingRequest: ResolverTypeWrapper<AccountingRequest>;
   AccountingRequestEdge: ResolverTypeWrapper<AccountingRequestEdge>;
   AccountingRequestPage: ResolverTypeWrapper<AccountingRequestPage>;
+  AcquiredOrViewed: ResolverTypeWrapper<AcquiredOrViewed>;
+  AcquiredOrViewedInput: AcquiredOrViewedInput;
+  AcquisitionStatus: AcquisitionStatus;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
+  AffectedPatient: ResolverTypeWrapper<AffectedPatient>;
+  AffectedPatientEdge: ResolverTypeWrapper<AffectedPatientEdge>;
+  AffectedPatientPage: ResolverTypeWrapper<AffectedPatientPage>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   ApiKeyEdge: ResolverTypeWrapper<ApiKeyEdge>;
   ApiKeyPage: ResolverTypeWrapper<ApiKeyPage>;
@@ -2572,6 +2997,9 @@ export type ResolversTypes = {
   AuditVerificationJob: ResolverTypeWrapper<AuditVerificationJob>;
   AuditVerifiedPosition: ResolverTypeWrapper<AuditVerifiedPosition>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BreachAssessment: ResolverTypeWrapper<BreachAssessment>;
+  BreachDeadline: ResolverTypeWrapper<BreachDeadline>;
+  BreachDeadlineKind: BreachDeadlineKind;
   BreakGlassEdge: ResolverTypeWrapper<BreakGlassEdge>;
   BreakGlassGrant: ResolverTypeWrapper<BreakGlassGrant>;
   BreakGlassPage: ResolverTypeWrapper<BreakGlassPage>;
@@ -2627,6 +3055,11 @@ export type ResolversTypes = {
   HeldReplyReason: ResolverTypeWrapper<HeldReplyReason>;
   HeldReplyRelease: ResolverTypeWrapper<HeldReplyRelease>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Incident: ResolverTypeWrapper<Incident>;
+  IncidentEdge: ResolverTypeWrapper<IncidentEdge>;
+  IncidentPage: ResolverTypeWrapper<IncidentPage>;
+  IncidentScope: ResolverTypeWrapper<IncidentScope>;
+  IncidentStatus: IncidentStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LegalHold: ResolverTypeWrapper<LegalHold>;
@@ -2637,23 +3070,43 @@ export type ResolversTypes = {
   LegalHoldQueryInput: LegalHoldQueryInput;
   LegalHoldState: LegalHoldState;
   Me: ResolverTypeWrapper<Me>;
+  Mitigation: ResolverTypeWrapper<Mitigation>;
+  MitigationExtent: MitigationExtent;
+  MitigationInput: MitigationInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NatureAndExtent: ResolverTypeWrapper<NatureAndExtent>;
+  NatureAndExtentInput: NatureAndExtentInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
+  OpenIncidentInput: OpenIncidentInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalRepresentative: ResolverTypeWrapper<PersonalRepresentative>;
   PersonalRepresentativeEdge: ResolverTypeWrapper<PersonalRepresentativeEdge>;
   PersonalRepresentativePage: ResolverTypeWrapper<PersonalRepresentativePage>;
+  PhiCategory: PhiCategory;
   PhiDetectionAction: PhiDetectionAction;
   PhiDetectionSettings: ResolverTypeWrapper<PhiDetectionSettings>;
   PhiPatternKind: PhiPatternKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecipientKind: RecipientKind;
   RecordDisclosureInput: RecordDisclosureInput;
+  RelationshipMatch: ResolverTypeWrapper<RelationshipMatch>;
+  RelationshipMatchInput: RelationshipMatchInput;
   RetentionPolicy: ResolverTypeWrapper<RetentionPolicy>;
   RetentionPolicyInput: RetentionPolicyInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
+  ReviewFinding: ResolverTypeWrapper<ReviewFinding>;
+  ReviewFindingEdge: ResolverTypeWrapper<ReviewFindingEdge>;
+  ReviewFindingKind: ReviewFindingKind;
+  ReviewFindingPage: ResolverTypeWrapper<ReviewFindingPage>;
+  ReviewFindingStatus: ReviewFindingStatus;
+  ReviewSettings: ResolverTypeWrapper<ReviewSettings>;
+  ReviewSettingsInput: ReviewSettingsInput;
+  RiskAssessment: ResolverTypeWrapper<RiskAssessment>;
+  RiskConclusion: RiskConclusion;
   Role: Role;
+  SafeHarbour: ResolverTypeWrapper<SafeHarbour>;
   SiemSink: ResolverTypeWrapper<SiemSink>;
   SiemSinkDelivery: ResolverTypeWrapper<SiemSinkDelivery>;
   SiemSinkEdge: ResolverTypeWrapper<SiemSinkEdge>;
@@ -2661,6 +3114,7 @@ export type ResolversTypes = {
   SiemSinkPage: ResolverTypeWrapper<SiemSinkPage>;
   SlaPolicy: ResolverTypeWrapper<SlaPolicy>;
   SlaPolicyInput: SlaPolicyInput;
+  StateResidents: ResolverTypeWrapper<StateResidents>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<Tenant>;
@@ -2680,11 +3134,14 @@ export type ResolversTypes = {
   TrustedIssuer: ResolverTypeWrapper<TrustedIssuer>;
   TrustedIssuerInput: TrustedIssuerInput;
   TrustedIssuerPatch: TrustedIssuerPatch;
+  UnauthorizedRecipient: ResolverTypeWrapper<UnauthorizedRecipient>;
+  UnauthorizedRecipientInput: UnauthorizedRecipientInput;
   UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
   UpdateDisclosureSettingsInput: UpdateDisclosureSettingsInput;
   UpdateGroupInput: UpdateGroupInput;
+  UpdateIncidentInput: UpdateIncidentInput;
   UpdatePersonalRepresentativeInput: UpdatePersonalRepresentativeInput;
   UpdatePhiDetectionSettingsInput: UpdatePhiDetectionSettingsInput;
   UpdateSiemSinkInput: UpdateSiemSinkInput;
@@ -2716,8 +3173,13 @@ export type ResolversParentTypes = {
   AccountingRequest: AccountingRequest;
   AccountingRequestEdge: AccountingRequestEdge;
   AccountingRequestPage: AccountingRequestPage;
+  AcquiredOrViewed: AcquiredOrViewed;
+  AcquiredOrViewedInput: AcquiredOrViewedInput;
   Address: Address;
   AddressInput: AddressInput;
+  AffectedPatient: AffectedPatient;
+  AffectedPatientEdge: AffectedPatientEdge;
+  AffectedPatientPage: AffectedPatientPage;
   ApiKey: ApiKey;
   ApiKeyEdge: ApiKeyEdge;
   ApiKeyPage: ApiKeyPage;
@@ -2738,6 +3200,8 @@ export type ResolversParentTypes = {
   AuditVerificationJob: AuditVerificationJob;
   AuditVerifiedPosition: AuditVerifiedPosition;
   Boolean: Scalars['Boolean']['output'];
+  BreachAssessment: BreachAssessment;
+  BreachDeadline: BreachDeadline;
   BreakGlassEdge: BreakGlassEdge;
   BreakGlassGrant: BreakGlassGrant;
   BreakGlassPage: BreakGlassPage;
@@ -2792,6 +3256,10 @@ export type ResolversParentTypes = {
   HeldReplyReason: HeldReplyReason;
   HeldReplyRelease: HeldReplyRelease;
   ID: Scalars['ID']['output'];
+  Incident: Incident;
+  IncidentEdge: IncidentEdge;
+  IncidentPage: IncidentPage;
+  IncidentScope: IncidentScope;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LegalHold: LegalHold;
@@ -2800,10 +3268,15 @@ export type ResolversParentTypes = {
   LegalHoldQuery: LegalHoldQuery;
   LegalHoldQueryInput: LegalHoldQueryInput;
   Me: Me;
+  Mitigation: Mitigation;
+  MitigationInput: MitigationInput;
   Mutation: Record<PropertyKey, never>;
+  NatureAndExtent: NatureAndExtent;
+  NatureAndExtentInput: NatureAndExtentInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpenAccessRequestInput: OpenAccessRequestInput;
   OpenBreakGlassInput: OpenBreakGlassInput;
+  OpenIncidentInput: OpenIncidentInput;
   PageInfo: PageInfo;
   PersonalRepresentative: PersonalRepresentative;
   PersonalRepresentativeEdge: PersonalRepresentativeEdge;
@@ -2811,9 +3284,18 @@ export type ResolversParentTypes = {
   PhiDetectionSettings: PhiDetectionSettings;
   Query: Record<PropertyKey, never>;
   RecordDisclosureInput: RecordDisclosureInput;
+  RelationshipMatch: RelationshipMatch;
+  RelationshipMatchInput: RelationshipMatchInput;
   RetentionPolicy: RetentionPolicy;
   RetentionPolicyInput: RetentionPolicyInput;
   ReviewBreakGlassInput: ReviewBreakGlassInput;
+  ReviewFinding: ReviewFinding;
+  ReviewFindingEdge: ReviewFindingEdge;
+  ReviewFindingPage: ReviewFindingPage;
+  ReviewSettings: ReviewSettings;
+  ReviewSettingsInput: ReviewSettingsInput;
+  RiskAssessment: RiskAssessment;
+  SafeHarbour: SafeHarbour;
   SiemSink: SiemSink;
   SiemSinkDelivery: SiemSinkDelivery;
   SiemSinkEdge: SiemSinkEdge;
@@ -2821,6 +3303,7 @@ export type ResolversParentTypes = {
   SiemSinkPage: SiemSinkPage;
   SlaPolicy: SlaPolicy;
   SlaPolicyInput: SlaPolicyInput;
+  StateResidents: StateResidents;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tenant: Tenant;
@@ -2834,11 +3317,14 @@ export type ResolversParentTypes = {
   TrustedIssuer: TrustedIssuer;
   TrustedIssuerInput: TrustedIssuerInput;
   TrustedIssuerPatch: TrustedIssuerPatch;
+  UnauthorizedRecipient: UnauthorizedRecipient;
+  UnauthorizedRecipientInput: UnauthorizedRecipientInput;
   UpdateAttachmentSettingsInput: UpdateAttachmentSettingsInput;
   UpdateBusinessAssociateAgreementInput: UpdateBusinessAssociateAgreementInput;
   UpdateContactInput: UpdateContactInput;
   UpdateDisclosureSettingsInput: UpdateDisclosureSettingsInput;
   UpdateGroupInput: UpdateGroupInput;
+  UpdateIncidentInput: UpdateIncidentInput;
   UpdatePersonalRepresentativeInput: UpdatePersonalRepresentativeInput;
   UpdatePhiDetectionSettingsInput: UpdatePhiDetectionSettingsInput;
   UpdateSiemSinkInput: UpdateSiemSinkInput;
@@ -2951,6 +3437,11 @@ export type AccountingRequestPageResolvers<ContextType = GraphqlContext, ParentT
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type AcquiredOrViewedResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AcquiredOrViewed'] = ResolversParentTypes['AcquiredOrViewed']> = {
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AcquisitionStatus'], ParentType, ContextType>;
+};
+
 export type AddressResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2958,6 +3449,26 @@ export type AddressResolvers<ContextType = GraphqlContext, ParentType extends Re
   line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AffectedPatientResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AffectedPatient'] = ResolversParentTypes['AffectedPatient']> = {
+  contactId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  phiFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AffectedPatientEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AffectedPatientEdge'] = ResolversParentTypes['AffectedPatientEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AffectedPatient'], ParentType, ContextType>;
+};
+
+export type AffectedPatientPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['AffectedPatientPage'] = ResolversParentTypes['AffectedPatientPage']> = {
+  edges?: Resolver<Array<ResolversTypes['AffectedPatientEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AffectedPatient']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -3137,6 +3648,24 @@ export type AuditVerifiedPositionResolvers<ContextType = GraphqlContext, ParentT
   seq?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   verifiedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BreachAssessmentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreachAssessment'] = ResolversParentTypes['BreachAssessment']> = {
+  affectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  businessAssociate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deadlines?: Resolver<Array<ResolversTypes['BreachDeadline']>, ParentType, ContextType>;
+  discoveredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  incidentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  residentsByState?: Resolver<Array<ResolversTypes['StateResidents']>, ParentType, ContextType>;
+  safeHarbour?: Resolver<ResolversTypes['SafeHarbour'], ParentType, ContextType>;
+  stateUnknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BreachDeadlineResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreachDeadline'] = ResolversParentTypes['BreachDeadline']> = {
+  dueBy?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BreachDeadlineKind'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  states?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
 export type BreakGlassEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['BreakGlassEdge'] = ResolversParentTypes['BreakGlassEdge']> = {
@@ -3425,6 +3954,40 @@ export type HeldReplyReleaseResolvers<ContextType = GraphqlContext, ParentType e
   heldReply?: Resolver<ResolversTypes['HeldReply'], ParentType, ContextType>;
 };
 
+export type IncidentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
+  affectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discoveredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  riskAssessment?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['IncidentScope'], ParentType, ContextType>;
+  sourceFindingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IncidentStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IncidentEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['IncidentEdge'] = ResolversParentTypes['IncidentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
+};
+
+export type IncidentPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['IncidentPage'] = ResolversParentTypes['IncidentPage']> = {
+  edges?: Resolver<Array<ResolversTypes['IncidentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type IncidentScopeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['IncidentScope'] = ResolversParentTypes['IncidentScope']> = {
+  actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -3470,7 +4033,13 @@ export type MeResolvers<ContextType = GraphqlContext, ParentType extends Resolve
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type MitigationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
+  extent?: Resolver<ResolversTypes['MitigationExtent'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeReviewFinding?: Resolver<Maybe<ResolversTypes['ReviewFinding']>, ParentType, ContextType, RequireFields<MutationAcknowledgeReviewFindingArgs, 'id'>>;
   addComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationAddCommentArgs, 'input' | 'ticketId'>>;
   addGroupMember?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationAddGroupMemberArgs, 'groupId' | 'userId'>>;
   addTrustedIssuer?: Resolver<Maybe<ResolversTypes['TrustedIssuer']>, ParentType, ContextType, RequireFields<MutationAddTrustedIssuerArgs, 'input'>>;
@@ -3494,6 +4063,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   deleteTicket?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
   deleteWebhookEndpoint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   denyAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<MutationDenyAccessRequestArgs, 'id' | 'input'>>;
+  dismissReviewFinding?: Resolver<Maybe<ResolversTypes['ReviewFinding']>, ParentType, ContextType, RequireFields<MutationDismissReviewFindingArgs, 'id' | 'reason'>>;
   editComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationEditCommentArgs, 'body' | 'id'>>;
   extendAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<MutationExtendAccessRequestArgs, 'id' | 'reason'>>;
   extendAccountingRequest?: Resolver<Maybe<ResolversTypes['AccountingRequest']>, ParentType, ContextType, RequireFields<MutationExtendAccountingRequestArgs, 'id' | 'reason'>>;
@@ -3502,6 +4072,8 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   openAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<MutationOpenAccessRequestArgs, 'input'>>;
   openAccountingRequest?: Resolver<Maybe<ResolversTypes['AccountingRequest']>, ParentType, ContextType, RequireFields<MutationOpenAccountingRequestArgs, 'contactId'>>;
   openBreakGlass?: Resolver<Maybe<ResolversTypes['BreakGlassGrant']>, ParentType, ContextType, RequireFields<MutationOpenBreakGlassArgs, 'input'>>;
+  openIncident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<MutationOpenIncidentArgs, 'input'>>;
+  openIncidentFromFinding?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<MutationOpenIncidentFromFindingArgs, 'id'>>;
   putSlaPolicy?: Resolver<Maybe<ResolversTypes['SlaPolicy']>, ParentType, ContextType, RequireFields<MutationPutSlaPolicyArgs, 'input' | 'priority'>>;
   recordDisclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<MutationRecordDisclosureArgs, 'input'>>;
   redactComment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<MutationRedactCommentArgs, 'id' | 'text'>>;
@@ -3518,6 +4090,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   rotateWebhookSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointWithSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   searchContacts?: Resolver<Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
   setRetentionPolicy?: Resolver<Maybe<ResolversTypes['RetentionPolicy']>, ParentType, ContextType, RequireFields<MutationSetRetentionPolicyArgs, 'input'>>;
+  setReviewSettings?: Resolver<Maybe<ResolversTypes['ReviewSettings']>, ParentType, ContextType, RequireFields<MutationSetReviewSettingsArgs, 'input'>>;
   startAuditVerification?: Resolver<Maybe<ResolversTypes['AuditVerificationJob']>, ParentType, ContextType>;
   terminateBusinessAssociateAgreement?: Resolver<Maybe<ResolversTypes['BusinessAssociateAgreement']>, ParentType, ContextType, RequireFields<MutationTerminateBusinessAssociateAgreementArgs, 'id'>>;
   updateAttachmentSettings?: Resolver<Maybe<ResolversTypes['AttachmentSettings']>, ParentType, ContextType, RequireFields<MutationUpdateAttachmentSettingsArgs, 'input'>>;
@@ -3525,6 +4098,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   updateContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'id' | 'input'>>;
   updateDisclosureSettings?: Resolver<Maybe<ResolversTypes['DisclosureSettings']>, ParentType, ContextType, RequireFields<MutationUpdateDisclosureSettingsArgs, 'input'>>;
   updateGroup?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
+  updateIncident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<MutationUpdateIncidentArgs, 'id' | 'input'>>;
   updatePersonalRepresentative?: Resolver<Maybe<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType, RequireFields<MutationUpdatePersonalRepresentativeArgs, 'id' | 'input'>>;
   updatePhiDetectionSettings?: Resolver<Maybe<ResolversTypes['PhiDetectionSettings']>, ParentType, ContextType, RequireFields<MutationUpdatePhiDetectionSettingsArgs, 'input'>>;
   updateSiemSink?: Resolver<Maybe<ResolversTypes['SiemSink']>, ParentType, ContextType, RequireFields<MutationUpdateSiemSinkArgs, 'id' | 'input'>>;
@@ -3536,8 +4110,13 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   verifyContact?: Resolver<Maybe<ResolversTypes['ContactVerification']>, ParentType, ContextType, RequireFields<MutationVerifyContactArgs, 'contactId' | 'method'>>;
 };
 
+export type NatureAndExtentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['NatureAndExtent'] = ResolversParentTypes['NatureAndExtent']> = {
+  categories?: Resolver<Array<ResolversTypes['PhiCategory']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AccessRequest' | 'AccountingRequest' | 'ApiKey' | 'Attachment' | 'AuditVerificationJob' | 'BusinessAssociateAgreement' | 'Contact' | 'Group' | 'SiemSink' | 'Ticket' | 'User' | 'WebhookEndpoint', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AccessRequest' | 'AccountingRequest' | 'ApiKey' | 'Attachment' | 'AuditVerificationJob' | 'BusinessAssociateAgreement' | 'Contact' | 'Group' | 'Incident' | 'ReviewFinding' | 'SiemSink' | 'Ticket' | 'User' | 'WebhookEndpoint', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3609,6 +4188,10 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   groups?: Resolver<Maybe<ResolversTypes['GroupPage']>, ParentType, ContextType, Partial<QueryGroupsArgs>>;
   heldReplies?: Resolver<Maybe<ResolversTypes['HeldReplyPage']>, ParentType, ContextType, Partial<QueryHeldRepliesArgs>>;
   heldReply?: Resolver<Maybe<ResolversTypes['HeldReply']>, ParentType, ContextType, RequireFields<QueryHeldReplyArgs, 'id'>>;
+  incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
+  incidentAffectedPatients?: Resolver<Maybe<ResolversTypes['AffectedPatientPage']>, ParentType, ContextType, RequireFields<QueryIncidentAffectedPatientsArgs, 'id'>>;
+  incidentBreachAssessment?: Resolver<Maybe<ResolversTypes['BreachAssessment']>, ParentType, ContextType, RequireFields<QueryIncidentBreachAssessmentArgs, 'id'>>;
+  incidents?: Resolver<Maybe<ResolversTypes['IncidentPage']>, ParentType, ContextType, Partial<QueryIncidentsArgs>>;
   legalHold?: Resolver<Maybe<ResolversTypes['LegalHold']>, ParentType, ContextType, RequireFields<QueryLegalHoldArgs, 'id'>>;
   legalHolds?: Resolver<Maybe<ResolversTypes['LegalHoldPage']>, ParentType, ContextType, Partial<QueryLegalHoldsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
@@ -3617,6 +4200,9 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   personalRepresentatives?: Resolver<Maybe<ResolversTypes['PersonalRepresentativePage']>, ParentType, ContextType, Partial<QueryPersonalRepresentativesArgs>>;
   phiDetectionSettings?: Resolver<Maybe<ResolversTypes['PhiDetectionSettings']>, ParentType, ContextType>;
   retentionPolicy?: Resolver<Maybe<ResolversTypes['RetentionPolicy']>, ParentType, ContextType>;
+  reviewFinding?: Resolver<Maybe<ResolversTypes['ReviewFinding']>, ParentType, ContextType, RequireFields<QueryReviewFindingArgs, 'id'>>;
+  reviewFindings?: Resolver<Maybe<ResolversTypes['ReviewFindingPage']>, ParentType, ContextType, Partial<QueryReviewFindingsArgs>>;
+  reviewSettings?: Resolver<Maybe<ResolversTypes['ReviewSettings']>, ParentType, ContextType>;
   siemSink?: Resolver<Maybe<ResolversTypes['SiemSink']>, ParentType, ContextType, RequireFields<QuerySiemSinkArgs, 'id'>>;
   siemSinks?: Resolver<Maybe<ResolversTypes['SiemSinkPage']>, ParentType, ContextType, Partial<QuerySiemSinksArgs>>;
   slaPolicies?: Resolver<Maybe<Array<ResolversTypes['SlaPolicy']>>, ParentType, ContextType>;
@@ -3632,6 +4218,11 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   webhookEndpoints?: Resolver<Maybe<ResolversTypes['WebhookEndpointPage']>, ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
 };
 
+export type RelationshipMatchResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['RelationshipMatch'] = ResolversParentTypes['RelationshipMatch']> = {
+  address?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  surname?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type RetentionPolicyResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['RetentionPolicy'] = ResolversParentTypes['RetentionPolicy']> = {
   attachmentDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   auditEventsPurged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3639,6 +4230,69 @@ export type RetentionPolicyResolvers<ContextType = GraphqlContext, ParentType ex
   commentDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   contactDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ReviewFindingResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ReviewFinding'] = ResolversParentTypes['ReviewFinding']> = {
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baseline?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dismissReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incidentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReviewFindingKind'], ParentType, ContextType>;
+  masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewFindingStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReviewFindingEdgeResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ReviewFindingEdge'] = ResolversParentTypes['ReviewFindingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReviewFinding'], ParentType, ContextType>;
+};
+
+export type ReviewFindingPageResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ReviewFindingPage'] = ResolversParentTypes['ReviewFindingPage']> = {
+  edges?: Resolver<Array<ResolversTypes['ReviewFindingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReviewFinding']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReviewSettingsResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['ReviewSettings'] = ResolversParentTypes['ReviewSettings']> = {
+  businessDays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  businessEnd?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  businessStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deniedBurstMin?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  offHoursMinRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipMatch?: Resolver<ResolversTypes['RelationshipMatch'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volumeFactor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  volumeMinRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskAssessmentResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment']> = {
+  acquiredOrViewed?: Resolver<ResolversTypes['AcquiredOrViewed'], ParentType, ContextType>;
+  conclusion?: Resolver<ResolversTypes['RiskConclusion'], ParentType, ContextType>;
+  mitigation?: Resolver<ResolversTypes['Mitigation'], ParentType, ContextType>;
+  natureAndExtent?: Resolver<ResolversTypes['NatureAndExtent'], ParentType, ContextType>;
+  unauthorizedRecipient?: Resolver<ResolversTypes['UnauthorizedRecipient'], ParentType, ContextType>;
+};
+
+export type SafeHarbourResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SafeHarbour'] = ResolversParentTypes['SafeHarbour']> = {
+  applies?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keysIntact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sealedAtRest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shownInClear?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unsealedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SiemSinkResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['SiemSink'] = ResolversParentTypes['SiemSink']> = {
@@ -3685,6 +4339,11 @@ export type SlaPolicyResolvers<ContextType = GraphqlContext, ParentType extends 
   priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
   resolutionMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type StateResidentsResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['StateResidents'] = ResolversParentTypes['StateResidents']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -3776,6 +4435,11 @@ export type TrustedIssuerResolvers<ContextType = GraphqlContext, ParentType exte
   issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   jwksUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rolesClaim?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UnauthorizedRecipientResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['UnauthorizedRecipient'] = ResolversParentTypes['UnauthorizedRecipient']> = {
+  kind?: Resolver<ResolversTypes['RecipientKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -3879,7 +4543,11 @@ export type Resolvers<ContextType = GraphqlContext> = {
   AccountingRequest?: AccountingRequestResolvers<ContextType>;
   AccountingRequestEdge?: AccountingRequestEdgeResolvers<ContextType>;
   AccountingRequestPage?: AccountingRequestPageResolvers<ContextType>;
+  AcquiredOrViewed?: AcquiredOrViewedResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AffectedPatient?: AffectedPatientResolvers<ContextType>;
+  AffectedPatientEdge?: AffectedPatientEdgeResolvers<ContextType>;
+  AffectedPatientPage?: AffectedPatientPageResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   ApiKeyPage?: ApiKeyPageResolvers<ContextType>;
@@ -3898,6 +4566,8 @@ export type Resolvers<ContextType = GraphqlContext> = {
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   AuditVerificationJob?: AuditVerificationJobResolvers<ContextType>;
   AuditVerifiedPosition?: AuditVerifiedPositionResolvers<ContextType>;
+  BreachAssessment?: BreachAssessmentResolvers<ContextType>;
+  BreachDeadline?: BreachDeadlineResolvers<ContextType>;
   BreakGlassEdge?: BreakGlassEdgeResolvers<ContextType>;
   BreakGlassGrant?: BreakGlassGrantResolvers<ContextType>;
   BreakGlassPage?: BreakGlassPageResolvers<ContextType>;
@@ -3933,13 +4603,19 @@ export type Resolvers<ContextType = GraphqlContext> = {
   HeldReplyPage?: HeldReplyPageResolvers<ContextType>;
   HeldReplyReason?: HeldReplyReasonResolvers<ContextType>;
   HeldReplyRelease?: HeldReplyReleaseResolvers<ContextType>;
+  Incident?: IncidentResolvers<ContextType>;
+  IncidentEdge?: IncidentEdgeResolvers<ContextType>;
+  IncidentPage?: IncidentPageResolvers<ContextType>;
+  IncidentScope?: IncidentScopeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LegalHold?: LegalHoldResolvers<ContextType>;
   LegalHoldEdge?: LegalHoldEdgeResolvers<ContextType>;
   LegalHoldPage?: LegalHoldPageResolvers<ContextType>;
   LegalHoldQuery?: LegalHoldQueryResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  Mitigation?: MitigationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NatureAndExtent?: NatureAndExtentResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PersonalRepresentative?: PersonalRepresentativeResolvers<ContextType>;
@@ -3947,12 +4623,20 @@ export type Resolvers<ContextType = GraphqlContext> = {
   PersonalRepresentativePage?: PersonalRepresentativePageResolvers<ContextType>;
   PhiDetectionSettings?: PhiDetectionSettingsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RelationshipMatch?: RelationshipMatchResolvers<ContextType>;
   RetentionPolicy?: RetentionPolicyResolvers<ContextType>;
+  ReviewFinding?: ReviewFindingResolvers<ContextType>;
+  ReviewFindingEdge?: ReviewFindingEdgeResolvers<ContextType>;
+  ReviewFindingPage?: ReviewFindingPageResolvers<ContextType>;
+  ReviewSettings?: ReviewSettingsResolvers<ContextType>;
+  RiskAssessment?: RiskAssessmentResolvers<ContextType>;
+  SafeHarbour?: SafeHarbourResolvers<ContextType>;
   SiemSink?: SiemSinkResolvers<ContextType>;
   SiemSinkDelivery?: SiemSinkDeliveryResolvers<ContextType>;
   SiemSinkEdge?: SiemSinkEdgeResolvers<ContextType>;
   SiemSinkPage?: SiemSinkPageResolvers<ContextType>;
   SlaPolicy?: SlaPolicyResolvers<ContextType>;
+  StateResidents?: StateResidentsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
@@ -3962,6 +4646,7 @@ export type Resolvers<ContextType = GraphqlContext> = {
   TicketSla?: TicketSlaResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   TrustedIssuer?: TrustedIssuerResolvers<ContextType>;
+  UnauthorizedRecipient?: UnauthorizedRecipientResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserPage?: UserPageResolvers<ContextType>;

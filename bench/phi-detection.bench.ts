@@ -291,7 +291,7 @@ async function main(): Promise<void> {
     const section = [
       HEADING,
       '',
-      machineLine(loadStart, loadEnd, 'shared with other helpers running tests; '),
+      machineLine(loadStart, loadEnd, ''),
       `- PostgreSQL: ${server.describe} (${version}); ${fmt(fixtureContacts.length + FILLER_CONTACTS)} contacts sealed and blind-indexed with the tenant's real keys.`,
       `- Replies: 4,096 characters each; ${shapes.join('; ')}. ${fmt(ITERATIONS.pure)} iterations (${fmt(ITERATIONS.full)} for the paths with SQL) after warm-up, one process, sequential; the SQL goes to the same machine's PostgreSQL over TCP.`,
       '',

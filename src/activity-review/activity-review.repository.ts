@@ -4,6 +4,7 @@
 // tenants have events the detectors have not read yet.
 import { sql, type Kysely } from 'kysely';
 import type { Database, FindingKind, FindingStatus } from '../db/database.js';
+import type { ReviewFindingsTable } from '../db/tables/incidents.js';
 import type { Tx } from '../db/tenant-tx.js';
 import { isUuid } from '../ids.js';
 import type { BlindIndex, Sealed } from '../crypto/sealed.js';
@@ -129,18 +130,19 @@ export async function volumeBaseline(tx: Tx, actorId: string, period: string): P
 /** Raises a finding, or widens the open one already raised for this actor, kind and period; `created` says which. */
 export async function upsertFinding(
   tx: Tx,
-  f: {
-    id: string;
-    tenant_id: string;
-    kind: FindingKind;
-    actor_id: string;
-    actor_kind: string;
-    period_key: string;
-    window_start: Date;
-    window_end: Date;
-    records: number;
-    baseline: number | null;
-  },
+  f: Pick<
+    ReviewFindingsTable,
+    | 'id'
+    | 'tenant_id'
+    | 'kind'
+    | 'actor_id'
+    | 'actor_kind'
+    | 'period_key'
+    | 'window_start'
+    | 'window_end'
+    | 'records'
+    | 'baseline'
+  >,
 ): Promise<{ id: string; created: boolean }> {
   const row = await tx
     .insertInto('review_findings')

@@ -1,6 +1,7 @@
 // Incidents in SQL: the audit events an incident's scope covers (one actor or API key over a
 // window), the incident rows and their affected patients. Runs in the tenant's transaction.
 import type { Tx } from '../db/tenant-tx.js';
+import type { IncidentPatientsTable } from '../db/tables/incidents.js';
 import type { Sealed } from '../crypto/sealed.js';
 import { storedEventColumns } from '../audit/audit.repository.js';
 import type { StoredEventRow } from '../audit/index.js';
@@ -73,17 +74,8 @@ export async function insertIncident(
   return (await getIncident(tx, row.id))!;
 }
 
-export interface AffectedPatientRow {
-  id: string;
-  tenant_id: string;
-  incident_id: string;
-  contact_id: string;
-  actions: string[];
-  phi_fields: string[];
-  events: number;
-  first_at: Date;
-  last_at: Date;
-}
+/** One affected patient as inserted: the table's row without its timestamp (the database sets it). */
+export type AffectedPatientRow = Omit<IncidentPatientsTable, 'created_at'>;
 
 export async function insertAffectedPatients(tx: Tx, rows: readonly AffectedPatientRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000)

@@ -2,51 +2,15 @@
 // loopback OTLP/HTTP receiver that can refuse, go down and come back (the webhook
 // receiver, answering as scripted), and readers of what arrived and of the chain itself.
 import { sql, type Kysely } from 'kysely';
-import { composeApp } from '../../src/compose.js';
-import { loadOrCreateDevMasterKey, type MasterKeyProvider } from '../../src/crypto/index.js';
 import type { Database } from '../../src/db/database.js';
-import type { HostLookup } from '../../src/net/url-guard.js';
-import { LogCapture, testConfig, type TestApp } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import type { Arrival } from '../webhooks/helpers.js';
+import type { TestApp } from '../helpers/app.js';
+import { startWebhookApp, type AppOptions, type Arrival } from '../webhooks/helpers.js';
 
 export { Receiver, until, webhookEnv } from '../webhooks/helpers.js';
 
-export async function startSiemApp(
-  opts: {
-    env?: Record<string, string>;
-    lookup?: HostLookup;
-    database?: TestDatabase;
-    masterKey?: MasterKeyProvider;
-    auditJobs?: boolean;
-  } = {},
-): Promise<TestApp> {
-  const database = opts.database ?? (await createTestDatabase());
-  const config = await testConfig(opts.env);
-  const logs = new LogCapture();
-  const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
-  const app = await composeApp({
-    config,
-    db: database.db,
-    logStream: logs,
-    masterKey,
-    webhookLookup: opts.lookup,
-    auditJobs: opts.auditJobs,
-  });
-  await app.ready();
-  return {
-    app,
-    database,
-    config,
-    logs,
-    masterKey,
-    changeNotices: undefined,
-    close: async () => {
-      await app.close();
-      if (!opts.database) await database.drop();
-    },
-  };
-}
+/** The real app as the webhook tests start it, but over exactly the environment given (no webhookEnv). */
+export const startSiemApp = (opts: Omit<AppOptions, 'baseEnv'> = {}): Promise<TestApp> =>
+  startWebhookApp({ ...opts, baseEnv: {} });
 
 /** One OTLP log record as the receiver saw it: the resource's tenant and the event's chain attributes. */
 export interface ReceivedRecord {

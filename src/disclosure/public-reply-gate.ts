@@ -9,6 +9,9 @@ import type { Scope } from '../services/scope.js';
 import { guardPublicReply } from './public-reply-guard.js';
 import { outboundSettingsOf } from './outbound-settings.service.js';
 import { holdPublicReply, type HeldReplyView } from './held-replies.service.js';
+import { SealError } from '../crypto/index.js';
+import { valueCandidates } from '../phi-detection/value-candidates.js';
+import { hashValueCandidates } from '../phi-detection/value-lookup.js';
 
 export interface PublicReplyDraft {
   ticketId: string;
@@ -25,8 +28,34 @@ export type ScreenedReply =
 const atLeastOne = (errors: ErrorDetail[]) =>
   errors.length ? errors : [{ pointer: '/body', detail: 'stopped by a disclosure check' }];
 
+/** Beyond this many candidates, hashing ahead costs more than the round trip it saves. */
+const MAX_CANDIDATES_AHEAD = 64;
+
+/**
+ * The body's value candidates, hashed before the settings are read, so that PHI detection's
+ * lookup rides on the settings' statement (no round trip of its own). Done for every public
+ * reply with the tenant's crypto, whether or not the tenant's check is on (a scan and a
+ * few hashes: bench/RESULTS.md); the server skips the lookup when the check is off. A
+ * reply dense with identifiers is not hashed ahead, so a tenant whose check is off never
+ * pays for that; with the check on, the check then looks them up itself.
+ */
+export async function hashedAhead(body: string, crypto: TenantCrypto | undefined) {
+  if (!crypto) return undefined;
+  const candidates = valueCandidates(body);
+  if (candidates.length > MAX_CANDIDATES_AHEAD) return undefined;
+  try {
+    const hashed = await hashValueCandidates((t, c, k) => crypto.blindIndexer(t, c, k), candidates);
+    return { text: body, hashed };
+  } catch (e) {
+    // a tenant without a blind-index key: the check does its own lookup (and reports that)
+    if (e instanceof SealError) return undefined;
+    throw e;
+  }
+}
+
 /** Runs the guard: throws on refuse, returns allow (with the body to send) or hold. */
 export async function screenPublicReply(scope: Scope, draft: PublicReplyDraft): Promise<ScreenedReply> {
+  const lookup = await hashedAhead(draft.body, draft.crypto);
   const decision = await guardPublicReply({
     scope,
     ticket: { id: draft.ticketId, requesterId: draft.requesterId },
@@ -34,7 +63,7 @@ export async function screenPublicReply(scope: Scope, draft: PublicReplyDraft): 
     topic: draft.topic ?? null,
     body: draft.body,
     crypto: draft.crypto,
-    settings: await outboundSettingsOf(scope.tx, scope.actor.tenantId),
+    settings: await outboundSettingsOf(scope.tx, scope.actor.tenantId, lookup),
   });
   if (decision.verdict === 'allow') return { verdict: 'allow', body: decision.body };
   if (decision.verdict === 'hold') return { verdict: 'hold', body: decision.body, errors: atLeastOne(decision.errors) };

@@ -8,7 +8,14 @@ import type { ErrorDetail } from '../errors.js';
 import { PatternDetector, redact, type PhiFinding } from './patterns.js';
 import type { PhiDetectionAction, PhiDetectionSettings } from './settings.model.js';
 import { valueCandidates } from './value-candidates.js';
-import { findOtherPatients, type BlindIndexer, type OtherPatientFinding } from './value-lookup.js';
+import {
+  findOtherPatients,
+  otherPatientFindings,
+  type BlindIndexer,
+  type HashedCandidates,
+  type MatchedContact,
+  type OtherPatientFinding,
+} from './value-lookup.js';
 
 export interface OutgoingScan {
   patterns: PhiFinding[];
@@ -25,6 +32,15 @@ export interface ValueLookup {
   index: BlindIndexer;
   /** contacts whose own identifiers may appear: the ticket's patient, the reply's recipients */
   allowedContactIds: readonly string[];
+  /** the lookup already done (in the statement that read the settings); used only for this exact text */
+  prefetched?: PrefetchedValueLookup | undefined;
+}
+
+/** A value lookup done ahead: the text hashed, its candidates, and the contacts they matched. */
+export interface PrefetchedValueLookup {
+  text: string;
+  hashed: HashedCandidates;
+  rows: readonly MatchedContact[];
 }
 
 const severity: Record<PhiDetectionAction, number> = { off: 0, warn: 1, redact: 2, hold: 3, block: 4 };
@@ -61,13 +77,15 @@ export async function scanOutgoing(
   const otherPatients =
     settings.otherPatientAction === 'off'
       ? []
-      : await findOtherPatients(
-          lookup.db,
-          lookup.tenantId,
-          lookup.index,
-          valueCandidates(text),
-          lookup.allowedContactIds,
-        );
+      : lookup.prefetched?.text === text
+        ? otherPatientFindings(lookup.prefetched.hashed, lookup.prefetched.rows, lookup.allowedContactIds)
+        : await findOtherPatients(
+            lookup.db,
+            lookup.tenantId,
+            lookup.index,
+            valueCandidates(text),
+            lookup.allowedContactIds,
+          );
   let action: PhiDetectionAction = 'off';
   if (patterns.length > 0 && severity[settings.patternAction] > severity[action]) action = settings.patternAction;
   if (otherPatients.length > 0 && severity[settings.otherPatientAction] > severity[action])

@@ -24,6 +24,7 @@ export const phiDetectionCheck: PublicReplyCheck = async (ctx): Promise<PublicRe
     tenantId: scope.actor.tenantId,
     index: (table, column, kind) => crypto!.blindIndexer(table, column, kind),
     allowedContactIds: [...(ctx.ticket.requesterId ? [ctx.ticket.requesterId] : []), ...ctx.recipientContactIds],
+    prefetched: ctx.settings.valueLookup,
   });
   if (scan.action === 'off') return { verdict: 'allow' };
   const stopped = scan.action === 'block' || scan.action === 'hold';

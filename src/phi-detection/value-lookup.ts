@@ -6,6 +6,12 @@
 // ticket's patient, the reply's recipients): a value the patient shares with someone
 // else (a family phone) is the patient's own and is not flagged.
 //
+// The three steps are apart so that the query can ride on a statement the caller sends
+// anyway (a public reply reads its outbound settings in one select: the lookup is a
+// column of it, so detection adds no round trip): hashValueCandidates, then
+// contactsMatching (an expression to select alone or in the caller's statement), then
+// otherPatientFindings.
+//
 // A blind index is 16 bytes of BLAKE2b: a collision between two different values is
 // ~2^-64 for a tenant with billions of values, so hits are not re-opened to compare
 // plaintext (that would decrypt other patients' PHI to check a reply).
@@ -29,17 +35,32 @@ export type BlindIndexer = (
   kind: 'digits' | 'email' | 'identifier',
 ) => Promise<(value: string) => BlindIndex>;
 
-export async function findOtherPatients(
-  db: Kysely<Database>,
-  tenantId: string,
+/** The candidates with their blind indexes (hex), and each column's distinct indexes to look up. */
+export interface HashedCandidates {
+  hashed: Array<{ c: ValueCandidate; hex: string }>;
+  values: Record<CandidateIndex, Buffer[]>;
+}
+
+/** A contact one of the indexes matched: its id and its three indexes as hex (null when unset). */
+export interface MatchedContact {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  mrn: string | null;
+}
+
+export const noCandidates = (h: HashedCandidates): boolean =>
+  h.values.email.length + h.values.phone.length + h.values.mrn.length === 0;
+
+export async function hashValueCandidates(
   index: BlindIndexer,
   candidates: readonly ValueCandidate[],
-  allowedContactIds: readonly string[],
-): Promise<OtherPatientFinding[]> {
+): Promise<HashedCandidates> {
   // No cap on candidates (a cap would let padding hide the real identifier); the text is
   // bounded by MAX_SCAN_CHARS, and each column's values travel as one array parameter.
   const usable = candidates.filter((c) => c.normalised.length > 0);
-  if (usable.length === 0) return [];
+  const values: Record<CandidateIndex, Buffer[]> = { email: [], phone: [], mrn: [] };
+  if (usable.length === 0) return { hashed: [], values };
   // one key lookup per column (all at once: one await, not one per column), then each
   // distinct value hashed once, however often the text repeats it
   const kinds = [...new Set(usable.map((c) => c.index))];
@@ -48,7 +69,6 @@ export async function findOtherPatients(
   );
   const hashers = new Map(kinds.map((which, i) => [which, keyed[i]!] as const));
   const distinct = new Map<string, string>();
-  const values: Record<CandidateIndex, Buffer[]> = { email: [], phone: [], mrn: [] };
   const hashed = usable.map((c) => {
     const key = `${c.index}:${c.normalised}`;
     let hex = distinct.get(key);
@@ -60,38 +80,44 @@ export async function findOtherPatients(
     }
     return { c, hex };
   });
-  const anyOf = (column: 'email_bidx' | 'phone_bidx' | 'mrn_bidx', values: Buffer[]) =>
-    sql<boolean>`${sql.ref(column)} = any(${values}::bytea[])`;
-  const { email: emails, phone: phones, mrn: mrns } = values;
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['id', 'email_bidx', 'phone_bidx', 'mrn_bidx'])
-    .where('tenant_id', '=', tenantId)
-    .where('deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        ...(emails.length ? [anyOf('email_bidx', emails)] : []),
-        ...(phones.length ? [anyOf('phone_bidx', phones)] : []),
-        ...(mrns.length ? [anyOf('mrn_bidx', mrns)] : []),
-      ]),
-    )
-    .execute();
+  return { hashed, values };
+}
+
+/**
+ * The live contacts of the tenant whose email, phone or MRN index is one of `values`, as
+ * a SQL expression the caller selects alone or inside a statement it sends anyway: the
+ * function phi_value_matches (migration 0033), whose query is planned once per connection.
+ * Indexes come back hex-encoded by the server: cheaper than parsing bytea into Buffers and
+ * encoding them again here.
+ */
+export function contactsMatching(tenantId: string, values: HashedCandidates['values']) {
+  return sql<
+    MatchedContact[]
+  >`phi_value_matches(${tenantId}::uuid, ${values.email}::bytea[], ${values.phone}::bytea[], ${values.mrn}::bytea[])`;
+}
+
+/** The findings: candidates a matched contact owns, none of the owners allowed. */
+export function otherPatientFindings(
+  { hashed }: HashedCandidates,
+  rows: readonly MatchedContact[],
+  allowedContactIds: readonly string[],
+): OtherPatientFinding[] {
   if (rows.length === 0) return [];
   const allowed = new Set(allowedContactIds);
   // index hex -> [owned by an allowed contact, owned by another]
   const owners = new Map<string, { allowed: boolean; other: boolean }>();
-  const note = (which: CandidateIndex, bidx: Buffer | null, id: string) => {
-    if (!bidx) return;
-    const key = `${which}:${bidx.toString('hex')}`;
+  const note = (which: CandidateIndex, hex: string | null, id: string) => {
+    if (!hex) return;
+    const key = `${which}:${hex}`;
     const o = owners.get(key) ?? { allowed: false, other: false };
     if (allowed.has(id)) o.allowed = true;
     else o.other = true;
     owners.set(key, o);
   };
   for (const r of rows) {
-    note('email', r.email_bidx, r.id);
-    note('phone', r.phone_bidx, r.id);
-    note('mrn', r.mrn_bidx, r.id);
+    note('email', r.email, r.id);
+    note('phone', r.phone, r.id);
+    note('mrn', r.mrn, r.id);
   }
   // Hits whose spans overlap (one phone looked up with and without +1, a token found by
   // two spellings) are one finding, which the patient's own value anywhere in it cancels.
@@ -118,4 +144,20 @@ export async function findOtherPatients(
   }
   close();
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/** All three steps with a query of its own (webhook payloads, tests, the bench). */
+export async function findOtherPatients(
+  db: Kysely<Database>,
+  tenantId: string,
+  index: BlindIndexer,
+  candidates: readonly ValueCandidate[],
+  allowedContactIds: readonly string[],
+): Promise<OtherPatientFinding[]> {
+  const hashed = await hashValueCandidates(index, candidates);
+  if (noCandidates(hashed)) return [];
+  const { rows } = await sql<{
+    matches: MatchedContact[];
+  }>`select ${contactsMatching(tenantId, hashed.values)} as matches`.execute(db);
+  return otherPatientFindings(hashed, rows[0]?.matches ?? [], allowedContactIds);
 }

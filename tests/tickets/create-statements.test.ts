@@ -74,7 +74,9 @@ function statementKind(statement: string): string {
 const kind = (message: string): string => message.split(';\n').map(statementKind).join(' + ');
 
 /** The round trips `send` caused, by kind, and a listing of them for failure messages. */
-async function statementsOf(send: () => Promise<unknown>): Promise<{ kinds: string[]; listing: string }> {
+async function statementsOf(
+  send: () => Promise<unknown>,
+): Promise<{ kinds: string[]; listing: string; statements: string[] }> {
   recording = [];
   try {
     await send();
@@ -82,7 +84,7 @@ async function statementsOf(send: () => Promise<unknown>): Promise<{ kinds: stri
     const listing = recording
       .map((st, i) => `${i + 1}. ${kinds[i]}: ${st.replace(/\s+/g, ' ').slice(0, 200)}`)
       .join('\n');
-    return { kinds, listing: `${recording.length} round trips:\n${listing}` };
+    return { kinds, listing: `${recording.length} round trips:\n${listing}`, statements: recording };
   } finally {
     recording = undefined;
   }
@@ -202,6 +204,48 @@ describe('ticket writes', () => {
     expect(after.sla.firstRespondedAt).toBeTruthy();
     const timeline = await ok(d.supervisor.get(`/v1/tickets/${ticket.id}/timeline`));
     expect(timeline.items.map((e: { type: string }) => e.type)).toEqual(['created', 'updated', 'reply_added']);
+  });
+
+  it("a public reply with PHI detection on: the value lookup rides on the outbound settings' select", async () => {
+    await ok(d.supervisor.post('/v1/contacts', { name: 'Someone Else', phone: '617-555-0199' }), 201);
+    const ticket = await ok(d.supervisor.post('/v1/tickets', { subject: 'Results', ...refs }), 201);
+    const on = {
+      otherPatientAction: 'block',
+      patternAction: 'off',
+      patternKinds: [],
+      mrnPatterns: [],
+      accountPatterns: [],
+    };
+    await ok(d.admin.put('/v1/phi-detection-settings', on));
+    try {
+      const allowed = await statementsOf(() =>
+        ok(
+          d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Call 617 555 0123 or MRN-1', public: true }),
+          201,
+        ),
+      );
+      expect(split(allowed.kinds).rest, allowed.listing).toEqual([
+        'begin + tenant scope + ticket select',
+        'outbound settings (disclosure + PHI detection, one select)',
+        'comment + first response + timeline (one CTE)',
+        'webhook outbox + audit events + commit',
+      ]);
+      expect(allowed.statements.find((st) => /"phi_detection_settings"/.test(st))).toMatch(/phi_value_matches\(/);
+      // another patient's phone is found by that same select: refused, no lookup of its own
+      const refused = await statementsOf(() =>
+        ok(d.supervisor.post(`/v1/tickets/${ticket.id}/comments`, { body: 'Call (617) 555-0199', public: true }), 422),
+      );
+      expect(split(refused.kinds).rest.slice(0, 2), refused.listing).toEqual([
+        'begin + tenant scope + ticket select',
+        'outbound settings (disclosure + PHI detection, one select)',
+      ]);
+      expect(
+        refused.kinds.filter((k) => k === 'reference check'),
+        refused.listing,
+      ).toEqual([]);
+    } finally {
+      await ok(d.admin.put('/v1/phi-detection-settings', { ...on, otherPatientAction: 'off' }));
+    }
   });
 });
 

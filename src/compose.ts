@@ -54,6 +54,8 @@ import { PgAttachmentStore } from './attachments/pg-attachment-store.js';
 import { baaRoutes } from './baa/baa.routes.js';
 import { phiDetectionSettingsRoutes } from './phi-detection/settings.routes.js';
 import { phiDetectionSettingsGraphql } from './phi-detection/settings.resolvers.js';
+import { minimumNecessaryRoutes } from './minimum-necessary/minimum-necessary.routes.js';
+import { minimumNecessaryGraphql } from './minimum-necessary/minimum-necessary.resolvers.js';
 import { baaGraphql } from './baa/baa.resolvers.js';
 import { disclosureRoutes } from './disclosure/disclosure.routes.js';
 import { disclosureGraphql } from './disclosure/disclosure.resolvers.js';
@@ -183,6 +185,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
     attachmentSettingsGraphql(services),
     baaGraphql(services),
     phiDetectionSettingsGraphql(services),
+    minimumNecessaryGraphql(services),
     webhooksGraphql(webhookDeps),
     siemSinksGraphql(webhookDeps),
     liveGraphql({ ...services, keyring }),
@@ -212,6 +215,7 @@ export async function composeApp(deps: ComposeDeps): Promise<FastifyInstance> {
       baaRoutes(services),
       disclosureRoutes({ ...services, keyring }),
       phiDetectionSettingsRoutes(services),
+      minimumNecessaryRoutes(services),
       webhooksRoutes(webhookDeps),
       siemSinksRoutes(webhookDeps),
       patientRightsRoutes({ ...services, keyring }),

@@ -75,6 +75,7 @@ export async function findApiKeyForAuth(db: Kysely<Database>, prefix: string) {
       'api_keys.last_used_at',
       'tenants.status as tenant_status',
       'tenants.require_mfa_for_phi',
+      'tenants.minimum_necessary',
     ])
     .select((eb) =>
       jsonArrayFrom(

@@ -13,6 +13,7 @@ import { inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-format.js';
 import * as repo from './api-keys.repository.js';
 import { isUuid } from '../ids.js';
+import { minimumNecessaryFrom } from '../minimum-necessary/minimum-necessary.model.js';
 
 export interface ApiKeyView {
   id: string;
@@ -230,6 +231,7 @@ export async function authenticateApiKeyInDetail(
     // A key is one factor; tenants that demand MFA for PHI get masked PHI through keys.
     mfa: false,
     requireMfaForPhi: row.require_mfa_for_phi,
+    minimumNecessary: minimumNecessaryFrom(row.minimum_necessary),
     breakGlass: grants.map((g) => ({
       resourceType: g.resource_type as 'Contact' | 'Ticket',
       resourceId: g.resource_id,

@@ -102,6 +102,9 @@ export const namedAuditActions = {
   'legal_hold.read':
     'a legal hold was shown (a list names every hold; the sealed reason, when disclosed, in phiFields)',
   'legal_hold.release': 'a legal hold was released: what it covered may be purged again once past retention',
+  'minimum_necessary.read': "the tenant's minimum-necessary field lists (per record type and role) were shown",
+  'minimum_necessary.update':
+    "the tenant's minimum-necessary field lists were replaced (in force from the next request)",
   'retention.purge':
     'a purge batch hard-deleted records past retention and under no hold (one event per batch naming every record removed; CLI or job)',
   'retention_policy.put': "the tenant's retention periods were set",
@@ -112,7 +115,7 @@ export const namedAuditActions = {
   'siem_sink.update':
     'a SIEM sink was changed (endpoint, headers, enabled), or its new endpoint refused (outcome denied)',
   'phi_detection.finding':
-    'PHI detection found identifiers in an outgoing text (a public reply or a webhook payload): reasonCode lists channel, action taken, each kind and position, and the count; never a value (outcome denied when blocked or held)',
+    'PHI detection found identifiers in an outgoing text (a public reply, a webhook payload or an access-request bundle): reasonCode lists channel, action taken, each kind and position, and the count; never a value (outcome denied when blocked or held)',
   'phi_detection_settings.put':
     "the tenant's PHI detection settings (actions, kinds, MRN and account formats) were set",
   'phi_detection_settings.read': "the tenant's PHI detection settings were shown",
@@ -160,7 +163,7 @@ export const namedAuditActions = {
   'webhook_endpoint.replay': 'a webhook delivery was queued again by hand',
   'webhook_endpoint.rotate_secret':
     "a webhook endpoint's signing secret was rotated (the old one signs until it retires)",
-  'webhook_endpoint.update': 'a webhook endpoint was changed (URL, events, agreement, enabled)',
+  'webhook_endpoint.update': 'a webhook endpoint was changed (URL, events, agreement, PHI fields, enabled)',
 } as const satisfies Record<string, string>;
 
 export type NamedAuditAction = keyof typeof namedAuditActions;
@@ -192,6 +195,7 @@ export const auditPrefixOf = {
   ContactVerification: 'contact_verification',
   PersonalRepresentative: 'personal_representative',
   HeldReply: 'held_reply',
+  MinimumNecessary: 'minimum_necessary',
 } as const satisfies Record<SubjectType, string>;
 
 /**

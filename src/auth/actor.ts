@@ -1,3 +1,4 @@
+import type { MinimumNecessary } from '../minimum-necessary/minimum-necessary.model.js';
 import type { BreakGlassGrant } from '../policy/ability.js';
 import type { AuditOperation } from '../services/audit-operation.js';
 
@@ -48,4 +49,9 @@ export interface Actor {
   readonly requireMfaForPhi: boolean;
   /** active break-glass grants of this actor, loaded at authentication */
   readonly breakGlass: readonly BreakGlassGrant[];
+  /**
+   * the tenant's minimum-necessary field lists (164.502(b)), read with the tenant row at
+   * authentication; absent (system actors) or empty: every field read_phi allows
+   */
+  readonly minimumNecessary?: MinimumNecessary | undefined;
 }

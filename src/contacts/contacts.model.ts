@@ -108,7 +108,10 @@ export function dobNameKey(dateOfBirth: string, name: string): string {
 
 export interface ContactView {
   id: string;
-  /** true when the caller may not read PHI: every PHI field is then null */
+  /**
+   * true when PHI was withheld: without read_phi every PHI field is then null; under the
+   * tenant's minimum-necessary list (src/minimum-necessary) the fields not listed are null
+   */
   masked: boolean;
   name: string | null;
   email: string | null;
@@ -147,6 +150,20 @@ export function present(meta: ContactMeta, fields: ContactFields | null): Contac
     };
   }
   return { ...base, masked: false, ...fields };
+}
+
+/**
+ * The view with only the `opened` fields shown (minimum necessary): every other PHI field is
+ * null exactly as in the masked view, and the view says masked. All opened: the full view.
+ */
+export function presentOpened(
+  meta: ContactMeta,
+  fields: Partial<ContactFields>,
+  opened: readonly PhiField[],
+): ContactView {
+  if (phiFields.every((f) => opened.includes(f))) return present(meta, fields as ContactFields);
+  const shown = Object.fromEntries(opened.map((f) => [f, fields[f] ?? null]));
+  return { ...present(meta, null), ...shown };
 }
 
 /** Fields that hold a value (what a read discloses, or a delete erases). */

@@ -1,9 +1,11 @@
 // Contacts use cases, the only way in for REST and GraphQL alike. Each one loads the
 // tenant's keys before its transaction (TenantCrypto), filters rows in SQL by policy,
 // opens PHI only for actors with read_phi (minimum necessary: others get masked
-// views and nothing is decrypted for them), and audits every read and write with the
-// contact as the subject. A value that fails to open is an UNSEAL_FAILED error,
-// audited with its reason kind; the caller never gets a wrong or partial record.
+// views and nothing is decrypted for them) and of the PHI only the fields the tenant's
+// minimum-necessary list leaves the actor's roles (CASL field rules), and audits every
+// read and write with the contact as the subject. A value that fails to open is an
+// UNSEAL_FAILED error, audited with its reason kind; the caller never gets a wrong or
+// partial record.
 import { randomUUID } from 'node:crypto';
 import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
@@ -24,6 +26,7 @@ import {
   filledFields,
   phiFields,
   present,
+  presentOpened,
   searchIndexes,
   type ContactFields,
   type ContactInput,
@@ -65,6 +68,8 @@ function readWhere(s: Scope) {
 }
 
 const mayReadPhi = (s: Scope, id: string) => can(s.ability, 'read_phi', 'Contact', { id });
+/** The PHI fields of this contact the actor may have opened (the tenant's minimum-necessary list, as CASL field rules). */
+const openable = (s: Scope, id: string) => phiFields.filter((f) => can(s.ability, 'read_phi', 'Contact', { id }, f));
 
 /** The view the actor may see: opened PHI with read_phi (recording what was disclosed), masked otherwise. */
 export async function view(
@@ -77,9 +82,11 @@ export async function view(
     s.record(contactEvent(action, row.id, []));
     return present(row, null);
   }
-  const fields = (await repo.openContact(crypto, row)) as ContactFields;
+  // fields outside the actor's list are not decrypted at all, and not recorded as disclosed
+  const opened = openable(s, row.id);
+  const fields = await repo.openContact(crypto, row, opened);
   s.record(contactEvent(action, row.id, filledFields(fields)));
-  return present(row, fields);
+  return presentOpened(row, fields, opened);
 }
 
 export async function createContact(deps: ContactsDeps, actor: Actor, input: ContactInput): Promise<ContactView> {
@@ -91,7 +98,7 @@ export async function createContact(deps: ContactsDeps, actor: Actor, input: Con
     const row = await repo.insertContact(s.tx, crypto, id, actor.tenantId, fields);
     // the response echoes only what the caller just sent, so the write event covers it
     s.record(contactEvent('contact.create', id, filledFields(fields)));
-    return present(row, mayReadPhi(s, id) ? fields : null);
+    return mayReadPhi(s, id) ? presentOpened(row, fields, openable(s, id)) : present(row, null);
   });
 }
 
@@ -154,10 +161,11 @@ export async function updateContact(
     const updated = await repo.updateContact(s.tx, crypto, row, next);
     s.record(contactEvent('contact.update', id, changed));
     if (!mayReadPhi(s, id)) return present(updated, null);
-    // the response also discloses fields the caller did not send
-    const disclosed = filledFields(next).filter((f) => !changed.includes(f));
+    // the response also discloses fields the caller did not send (those its list allows)
+    const opened = openable(s, id);
+    const disclosed = filledFields(next).filter((f) => !changed.includes(f) && opened.includes(f));
     if (disclosed.length > 0) s.record(contactEvent('contact.read', id, disclosed));
-    return present(updated, next);
+    return presentOpened(updated, next, opened);
   });
 }
 

@@ -14,6 +14,8 @@ export interface TenantsTable {
   name: string;
   status: ColumnType<TenantStatus, TenantStatus | undefined, TenantStatus>;
   require_mfa_for_phi: ColumnType<boolean, boolean | undefined, boolean>;
+  /** per record type and role, the PHI fields opened (migration 0031; src/minimum-necessary) */
+  minimum_necessary: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Stamp;
   updated_at: MutableStamp;
 }

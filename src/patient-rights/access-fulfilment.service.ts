@@ -1,6 +1,8 @@
 // Fulfilling an access request: the patient's record is read, opened and shaped into the
 // bundle (access-bundle.ts), sealed and stored behind a single-use link that expires; the
-// fulfilment is recorded as a disclosure to the individual (listed in the accounting). The
+// fulfilment is recorded as a disclosure to the individual (listed in the accounting).
+// Before it is made, the tenant's PHI detection looks for another patient's identifiers in
+// its free text (src/phi-detection/access-bundle-screen.ts). The
 // link's token is random and stored only as its SHA-256; the URL carries nothing else. The
 // patient (or the privacy officer) downloads once: that uses the link up and erases the bundle.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -12,6 +14,7 @@ import { openContact } from '../contacts/contacts.repository.js';
 import { openTicket } from '../tickets/tickets.repository.js';
 import { openBody } from '../tickets/comments.repository.js';
 import { openFilename } from '../attachments/attachments.repository.js';
+import { screenAccessBundle } from '../phi-detection/access-bundle-screen.js';
 import { can, inTenant } from '../services/scope.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
 import * as repo from './access-requests.repository.js';
@@ -105,7 +108,9 @@ export async function fulfilAccessRequest(deps: PatientRightsDeps, actor: Actor,
     s.assertCan('read_phi', 'Contact', { id: row.contact_id });
     assertOpen(row, 'access request');
     const now = nowOf(deps);
-    const { record, ticketIds, commentIds } = await patientRecord(s.tx, crypto, row.contact_id);
+    const { record: read, ticketIds, commentIds } = await patientRecord(s.tx, crypto, row.contact_id);
+    // another patient's identifiers quoted in this record: refused, redacted or warned of
+    const record = await screenAccessBundle(s, crypto, id, read);
     const bundle = buildAccessBundle(id, record, now);
     const token = randomBytes(32).toString('base64url');
     const bundleId = randomUUID();

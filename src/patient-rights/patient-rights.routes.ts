@@ -73,7 +73,8 @@ async function accessRequestRoutes(app: FastifyInstance, deps: PatientRightsDeps
     `${path}/:id/fulfil`,
     {
       config: policy('update', 'AccessRequest'),
-      schema: { params: IdParams, response: { 200: S.FulfilmentSchema, ...errorResponses } },
+      // 422: PHI detection found another patient's identifiers in the record (block or hold)
+      schema: { params: IdParams, response: { 200: S.FulfilmentSchema, 422: { $ref: 'Problem#' }, ...errorResponses } },
     },
     async (req) => fulfilment.fulfilAccessRequest(deps, actorOf(req), req.params.id),
   );

@@ -3,6 +3,11 @@
 // src/policy/sql.ts can turn them into SQL for list queries.
 import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
 import type { Actor, Role } from '../auth/actor.js';
+import {
+  allowedFieldsFor,
+  minimumNecessaryFields,
+  minimumNecessaryRecordTypes,
+} from '../minimum-necessary/minimum-necessary.model.js';
 
 export const subjects = [
   'Tenant',
@@ -27,6 +32,7 @@ export const subjects = [
   'ContactVerification',
   'PersonalRepresentative',
   'HeldReply',
+  'MinimumNecessary',
 ] as const;
 export type SubjectType = (typeof subjects)[number];
 
@@ -110,6 +116,8 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       can(['read', 'update'], 'RetentionPolicy');
       can(['read', 'read_phi', 'create', 'update'], 'LegalHold');
       can('read', ['ContactVerification', 'PersonalRepresentative']);
+      // which PHI fields each role needs (164.514(d)(2)): field names only, no PHI
+      can(['read', 'update'], 'MinimumNecessary');
       return;
     case 'privacy_officer':
       can('read', 'Tenant');
@@ -134,6 +142,8 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       can(['read', 'create', 'revoke'], 'ContactVerification');
       can(['read', 'create', 'update', 'delete'], 'PersonalRepresentative');
       can(['read', 'read_phi', 'review'], 'HeldReply');
+      // sets which PHI fields each role needs (164.514(d)(2)), with the tenant admins
+      can(['read', 'update'], 'MinimumNecessary');
       return;
     case 'supervisor':
       can('read', 'Tenant');
@@ -172,6 +182,7 @@ function roleRules(role: Role, actor: Actor, can: Can, canFields: CanFields): vo
       // Audit metadata only: no PHI anywhere (a grant's reason shows as its length only).
       can(['read', 'verify'], 'AuditEvent');
       can('read', 'BreakGlass');
+      can('read', 'MinimumNecessary'); // what each role may see is what access is judged against
       can('read', activityReview); // that reviews happen and incidents are assessed; no sealed notes
       // what is kept and what is held (a hold's reason is free text: not theirs)
       can('read', ['RetentionPolicy', 'LegalHold']);
@@ -225,6 +236,40 @@ function scopeRules(scopes: readonly string[], can: Can): void {
   for (const scope of scopes) scopeCatalogue[scope]?.(can);
 }
 
+/**
+ * Minimum necessary (164.502(b), 164.514(d)(2)): the PHI fields of a contact or ticket the
+ * tenant did not list for the actor's roles are withheld, as CASL field rules on read_phi
+ * (a check without a field still answers for the record). A role counts only for the record
+ * types its own rules let it read PHI of, so an agent who is also an auditor keeps the agent's
+ * list. A break-glass grant opens every field of its record: emergency treatment is exempt
+ * (164.502(b)(2)(i)), and the one who opened it answers for it at review.
+ */
+function minimumNecessaryRules(actor: Actor, now: Date, cannotFields: CanFields): void {
+  if (!actor.minimumNecessary || Object.keys(actor.minimumNecessary).length === 0) return;
+  const ofRole = new Map<Role, AppAbility>();
+  const readsPhi = (role: Role, type: SubjectType) => {
+    if (!ofRole.has(role)) ofRole.set(role, roleAbility(role, actor));
+    return ofRole.get(role)!.can('read_phi', type);
+  };
+  for (const type of minimumNecessaryRecordTypes) {
+    const allowed = allowedFieldsFor(actor.minimumNecessary, type, actor.roles, (role) => readsPhi(role, type));
+    if (allowed === null) continue;
+    const withheld = minimumNecessaryFields[type].filter((f) => !allowed.includes(f));
+    if (withheld.length === 0) continue;
+    const granted = actor.breakGlass
+      .filter((g) => g.resourceType === type && g.expiresAt > now)
+      .map((g) => g.resourceId);
+    cannotFields('read_phi', type, withheld, granted.length > 0 ? { id: { $nin: granted } } : undefined);
+  }
+}
+
+/** One role's own rules, alone: whether it reads PHI of a record type at all. */
+function roleAbility(role: Role, actor: Actor): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  roleRules(role, actor, builder.can as unknown as Can, builder.can as unknown as CanFields);
+  return builder.build();
+}
+
 export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   const can = builder.can as unknown as Can;
@@ -234,6 +279,7 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   for (const grant of actor.breakGlass) {
     if (grant.expiresAt > now) can(['read', 'read_phi'], grant.resourceType, { id: grant.resourceId });
   }
+  minimumNecessaryRules(actor, now, builder.cannot as unknown as CanFields);
   // Nobody reviews their own emergency access (separation of duties).
   (builder.cannot as unknown as Can)('review', 'BreakGlass', { actorId: actor.id });
   if (actor.requireMfaForPhi && !actor.mfa) builder.cannot('read_phi', 'all');

@@ -78,6 +78,7 @@ const notFoundNames: Record<SubjectType, string> = {
   ContactVerification: 'contact verification',
   PersonalRepresentative: 'personal representative',
   HeldReply: 'held reply',
+  MinimumNecessary: 'minimum-necessary setting',
 };
 
 /** Checks a CASL rule against a plain record (conditions use camelCase record fields), optionally one field of it. */

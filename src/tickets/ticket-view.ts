@@ -20,7 +20,10 @@ export interface TicketPhi {
 
 export interface TicketView {
   id: string;
-  /** true when the caller may not read PHI: subject, description, PHI custom fields and references are then null/omitted */
+  /**
+   * true when PHI was withheld: without read_phi subject, description, PHI custom fields and
+   * references are then null/omitted; under the tenant's minimum-necessary list, those it omits
+   */
   masked: boolean;
   subject: string | null;
   description: string | null;
@@ -107,12 +110,41 @@ export function presentTicket(row: TicketMeta, phi: TicketPhi | null, now = new 
   };
 }
 
-/** The fields a ticket row discloses when opened (for audit). */
-export function disclosedFields(phi: TicketPhi): TicketPhiField[] {
-  const out: TicketPhiField[] = ['subject'];
+/**
+ * The view with only the `opened` PHI fields shown (minimum necessary): the others null or
+ * omitted exactly as in the masked view, and the view says masked. All opened: the full view.
+ */
+export function presentOpenedTicket(
+  row: TicketMeta,
+  phi: Partial<TicketPhi>,
+  opened: readonly TicketPhiField[],
+  now = new Date(),
+): TicketView {
+  if (ticketPhiFields.every((f) => opened.includes(f))) return presentTicket(row, phi as TicketPhi, now);
+  const view = presentTicket(row, null, now);
+  if (opened.includes('subject')) view.subject = phi.subject ?? null;
+  if (opened.includes('description')) view.description = phi.description ?? null;
+  if (opened.includes('customFields')) view.customFields = { ...view.customFields, ...(phi.phiCustomFields ?? {}) };
+  if (opened.includes('externalRefs')) view.externalRefs = phi.externalRefs ?? [];
+  return view;
+}
+
+/** The part of already opened PHI that the `opened` fields cover (what a partly opened row would hold). */
+export function onlyOpened(phi: TicketPhi, opened: readonly TicketPhiField[]): Partial<TicketPhi> {
+  const out: Partial<TicketPhi> = {};
+  if (opened.includes('subject')) out.subject = phi.subject;
+  if (opened.includes('description')) out.description = phi.description;
+  if (opened.includes('customFields')) out.phiCustomFields = phi.phiCustomFields;
+  if (opened.includes('externalRefs')) out.externalRefs = phi.externalRefs;
+  return out;
+}
+
+/** The fields a ticket row discloses when opened (for audit); a partly opened row names only what was opened. */
+export function disclosedFields(phi: Partial<TicketPhi>): TicketPhiField[] {
+  const out: TicketPhiField[] = phi.subject !== undefined ? ['subject'] : [];
   if (phi.description) out.push('description');
-  if (Object.keys(phi.phiCustomFields).length > 0) out.push('customFields');
-  if (phi.externalRefs.length > 0) out.push('externalRefs');
+  if (phi.phiCustomFields && Object.keys(phi.phiCustomFields).length > 0) out.push('customFields');
+  if (phi.externalRefs && phi.externalRefs.length > 0) out.push('externalRefs');
   return out;
 }
 

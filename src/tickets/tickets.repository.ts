@@ -8,7 +8,7 @@ import type { Tx } from '../db/tenant-tx.js';
 import type { BusinessHours, Database, TicketPriority, TicketStatus } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { FieldDefinition } from './ticket-rules.js';
-import type { TicketMeta, TicketPhi } from './ticket-view.js';
+import { ticketPhiFields, type TicketMeta, type TicketPhi, type TicketPhiField } from './ticket-view.js';
 import type { Where } from '../db/where.js';
 
 const TABLE = 'tickets';
@@ -234,19 +234,34 @@ export async function softDeleteTicket(tx: Tx, id: string): Promise<void> {
 }
 
 export async function openTicket(crypto: TenantCrypto, row: TicketRow): Promise<TicketPhi> {
+  return (await openTicketFields(crypto, row, ticketPhiFields)) as TicketPhi;
+}
+
+/**
+ * Opens only the named PHI fields (minimum necessary); the others are not decrypted. PHI
+ * custom fields and references share one sealed column: it is opened when either is named,
+ * and only the named one is kept.
+ */
+export async function openTicketFields(
+  crypto: TenantCrypto,
+  row: TicketRow,
+  fields: readonly TicketPhiField[],
+): Promise<Partial<TicketPhi>> {
   const open = (column: string, sealed: Sealed<string>) => crypto.open({ table: TABLE, column, rowId: row.id }, sealed);
-  const extra = row.sealed_fields
-    ? (JSON.parse(await open('sealed_fields', row.sealed_fields)) as {
-        customFields: Record<string, unknown>;
-        externalRefs: TicketPhi['externalRefs'];
-      })
-    : null;
-  return {
-    subject: await open('subject', row.subject),
-    description: row.description ? await open('description', row.description) : null,
-    phiCustomFields: extra?.customFields ?? {},
-    externalRefs: extra?.externalRefs ?? [],
-  };
+  const wants = (f: TicketPhiField) => fields.includes(f);
+  const extra =
+    row.sealed_fields && (wants('customFields') || wants('externalRefs'))
+      ? (JSON.parse(await open('sealed_fields', row.sealed_fields)) as {
+          customFields: Record<string, unknown>;
+          externalRefs: TicketPhi['externalRefs'];
+        })
+      : null;
+  const out: Partial<TicketPhi> = {};
+  if (wants('subject')) out.subject = await open('subject', row.subject);
+  if (wants('description')) out.description = row.description ? await open('description', row.description) : null;
+  if (wants('customFields')) out.phiCustomFields = extra?.customFields ?? {};
+  if (wants('externalRefs')) out.externalRefs = extra?.externalRefs ?? [];
+  return out;
 }
 
 export async function insertTicketEvent(tx: Tx, row: TimelineEvent & { ticket_id: string }): Promise<void> {

@@ -23,7 +23,10 @@ import {
 import {
   auditTicketFields,
   disclosedFields,
+  onlyOpened,
+  presentOpenedTicket,
   presentTicket,
+  ticketPhiFields,
   type TicketPhi,
   type TicketPhiField,
   type TicketView,
@@ -97,7 +100,15 @@ export function ticketReadWhere(s: Scope) {
   return where;
 }
 
-/** The view the actor may see: opened PHI with read_phi (recorded as disclosed), masked otherwise. */
+/** The PHI fields of this ticket the actor may have opened (the tenant's minimum-necessary list, as CASL field rules). */
+const openable = (s: Scope, row: Parameters<typeof policyRecord>[0]) =>
+  ticketPhiFields.filter((f) => can(s.ability, 'read_phi', 'Ticket', policyRecord(row), f));
+
+/**
+ * The view the actor may see: opened PHI with read_phi (recorded as disclosed), masked
+ * otherwise; of the PHI, only the fields the actor's minimum-necessary list allows are
+ * decrypted, shown and recorded.
+ */
 export async function ticketView(
   s: Scope,
   crypto: TenantCrypto,
@@ -108,9 +119,10 @@ export async function ticketView(
     s.record(ticketEvent(action, row, []));
     return presentTicket(row, null);
   }
-  const phi = await repo.openTicket(crypto, row);
+  const opened = openable(s, row);
+  const phi = await repo.openTicketFields(crypto, row, opened);
   s.record(ticketEvent(action, row, disclosedFields(phi)));
-  return presentTicket(row, phi);
+  return presentOpenedTicket(row, phi, opened);
 }
 
 function assertReferences(found: repo.WriteContext['references']): void {
@@ -223,7 +235,9 @@ export async function createTicket(
     s.record(ticketEvent('ticket.create', row, disclosedFields(ticketPhi)));
     await announceChange(s, 'ticket.created', { ticketId: row.id, status: row.status });
     const mayRead = can(s.ability, 'read_phi', 'Ticket', policyRecord(row));
-    return { ticket: presentTicket(row, mayRead ? ticketPhi : null), replayed: false };
+    // the echo of what the caller sent, trimmed to its minimum-necessary list like any read
+    const ticket = mayRead ? presentOpenedTicket(row, ticketPhi, openable(s, row)) : presentTicket(row, null);
+    return { ticket, replayed: false };
   });
 }
 
@@ -336,9 +350,10 @@ export async function updateTicket(
     if (updated.status === 'solved' && row.status !== 'solved')
       await announceChange(s, 'ticket.solved', { ticketId: updated.id });
     if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(updated))) return presentTicket(updated, null);
-    const phi = nextPhi ?? (await repo.openTicket(crypto, updated));
+    const opened = openable(s, updated);
+    const phi = nextPhi ? onlyOpened(nextPhi, opened) : await repo.openTicketFields(crypto, updated, opened);
     s.record(ticketEvent('ticket.read', updated, disclosedFields(phi)));
-    return presentTicket(updated, phi);
+    return presentOpenedTicket(updated, phi, opened);
   });
 }
 

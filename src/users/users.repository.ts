@@ -1,4 +1,5 @@
 import type { Tx } from '../db/tenant-tx.js';
+import { minimumNecessaryFrom, type MinimumNecessary } from '../minimum-necessary/minimum-necessary.model.js';
 import { narrowedBy, rowsWithIds, type Where } from '../db/where.js';
 
 export const userColumns = [
@@ -113,11 +114,18 @@ export async function activeBreakGlass(tx: Tx, actorId: string, now: Date) {
     .execute();
 }
 
-export async function tenantRequiresMfa(tx: Tx, tenantId: string): Promise<boolean> {
+/** The tenant rules an actor carries: MFA for PHI, and the minimum-necessary field lists (one read of the row). */
+export async function tenantActorRules(
+  tx: Tx,
+  tenantId: string,
+): Promise<{ requireMfaForPhi: boolean; minimumNecessary: MinimumNecessary }> {
   const row = await tx
     .selectFrom('tenants')
-    .select('require_mfa_for_phi')
+    .select(['require_mfa_for_phi', 'minimum_necessary'])
     .where('id', '=', tenantId)
     .executeTakeFirst();
-  return row?.require_mfa_for_phi ?? false;
+  return {
+    requireMfaForPhi: row?.require_mfa_for_phi ?? false,
+    minimumNecessary: minimumNecessaryFrom(row?.minimum_necessary),
+  };
 }

@@ -205,11 +205,11 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
       throw new AppError('TOKEN_REVOKED', 'This session was revoked; sign in again.');
     }
     const now = new Date();
-    const [memberOf, claimedGroups, grants, requireMfaForPhi] = await Promise.all([
+    const [memberOf, claimedGroups, grants, tenantRules] = await Promise.all([
       repo.groupIdsOfUser(tx, user.id),
       repo.groupIdsByName(tx, token.groups),
       repo.activeBreakGlass(tx, user.id, now),
-      repo.tenantRequiresMfa(tx, token.tenantId),
+      repo.tenantActorRules(tx, token.tenantId),
     ]);
     if (!user.last_seen_at || now.getTime() - user.last_seen_at.getTime() > 60_000)
       await repo.updateUser(tx, user.id, { last_seen_at: now });
@@ -225,7 +225,8 @@ export async function actorFromToken(deps: ServiceDeps, token: VerifiedToken): P
       scopes: [],
       contactId: user.contact_id ?? undefined,
       mfa: token.amr.some((m) => mfaMethods.has(m)) || new Set(token.amr).size >= 2,
-      requireMfaForPhi,
+      requireMfaForPhi: tenantRules.requireMfaForPhi,
+      minimumNecessary: tenantRules.minimumNecessary,
       breakGlass: grants.map((g): BreakGlassGrant => ({
         resourceType: g.resource_type as BreakGlassGrant['resourceType'],
         resourceId: g.resource_id,

@@ -31,7 +31,7 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
 export async function loadEndpoint(db: Db, tenantId: string, id: string) {
   return db
     .selectFrom('webhook_endpoints')
-    .select(['id', 'url', 'enabled', 'baa_id'])
+    .select(['id', 'url', 'enabled', 'baa_id', 'phi_fields'])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();

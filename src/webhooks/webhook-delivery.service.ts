@@ -1,7 +1,8 @@
 // One delivery attempt: the event's body (with PHI only for an endpoint whose agreement
-// is in force right now, its disclosure durable in the audit trail first), signed with
-// every secret currently signing, POSTed through the URL guard, the outcome recorded,
-// and the retry scheduled or the endpoint disabled after too many failures in a row.
+// is in force right now, only the fields it lists, its disclosure durable in the audit
+// trail first), signed with every secret currently signing, POSTed through the URL guard,
+// the outcome recorded, and the retry scheduled or the endpoint disabled after too many
+// failures in a row.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -14,6 +15,7 @@ import { recordWebhookDisclosure } from '../patient-rights/disclosures.service.j
 import { screenOutgoingValues } from '../phi-detection/webhook-screen.js';
 import * as repo from './dispatcher.repository.js';
 import { enqueueNow } from './outbox.repository.js';
+import { auditNameOf, isWebhookPhiField } from './webhook-phi-fields.js';
 import { secretPlace } from './webhook-secrets.js';
 import { signWebhook } from './webhook-signature.js';
 import { postWebhook, type PostOutcome } from './webhook-post.js';
@@ -54,45 +56,53 @@ interface Disclosure {
   baaId: string;
 }
 
-/** PHI for the body, or undefined: only under an agreement in force at this moment. */
+/**
+ * PHI for the body, or undefined: only under an agreement in force at this moment, and
+ * only the fields the endpoint lists (minimum necessary): no other field is even opened.
+ */
 async function disclosureFor(
   deps: DeliveryDeps,
   d: repo.ClaimedDelivery,
-  baaId: string | null,
+  endpoint: { baa_id: string | null; phi_fields: readonly string[] },
   data: Record<string, unknown>,
 ): Promise<Disclosure | undefined> {
-  if (!baaId || typeof data['ticketId'] !== 'string') return undefined;
+  const baaId = endpoint.baa_id;
+  const listed = new Set(endpoint.phi_fields.filter(isWebhookPhiField));
+  if (!baaId || listed.size === 0 || typeof data['ticketId'] !== 'string') return undefined;
   const agreement = await repo.loadAgreement(deps.db, d.tenant_id, baaId);
   if (!agreement || !inForceAt(agreement, new Date())) return undefined;
   const ticket = await repo.loadTicketPhi(deps.db, d.tenant_id, data['ticketId']);
   if (!ticket) return undefined;
   const crypto = await TenantCrypto.forRead(deps.keyring, d.tenant_id);
-  const values: Record<string, string> = {
-    subject: await crypto.open({ table: 'tickets', column: 'subject', rowId: ticket.id }, ticket.subject),
-  };
+  const values: Record<string, string> = {};
   const reasonCode = `endpoint:${d.endpoint_id} baa:${baaId}`;
   const common = { action: 'webhook.disclose', outcome: 'allowed', reasonCode } as const;
-  const events: AuditEventInput[] = [
-    {
+  const events: AuditEventInput[] = [];
+  if (listed.has('subject')) {
+    values['subject'] = await crypto.open({ table: 'tickets', column: 'subject', rowId: ticket.id }, ticket.subject);
+    events.push({
       ...common,
       resourceType: 'Ticket',
       resourceId: ticket.id,
-      phiFields: ['ticket.subject'],
+      phiFields: [auditNameOf.subject],
       subjectContactId: ticket.requester_id ?? undefined,
-    },
-  ];
+    });
+  }
   const comment = typeof data['commentId'] === 'string' ? data['commentId'] : undefined;
-  const row = comment ? await repo.loadCommentBody(deps.db, d.tenant_id, comment) : undefined;
+  const row =
+    comment && listed.has('commentBody') ? await repo.loadCommentBody(deps.db, d.tenant_id, comment) : undefined;
   if (row) {
     values['commentBody'] = await crypto.open({ table: 'ticket_comments', column: 'body', rowId: row.id }, row.body);
     events.push({
       ...common,
       resourceType: 'Comment',
       resourceId: row.id,
-      phiFields: ['comment.body'],
+      phiFields: [auditNameOf.commentBody],
       subjectContactId: ticket.requester_id ?? undefined,
     });
   }
+  // nothing listed applies to this event (e.g. only commentBody, on ticket.created): no PHI
+  if (events.length === 0) return undefined;
   return { values, events, contactId: ticket.requester_id, baaId };
 }
 
@@ -103,7 +113,7 @@ async function attempt(
   const endpoint = await repo.loadEndpoint(deps.db, d.tenant_id, d.endpoint_id);
   const event = await repo.loadEvent(deps.db, d.tenant_id, d.event_id);
   if (!endpoint?.enabled || !event) return 'undeliverable';
-  const found = await disclosureFor(deps, d, endpoint.baa_id, event.payload);
+  const found = await disclosureFor(deps, d, endpoint, event.payload);
   // PHI detection on the way out: the values redacted, or (block/hold) none of them sent
   const screened =
     found &&

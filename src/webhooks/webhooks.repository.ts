@@ -10,6 +10,7 @@ const endpointColumns = [
   'webhook_endpoints.description',
   'webhook_endpoints.event_types',
   'webhook_endpoints.baa_id',
+  'webhook_endpoints.phi_fields',
   'webhook_endpoints.enabled',
   'webhook_endpoints.disabled_at',
   'webhook_endpoints.disabled_reason',
@@ -31,6 +32,7 @@ export interface EndpointFields {
   description: string | null;
   event_types: string[];
   baa_id: string | null;
+  phi_fields?: string[];
 }
 
 export async function insertEndpoint(tx: Tx, row: EndpointFields & { tenant_id: string; created_by: string }) {

@@ -11,6 +11,7 @@ export const WebhookEndpointSchema = Type.Object({
   description: Nullable(Type.String()),
   eventTypes: Type.Array(Type.String()),
   baaId: Nullable(Type.String()),
+  phiFields: Type.Array(Type.String()),
   enabled: Type.Boolean(),
   disabledAt: Nullable(DateTime),
   disabledReason: Nullable(Type.String()),
@@ -28,6 +29,8 @@ const fields = {
   description: Nullable(Type.String({ maxLength: 500 })),
   eventTypes: EventTypes,
   baaId: Nullable(Uuid),
+  // any strings here: the service refuses an unknown name with 422, listing the allowed ones
+  phiFields: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 }),
 };
 const CreateEndpoint = Type.Object(
   {
@@ -35,6 +38,7 @@ const CreateEndpoint = Type.Object(
     eventTypes: fields.eventTypes,
     description: Type.Optional(fields.description),
     baaId: Type.Optional(fields.baaId),
+    phiFields: Type.Optional(fields.phiFields),
   },
   { additionalProperties: false },
 );

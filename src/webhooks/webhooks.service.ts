@@ -12,6 +12,7 @@ import { paginate, type Page, type PageRequest } from '../services/pagination.js
 import { inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
 import { cryptoForWrite } from '../services/seal-failures.js';
 import { isWebhookEventType, webhookEventTypes } from './webhook-events.js';
+import { checkedPhiFields } from './webhook-phi-fields.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { secretPlace } from './webhook-secrets.js';
 import * as repo from './webhooks.repository.js';
@@ -29,6 +30,8 @@ export interface WebhookEndpointView {
   description: string | null;
   eventTypes: string[];
   baaId: string | null;
+  /** the PHI fields deliveries may carry under the agreement (minimum necessary) */
+  phiFields: string[];
   enabled: boolean;
   disabledAt: Date | null;
   disabledReason: string | null;
@@ -42,6 +45,8 @@ export interface EndpointInput {
   description?: string | null | undefined;
   eventTypes: string[];
   baaId?: string | null | undefined;
+  /** omitted on create: both fields (what endpoints carried before the list existed) */
+  phiFields?: readonly string[] | null | undefined;
   enabled?: boolean | undefined;
 }
 
@@ -51,6 +56,7 @@ const present = (r: repo.EndpointRow): WebhookEndpointView => ({
   description: r.description,
   eventTypes: r.event_types,
   baaId: r.baa_id,
+  phiFields: r.phi_fields,
   enabled: r.enabled,
   disabledAt: r.disabled_at,
   disabledReason: r.disabled_reason,
@@ -139,6 +145,7 @@ export async function createEndpoint(
   input: EndpointInput,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   assertEventTypes(input.eventTypes);
+  const phiFields = input.phiFields === undefined ? undefined : checkedPhiFields(input.phiFields);
   await assertUrlAllowed(deps, actor, input.url);
   return inTenant(deps, actor, async (s) => {
     s.assertCan('create', 'WebhookEndpoint');
@@ -150,6 +157,7 @@ export async function createEndpoint(
       description: input.description ?? null,
       event_types: [...new Set(input.eventTypes)],
       baa_id: input.baaId ?? null,
+      ...(phiFields !== undefined ? { phi_fields: phiFields } : {}),
     });
     const secret = await addSecret(deps, s, row.id);
     s.record(allowed('webhook_endpoint.create', row.id));
@@ -164,6 +172,7 @@ export async function updateEndpoint(
   input: Partial<EndpointInput>,
 ): Promise<WebhookEndpointView> {
   if (input.eventTypes !== undefined) assertEventTypes(input.eventTypes);
+  const phiFields = input.phiFields === undefined ? undefined : checkedPhiFields(input.phiFields);
   if (input.url !== undefined) await assertUrlAllowed(deps, actor, input.url, id);
   return inTenant(deps, actor, async (s) => {
     await visibleEndpoint(s, id);
@@ -174,6 +183,7 @@ export async function updateEndpoint(
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.eventTypes !== undefined ? { event_types: [...new Set(input.eventTypes)] } : {}),
       ...(input.baaId !== undefined ? { baa_id: input.baaId } : {}),
+      ...(phiFields !== undefined ? { phi_fields: phiFields } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       ...(input.enabled === true ? { disabled_at: null, disabled_reason: null } : {}),
     });

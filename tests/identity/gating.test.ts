@@ -148,6 +148,7 @@ describe('GraphQL gating', () => {
     if (base === 'Int' || base === 'Float') return '1';
     if (base === 'Boolean') return 'true';
     if (base === 'DateTime') return '"2030-01-01T00:00:00Z"';
+    if (base === 'JSON') return '{}';
     const input = schema.getType(base);
     if (isEnumType(input)) return input.getValues()[0]!.name;
     if (input && 'getFields' in input) {

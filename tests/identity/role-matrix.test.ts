@@ -2,21 +2,10 @@
 // 'all' (any record), 'own' (only records matching the actor: a condition), or '-' (never).
 import { describe, expect, it } from 'vitest';
 import { defineAbilityFor, subjects, actions, type Action, type SubjectType } from '../../src/policy/ability.js';
-import type { Actor, Role } from '../../src/auth/actor.js';
+import type { Role } from '../../src/auth/actor.js';
+import { policyActor } from '../helpers/policy-actor.js';
 
-const base: Actor = {
-  tenantId: 't',
-  id: 'me',
-  kind: 'user',
-  authMethod: 'jwt',
-  roles: [],
-  groupIds: ['g1'],
-  scopes: [],
-  contactId: 'c1',
-  mfa: true,
-  requireMfaForPhi: false,
-  breakGlass: [],
-};
+const base = policyActor();
 
 type Cell = 'all' | 'own' | '-';
 // Columns follow `actions`: read, read_phi, create, update, delete, revoke, open, review, verify, redact
@@ -44,6 +33,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     ContactVerification: 'all - - - - - - - - -',
     PersonalRepresentative: 'all - - - - - - - - -',
     HeldReply: '- - - - - - - - - -',
+    MinimumNecessary: 'all - - all - - - - - -',
   },
   privacy_officer: {
     Tenant: 'all - - - - - - - - -',
@@ -68,6 +58,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     ContactVerification: 'all - all - - all - - - -',
     PersonalRepresentative: 'all - all all all - - - - -',
     HeldReply: 'all all - - - - - all - -',
+    MinimumNecessary: 'all - - all - - - - - -',
   },
   supervisor: {
     Tenant: 'all - - - - - - - - -',
@@ -92,6 +83,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     ContactVerification: 'all - all - - all - - - -',
     PersonalRepresentative: 'all - all all all - - - - -',
     HeldReply: 'all all - - - - - all - -',
+    MinimumNecessary: '- - - - - - - - - -',
   },
   agent: {
     Tenant: 'all - - - - - - - - -',
@@ -116,6 +108,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     ContactVerification: 'all - all - - - - - - -',
     PersonalRepresentative: 'all - - - - - - - - -',
     HeldReply: '- - - - - - - - - -',
+    MinimumNecessary: '- - - - - - - - - -',
   },
   auditor: {
     Tenant: '- - - - - - - - - -',
@@ -140,6 +133,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     ContactVerification: '- - - - - - - - - -',
     PersonalRepresentative: '- - - - - - - - - -',
     HeldReply: '- - - - - - - - - -',
+    MinimumNecessary: 'all - - - - - - - - -',
   },
   requester: {
     Tenant: '- - - - - - - - - -',
@@ -164,6 +158,7 @@ const matrix: Record<Role, Partial<Record<SubjectType, string>>> = {
     ContactVerification: '- - - - - - - - - -',
     PersonalRepresentative: '- - - - - - - - - -',
     HeldReply: '- - - - - - - - - -',
+    MinimumNecessary: '- - - - - - - - - -',
   },
   integration: Object.fromEntries(subjects.map((s) => [s, '- - - - - - - - - -'])),
 };

@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database.js';
 import type { TestApp } from '../helpers/app.js';
 import { startWebhookApp, type AppOptions, type Arrival } from '../webhooks/helpers.js';
 
-export { Receiver, until, webhookEnv } from '../webhooks/helpers.js';
+export { Receiver, receiverPool, until, webhookEnv } from '../webhooks/helpers.js';
 
 /** The real app as the webhook tests start it, but over exactly the environment given (no webhookEnv). */
 export const startSiemApp = (opts: Omit<AppOptions, 'baseEnv'> = {}): Promise<TestApp> =>

@@ -13,14 +13,23 @@ import type { TestApp } from '../helpers/app.js';
 import { client, type Client } from '../helpers/actors.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { canary, desk, ok, type Desk } from '../tickets/helpers.js';
-import { acknowledged, chainOf, Receiver, recordsOf, startSiemApp, until, webhookEnv } from './helpers.js';
+import {
+  acknowledged,
+  chainOf,
+  Receiver,
+  receiverPool,
+  recordsOf,
+  startSiemApp,
+  until,
+  webhookEnv,
+} from './helpers.js';
 
 const TOKEN = canary('SIEMTOKEN');
 let database: TestDatabase;
 let t: TestApp;
 let a: Desk;
 let b: Desk;
-const receivers: Receiver[] = [];
+const receivers = receiverPool();
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -29,16 +38,12 @@ beforeAll(async () => {
   b = await desk(t);
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.stop()));
+  await receivers.stopAll();
   await t?.close();
   await database?.drop();
 });
 
-async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
-  receivers.push(r);
-  return r;
-}
+const receiver = (): Promise<Receiver> => receivers.start();
 
 async function register(admin: Client, r: Receiver, headers: Record<string, string> = {}) {
   return ok(admin.post('/v1/siem-sinks', { kind: 'otlp_http', endpoint: `http://127.0.0.1:${r.port}`, headers }), 201);

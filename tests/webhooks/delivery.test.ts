@@ -6,26 +6,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
 import { canary, desk, ok, type Desk } from '../tickets/helpers.js';
-import { Receiver, startWebhookApp, until } from './helpers.js';
+import { Receiver, receiverPool, startWebhookApp, until } from './helpers.js';
 
 let t: TestApp;
 let d: Desk;
-const receivers: Receiver[] = [];
+const receivers = receiverPool();
 
 beforeAll(async () => {
   t = await startWebhookApp();
   d = await desk(t);
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.stop()));
+  await receivers.stopAll();
   await t?.close();
 });
 
-async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
-  receivers.push(r);
-  return r;
-}
+const receiver = (): Promise<Receiver> => receivers.start();
 
 const allEvents = ['ticket.created', 'ticket.updated', 'ticket.solved', 'comment.added', 'break_glass.opened'];
 

@@ -131,3 +131,18 @@ export async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The receivers one test file starts, stopped together in its afterAll. */
+export function receiverPool(): { start(): Promise<Receiver>; stopAll(): Promise<void> } {
+  const started: Receiver[] = [];
+  return {
+    async start() {
+      const r = await new Receiver().start();
+      started.push(r);
+      return r;
+    },
+    async stopAll() {
+      await Promise.all(started.map((r) => r.stop()));
+    },
+  };
+}

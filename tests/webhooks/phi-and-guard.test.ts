@@ -8,7 +8,7 @@ import type { TestApp } from '../helpers/app.js';
 import { auditEvents } from '../helpers/audit.js';
 import { client, mintKey, type Client } from '../helpers/actors.js';
 import { canary, desk, gqlOk, ok, type Desk } from '../tickets/helpers.js';
-import { Receiver, startWebhookApp, until } from './helpers.js';
+import { Receiver, receiverPool, startWebhookApp, until } from './helpers.js';
 
 // The only names this test resolves; nothing here ever connects beyond 127.0.0.1.
 const dns = new Map<string, string>([['metadata.partner.example', '169.254.169.254']]);
@@ -21,7 +21,7 @@ const lookup: HostLookup = async (host) => {
 let t: TestApp;
 let d: Desk;
 let officer: Client;
-const receivers: Receiver[] = [];
+const receivers = receiverPool();
 
 beforeAll(async () => {
   t = await startWebhookApp({ lookup, env: { WEBHOOK_DISABLE_AFTER_FAILURES: '3', WEBHOOK_MAX_ATTEMPTS: '2' } });
@@ -29,15 +29,11 @@ beforeAll(async () => {
   officer = client(t.app, { apiKey: (await mintKey(t.app, d.adminKey, ['privacy_officer'])).secret });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all(receivers.map((r) => r.stop()));
+  await receivers.stopAll();
   await t?.close();
 });
 
-async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
-  receivers.push(r);
-  return r;
-}
+const receiver = (): Promise<Receiver> => receivers.start();
 
 const agreement = { counterparty: 'Acme Claims LLC', scope: 'Claims', effectiveOn: '2026-01-01' };
 

@@ -1125,6 +1125,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/minimum-necessary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's minimum-necessary lists (which PHI fields each role needs)
+         * @description Minimum necessary (45 CFR 164.502(b), 164.514(d)(2)): per record type (`Contact`,
+         *     `Ticket`) and role, the PHI fields the tenant opens for that role. A (record type,
+         *     role) pair listed opens only the listed fields on every read path, REST and GraphQL
+         *     alike: the others are not decrypted, are null exactly as in the masked view, the
+         *     record says `masked: true`, and the audit event's `phiFields` names only what was
+         *     opened. A pair not listed opens every field the role's `read_phi` allows; an actor
+         *     with several roles gets the union. A break-glass grant opens every field of its
+         *     record (emergency treatment, 164.502(b)(2)(i)); a patient's access to their own
+         *     record is not narrowed (164.502(b)(2)(ii)), so `requester` cannot be listed.
+         *     `recordFields` and `roles` say what may be listed. Needs `read` on MinimumNecessary:
+         *     tenant_admin, privacy_officer or auditor. Recorded as `minimum_necessary.read`.
+         */
+        get: operations["getMinimumNecessary"];
+        /**
+         * Set the tenant's minimum-necessary lists
+         * @description Replaces the lists at once (`{}` lifts them all); in force from the next request,
+         *     cached credentials included. Fields are kept in the record type's own order. Every
+         *     unknown record type, role or field, a field listed twice or a list that is not one
+         *     is reported together as 422 UNPROCESSABLE, each entry with its JSON pointer under
+         *     `/allowlists` and the values `allowed` there; nothing is changed. Needs `update` on
+         *     MinimumNecessary: tenant_admin or privacy_officer. Recorded as
+         *     `minimum_necessary.update` (a refusal as `minimum_necessary.update`, denied).
+         */
+        put: operations["putMinimumNecessary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sla-policies": {
         parameters: {
             query?: never;
@@ -1752,7 +1792,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Needs `create` on WebhookEndpoint: tenant_admin. The URL passes the outbound-URL guard (https; http and private addresses only with ALLOW_PRIVATE_URLS, never in production; link-local and metadata addresses never): refused with 422, and the refusal audited. The signing secret (Standard Webhooks, `whsec_...`) is returned once. With `baaId`, deliveries carry the ticket's subject (and a comment's body) while that agreement is in force, each disclosure audited as `webhook.disclose`; otherwise ids only. Recorded as `webhook_endpoint.create`.
+         * @description Needs `create` on WebhookEndpoint: tenant_admin. The URL passes the outbound-URL guard (https; http and private addresses only with ALLOW_PRIVATE_URLS, never in production; link-local and metadata addresses never): refused with 422, and the refusal audited. The signing secret (Standard Webhooks, `whsec_...`) is returned once. With `baaId`, deliveries carry the ticket's subject (and a comment's body) while that agreement is in force, each disclosure audited as `webhook.disclose`; otherwise ids only. `phiFields` is the minimum necessary (45 CFR 164.502(b)): the PHI fields deliveries may carry, of `subject` and `commentBody` (default: both); only those are opened, sent and recorded as disclosed, and `[]` sends no PHI at all. An unknown field is refused with 422 naming it (`/phiFields/{i}`) and listing the allowed values. Recorded as `webhook_endpoint.create`.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -1784,7 +1824,7 @@ export interface paths {
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Needs `update` on WebhookEndpoint: tenant_admin. A new URL passes the guard again (422). `enabled: true` re-enables a disabled endpoint and resets its failure count. Recorded as `webhook_endpoint.update`.
+         * @description Needs `update` on WebhookEndpoint: tenant_admin. A new URL passes the guard again (422). `enabled: true` re-enables a disabled endpoint and resets its failure count. `phiFields` replaces the list of PHI fields deliveries may carry (`[]`: none); an unknown field is 422. Recorded as `webhook_endpoint.update`.
          */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
@@ -1996,7 +2036,7 @@ export interface paths {
         put?: never;
         /**
          * Fulfil an open access request - bundle the patient's record behind a single-use link
-         * @description Needs `update` on AccessRequest (and `create` on Disclosure, `read_phi` on the contact): privacy_officer. Bundles the contact, every ticket they requested, every comment on those tickets (public replies and internal notes) and attachment metadata, as JSON, FHIR R4 (Patient, Communication) and an HTML summary, sealed; returns the download link once (72 hours, one download). Records a disclosure to the individual (listed in the accounting). Recorded as `access_request.fulfil` and `disclosure.create`.
+         * @description Needs `update` on AccessRequest (and `create` on Disclosure, `read_phi` on the contact): privacy_officer. Bundles the contact, every ticket they requested, every comment on those tickets (public replies and internal notes) and attachment metadata, as JSON, FHIR R4 (Patient, Communication) and an HTML summary, sealed; returns the download link once (72 hours, one download). Records a disclosure to the individual (listed in the accounting). Before the bundle is made, the tenant's PHI detection (`otherPatientAction`) scans its free text (ticket subjects and descriptions, comment bodies, attachment filenames) for another patient's email, phone or MRN: `block` or `hold` refuses with 422 naming each item, kind and character positions (never the value); `redact` replaces them by `[KIND]` in the bundle; `warn` sends it as it is; each finding audited as `phi_detection.finding`. No field allowlist applies: a disclosure to the individual is exempt from minimum necessary (164.502(b)(2)(ii)). Recorded as `access_request.fulfil` and `disclosure.create`.
          */
         post: operations["fulfilAccessRequest"];
         delete?: never;
@@ -2400,6 +2440,10 @@ export interface components {
          *         "ticket.solved"
          *       ],
          *       "baaId": null,
+         *       "phiFields": [
+         *         "subject",
+         *         "commentBody"
+         *       ],
          *       "enabled": true,
          *       "disabledAt": null,
          *       "disabledReason": null,
@@ -2416,6 +2460,8 @@ export interface components {
             eventTypes: components["schemas"]["WebhookEventType"][];
             /** Format: uuid */
             baaId: string | null;
+            /** @description the PHI fields deliveries carry under the agreement (minimum necessary); empty, none */
+            phiFields: components["schemas"]["WebhookPhiField"][];
             enabled: boolean;
             /** Format: date-time */
             disabledAt: string | null;
@@ -2428,12 +2474,19 @@ export interface components {
         };
         /** @enum {string} */
         WebhookEventType: "ticket.created" | "ticket.updated" | "ticket.solved" | "ticket.sla_breached" | "comment.added" | "break_glass.opened" | "webhook_endpoint.disabled" | "access_request.due_soon" | "access_request.overdue" | "accounting_request.due_soon" | "accounting_request.overdue";
+        /**
+         * @description a PHI field a delivery under an agreement can carry (the ticket's subject, a comment's body)
+         * @enum {string}
+         */
+        WebhookPhiField: "subject" | "commentBody";
         WebhookEndpointCreate: {
             url: string;
             eventTypes: components["schemas"]["WebhookEventType"][];
             description?: string | null;
             /** Format: uuid */
             baaId?: string | null;
+            /** @description the PHI fields deliveries may carry (default on create, both); [] sends none. An unknown name is 422. */
+            phiFields?: components["schemas"]["WebhookPhiField"][];
         };
         WebhookEndpointUpdate: {
             url?: string;
@@ -2441,6 +2494,8 @@ export interface components {
             description?: string | null;
             /** Format: uuid */
             baaId?: string | null;
+            /** @description the PHI fields deliveries may carry (default on create, both); [] sends none. An unknown name is 422. */
+            phiFields?: components["schemas"]["WebhookPhiField"][];
             enabled?: boolean;
         };
         WebhookSecretRotation: {
@@ -2456,6 +2511,10 @@ export interface components {
          *           "ticket.created"
          *         ],
          *         "baaId": null,
+         *         "phiFields": [
+         *           "subject",
+         *           "commentBody"
+         *         ],
          *         "enabled": true,
          *         "disabledAt": null,
          *         "disabledReason": null,
@@ -4047,6 +4106,77 @@ export interface components {
         };
         /**
          * @example {
+         *       "allowlists": {
+         *         "Contact": {
+         *           "agent": [
+         *             "name",
+         *             "phone"
+         *           ]
+         *         }
+         *       },
+         *       "recordFields": {
+         *         "Contact": [
+         *           "name",
+         *           "email",
+         *           "phone",
+         *           "dateOfBirth",
+         *           "address",
+         *           "mrn",
+         *           "healthPlanMemberId",
+         *           "externalIds"
+         *         ],
+         *         "Ticket": [
+         *           "subject",
+         *           "description",
+         *           "customFields",
+         *           "externalRefs"
+         *         ]
+         *       },
+         *       "roles": [
+         *         "privacy_officer",
+         *         "supervisor",
+         *         "agent",
+         *         "integration"
+         *       ]
+         *     }
+         */
+        MinimumNecessary: {
+            /** @description record type -> role -> the PHI fields opened for it; a pair not listed opens every field */
+            allowlists: {
+                [key: string]: {
+                    [key: string]: string[];
+                };
+            };
+            /** @description what may be listed, per record type */
+            recordFields: {
+                [key: string]: string[];
+            };
+            /** @description the roles a list may name */
+            roles: string[];
+        };
+        /**
+         * @example {
+         *       "allowlists": {
+         *         "Contact": {
+         *           "agent": [
+         *             "name",
+         *             "phone"
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        MinimumNecessaryPut: {
+            /**
+             * @description record type (Contact, Ticket) -> role (privacy_officer, supervisor, agent,
+             *     integration) -> PHI field names; checked by the service (422 with pointers)
+             */
+            allowlists: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
          *       "otherPatientAction": "block",
          *       "patternAction": "redact",
          *       "patternKinds": [
@@ -4500,6 +4630,23 @@ export interface components {
          *     IDEMPOTENCY_KEY_REUSED when an Idempotency-Key is repeated with a different body.
          */
         Unprocessable: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description UNPROCESSABLE: the URL is refused by the outbound-URL guard (`/url`), the agreement does
+         *     not exist in this tenant (`/baaId`), or `phiFields` names a field a webhook cannot carry
+         *     (`/phiFields/{i}`, with the allowed values). Nothing was changed.
+         */
+        WebhookEndpointUnprocessable: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -6975,6 +7122,219 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getMinimumNecessary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists in force */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinimumNecessary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putMinimumNecessary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "allowlists": {
+                 *         "Contact": {
+                 *           "agent": [
+                 *             "name",
+                 *             "phone"
+                 *           ]
+                 *         },
+                 *         "Ticket": {
+                 *           "integration": [
+                 *             "subject"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MinimumNecessaryPut"];
+            };
+        };
+        responses: {
+            /** @description The lists as stored */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "allowlists": {
+                     *         "Contact": {
+                     *           "agent": [
+                     *             "name",
+                     *             "phone"
+                     *           ]
+                     *         },
+                     *         "Ticket": {
+                     *           "integration": [
+                     *             "subject"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "recordFields": {
+                     *         "Contact": [
+                     *           "name",
+                     *           "email",
+                     *           "phone",
+                     *           "dateOfBirth",
+                     *           "address",
+                     *           "mrn",
+                     *           "healthPlanMemberId",
+                     *           "externalIds"
+                     *         ],
+                     *         "Ticket": [
+                     *           "subject",
+                     *           "description",
+                     *           "customFields",
+                     *           "externalRefs"
+                     *         ]
+                     *       },
+                     *       "roles": [
+                     *         "privacy_officer",
+                     *         "supervisor",
+                     *         "agent",
+                     *         "integration"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MinimumNecessary"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: the body is not the schema's (`allowlists` missing or not an
+             *     object, another property). BAD_REQUEST when the body is not valid JSON. Nothing
+             *     was changed.
+             */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://phidesk.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "detail": "The request does not match the schema.",
+                     *       "instance": "/v1/minimum-necessary",
+                     *       "requestId": "req-51",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/allowlists",
+                     *           "detail": "must be object"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description UNPROCESSABLE: a record type, role or field that cannot be listed, a field listed
+             *     twice, or a role's entry that is not a list. `errors` names every one with its
+             *     pointer and the values allowed there. Nothing was changed.
+             */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://phidesk.dev/problems/unprocessable",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "code": "UNPROCESSABLE",
+                     *       "detail": "The minimum-necessary lists name unknown record types, roles or fields.",
+                     *       "instance": "/v1/minimum-necessary",
+                     *       "requestId": "req-52",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/allowlists/Patient",
+                     *           "detail": "not a record type with PHI fields",
+                     *           "allowed": [
+                     *             "Contact",
+                     *             "Ticket"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "pointer": "/allowlists/Contact/requester",
+                     *           "detail": "not a role minimum necessary applies to",
+                     *           "allowed": [
+                     *             "privacy_officer",
+                     *             "supervisor",
+                     *             "agent",
+                     *             "integration"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "pointer": "/allowlists/Contact/agent/1",
+                     *           "detail": "not a PHI field of Contact",
+                     *           "allowed": [
+                     *             "name",
+                     *             "email",
+                     *             "phone",
+                     *             "dateOfBirth",
+                     *             "address",
+                     *             "mrn",
+                     *             "healthPlanMemberId",
+                     *             "externalIds"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listSlaPolicies: {
         parameters: {
             query?: never;
@@ -8591,16 +8951,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "url": "https://hooks.partner.example/phidesk",
-                 *       "eventTypes": [
-                 *         "ticket.created",
-                 *         "ticket.solved"
-                 *       ],
-                 *       "description": "Partner CRM"
-                 *     }
-                 */
                 "application/json": components["schemas"]["WebhookEndpointCreate"];
             };
         };
@@ -8623,7 +8973,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
+            422: components["responses"]["WebhookEndpointUnprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8701,11 +9051,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "enabled": true
-                 *     }
-                 */
                 "application/json": components["schemas"]["WebhookEndpointUpdate"];
             };
         };
@@ -8728,7 +9073,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
+            422: components["responses"]["WebhookEndpointUnprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -9304,6 +9649,25 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            /**
+             * @description UNPROCESSABLE: the patient's record quotes another patient's identifiers and the
+             *     tenant's PHI detection blocks (or holds) such a disclosure. `errors` names each
+             *     finding: where it is in the bundle (`pointer`), the item and the kind and
+             *     character positions (`detail`); never the value. Nothing was made or recorded as
+             *     disclosed; the request stays open.
+             */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };

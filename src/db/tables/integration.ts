@@ -26,6 +26,8 @@ export interface WebhookEndpointsTable {
   description: string | null;
   event_types: string[];
   baa_id: string | null;
+  /** the PHI fields deliveries may carry (minimum necessary); migration 0032 */
+  phi_fields: ColumnType<string[], string[] | undefined, string[]>;
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   disabled_at: Date | null;
   disabled_reason: string | null;

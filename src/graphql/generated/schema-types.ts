@@ -838,6 +838,8 @@ export type CreateWebhookEndpointInput = {
   baaId?: InputMaybe<Scalars['ID']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   eventTypes: Array<Scalars['String']['input']>;
+  /** subject, commentBody (the default: both); [] sends no PHI */
+  phiFields?: InputMaybe<Array<Scalars['String']['input']>>;
   url: Scalars['String']['input'];
 };
 
@@ -1154,6 +1156,23 @@ export type Me = {
   tenantId: Scalars['ID']['output'];
 };
 
+/**
+ * The tenant's minimum-necessary lists. A (record type, role) pair listed opens only the
+ * fields listed (the others are not decrypted, show null, the record says masked, and the audit
+ * event names only what was opened); a pair not listed opens every field the role's read_phi
+ * allows. An actor with several roles gets the union. A break-glass grant opens every field of
+ * its record (emergency treatment, 164.502(b)(2)(i)).
+ */
+export type MinimumNecessary = {
+  __typename?: 'MinimumNecessary';
+  /** record type -> role -> field names, e.g. {"Contact": {"agent": ["name", "phone"]}} */
+  allowlists: Scalars['JSON']['output'];
+  /** what may be listed: each record type's PHI fields, e.g. {"Contact": ["name", ...], "Ticket": [...]} */
+  recordFields: Scalars['JSON']['output'];
+  /** the roles a list may name */
+  roles: Array<Scalars['String']['output']>;
+};
+
 export type Mitigation = {
   __typename?: 'Mitigation';
   extent: MitigationExtent;
@@ -1237,6 +1256,8 @@ export type Mutation = {
   rotateWebhookSecret?: Maybe<WebhookEndpointWithSecret>;
   /** A mutation so that search terms (PHI) never travel in a GET URL. */
   searchContacts?: Maybe<Array<Contact>>;
+  /** sets the tenant's minimum-necessary lists (tenant admins, privacy officers); in force from the next request */
+  setMinimumNecessary?: Maybe<MinimumNecessary>;
   setRetentionPolicy?: Maybe<RetentionPolicy>;
   setReviewSettings?: Maybe<ReviewSettings>;
   /** starts a full re-verification job, or returns the tenant's running one */
@@ -1536,6 +1557,11 @@ export type MutationSearchContactsArgs = {
 };
 
 
+export type MutationSetMinimumNecessaryArgs = {
+  input: SetMinimumNecessaryInput;
+};
+
+
 export type MutationSetRetentionPolicyArgs = {
   input: RetentionPolicyInput;
 };
@@ -1829,6 +1855,8 @@ export type Query = {
   legalHold?: Maybe<LegalHold>;
   legalHolds?: Maybe<LegalHoldPage>;
   me?: Maybe<Me>;
+  /** the tenant's minimum-necessary lists (tenant admins, privacy officers, auditors) */
+  minimumNecessary?: Maybe<MinimumNecessary>;
   /**
    * The object with this global id (a Node's globalId), read as its own query would read it
    * (ticket(id:), contact(id:), ...): the same permissions, tenant and audit. An id that is not
@@ -2333,6 +2361,12 @@ export type SafeHarbour = {
   unsealedFields: Array<Scalars['String']['output']>;
 };
 
+/** Replaces the lists at once; every unknown record type, role or field is reported with its pointer under /allowlists. */
+export type SetMinimumNecessaryInput = {
+  /** record type -> role -> field names; {} lifts every list */
+  allowlists: Scalars['JSON']['input'];
+};
+
 /** Where the tenant's chained audit events (no PHI) are streamed: an OTLP/HTTP collector or a syslog receiver over TLS. */
 export type SiemSink = Node & {
   __typename?: 'SiemSink';
@@ -2460,7 +2494,7 @@ export type Ticket = Node & {
   groupId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   lastComment?: Maybe<Comment>;
-  /** true when the caller may not read PHI: subject, description, PHI custom fields and references are then null */
+  /** true when PHI is withheld: without read_phi subject, description, PHI custom fields and references are then null; under the tenant's minimum-necessary lists, those not listed for the caller's roles */
   masked: Scalars['Boolean']['output'];
   priority: TicketPriority;
   requester?: Maybe<Contact>;
@@ -2745,6 +2779,8 @@ export type UpdateWebhookEndpointInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** subject, commentBody; [] sends no PHI */
+  phiFields?: InputMaybe<Array<Scalars['String']['input']>>;
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2836,6 +2872,8 @@ export type WebhookEndpoint = Node & {
   /** the global id for Query.node (Relay); id is the uuid REST uses */
   globalId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
+  /** the PHI fields deliveries may carry under the agreement (minimum necessary): subject, commentBody; empty: none */
+  phiFields: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
 };
@@ -3070,6 +3108,7 @@ export type ResolversTypes = {
   LegalHoldQueryInput: LegalHoldQueryInput;
   LegalHoldState: LegalHoldState;
   Me: ResolverTypeWrapper<Me>;
+  MinimumNecessary: ResolverTypeWrapper<MinimumNecessary>;
   Mitigation: ResolverTypeWrapper<Mitigation>;
   MitigationExtent: MitigationExtent;
   MitigationInput: MitigationInput;
@@ -3107,6 +3146,7 @@ export type ResolversTypes = {
   RiskConclusion: RiskConclusion;
   Role: Role;
   SafeHarbour: ResolverTypeWrapper<SafeHarbour>;
+  SetMinimumNecessaryInput: SetMinimumNecessaryInput;
   SiemSink: ResolverTypeWrapper<SiemSink>;
   SiemSinkDelivery: ResolverTypeWrapper<SiemSinkDelivery>;
   SiemSinkEdge: ResolverTypeWrapper<SiemSinkEdge>;
@@ -3268,6 +3308,7 @@ export type ResolversParentTypes = {
   LegalHoldQuery: LegalHoldQuery;
   LegalHoldQueryInput: LegalHoldQueryInput;
   Me: Me;
+  MinimumNecessary: MinimumNecessary;
   Mitigation: Mitigation;
   MitigationInput: MitigationInput;
   Mutation: Record<PropertyKey, never>;
@@ -3296,6 +3337,7 @@ export type ResolversParentTypes = {
   ReviewSettingsInput: ReviewSettingsInput;
   RiskAssessment: RiskAssessment;
   SafeHarbour: SafeHarbour;
+  SetMinimumNecessaryInput: SetMinimumNecessaryInput;
   SiemSink: SiemSink;
   SiemSinkDelivery: SiemSinkDelivery;
   SiemSinkEdge: SiemSinkEdge;
@@ -4033,6 +4075,12 @@ export type MeResolvers<ContextType = GraphqlContext, ParentType extends Resolve
   tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type MinimumNecessaryResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['MinimumNecessary'] = ResolversParentTypes['MinimumNecessary']> = {
+  allowlists?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  recordFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MitigationResolvers<ContextType = GraphqlContext, ParentType extends ResolversParentTypes['Mitigation'] = ResolversParentTypes['Mitigation']> = {
   extent?: Resolver<ResolversTypes['MitigationExtent'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4089,6 +4137,7 @@ export type MutationResolvers<ContextType = GraphqlContext, ParentType extends R
   revokeUserSessions?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
   rotateWebhookSecret?: Resolver<Maybe<ResolversTypes['WebhookEndpointWithSecret']>, ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   searchContacts?: Resolver<Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType, RequireFields<MutationSearchContactsArgs, 'input'>>;
+  setMinimumNecessary?: Resolver<Maybe<ResolversTypes['MinimumNecessary']>, ParentType, ContextType, RequireFields<MutationSetMinimumNecessaryArgs, 'input'>>;
   setRetentionPolicy?: Resolver<Maybe<ResolversTypes['RetentionPolicy']>, ParentType, ContextType, RequireFields<MutationSetRetentionPolicyArgs, 'input'>>;
   setReviewSettings?: Resolver<Maybe<ResolversTypes['ReviewSettings']>, ParentType, ContextType, RequireFields<MutationSetReviewSettingsArgs, 'input'>>;
   startAuditVerification?: Resolver<Maybe<ResolversTypes['AuditVerificationJob']>, ParentType, ContextType>;
@@ -4195,6 +4244,7 @@ export type QueryResolvers<ContextType = GraphqlContext, ParentType extends Reso
   legalHold?: Resolver<Maybe<ResolversTypes['LegalHold']>, ParentType, ContextType, RequireFields<QueryLegalHoldArgs, 'id'>>;
   legalHolds?: Resolver<Maybe<ResolversTypes['LegalHoldPage']>, ParentType, ContextType, Partial<QueryLegalHoldsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
+  minimumNecessary?: Resolver<Maybe<ResolversTypes['MinimumNecessary']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   personalRepresentative?: Resolver<Maybe<ResolversTypes['PersonalRepresentative']>, ParentType, ContextType, RequireFields<QueryPersonalRepresentativeArgs, 'id'>>;
   personalRepresentatives?: Resolver<Maybe<ResolversTypes['PersonalRepresentativePage']>, ParentType, ContextType, Partial<QueryPersonalRepresentativesArgs>>;
@@ -4509,6 +4559,7 @@ export type WebhookEndpointResolvers<ContextType = GraphqlContext, ParentType ex
   eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   globalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phiFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -4613,6 +4664,7 @@ export type Resolvers<ContextType = GraphqlContext> = {
   LegalHoldPage?: LegalHoldPageResolvers<ContextType>;
   LegalHoldQuery?: LegalHoldQueryResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MinimumNecessary?: MinimumNecessaryResolvers<ContextType>;
   Mitigation?: MitigationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NatureAndExtent?: NatureAndExtentResolvers<ContextType>;

@@ -13,7 +13,7 @@ import { inTenant, type Scope } from '../services/scope.js';
 import { cryptoForWrite } from '../services/seal-failures.js';
 import * as comments from '../tickets/comments.repository.js';
 import * as tickets from '../tickets/tickets.repository.js';
-import { checkTicketId, ticketReadWhere } from '../tickets/tickets.service.js';
+import { checkTicketId, ticketReadWhere } from '../tickets/ticket-access.service.js';
 import { attachmentEvent, commentReadWhere } from './attachment-access.service.js';
 import { WRITE_BATCH, type SealedChunk } from './pg-attachment-store.js';
 import { CHUNK_BYTES, ChunkSealer, newStreamKey } from './attachment-stream.js';

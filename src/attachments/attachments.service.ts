@@ -10,7 +10,8 @@ import { notFound } from '../errors.js';
 import { paginate, type Page, type PageRequest } from '../services/pagination.js';
 import { readInTenant, type Scope } from '../services/scope.js';
 import { cryptoForRead, recordCryptoFailure } from '../services/seal-failures.js';
-import { checkTicketId, ticketReadWhere, type TicketsDeps } from '../tickets/tickets.service.js';
+import { checkTicketId, ticketReadWhere } from '../tickets/ticket-access.service.js';
+import type { TicketsDeps } from '../tickets/tickets.service.js';
 import * as tickets from '../tickets/tickets.repository.js';
 import {
   attachmentEvent,

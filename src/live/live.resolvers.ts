@@ -8,7 +8,8 @@ import type { SubscriptionDelivery } from '../graphql/subscriptions.js';
 import type { GraphqlAdapter } from '../graphql/resolver-kit.js';
 import { actorOf } from '../http/actor.js';
 import type { LiveConnection } from './live-connection.js';
-import { checkTicketId, getTicket, type TicketsDeps } from '../tickets/tickets.service.js';
+import { checkTicketId } from '../tickets/ticket-access.service.js';
+import { getTicket, type TicketsDeps } from '../tickets/tickets.service.js';
 import { mayReceiveChange } from './live.service.js';
 import { tenantTopic, type TicketChange } from './ticket-changes.js';
 

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
-import * as repo from './tickets.repository.js';
+import * as repo from './idempotency.repository.js';
 
 export const PURGE_INTERVAL_MS = 10 * 60_000;
 

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { Scope } from '../services/scope.js';
-import * as repo from './tickets.repository.js';
+import * as repo from './idempotency.repository.js';
+import { anyRowInTenant } from './tickets.repository.js';
 
 function requestHash(input: unknown): string {
   const canonical = (v: unknown): unknown =>
@@ -55,4 +56,4 @@ export async function claimIdempotencyKey(
 }
 
 /** A replay's where-clause: the Idempotency-Key record already ties the row to the caller (RLS to the tenant). */
-export const createdByThisCaller = repo.anyRowInTenant;
+export const createdByThisCaller = anyRowInTenant;

@@ -9,7 +9,7 @@ import { can, type Scope } from '../services/scope.js';
 import * as comments from './comments.repository.js';
 import { commentEvent, presentWithoutOpening, record, type CommentView } from './comments.service.js';
 import * as tickets from './tickets.repository.js';
-import { ticketReadWhere } from './tickets.service.js';
+import { ticketReadWhere } from './ticket-access.service.js';
 
 /**
  * Writes a public reply a supervisor released from the hold queue (src/disclosure), in the

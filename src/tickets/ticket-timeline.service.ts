@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import { policyWhere } from '../policy/sql.js';
 import { readInTenant } from '../services/scope.js';
 import { commentPolicyColumns, visibleCommentIds } from './comments.repository.js';
-import { checkTicketId, ticketEvent, ticketReadWhere, type TicketsDeps } from './tickets.service.js';
+import { checkTicketId, ticketEvent, ticketReadWhere } from './ticket-access.service.js';
+import type { TicketsDeps } from './tickets.service.js';
 import * as repo from './tickets.repository.js';
 
 export interface TimelineEntry {

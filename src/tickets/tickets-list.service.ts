@@ -9,7 +9,8 @@ import { checkTicketFilters } from './ticket-rules.js';
 import { DEFAULT_TICKET_SORT, checkTicketSort, ticketSortOrder, type TicketSort } from './ticket-sort.js';
 import type { TicketView } from './ticket-view.js';
 import * as repo from './tickets.repository.js';
-import { ticketView, type TicketsDeps } from './tickets.service.js';
+import { ticketView } from './ticket-access.service.js';
+import type { TicketsDeps } from './tickets.service.js';
 import { cryptoForRead } from '../services/seal-failures.js';
 
 export type { TicketFilters } from './tickets.repository.js';

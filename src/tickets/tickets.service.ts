@@ -2,15 +2,12 @@
 // PHI sealed at rest and opened only for read_phi, every read and write audited with the
 // requester (the patient/contact) as subject, Idempotency-Key and optimistic concurrency.
 import { randomUUID } from 'node:crypto';
-import type { AuditAction } from '../audit/actions.js';
 import type { Actor } from '../auth/actor.js';
-import type { TenantCrypto } from '../crypto/tenant-crypto.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { TicketChannel, TicketPriority, TicketStatus, TicketType } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { policyWhere } from '../policy/sql.js';
-import type { AuditEventInput } from '../services/audit-port.js';
-import { can, inTenant, readInTenant, type Scope, type ServiceDeps } from '../services/scope.js';
+import { can, inTenant, readInTenant, type ServiceDeps } from '../services/scope.js';
 import { announceChange } from '../services/announce.service.js';
 import { computeDue } from './sla.js';
 import {
@@ -21,17 +18,22 @@ import {
   type ExternalRef,
 } from './ticket-rules.js';
 import {
-  auditTicketFields,
   disclosedFields,
   onlyOpened,
   presentOpenedTicket,
   presentTicket,
-  ticketPhiFields,
   type TicketPhi,
-  type TicketPhiField,
   type TicketView,
 } from './ticket-view.js';
 import { claimIdempotencyKey, createdByThisCaller } from './idempotency.service.js';
+import {
+  checkTicketId,
+  openable,
+  policyRecord,
+  ticketEvent,
+  ticketReadWhere,
+  ticketView,
+} from './ticket-access.service.js';
 import * as repo from './tickets.repository.js';
 import { isUuid } from '../ids.js';
 import { cryptoForRead, cryptoForWrite } from '../services/seal-failures.js';
@@ -69,61 +71,6 @@ export type TicketPatch = Partial<{
   customFields: Record<string, unknown>;
   externalRefs: ExternalRef[] | null;
 }>;
-
-export function checkTicketId(id: string): void {
-  if (!isUuid(id)) throw notFound('ticket');
-}
-
-export const ticketEvent = (
-  action: AuditAction,
-  row: { id: string; requester_id: string | null },
-  fields: Iterable<TicketPhiField>,
-): AuditEventInput => ({
-  action,
-  resourceType: 'Ticket',
-  resourceId: row.id,
-  subjectContactId: row.requester_id ?? undefined,
-  phiFields: auditTicketFields(fields),
-  outcome: 'allowed',
-});
-
-const policyRecord = (row: {
-  id: string;
-  assignee_id: string | null;
-  group_id: string | null;
-  requester_id: string | null;
-}) => ({ id: row.id, assigneeId: row.assignee_id, groupId: row.group_id, requesterId: row.requester_id });
-
-export function ticketReadWhere(s: Scope) {
-  const where = policyWhere(s.ability, 'read', 'Ticket', repo.ticketPolicyColumns);
-  if (!where) throw notFound('ticket');
-  return where;
-}
-
-/** The PHI fields of this ticket the actor may have opened (the tenant's minimum-necessary list, as CASL field rules). */
-const openable = (s: Scope, row: Parameters<typeof policyRecord>[0]) =>
-  ticketPhiFields.filter((f) => can(s.ability, 'read_phi', 'Ticket', policyRecord(row), f));
-
-/**
- * The view the actor may see: opened PHI with read_phi (recorded as disclosed), masked
- * otherwise; of the PHI, only the fields the actor's minimum-necessary list allows are
- * decrypted, shown and recorded.
- */
-export async function ticketView(
-  s: Scope,
-  crypto: TenantCrypto,
-  row: repo.TicketRow,
-  action: AuditAction = 'ticket.read',
-): Promise<TicketView> {
-  if (!can(s.ability, 'read_phi', 'Ticket', policyRecord(row))) {
-    s.record(ticketEvent(action, row, []));
-    return presentTicket(row, null);
-  }
-  const opened = openable(s, row);
-  const phi = await repo.openTicketFields(crypto, row, opened);
-  s.record(ticketEvent(action, row, disclosedFields(phi)));
-  return presentOpenedTicket(row, phi, opened);
-}
 
 function assertReferences(found: repo.WriteContext['references']): void {
   const missing = [!found.contact && '/requesterId', !found.user && '/assigneeId', !found.group && '/groupId'].filter(

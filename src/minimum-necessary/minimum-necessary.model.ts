@@ -13,6 +13,8 @@ import { ticketPhiFields } from '../tickets/ticket-view.js';
 export const minimumNecessaryFields = {
   Contact: contactPhiFields,
   Ticket: ticketPhiFields,
+  // a comment's one PHI field: its sealed body (replies and internal notes alike)
+  Comment: ['body'],
 } as const satisfies Record<string, readonly string[]>;
 export type MinimumNecessaryRecordType = keyof typeof minimumNecessaryFields;
 export const minimumNecessaryRecordTypes = Object.keys(minimumNecessaryFields) as MinimumNecessaryRecordType[];

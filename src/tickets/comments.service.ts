@@ -69,7 +69,7 @@ async function view(
   row: comments.CommentRow,
   action: AuditAction = 'comment.read',
 ): Promise<CommentView> {
-  const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
+  const mayRead = can(s.ability, 'read_phi', 'Comment', record(row), 'body');
   s.record(commentEvent(action, row, mayRead));
   return {
     id: row.id,
@@ -185,7 +185,7 @@ export async function addComment(
     );
     s.record(commentEvent('comment.create', row, true));
     await announceChange(s, 'comment.added', { ticketId, commentId: row.id, public: isPublic });
-    const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
+    const mayRead = can(s.ability, 'read_phi', 'Comment', record(row), 'body');
     return {
       comment: { ...(await presentWithoutOpening(row)), body: mayRead ? body : null, masked: !mayRead },
       replayed: false,

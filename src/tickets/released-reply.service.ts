@@ -44,6 +44,6 @@ export async function storeReleasedReply(
   );
   s.record(commentEvent('comment.create', row, true));
   await announceChange(s, 'comment.added', { ticketId: held.ticketId, commentId: row.id, public: true });
-  const mayRead = can(s.ability, 'read_phi', 'Comment', record(row));
+  const mayRead = can(s.ability, 'read_phi', 'Comment', record(row), 'body');
   return { ...(await presentWithoutOpening(row)), body: mayRead ? held.body : null, masked: !mayRead };
 }

@@ -48,6 +48,12 @@ async function lastRead(tenantId: string, id: string, action: string): Promise<s
   return [...(reads.at(-1)?.phiFields ?? [])].sort();
 }
 
+/** One comment of the ticket as `who` reads it through the ticket's comment list (REST). */
+async function commentAs(who: Client, id: string): Promise<Record<string, unknown> | undefined> {
+  const page = await ok(who.get(`/v1/tickets/${ticketId}/comments`));
+  return page.items.find((c: { id: string }) => c.id === id);
+}
+
 /** Sets lists and waits until a fresh read shows them (the cache drops actors on the tenants notice). */
 async function setLists(desk: Desk, allowlists: unknown, probe: () => Promise<boolean>): Promise<void> {
   await ok(desk.admin.put('/v1/minimum-necessary', { allowlists }));
@@ -185,6 +191,41 @@ describe('minimum necessary on reads', () => {
       masked: false,
       description: `Patient record ${secret.desc}`,
     });
+  });
+
+  it('a comment body withheld from a role is masked over REST and GraphQL, never sent, not audited as read', async () => {
+    const note = `Results for Dana ${canary('NOTE')}`;
+    const comment = await ok(d.supervisor.post(`/v1/tickets/${ticketId}/comments`, { body: note, public: false }), 201);
+    const lists = { Contact: { agent: ['name', 'phone'] }, Ticket: { supervisor: ['subject'] } };
+    await setLists(
+      d,
+      { ...lists, Comment: { supervisor: [] } },
+      async () => (await commentAs(d.supervisor, comment.id))?.['body'] === null,
+    );
+    try {
+      const res = await d.supervisor.get(`/v1/tickets/${ticketId}/comments`);
+      expect(res.json().items.find((c: { id: string }) => c.id === comment.id)).toMatchObject({
+        masked: true,
+        body: null,
+      });
+      expectNoCanary(res.body, [note], 'REST comments');
+      expect(await lastRead(d.tenantId, comment.id, 'comment.read')).toEqual([]);
+      const gql = await gqlOk(
+        d.supervisor,
+        `query($id: ID!) { ticket(id: $id) { comments(first: 10) { nodes { id body masked } } } }`,
+        { id: ticketId },
+      );
+      expect(gql.ticket.comments.nodes.find((c: { id: string }) => c.id === comment.id)).toMatchObject({
+        body: null,
+        masked: true,
+      });
+      expectNoCanary(JSON.stringify(gql), [note], 'GraphQL comments');
+      // the privacy officer is not listed for comments: the body
+      expect(await commentAs(officer, comment.id)).toMatchObject({ masked: false, body: note });
+      expect(await lastRead(d.tenantId, comment.id, 'comment.read')).toEqual(['comment.body']);
+    } finally {
+      await setLists(d, lists, async () => (await commentAs(d.supervisor, comment.id))?.['body'] === note);
+    }
   });
 
   it('break-glass opens every field of its record (emergency treatment is exempt, 164.502(b)(2)(i))', async () => {

@@ -43,6 +43,7 @@ describe('minimum-necessary lists', () => {
       'externalIds',
     ]);
     expect(got.recordFields.Ticket).toEqual(['subject', 'description', 'customFields', 'externalRefs']);
+    expect(got.recordFields.Comment).toEqual(['body']);
     expect(got.roles).toEqual(['privacy_officer', 'supervisor', 'agent', 'integration']);
   });
 
@@ -82,7 +83,7 @@ describe('minimum-necessary lists', () => {
     const contactFields = expect.arrayContaining(['name', 'mrn', 'externalIds']);
     const roles = ['privacy_officer', 'supervisor', 'agent', 'integration'];
     expect(bad.errors).toEqual([
-      expect.objectContaining({ pointer: '/allowlists/Patient', allowed: ['Contact', 'Ticket'] }),
+      expect.objectContaining({ pointer: '/allowlists/Patient', allowed: ['Contact', 'Ticket', 'Comment'] }),
       expect.objectContaining({ pointer: '/allowlists/Contact/requester', allowed: roles }),
       expect.objectContaining({ pointer: '/allowlists/Contact/agent/1', allowed: contactFields }),
       expect.objectContaining({ pointer: '/allowlists/Contact/agent/2', detail: 'listed twice' }),

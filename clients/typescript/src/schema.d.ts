@@ -4130,6 +4130,9 @@ export interface components {
          *           "description",
          *           "customFields",
          *           "externalRefs"
+         *         ],
+         *         "Comment": [
+         *           "body"
          *         ]
          *       },
          *       "roles": [
@@ -4168,7 +4171,7 @@ export interface components {
          */
         MinimumNecessaryPut: {
             /**
-             * @description record type (Contact, Ticket) -> role (privacy_officer, supervisor, agent,
+             * @description record type (Contact, Ticket, Comment) -> role (privacy_officer, supervisor, agent,
              *     integration) -> PHI field names; checked by the service (422 with pointers)
              */
             allowlists: {
@@ -7220,6 +7223,9 @@ export interface operations {
                      *           "description",
                      *           "customFields",
                      *           "externalRefs"
+                     *         ],
+                     *         "Comment": [
+                     *           "body"
                      *         ]
                      *       },
                      *       "roles": [
@@ -7299,7 +7305,8 @@ export interface operations {
                      *           "detail": "not a record type with PHI fields",
                      *           "allowed": [
                      *             "Contact",
-                     *             "Ticket"
+                     *             "Ticket",
+                     *             "Comment"
                      *           ]
                      *         },
                      *         {

@@ -245,6 +245,10 @@ export async function searchContacts(
   const crypto = await cryptoForRead(deps, actor);
   return readInTenant(deps, actor, async (s) => {
     s.assertCan('read_phi', 'Contact');
+    // Searching by a field is reading it (it is opened to confirm each candidate, and a hit
+    // tells the caller whose it is): a field the tenant's minimum-necessary list withholds
+    // from the caller cannot be searched by.
+    for (const field of search.fields) s.assertCan('read_phi', 'Contact', undefined, field);
     const where = policyWhere(s.ability, 'read_phi', 'Contact', whereColumns);
     const { indexName, kind } = searchIndexes[search.by];
     let index;

@@ -121,6 +121,27 @@ describe('minimum necessary on reads', () => {
     expect(await lastRead(d.tenantId, contactId, 'contact.read')).toEqual(['contact.name', 'contact.phone']);
   });
 
+  it('searching by a withheld field is refused (403 naming it, audited); by a listed one it finds', async () => {
+    const refused = await agent.post('/v1/contacts/search', { mrn: secret.mrn });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', errors: [{ pointer: '/mrn' }] });
+    expectNoCanary(refused.body, withheld, 'refused search');
+    const denials = (await auditEvents(t.database.db, d.tenantId)).filter(
+      (e) => e['outcome'] === 'denied' && e['resource']?.type === 'Contact',
+    );
+    expect(denials.length).toBeGreaterThan(0);
+    const byEmail = await agent.post('/v1/contacts/search', { email: patient.email });
+    expect(byEmail.statusCode).toBe(403);
+    const found = await ok(agent.post('/v1/contacts/search', { phone: patient.phone }));
+    expect(found.items.map((c: { id: string }) => c.id)).toContain(contactId);
+    expectNoCanary(JSON.stringify(found), withheld, 'search by phone');
+    // GraphQL: the same refusal
+    const gql = await agent.gql(`mutation($c: ContactSearchInput!) { searchContacts(input: $c) { id } }`, {
+      c: { mrn: secret.mrn },
+    });
+    expect(gql.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('an update answers with the listed fields only', async () => {
     const res = await agent.patch(`/v1/contacts/${contactId}`, { phone: patient.phone });
     expect(res.statusCode).toBe(200);

@@ -1314,7 +1314,8 @@ export interface paths {
          *     found is a `contact.search` audit event; a search that finds nothing is one event
          *     naming the fields searched. Needs `read_phi` on Contact (a search reveals whether a
          *     patient exists): privacy_officer, supervisor, agent; an integration key needs
-         *     `contacts:read` and `phi:read`.
+         *     `contacts:read` and `phi:read`. A field the tenant's minimum-necessary list withholds
+         *     from the caller's roles cannot be searched by: 403 naming it (`/mrn`).
          */
         post: operations["searchContacts"];
         delete?: never;

@@ -5,8 +5,7 @@
 import type { Tx } from '../db/tenant-tx.js';
 import { fromRow as phiDetectionSettingsFrom } from '../phi-detection/settings.repository.js';
 import { defaultPhiDetectionSettings, type PhiDetectionSettings } from '../phi-detection/settings.model.js';
-import type { PrefetchedValueLookup } from '../phi-detection/outgoing-scan.js';
-import type { HashedCandidates } from '../phi-detection/value-lookup.js';
+import type { HashedCandidates, PrefetchedValueLookup } from '../phi-detection/value-lookup.js';
 import { disclosureSettingsFrom, type DisclosureSettingsView } from './disclosure-settings.service.js';
 import { outboundSettingsRows } from './outbound-settings.repository.js';
 

@@ -20,6 +20,7 @@ import type { PatientRecord } from '../patient-rights/access-bundle.js';
 import type { Scope } from '../services/scope.js';
 import { findingErrors, findingsReason, scanOutgoing } from './outgoing-scan.js';
 import { settingsInForce } from './settings.service.js';
+import { prefetchValueLookups, type BlindIndexer } from './value-lookup.js';
 
 interface BundleText {
   /** where the text is in the bundle's `record` (JSON Pointer) */
@@ -86,12 +87,22 @@ export async function screenAccessBundle(
   if (settings.otherPatientAction === 'off') return record;
   const screened = structuredClone(record);
   const errors: ErrorDetail[] = [];
-  for (const t of bundleTexts(screened)) {
+  const texts = bundleTexts(screened);
+  const index: BlindIndexer = (table, column, kind) => crypto.blindIndexer(table, column, kind);
+  // every item's candidates in one lookup, however many items the record holds
+  const lookups = await prefetchValueLookups(
+    scope.tx,
+    scope.actor.tenantId,
+    index,
+    texts.map((t) => t.text),
+  );
+  for (const [i, t] of texts.entries()) {
     const scan = await scanOutgoing(t.text, settings, {
       db: scope.tx,
       tenantId: scope.actor.tenantId,
-      index: (table, column, kind) => crypto.blindIndexer(table, column, kind),
+      index,
       allowedContactIds: [record.contactId],
+      prefetched: lookups[i],
     });
     if (scan.action === 'off') continue;
     const stopped = scan.action === 'block' || scan.action === 'hold';

@@ -12,9 +12,8 @@ import {
   findOtherPatients,
   otherPatientFindings,
   type BlindIndexer,
-  type HashedCandidates,
-  type MatchedContact,
   type OtherPatientFinding,
+  type PrefetchedValueLookup,
 } from './value-lookup.js';
 
 export interface OutgoingScan {
@@ -34,13 +33,6 @@ export interface ValueLookup {
   allowedContactIds: readonly string[];
   /** the lookup already done (in the statement that read the settings); used only for this exact text */
   prefetched?: PrefetchedValueLookup | undefined;
-}
-
-/** A value lookup done ahead: the text hashed, its candidates, and the contacts they matched. */
-export interface PrefetchedValueLookup {
-  text: string;
-  hashed: HashedCandidates;
-  rows: readonly MatchedContact[];
 }
 
 const severity: Record<PhiDetectionAction, number> = { off: 0, warn: 1, redact: 2, hold: 3, block: 4 };

@@ -19,7 +19,7 @@ import { sql, type Kysely } from 'kysely';
 import type { BlindIndex } from '../crypto/sealed.js';
 import type { Database } from '../db/database.js';
 import { searchIndexes } from '../contacts/contacts.model.js';
-import type { CandidateIndex, ValueCandidate } from './value-candidates.js';
+import { valueCandidates, type CandidateIndex, type ValueCandidate } from './value-candidates.js';
 
 /** A wrong-patient finding: the identifier kind and where it is, never the value or whose it is. */
 export interface OtherPatientFinding {
@@ -146,7 +146,38 @@ export function otherPatientFindings(
   return findings.sort((a, b) => a.offset - b.offset);
 }
 
-/** All three steps with a query of its own (webhook payloads, tests, the bench). */
+/** A value lookup done ahead: the text hashed, its candidates, and the contacts they matched. */
+export interface PrefetchedValueLookup {
+  text: string;
+  hashed: HashedCandidates;
+  rows: readonly MatchedContact[];
+}
+
+/**
+ * The lookups of many texts (a webhook payload's values, an export's items) in ONE query:
+ * each text's candidates hashed apart, every index looked up at once; each text's findings
+ * then come from the rows its own candidates match (otherPatientFindings).
+ */
+export async function prefetchValueLookups(
+  db: Kysely<Database>,
+  tenantId: string,
+  index: BlindIndexer,
+  texts: readonly string[],
+): Promise<PrefetchedValueLookup[]> {
+  const hashed = await Promise.all(texts.map((text) => hashValueCandidates(index, valueCandidates(text))));
+  const all: HashedCandidates['values'] = {
+    email: hashed.flatMap((h) => h.values.email),
+    phone: hashed.flatMap((h) => h.values.phone),
+    mrn: hashed.flatMap((h) => h.values.mrn),
+  };
+  const rows = noCandidates({ hashed: [], values: all })
+    ? []
+    : ((await sql<{ matches: MatchedContact[] }>`select ${contactsMatching(tenantId, all)} as matches`.execute(db))
+        .rows[0]?.matches ?? []);
+  return texts.map((text, i) => ({ text, hashed: hashed[i]!, rows }));
+}
+
+/** All three steps with a query of its own (a text alone: the public reply's fallback, tests, the bench). */
 export async function findOtherPatients(
   db: Kysely<Database>,
   tenantId: string,

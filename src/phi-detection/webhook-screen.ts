@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import type { AuditEventInput, AuditPort } from '../services/audit-port.js';
 import { detectionIsOff, findingsReason, scanOutgoing } from './outgoing-scan.js';
 import { settingsInForce } from './settings.service.js';
+import { prefetchValueLookups, type BlindIndexer } from './value-lookup.js';
 
 export interface ScreenDeps {
   db: Kysely<Database>;
@@ -40,12 +41,25 @@ export async function screenOutgoingValues(
   const out: Record<string, string> = {};
   const events: AuditEventInput[] = [];
   let drop = false;
-  for (const [field, text] of Object.entries(values)) {
+  const index: BlindIndexer = (table, column, kind) => crypto.blindIndexer(table, column, kind);
+  const entries = Object.entries(values);
+  // the subject and the comment body looked up together: one query per delivery
+  const lookups =
+    settings.otherPatientAction === 'off'
+      ? []
+      : await prefetchValueLookups(
+          deps.db,
+          target.tenantId,
+          index,
+          entries.map(([, text]) => text),
+        );
+  for (const [i, [field, text]] of entries.entries()) {
     const scan = await scanOutgoing(text, settings, {
       db: deps.db,
       tenantId: target.tenantId,
-      index: (table, column, kind) => crypto.blindIndexer(table, column, kind),
+      index,
       allowedContactIds: target.contactId ? [target.contactId] : [],
+      prefetched: lookups[i],
     });
     out[field] = scan.action === 'redact' ? scan.redacted! : text;
     if (scan.action === 'off') continue;

@@ -14,6 +14,7 @@ let t: TestApp;
 let d: RightsDesk;
 let patient: string;
 let commentId: string;
+let recording: string[] | undefined;
 /** the other patient's phone, as stored and as the note spells it */
 const OTHER_PHONE = '(617) 555-0199';
 const QUOTED = '617.555.0199';
@@ -30,7 +31,7 @@ const settings = (otherPatientAction: string) => ({
 });
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ onQuery: (statement) => recording?.push(statement) });
   d = await rightsDesk(t);
   patient = (await ok(d.supervisor.post('/v1/contacts', { name: 'Pat Own', phone: OWN_PHONE }), 201)).id;
   await ok(d.supervisor.post('/v1/contacts', { name: 'Robin Other', phone: OTHER_PHONE }), 201);
@@ -63,8 +64,13 @@ describe('the access-request bundle', () => {
   it('block: the fulfilment is refused, naming the item, kind and positions; nothing is disclosed', async () => {
     await ok(d.admin.put('/v1/phi-detection-settings', settings('block')));
     const id = await openRequest();
+    recording = [];
     const res = await d.officer.post(`/v1/access-requests/${id}/fulfil`);
+    const lookups = recording.filter((st) => st.includes('phi_value_matches'));
+    recording = undefined;
     expect(res.statusCode, res.body).toBe(422);
+    // the subject and both comments are looked up together: one query, not one per item
+    expect(lookups).toHaveLength(1);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({
       code: 'UNPROCESSABLE',

@@ -35,17 +35,21 @@ const remaining = async (ids: string[]) =>
     await sql<{ id: string }>`select id from tickets where id = any(${ids}::uuid[]) order by id`.execute(t.database.db)
   ).rows.map((r) => r.id);
 
+/** The tenant keeps closed tickets `days` days and everything else for ever. */
+const keepClosedTicketsFor = async (days: number) =>
+  ok(
+    d.admin.put('/v1/retention-policy', {
+      closedTicketDays: days,
+      commentDays: null,
+      attachmentDays: null,
+      contactDays: null,
+    }),
+  );
+
 describe('purge runs across holds and policy changes', () => {
   it('a hold placed between two batches protects its ticket from the rest of the run', async () => {
     const ids = await closedOldTickets(4);
-    await ok(
-      d.admin.put('/v1/retention-policy', {
-        closedTicketDays: 365,
-        commentDays: null,
-        attachmentDays: null,
-        contactDays: null,
-      }),
-    );
+    await keepClosedTicketsFor(365);
     const first = await purgeTenant(deps(), d.tenantId, { batchSize: 1, maxBatches: 1 });
     expect(first).toMatchObject({ status: 'paused', batches: 1, removed: { tickets: 1 } });
     const left = await remaining(ids);
@@ -60,24 +64,10 @@ describe('purge runs across holds and policy changes', () => {
 
   it('a retention period lengthened between batches stops the rest of the run', async () => {
     const ids = await closedOldTickets(3);
-    await ok(
-      d.admin.put('/v1/retention-policy', {
-        closedTicketDays: 365,
-        commentDays: null,
-        attachmentDays: null,
-        contactDays: null,
-      }),
-    );
+    await keepClosedTicketsFor(365);
     await purgeTenant(deps(), d.tenantId, { batchSize: 1, maxBatches: 1 });
     expect(await remaining(ids)).toHaveLength(2);
-    await ok(
-      d.admin.put('/v1/retention-policy', {
-        closedTicketDays: 3650,
-        commentDays: null,
-        attachmentDays: null,
-        contactDays: null,
-      }),
-    );
+    await keepClosedTicketsFor(3650);
     const rest = await purgeTenant(deps(), d.tenantId, { batchSize: 1 });
     expect(rest.status).toBe('completed');
     expect(await remaining(ids)).toHaveLength(2);
@@ -94,14 +84,7 @@ describe('purge runs across holds and policy changes', () => {
 
   it('with RETENTION_PURGE_INTERVAL_MS set, a server purges on its own, as the purge job in the trail', async () => {
     const ids = await closedOldTickets(2);
-    await ok(
-      d.admin.put('/v1/retention-policy', {
-        closedTicketDays: 365,
-        commentDays: null,
-        attachmentDays: null,
-        contactDays: null,
-      }),
-    );
+    await keepClosedTicketsFor(365);
     const server = await startTestApp({ database: t.database, env: { RETENTION_PURGE_INTERVAL_MS: '200' } });
     try {
       for (const started = Date.now(); (await remaining(ids)).length > 0; await new Promise((r) => setTimeout(r, 100)))
